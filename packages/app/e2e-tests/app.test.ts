@@ -1,33 +1,41 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
+const DOMAINS = ['smart-city', 'business-enablement', 'experience', 'journey'];
 
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsEngineer(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await page.getByRole('button', { name: 'Sign in as engineer' }).click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('navigation', { name: 'sidebar nav' }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+}
+
+test('an engineer finds the four domains and a component’s delivery tab', async ({
+  page,
+}) => {
+  await signInAsEngineer(page);
+
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .click();
+
+  // The catalog lists components first; switch its kind filter to domains.
+  await page.getByRole('button', { name: /kind/i }).first().click();
+  await page.getByRole('option', { name: 'Domain', exact: true }).click();
+  for (const domain of DOMAINS) {
+    await expect(
+      page.getByRole('link', { name: domain, exact: true }),
+    ).toBeVisible();
+  }
+
+  // A component of the smart-city domain shows its delivery tab with the configured environments.
+  await page.goto('/catalog/default/component/parking-availability-service');
+  await page.getByRole('tab', { name: 'Delivery' }).click();
+  for (const environment of ['dev', 'staging', 'prod']) {
+    await expect(
+      page.getByText(`No deployment reported to ${environment} yet.`),
+    ).toBeVisible();
+  }
+  await expect(page.getByText('Promoted from staging, 1 approval required')).toBeVisible();
 });

@@ -2,7 +2,8 @@ import { render, waitFor } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('should render, starting at the demo sign-in page', async () => {
+    localStorage.clear();
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -24,5 +25,11 @@ describe('App', () => {
     await waitFor(() => {
       expect(rendered.baseElement).toBeInTheDocument();
     });
+    expect(
+      await rendered.findByRole('button', { name: 'Sign in as engineer' }),
+    ).toBeInTheDocument();
+    expect(
+      rendered.getByRole('button', { name: 'Sign in as platform admin' }),
+    ).toBeInTheDocument();
   });
 });

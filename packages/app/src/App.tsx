@@ -1,8 +1,16 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import deliveryPlugin from '@internal/backstage-plugin-delivery/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [
+    catalogPlugin,
+    deliveryPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+  ],
 });

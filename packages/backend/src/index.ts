@@ -28,6 +28,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// demo sign-in as an engineer or a platform admin (header x-demo-persona)
+backend.add(import('./modules/demoPersonaAuth'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -40,10 +42,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// the demo's policy: only platform admins approve production promotions
+backend.add(import('./modules/demoPermissionPolicy'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

@@ -2,41 +2,23 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// A minimal backend for developing the delivery plugin on its own: run
+// `yarn start` in this package, then for example:
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
+//   curl http://localhost:7007/api/delivery/health
+//   curl http://localhost:7007/api/delivery/environments
 //
-// Create a new todo item, standalone or for the sample component:
+// The mocked auth treats requests without a token as a mock user; to try an
+// unauthenticated or a service caller:
 //
-//   curl http://localhost:7007/api/delivery/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/delivery/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/delivery/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/delivery/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/delivery/todos -H 'Authorization: Bearer mock-service-token'
+//   curl http://localhost:7007/api/delivery/health -H 'Authorization: Bearer mock-none-token'
+//   curl http://localhost:7007/api/delivery/health -H 'Authorization: Bearer mock-service-token'
 
 const backend = createBackend();
 
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
 
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
 backend.add(
   catalogServiceMock.factory({
     entities: [
@@ -44,11 +26,18 @@ backend.add(
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: {
-          name: 'sample',
-          title: 'Sample Component',
+          name: 'parking-api',
+          title: 'Parking API',
+          annotations: {
+            'domain-delivery.io/service': 'parking-api',
+            'domain-delivery.io/gitops-path': 'apps/smart-city/parking-api',
+            'domain-delivery.io/argocd-app': 'parking-api-{environment}',
+          },
         },
         spec: {
           type: 'service',
+          owner: 'group:default/smart-city',
+          lifecycle: 'experimental',
         },
       },
     ],

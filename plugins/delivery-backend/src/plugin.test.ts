@@ -1,129 +1,191 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { deliveryPlugin } from './plugin';
+import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
 import request from 'supertest';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { deliveryPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [deliveryPlugin],
-    });
-
-    await request(server).get('/api/delivery/todos').expect(200, {
-      items: [],
-    });
-
-    const createRes = await request(server)
-      .post('/api/delivery/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/delivery/todos')
-      .expect(200, {
-        items: [createdTodoItem],
+function executorModule(moduleId: string, type: string) {
+  return createBackendModule({
+    pluginId: 'delivery',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { executors: deliveryExecutorsExtensionPoint },
+        async init({ executors }) {
+          executors.addExecutor({
+            type,
+            execute: async () => ({ message: `executed by ${moduleId}` }),
+          });
+        },
       });
+    },
+  });
+}
 
-    await request(server)
-      .get(`/api/delivery/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
+describe('deliveryPlugin', () => {
+  it('answers the health check for users and services only', async () => {
+    const { server } = await startTestBackend({ features: [deliveryPlugin] });
+    const health = (authorization: string) =>
+      request(server)
+        .get('/api/delivery/health')
+        .set('Authorization', authorization);
+
+    const asUser = await health(mockCredentials.user.header());
+    expect(asUser.status).toBe(200);
+    expect(asUser.body).toEqual({ status: 'ok' });
+
+    const asService = await health(mockCredentials.service.header());
+    expect(asService.status).toBe(200);
+    expect(asService.body).toEqual({ status: 'ok' });
+
+    const asNobody = await health(mockCredentials.none.header());
+    expect(asNobody.status).toBe(401);
   });
 
-  it('should create TODO item with catalog information', async () => {
+  it('refuses a request that carries no credentials at all', async () => {
     const { server } = await startTestBackend({
       features: [
         deliveryPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
+        // The mock treats a request without a header as the mock user unless told otherwise.
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
         }),
       ],
     });
 
-    const createRes = await request(server)
-      .post('/api/delivery/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
+    const health = await request(server).get('/api/delivery/health');
+    expect(health.status).toBe(401);
+    const environments = await request(server).get(
+      '/api/delivery/environments',
+    );
+    expect(environments.status).toBe(401);
   });
 
-  it('should forward errors from the TodoListService', async () => {
+  it('lists the configured environments in promotion order', async () => {
     const { server } = await startTestBackend({
       features: [
         deliveryPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
+        mockServices.rootConfig.factory({
+          data: {
+            delivery: {
+              environments: [
+                { name: 'dev', title: 'Development' },
+                { name: 'qa', title: 'QA' },
+                { name: 'prod', title: 'Production', production: true },
+              ],
+            },
+          },
+        }),
       ],
     });
 
-    const createRes = await request(server)
-      .post('/api/delivery/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
+    const response = await request(server)
+      .get('/api/delivery/environments')
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(response.status).toBe(200);
+    expect(
+      response.body.items.map((e: { name: string; production: boolean }) => [
+        e.name,
+        e.production,
+      ]),
+    ).toEqual([
+      ['dev', false],
+      ['qa', false],
+      ['prod', true],
+    ]);
+    expect(response.body.items[2].promotion).toMatchObject({
+      promotedFrom: 'qa',
+      requiredApprovals: 1,
+    });
+  });
+
+  it('refuses to start with a source environment that does not exist', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          deliveryPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              delivery: {
+                environments: [
+                  { name: 'dev' },
+                  { name: 'staging' },
+                  { name: 'prod', promotion: { from: 'qa' } },
+                ],
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      "delivery.environments[2].promotion.from refers to unknown environment 'qa'",
+    );
+  });
+
+  it('registers the delivery permissions', async () => {
+    const { server } = await startTestBackend({ features: [deliveryPlugin] });
+
+    const response = await request(server)
+      .get('/api/delivery/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+
+    expect(response.status).toBe(200);
+    expect(
+      response.body.permissions.map((p: { name: string }) => p.name),
+    ).toEqual(
+      expect.arrayContaining([
+        'delivery.deployment.read',
+        'delivery.promotion.create',
+        'delivery.promotion.approve',
+        'delivery.rollback.create',
+        'delivery.admin',
+      ]),
+    );
+  });
+
+  it('accepts a module that adds a promotion executor', async () => {
+    const logger = mockServices.logger.mock();
+    await startTestBackend({
+      features: [
+        deliveryPlugin,
+        executorModule('test-executor', 'test-sync'),
+        logger.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            delivery: {
+              environments: [
+                { name: 'dev', executor: { type: 'test-sync' } },
+                { name: 'prod', executor: { type: 'gitops-local' } },
+              ],
+            },
+          },
+        }),
+      ],
     });
 
-    const listRes = await request(server).get('/api/delivery/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
+    // Only the environment whose executor type nobody installed is reported.
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      "No promotion executor of type 'gitops-local' is installed; promotions into 'prod' cannot be executed",
+    );
+  });
 
-    const getRes = await request(server).get('/api/delivery/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+  it('refuses two modules that add executors of the same type', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          deliveryPlugin,
+          executorModule('first', 'github-pr'),
+          executorModule('second', 'github-pr'),
+        ],
+      }),
+    ).rejects.toThrow(
+      "A promotion executor of type 'github-pr' is already installed",
+    );
   });
 });

@@ -3,65 +3,64 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import express from 'express';
 import request from 'supertest';
-
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
 
-const mockTodoItem = {
-  title: 'Do the thing',
-  id: '123',
-  createdBy: mockCredentials.user().principal.userEntityRef,
-  createdAt: new Date().toISOString(),
+const prod: Environment = {
+  name: 'prod',
+  title: 'Production',
+  production: true,
+  promotion: {
+    requiredApprovals: 1,
+    approvers: ['owner'],
+    allowSelfApproval: false,
+    minimumSoakSeconds: 0,
+  },
+  freezeWindows: [],
+  executor: { type: 'github-pr', repository: 'acme/gitops', autoMerge: true },
 };
 
-// TEMPLATE NOTE:
-// Testing the router directly allows you to write a unit test that mocks the provided options.
 describe('createRouter', () => {
   let app: express.Express;
-  let todoList: jest.Mocked<typeof todoListServiceRef.T>;
 
   beforeEach(async () => {
-    todoList = {
-      createTodo: jest.fn(),
-      listTodos: jest.fn(),
-      getTodo: jest.fn(),
-    };
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
-      todoList,
+      environments: [prod],
     });
-    app = express();
-    app.use(router);
-    app.use(mockErrorHandler());
+    app = express().use(router).use(mockErrorHandler());
   });
 
-  it('should create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
-
-    const response = await request(app).post('/todos').send({
-      title: 'Do the thing',
-    });
-
-    expect(response.status).toBe(201);
-    expect(response.body).toEqual(mockTodoItem);
+  it('answers the health check for users and services', async () => {
+    for (const authorization of [
+      mockCredentials.user.header(),
+      mockCredentials.service.header(),
+    ]) {
+      const response = await request(app)
+        .get('/health')
+        .set('Authorization', authorization);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ status: 'ok' });
+    }
   });
 
-  it('should not allow unauthenticated requests to create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
-
-    // TEMPLATE NOTE:
-    // The HttpAuth mock service considers all requests to be authenticated as a
-    // mock user by default. In order to test other cases we need to explicitly
-    // pass an authorization header with mock credentials.
+  it('refuses unauthenticated callers', async () => {
     const response = await request(app)
-      .post('/todos')
-      .set('Authorization', mockCredentials.none.header())
-      .send({
-        title: 'Do the thing',
-      });
-
+      .get('/health')
+      .set('Authorization', mockCredentials.none.header());
     expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({
+      error: { name: 'AuthenticationError' },
+    });
+  });
+
+  it('lists environments without their executor options', async () => {
+    const response = await request(app).get('/environments');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      items: [{ ...prod, executor: { type: 'github-pr' } }],
+    });
   });
 });

@@ -1,19 +1,13 @@
-/***/
 /**
- * Common functionalities for the delivery plugin.
+ * Isomorphic types, permissions, annotation names and pure helpers of the
+ * Domain Delivery plugins.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './permissions';
+export * from './types';
+export * from './environments';
+export * from './deploymentStatus';
+export * from './refs';

@@ -1,18 +1,9 @@
-/***/
 /**
- * Node.js library for the delivery plugin.
+ * Extension points of the delivery backend plugin, for modules that add
+ * promotion executors.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './executors';
+export * from './extensions';

@@ -1,1 +1,9 @@
-export { deliveryPlugin as default } from './plugin';
+/**
+ * Domain Delivery frontend: where each version runs, what waits to be promoted, and how well a
+ * team delivers. This entry point serves the legacy frontend system; `./alpha` the new one.
+ *
+ * @packageDocumentation
+ */
+export { deliveryPlugin, EntityDeliveryContent } from './plugin';
+export { deliveryApiRef, DeliveryClient } from './api';
+export type { DeliveryApi } from './api';

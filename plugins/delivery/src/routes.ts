@@ -1,3 +1,6 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/** Where the component page's delivery tab is mounted. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'delivery:entity-content',
+});

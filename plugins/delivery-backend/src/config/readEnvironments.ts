@@ -1,0 +1,227 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  Environment,
+  ExecutorConfig,
+  PromotionPolicy,
+  normalizeEntityRef,
+} from '@internal/backstage-plugin-delivery-common';
+import { durationToMilliseconds, JsonObject } from '@backstage/types';
+import { readFreezeWindows } from './readFreezeWindows';
+
+const ENVIRONMENTS_KEY = 'delivery.environments';
+
+// Environment names end up in URLs, file names and Argo CD application names.
+const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+// The demo's executor: it needs nothing but a local git repository.
+const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
+
+/** The environments used when `delivery.environments` is not configured. */
+const defaultEnvironments = (): Environment[] => [
+  {
+    name: 'dev',
+    title: 'Development',
+    production: false,
+    promotion: {
+      requiredApprovals: 0,
+      approvers: ['owner'],
+      allowSelfApproval: false,
+      minimumSoakSeconds: 0,
+    },
+    freezeWindows: [],
+    executor: { type: DEFAULT_EXECUTOR_TYPE },
+  },
+  {
+    name: 'staging',
+    title: 'Staging',
+    production: false,
+    promotion: {
+      promotedFrom: 'dev',
+      requiredApprovals: 0,
+      approvers: ['owner'],
+      allowSelfApproval: false,
+      minimumSoakSeconds: 0,
+    },
+    freezeWindows: [],
+    executor: { type: DEFAULT_EXECUTOR_TYPE },
+  },
+  {
+    name: 'prod',
+    title: 'Production',
+    production: true,
+    promotion: {
+      promotedFrom: 'staging',
+      requiredApprovals: 1,
+      approvers: ['owner'],
+      allowSelfApproval: false,
+      minimumSoakSeconds: 0,
+    },
+    freezeWindows: [],
+    executor: { type: DEFAULT_EXECUTOR_TYPE },
+  },
+];
+
+function isUserOrGroupRef(value: string): boolean {
+  try {
+    const kind = parseEntityRef(value).kind.toLocaleLowerCase('en-US');
+    return kind === 'user' || kind === 'group';
+  } catch {
+    return false;
+  }
+}
+
+function readApprover(value: string, key: string): string {
+  const approver = value.trim();
+  if (approver === 'owner') {
+    return approver;
+  }
+  if (!isUserOrGroupRef(approver)) {
+    throw new InputError(
+      `${key} '${value}' must be 'owner' or a user or group entity ref, such as 'group:default/platform-team'`,
+    );
+  }
+  return normalizeEntityRef(approver);
+}
+
+function readSoakSeconds(config: Config | undefined, key: string): number {
+  if (!config?.has('minimumSoakTime')) {
+    return 0;
+  }
+  try {
+    const duration = readDurationFromConfig(config, { key: 'minimumSoakTime' });
+    return Math.round(durationToMilliseconds(duration) / 1000);
+  } catch (error) {
+    throw new InputError(
+      `${key}.minimumSoakTime is not a valid duration`,
+      error,
+    );
+  }
+}
+
+function readPromotionPolicy(
+  config: Config | undefined,
+  key: string,
+  context: { production: boolean; names: string[]; index: number },
+): PromotionPolicy {
+  const { production, names, index } = context;
+
+  const from = config?.getOptionalString('from');
+  if (from !== undefined) {
+    const fromIndex = names.indexOf(from);
+    if (fromIndex < 0) {
+      throw new InputError(
+        `${key}.from refers to unknown environment '${from}'`,
+      );
+    }
+    if (fromIndex >= index) {
+      throw new InputError(
+        `${key}.from refers to '${from}', which is not listed before '${names[index]}'; ${ENVIRONMENTS_KEY} must be in promotion order`,
+      );
+    }
+  }
+
+  const requiredApprovals =
+    config?.getOptionalNumber('requiredApprovals') ?? (production ? 1 : 0);
+  if (!Number.isInteger(requiredApprovals) || requiredApprovals < 0) {
+    throw new InputError(
+      `${key}.requiredApprovals must be a whole number of at least 0, got ${requiredApprovals}`,
+    );
+  }
+
+  const approvers = (
+    config?.getOptionalStringArray('approvers') ?? ['owner']
+  ).map((approver, approverIndex) =>
+    readApprover(approver, `${key}.approvers[${approverIndex}]`),
+  );
+  if (requiredApprovals > 0 && approvers.length === 0) {
+    throw new InputError(
+      `${key}.approvers is empty, so no one could give the ${requiredApprovals} required approval(s)`,
+    );
+  }
+
+  const promotedFrom = from ?? names[index - 1];
+  return {
+    ...(promotedFrom && { promotedFrom }),
+    requiredApprovals,
+    approvers: Array.from(new Set(approvers)),
+    allowSelfApproval: config?.getOptionalBoolean('allowSelfApproval') ?? false,
+    minimumSoakSeconds: readSoakSeconds(config, key),
+  };
+}
+
+function readExecutor(config: Config): ExecutorConfig {
+  const executorConfig = config.getOptionalConfig('executor');
+  if (!executorConfig) {
+    return { type: DEFAULT_EXECUTOR_TYPE };
+  }
+  return {
+    ...executorConfig.get<JsonObject>(),
+    type: executorConfig.getString('type'),
+  };
+}
+
+function readEnvironmentName(config: Config, key: string): string {
+  const name = config.getString('name');
+  if (!ENVIRONMENT_NAME.test(name)) {
+    throw new InputError(
+      `${key}.name '${name}' must be at most 63 lower-case letters, digits and dashes, such as 'prod'`,
+    );
+  }
+  return name;
+}
+
+function readEnvironment(
+  config: Config,
+  key: string,
+  names: string[],
+  index: number,
+): Environment {
+  const production = config.getOptionalBoolean('production') ?? false;
+  return {
+    name: names[index],
+    title: config.getOptionalString('title') ?? names[index],
+    production,
+    promotion: readPromotionPolicy(
+      config.getOptionalConfig('promotion'),
+      `${key}.promotion`,
+      { production, names, index },
+    ),
+    freezeWindows: readFreezeWindows(config, key),
+    executor: readExecutor(config),
+  };
+}
+
+/**
+ * Reads and validates `delivery.environments`, in promotion order; throws an
+ * `InputError` that names the offending key when the configuration is wrong.
+ */
+export function readEnvironments(config: Config): Environment[] {
+  const configs = config.getOptionalConfigArray(ENVIRONMENTS_KEY);
+  if (!configs) {
+    return defaultEnvironments();
+  }
+  if (configs.length === 0) {
+    throw new InputError(
+      `${ENVIRONMENTS_KEY} is empty; list at least one environment, or leave it out to get dev, staging and prod`,
+    );
+  }
+
+  const keyOf = (index: number) => `${ENVIRONMENTS_KEY}[${index}]`;
+  const names = configs.map((environmentConfig, index) =>
+    readEnvironmentName(environmentConfig, keyOf(index)),
+  );
+  names.forEach((name, index) => {
+    const first = names.indexOf(name);
+    if (first !== index) {
+      throw new InputError(
+        `${keyOf(index)}.name '${name}' is already used by ${keyOf(first)}`,
+      );
+    }
+  });
+
+  return configs.map((environmentConfig, index) =>
+    readEnvironment(environmentConfig, keyOf(index), names, index),
+  );
+}

@@ -1,0 +1,5 @@
+export * from './environment';
+export * from './deployment';
+export * from './incident';
+export * from './promotion';
+export * from './events';

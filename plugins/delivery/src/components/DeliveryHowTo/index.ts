@@ -1,0 +1,1 @@
+export { DeliveryHowTo } from './DeliveryHowTo';

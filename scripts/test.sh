@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The test command (README): from a fresh clone, installs what is missing and runs every test:
+# type-check, lint, unit and store tests (SQLite and PostgreSQL), and the browser tests.
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+source "$ROOT/scripts/system-deps.sh"
+cd "$ROOT"
+
+step() { echo; echo "=== $* ($(date -u +%H:%M:%S))"; }
+
+step "install"
+bash scripts/install.sh
+
+step "PostgreSQL for the store tests"
+# TestDatabases would try Docker in CI; point it at our own server instead so the PostgreSQL
+# variants of the store tests really run.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(bash scripts/postgres.sh start)"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+echo "using $BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING"
+
+step "type-check"
+yarn tsc
+
+step "lint"
+yarn lint:all
+yarn prettier:check
+
+step "unit, component and store tests"
+CI=true yarn test
+
+step "browser tests (Debian Chromium)"
+ensure_chromium
+yarn test:e2e
+
+step "all tests passed"
