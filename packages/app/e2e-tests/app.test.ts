@@ -37,5 +37,7 @@ test('an engineer finds the four domains and a component’s delivery tab', asyn
       page.getByText(`No deployment reported to ${environment} yet.`),
     ).toBeVisible();
   }
-  await expect(page.getByText('Promoted from staging, 1 approval required')).toBeVisible();
+  await expect(
+    page.getByText('Promoted from staging, 1 approval required'),
+  ).toBeVisible();
 });

@@ -20,7 +20,9 @@ describe('legacy frontend system exports', () => {
 
   it('renders the delivery tab as a routable extension', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[deliveryApiRef, { getEnvironments: jest.fn() }]]}>
+      <TestApiProvider
+        apis={[[deliveryApiRef, { getEnvironments: jest.fn() }]]}
+      >
         <EntityProvider entity={entity}>
           <Routes>
             <Route path="/delivery" element={<EntityDeliveryContent />} />

@@ -9,12 +9,16 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  deliveryAdminPermission,
+  deliveryPromotionApprovePermission,
+} from '@internal/backstage-plugin-delivery-common';
 
 /** Members of this group may do everything in the demo portal. */
 export const PLATFORM_ADMINS_GROUP_REF = 'group:default/platform-admins';
 
 /**
- * Delivery permissions, by name, that only platform admins hold: approving a production
+ * Delivery permissions that only platform admins hold: approving a production
  * promotion, and administering delivery (e.g. freeze windows).
  *
  * `delivery.promotion.create` and `delivery.rollback.create` are deliberately not here: every
@@ -23,8 +27,8 @@ export const PLATFORM_ADMINS_GROUP_REF = 'group:default/platform-admins';
  * policy, is what keeps production safe.
  */
 const platformAdminOnlyPermissions: ReadonlySet<string> = new Set([
-  'delivery.promotion.approve',
-  'delivery.admin',
+  deliveryPromotionApprovePermission.name,
+  deliveryAdminPermission.name,
 ]);
 
 /**

@@ -29,8 +29,8 @@ export const DeliveryHowTo = ({ entity }: { entity: Entity }) => (
     </Typography>
     <CodeSnippet language="yaml" text={annotationExample(entity)} />
     <Typography variant="body1" paragraph style={{ marginTop: 16 }}>
-      Then report every deployment from your pipeline to the delivery event
-      API, one event per environment:
+      Then report every deployment from your pipeline to the delivery event API,
+      one event per environment:
     </Typography>
     <CodeSnippet language="bash" text={eventExample(entity)} />
   </InfoCard>

@@ -109,8 +109,8 @@ describe('EntityDeliveryContent', () => {
       },
     );
 
-    expect(
-      await screen.findByRole('alert'),
-    ).toHaveTextContent('Error: delivery backend unavailable');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Error: delivery backend unavailable',
+    );
   });
 });
