@@ -6,7 +6,9 @@ async function signInAsEngineer(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign in as engineer' }).click();
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 }
 
@@ -20,18 +22,22 @@ test('an engineer finds the four domains and a component’s delivery tab', asyn
     .getByRole('link', { name: 'Catalog', exact: true })
     .click();
 
-  // The catalog lists components first; switch its kind filter to domains.
-  await page.getByRole('button', { name: /kind/i }).first().click();
+  // The catalog opens on the components the engineer owns; show every domain instead.
+  await page.getByRole('button', { name: 'Component', exact: true }).click();
   await page.getByRole('option', { name: 'Domain', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^All/ }).click();
+  await expect(
+    page.getByRole('heading', { name: /Domains \(4\)/ }).first(),
+  ).toBeVisible();
   for (const domain of DOMAINS) {
     await expect(
-      page.getByRole('link', { name: domain, exact: true }),
+      page.locator(`a[href$="/catalog/default/domain/${domain}"]`),
     ).toBeVisible();
   }
 
-  // A component of the smart-city domain shows its delivery tab with the configured environments.
+  // A smart-city component shows its delivery tab (the entity page's tabs are links).
   await page.goto('/catalog/default/component/parking-availability-service');
-  await page.getByRole('tab', { name: 'Delivery' }).click();
+  await page.getByRole('link', { name: 'Delivery', exact: true }).click();
   for (const environment of ['dev', 'staging', 'prod']) {
     await expect(
       page.getByText(`No deployment reported to ${environment} yet.`),

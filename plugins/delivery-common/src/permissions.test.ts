@@ -33,6 +33,11 @@ describe('deliveryPermissions', () => {
         resourceType: 'catalog-entity',
       },
       { name: 'delivery.admin', action: 'update', resourceType: undefined },
+      {
+        name: 'delivery.event.create',
+        action: 'create',
+        resourceType: undefined,
+      },
     ]);
   });
 });

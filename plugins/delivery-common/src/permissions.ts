@@ -60,6 +60,17 @@ export const deliveryAdminPermission = createPermission({
 });
 
 /**
+ * Report deployment and incident events to `POST /api/delivery/events`; held by
+ * CI systems and other services.
+ *
+ * @public
+ */
+export const deliveryEventCreatePermission = createPermission({
+  name: 'delivery.event.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the delivery plugin, for registration with the
  * permissions registry.
  *
@@ -71,4 +82,5 @@ export const deliveryPermissions = [
   deliveryPromotionApprovePermission,
   deliveryRollbackCreatePermission,
   deliveryAdminPermission,
+  deliveryEventCreatePermission,
 ];

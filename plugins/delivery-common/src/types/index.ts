@@ -3,3 +3,4 @@ export * from './deployment';
 export * from './incident';
 export * from './promotion';
 export * from './events';
+export * from './api';

@@ -1,0 +1,227 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  DeploymentCommit,
+  DeploymentEvent,
+  Incident,
+  IncidentEvent,
+} from '@internal/backstage-plugin-delivery-common';
+import { Knex } from 'knex';
+import { chunks } from './chunks';
+import {
+  DeliveryStore,
+  DeploymentHistoryQuery,
+  DeploymentRecord,
+  SucceededDeploymentQuery,
+} from './DeliveryStore';
+import {
+  DEPLOYMENT_COLUMNS,
+  DeploymentRow,
+  IncidentRow,
+  toCommit,
+  toDeploymentRecord,
+  toIncident,
+  toMillis,
+} from './rows';
+import { upsertDeployments, upsertIncidents } from './upsertEvents';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/backstage-plugin-delivery-backend',
+  'migrations',
+);
+
+// Keeps `IN (...)` lists well under SQLite's bound parameter limit.
+const IN_LIST_SIZE = 500;
+
+
+/** The Knex implementation of {@link DeliveryStore}, for SQLite and PostgreSQL. */
+export class DatabaseDeliveryStore implements DeliveryStore {
+  /** Connects to the plugin's database and, unless skipped, migrates it. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseDeliveryStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip && !skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseDeliveryStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async ingest(
+    deployments: DeploymentEvent[],
+    incidents: IncidentEvent[],
+  ): Promise<void> {
+    if (deployments.length === 0 && incidents.length === 0) {
+      return;
+    }
+    const now = Date.now();
+    await this.db.transaction(async tx => {
+      await upsertDeployments(tx, deployments, now);
+      await upsertIncidents(tx, incidents, now);
+    });
+  }
+
+  async listDeployments(
+    query: DeploymentHistoryQuery,
+  ): Promise<DeploymentRecord[]> {
+    const { entityRef, environment, after, limit } = query;
+    const select = this.db<DeploymentRow>('deployments').select(
+      DEPLOYMENT_COLUMNS,
+    );
+    if (entityRef) {
+      select.where('entity_ref', entityRef);
+    }
+    if (environment) {
+      select.where('environment', environment);
+    }
+    if (after) {
+      const at = toMillis(after.at);
+      select.where(older =>
+        older
+          .where('sort_at', '<', at)
+          .orWhere(tie => tie.where('sort_at', at).andWhere('id', '<', after.id)),
+      );
+    }
+    const rows = await select
+      .orderBy([
+        { column: 'sort_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(toDeploymentRecord);
+  }
+
+  async getDeployments(ids: string[]): Promise<DeploymentRecord[]> {
+    const records: DeploymentRecord[] = [];
+    for (const chunk of chunks(ids, IN_LIST_SIZE)) {
+      const rows = await this.db<DeploymentRow>('deployments')
+        .select(DEPLOYMENT_COLUMNS)
+        .whereIn('id', chunk);
+      records.push(...rows.map(toDeploymentRecord));
+    }
+    return records;
+  }
+
+  async getLatestDeployments(options: {
+    entityRefs: string[];
+    succeededOnly: boolean;
+  }): Promise<DeploymentRecord[]> {
+    const { entityRefs, succeededOnly } = options;
+    const order = succeededOnly ? 'finished_at' : 'sort_at';
+    const records: DeploymentRecord[] = [];
+    for (const chunk of chunks(entityRefs, IN_LIST_SIZE)) {
+      const ranked = this.db('deployments')
+        .select(
+          ...DEPLOYMENT_COLUMNS,
+          this.db.raw(
+            `row_number() over (partition by entity_ref, environment order by ${order} desc, id desc) as position`,
+          ),
+        )
+        .whereIn('entity_ref', chunk);
+      if (succeededOnly) {
+        ranked.where('status', 'succeeded');
+      }
+      const rows: DeploymentRow[] = await this.db
+        .select(DEPLOYMENT_COLUMNS)
+        .from(ranked.as('ranked'))
+        .where('position', 1);
+      records.push(...rows.map(toDeploymentRecord));
+    }
+    return records;
+  }
+
+  async listSucceededDeployments(
+    query: SucceededDeploymentQuery & {
+      order?: 'newest' | 'oldest';
+      limit: number;
+    },
+  ): Promise<DeploymentRecord[]> {
+    const select = this.db<DeploymentRow>('deployments')
+      .select(DEPLOYMENT_COLUMNS)
+      .where({
+        entity_ref: query.entityRef,
+        environment: query.environment,
+        status: 'succeeded',
+      });
+    if (query.version !== undefined) {
+      select.where('version', query.version);
+    }
+    if (query.otherThanVersion !== undefined) {
+      select.whereNot('version', query.otherThanVersion);
+    }
+    if (query.finishedBefore) {
+      select.where('finished_at', '<', toMillis(query.finishedBefore));
+    }
+    if (query.finishedAfter) {
+      select.where('finished_at', '>', toMillis(query.finishedAfter));
+    }
+    const direction = query.order === 'oldest' ? 'asc' : 'desc';
+    const rows = await select
+      .orderBy([
+        { column: 'finished_at', order: direction },
+        { column: 'id', order: direction },
+      ])
+      .limit(query.limit);
+    return rows.map(toDeploymentRecord);
+  }
+
+  async getCommits(
+    deploymentIds: string[],
+  ): Promise<Map<string, DeploymentCommit[]>> {
+    const commits = new Map<string, DeploymentCommit[]>(
+      deploymentIds.map(id => [id, []]),
+    );
+    for (const chunk of chunks(deploymentIds, IN_LIST_SIZE)) {
+      const rows: Array<{
+        deployment_id: string;
+        sha: string;
+        committed_at: number | string | null;
+      }> = await this.db('deployment_commits')
+        .select('deployment_id', 'sha', 'committed_at')
+        .whereIn('deployment_id', chunk)
+        .orderBy([
+          { column: 'committed_at', order: 'desc' },
+          { column: 'sha', order: 'asc' },
+        ]);
+      for (const row of rows) {
+        const commit = toCommit(row);
+        if (commit) {
+          commits.get(row.deployment_id)?.push(commit);
+        }
+      }
+    }
+    return commits;
+  }
+
+  async listIncidents(query: {
+    entityRef?: string;
+    environment?: string;
+  }): Promise<Incident[]> {
+    const select = this.db<IncidentRow>('incidents').select(
+      'id',
+      'entity_ref',
+      'environment',
+      'opened_at',
+      'resolved_at',
+      'deployment_id',
+      'url',
+    );
+    if (query.entityRef) {
+      select.where('entity_ref', query.entityRef);
+    }
+    if (query.environment) {
+      select.where('environment', query.environment);
+    }
+    const rows = await select.orderBy([
+      { column: 'opened_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ]);
+    return rows.map(toIncident);
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  Deployment,
+  DeploymentCommit,
+  DeploymentEvent,
+  Incident,
+  IncidentEvent,
+} from '@internal/backstage-plugin-delivery-common';
+
+/** A stored deployment without its commits (those are read separately). */
+export type DeploymentRecord = Omit<Deployment, 'commits'>;
+
+/** A position in the deployment history, which is ordered newest first. */
+export interface HistoryPosition {
+  /** `finishedAt`, or `startedAt` while in progress, ISO 8601. */
+  at: string;
+  /** The deployment id, which breaks ties. */
+  id: string;
+}
+
+/** Which page of the deployment history to read. */
+export interface DeploymentHistoryQuery {
+  /** Only deployments of this entity. */
+  entityRef?: string;
+  /** Only deployments to this environment. */
+  environment?: string;
+  /** Only deployments strictly after this position (i.e. older). */
+  after?: HistoryPosition;
+  /** At most this many. */
+  limit: number;
+}
+
+/** Which succeeded deployments of one entity in one environment to read. */
+export interface SucceededDeploymentQuery {
+  entityRef: string;
+  environment: string;
+  /** Only deployments of this version. */
+  version?: string;
+  /** Only deployments of any other version. */
+  otherThanVersion?: string;
+  /** Only deployments that finished strictly before this time, ISO 8601. */
+  finishedBefore?: string;
+  /** Only deployments that finished strictly after this time, ISO 8601. */
+  finishedAfter?: string;
+}
+
+/**
+ * Where deployments and incidents are kept.
+ *
+ * Event records: one per id; a later event with the same id replaces the
+ * earlier one, except that an `in_progress` deployment event never replaces a
+ * finished one, and an unresolved incident event never replaces a resolved
+ * one (events may arrive in any order). A deployment's commits are those of the
+ * event that won.
+ */
+export interface DeliveryStore {
+  /**
+   * Stores validated, normalised events atomically: the whole batch or
+   * nothing. Concurrent batches that carry the same ids never store an id
+   * twice nor lose an accepted event.
+   */
+  ingest(
+    deployments: DeploymentEvent[],
+    incidents: IncidentEvent[],
+  ): Promise<void>;
+
+  /** The deployment history, newest first (by `finishedAt`, else `startedAt`, then id). */
+  listDeployments(query: DeploymentHistoryQuery): Promise<DeploymentRecord[]>;
+
+  /** The deployments with these ids that exist. */
+  getDeployments(ids: string[]): Promise<DeploymentRecord[]>;
+
+  /**
+   * Per entity and environment, the latest deployment (by `finishedAt`, else
+   * `startedAt`); with `succeededOnly`, the latest succeeded one, i.e. what runs.
+   */
+  getLatestDeployments(options: {
+    entityRefs: string[];
+    succeededOnly: boolean;
+  }): Promise<DeploymentRecord[]>;
+
+  /** Succeeded deployments matching the query, by `finishedAt`, newest first. */
+  listSucceededDeployments(
+    query: SucceededDeploymentQuery & {
+      order?: 'newest' | 'oldest';
+      limit: number;
+    },
+  ): Promise<DeploymentRecord[]>;
+
+  /** The commits of each of these deployments, newest first. */
+  getCommits(deploymentIds: string[]): Promise<Map<string, DeploymentCommit[]>>;
+
+  /** Incidents of an entity (or all), by `openedAt`, newest first. */
+  listIncidents(query: {
+    entityRef?: string;
+    environment?: string;
+  }): Promise<Incident[]>;
+}

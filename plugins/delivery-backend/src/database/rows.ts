@@ -1,0 +1,110 @@
+import {
+  DeploymentStatus,
+  DeploymentTrigger,
+  Incident,
+} from '@internal/backstage-plugin-delivery-common';
+import { DeploymentRecord } from './DeliveryStore';
+
+/** The `deployments` table's columns, as read. */
+export interface DeploymentRow {
+  id: string;
+  entity_ref: string;
+  environment: string;
+  version: string;
+  commit_sha: string;
+  status: string;
+  trigger: string;
+  started_at: number | string;
+  finished_at: number | string | null;
+  url: string | null;
+  actor: string | null;
+}
+
+/** The `incidents` table's columns, as read. */
+export interface IncidentRow {
+  id: string;
+  entity_ref: string;
+  environment: string;
+  opened_at: number | string;
+  resolved_at: number | string | null;
+  deployment_id: string | null;
+  url: string | null;
+}
+
+export const DEPLOYMENT_COLUMNS = [
+  'id',
+  'entity_ref',
+  'environment',
+  'version',
+  'commit_sha',
+  'status',
+  'trigger',
+  'started_at',
+  'finished_at',
+  'url',
+  'actor',
+] as const;
+
+/** Milliseconds since the epoch, as stored, from an ISO 8601 timestamp. */
+export function toMillis(iso: string): number {
+  const millis = Date.parse(iso);
+  if (Number.isNaN(millis)) {
+    throw new TypeError(`Not an ISO 8601 timestamp: '${iso}'`);
+  }
+  return millis;
+}
+
+/** The optional counterpart of {@link toMillis}, for nullable columns. */
+export function toOptionalMillis(iso: string | undefined): number | null {
+  return iso === undefined ? null : toMillis(iso);
+}
+
+// PostgreSQL returns bigint columns as strings, SQLite as numbers.
+function toIso(value: number | string): string {
+  return new Date(Number(value)).toISOString();
+}
+
+function toOptionalIso(value: number | string | null): string | undefined {
+  return value === null || value === undefined ? undefined : toIso(value);
+}
+
+/** The stored deployment of a row. */
+export function toDeploymentRecord(row: DeploymentRow): DeploymentRecord {
+  const finishedAt = toOptionalIso(row.finished_at);
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    version: row.version,
+    commitSha: row.commit_sha,
+    status: row.status as DeploymentStatus,
+    trigger: row.trigger as DeploymentTrigger,
+    startedAt: toIso(row.started_at),
+    ...(finishedAt && { finishedAt }),
+    ...(row.url && { url: row.url }),
+    ...(row.actor && { actor: row.actor }),
+  };
+}
+
+/** The stored incident of a row. */
+export function toIncident(row: IncidentRow): Incident {
+  const resolvedAt = toOptionalIso(row.resolved_at);
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    openedAt: toIso(row.opened_at),
+    ...(resolvedAt && { resolvedAt }),
+    ...(row.deployment_id && { deploymentId: row.deployment_id }),
+    ...(row.url && { url: row.url }),
+  };
+}
+
+/** The commit of a `deployment_commits` row, or undefined without a time. */
+export function toCommit(row: {
+  sha: string;
+  committed_at: number | string | null;
+}): { sha: string; committedAt: string } | undefined {
+  const committedAt = toOptionalIso(row.committed_at);
+  return committedAt ? { sha: row.sha, committedAt } : undefined;
+}

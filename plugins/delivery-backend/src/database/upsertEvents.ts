@@ -1,0 +1,223 @@
+import {
+  DeploymentEvent,
+  IncidentEvent,
+  isNewerStatus,
+} from '@internal/backstage-plugin-delivery-common';
+import { Knex } from 'knex';
+import { chunks } from './chunks';
+import { toMillis, toOptionalMillis } from './rows';
+
+// SQLite allows 32,766 bound parameters per statement (PostgreSQL 65,535);
+// staying under this keeps a 1000-event batch to one statement per table.
+const PARAMETERS_PER_STATEMENT = 30_000;
+
+const DEPLOYMENT_COLUMNS = [
+  'id',
+  'entity_ref',
+  'environment',
+  'version',
+  'commit_sha',
+  'status',
+  'trigger',
+  'started_at',
+  'finished_at',
+  'sort_at',
+  'url',
+  'actor',
+  'received_at',
+  'updated_at',
+];
+
+const INCIDENT_COLUMNS = [
+  'id',
+  'entity_ref',
+  'environment',
+  'opened_at',
+  'resolved_at',
+  'deployment_id',
+  'url',
+  'received_at',
+  'updated_at',
+];
+
+const COMMIT_COLUMNS = ['deployment_id', 'sha', 'committed_at'];
+
+type Value = string | number | null;
+
+const quote = (column: string) => `"${column}"`;
+
+
+/**
+ * One multi-row `INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING`
+ * per chunk, the same SQL on PostgreSQL and SQLite (≥ 3.35). Returns the ids
+ * of the rows that were inserted or replaced, not of those the WHERE kept.
+ */
+async function upsert(
+  tx: Knex.Transaction,
+  options: {
+    table: string;
+    columns: string[];
+    rows: Value[][];
+    keepColumns: string[];
+    replaceWhen: string;
+  },
+): Promise<string[]> {
+  const { table, columns, keepColumns, replaceWhen } = options;
+  const assignments = columns
+    .filter(column => column !== 'id' && !keepColumns.includes(column))
+    .map(column => `${quote(column)} = excluded.${quote(column)}`)
+    .join(', ');
+  const rowPlaceholder = `(${columns.map(() => '?').join(', ')})`;
+  const changed: string[] = [];
+
+  const rowsPerStatement = Math.floor(PARAMETERS_PER_STATEMENT / columns.length);
+  for (const chunk of chunks(options.rows, rowsPerStatement)) {
+    const sql =
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) ` +
+      `VALUES ${chunk.map(() => rowPlaceholder).join(', ')} ` +
+      `ON CONFLICT ("id") DO UPDATE SET ${assignments} ` +
+      `WHERE ${replaceWhen} RETURNING "id"`;
+    const result = await tx.raw(sql, chunk.flat());
+    // pg answers a result object, the SQLite drivers an array of rows.
+    const rows: Array<{ id: string }> = Array.isArray(result)
+      ? result
+      : result.rows;
+    changed.push(...rows.map(row => row.id));
+  }
+  return changed;
+}
+
+/**
+ * The event that wins among those of a batch with the same id, applying them
+ * in order; sorted by id, so that concurrent batches lock rows in the same
+ * order and cannot deadlock.
+ */
+function winners<T extends { id: string }>(
+  events: T[],
+  replaces: (current: T, incoming: T) => boolean,
+): T[] {
+  const byId = new Map<string, T>();
+  for (const event of events) {
+    const current = byId.get(event.id);
+    if (!current || replaces(current, event)) {
+      byId.set(event.id, event);
+    }
+  }
+  return [...byId.values()].sort((a, b) =>
+    a.id < b.id ? -1 : Number(a.id > b.id),
+  );
+}
+
+/** Upserts deployments and replaces the commits of those that changed. */
+export async function upsertDeployments(
+  tx: Knex.Transaction,
+  events: DeploymentEvent[],
+  now: number,
+): Promise<void> {
+  const deployments = winners(events, (current, incoming) =>
+    isNewerStatus(current.status, incoming.status),
+  );
+  if (deployments.length === 0) {
+    return;
+  }
+
+  const changedIds = await upsert(tx, {
+    table: 'deployments',
+    columns: DEPLOYMENT_COLUMNS,
+    keepColumns: ['received_at'],
+    // An in_progress event never replaces a finished deployment.
+    replaceWhen: `excluded."status" <> 'in_progress' OR "deployments"."status" = 'in_progress'`,
+    rows: deployments.map(event => {
+      const startedAt = toMillis(event.startedAt);
+      const finishedAt = toOptionalMillis(event.finishedAt);
+      return [
+        event.id,
+        event.entityRef,
+        event.environment,
+        event.version,
+        event.commitSha,
+        event.status,
+        event.trigger,
+        startedAt,
+        finishedAt,
+        finishedAt ?? startedAt,
+        event.url ?? null,
+        event.actor ?? null,
+        now,
+        now,
+      ];
+    }),
+  });
+  if (changedIds.length === 0) {
+    return;
+  }
+
+  // The commits follow the event that won: replace them for changed rows only.
+  const changed = new Set(changedIds);
+  for (const ids of chunks(changedIds, 1000)) {
+    await tx('deployment_commits').whereIn('deployment_id', ids).delete();
+  }
+  const commitRows: Value[][] = [];
+  for (const deployment of deployments) {
+    if (!changed.has(deployment.id)) {
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const commit of deployment.commits ?? []) {
+      if (!seen.has(commit.sha)) {
+        seen.add(commit.sha);
+        commitRows.push([
+          deployment.id,
+          commit.sha,
+          toMillis(commit.committedAt),
+        ]);
+      }
+    }
+  }
+  const rowPlaceholder = `(${COMMIT_COLUMNS.map(() => '?').join(', ')})`;
+  const rowsPerStatement = Math.floor(
+    PARAMETERS_PER_STATEMENT / COMMIT_COLUMNS.length,
+  );
+  for (const chunk of chunks(commitRows, rowsPerStatement)) {
+    await tx.raw(
+      `INSERT INTO "deployment_commits" (${COMMIT_COLUMNS.map(quote).join(
+        ', ',
+      )}) VALUES ${chunk.map(() => rowPlaceholder).join(', ')}`,
+      chunk.flat(),
+    );
+  }
+}
+
+/** Upserts incidents. */
+export async function upsertIncidents(
+  tx: Knex.Transaction,
+  events: IncidentEvent[],
+  now: number,
+): Promise<void> {
+  const incidents = winners(
+    events,
+    (current, incoming) =>
+      incoming.resolvedAt !== undefined || current.resolvedAt === undefined,
+  );
+  if (incidents.length === 0) {
+    return;
+  }
+  await upsert(tx, {
+    table: 'incidents',
+    columns: INCIDENT_COLUMNS,
+    keepColumns: ['received_at'],
+    // Like deployments: an unresolved report never reopens a resolved incident.
+    replaceWhen: `excluded."resolved_at" IS NOT NULL OR "incidents"."resolved_at" IS NULL`,
+    rows: incidents.map(event => [
+      event.id,
+      event.entityRef,
+      event.environment,
+      toMillis(event.openedAt),
+      toOptionalMillis(event.resolvedAt),
+      event.deploymentId ?? null,
+      event.url ?? null,
+      now,
+      now,
+    ]),
+  });
+}

@@ -1,0 +1,2 @@
+import Ajv from 'ajv';
+it('x', () => { expect(new Ajv()).toBeTruthy(); });
