@@ -101,6 +101,15 @@ export interface Config {
         [option: string]: unknown;
       };
     }>;
+    /** The event push API, `POST /api/delivery/events`. */
+    events?: {
+      /**
+       * The largest request body accepted, as bytes or a size such as `5mb`;
+       * a bigger body is refused with 413. Defaults to `5mb`, room for 1000
+       * events with their commits.
+       */
+      maxBodySize?: string | number;
+    };
     /** DORA metrics. */
     dora?: {
       /**

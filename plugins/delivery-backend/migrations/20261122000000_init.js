@@ -35,12 +35,17 @@ exports.up = async function up(knex) {
       'deployments_entity_environment_finished_idx',
     );
     // History pages, newest first, of one entity or of everything.
-    table.index(['entity_ref', 'sort_at', 'id'], 'deployments_entity_history_idx');
+    table.index(
+      ['entity_ref', 'sort_at', 'id'],
+      'deployments_entity_history_idx',
+    );
     table.index(['sort_at', 'id'], 'deployments_history_idx');
   });
 
   await knex.schema.createTable('deployment_commits', table => {
-    table.comment('The commits a deployment brought, as its winning event listed them');
+    table.comment(
+      'The commits a deployment brought, as its winning event listed them',
+    );
     table.string('deployment_id', 255).notNullable();
     table.string('sha', 255).notNullable();
     table.bigInteger('committed_at').nullable();

@@ -2,11 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
 import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
 import { readEnvironments } from './config/readEnvironments';
+import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
+import { DeploymentsService } from './service/DeploymentsService';
+import { DomainMatrixService } from './service/DomainMatrixService';
+import { EntityCatalog } from './service/EntityCatalog';
+import { EnvironmentStatusService } from './service/EnvironmentStatusService';
+import { IngestionService } from './service/IngestionService';
 
 /**
  * The Domain Delivery backend plugin: the REST API under `/api/delivery`.
@@ -29,14 +36,20 @@ export const deliveryPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        catalogService: catalogServiceRef,
       },
       async init({
         config,
         logger,
         httpAuth,
         httpRouter,
+        permissions,
         permissionsRegistry,
+        database,
+        catalogService,
       }) {
         const environments = readEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
@@ -49,7 +62,30 @@ export const deliveryPlugin = createBackendPlugin({
           }
         }
 
-        httpRouter.use(await createRouter({ httpAuth, environments }));
+        const store = await DatabaseDeliveryStore.create({ database });
+        const catalog = new EntityCatalog(catalogService);
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            environments,
+            ingestion: new IngestionService({ store, environments }),
+            deployments: new DeploymentsService({ store, environments }),
+            environmentStatus: new EnvironmentStatusService({
+              store,
+              environments,
+              catalog,
+            }),
+            domainMatrix: new DomainMatrixService({
+              store,
+              environments,
+              catalog,
+            }),
+            eventsBodyLimit: config.getOptional<string | number>(
+              'delivery.events.maxBodySize',
+            ),
+          }),
+        );
       },
     });
   },

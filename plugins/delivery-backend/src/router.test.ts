@@ -26,9 +26,17 @@ describe('createRouter', () => {
   let app: express.Express;
 
   beforeEach(async () => {
+    // Only the routes that need no store are exercised here; the others
+    // are tested through the whole plugin in plugin.test.ts.
+    const unused = {} as any;
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
       environments: [prod],
+      ingestion: unused,
+      deployments: unused,
+      environmentStatus: unused,
+      domainMatrix: unused,
     });
     app = express().use(router).use(mockErrorHandler());
   });

@@ -1,19 +1,57 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  Environment,
+  EventIngestionResult,
+  deliveryEventCreatePermission,
+  normalizeEntityRef,
+} from '@internal/backstage-plugin-delivery-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { parseEventsBody } from './http/parseEventsBody';
+import { createOpenApiRouter } from './schema/openapi/generated/router';
+import { DeploymentReadAccess } from './service/DeploymentReadAccess';
+import { DeploymentsService } from './service/DeploymentsService';
+import { DomainMatrixService } from './service/DomainMatrixService';
+import { EnvironmentStatusService } from './service/EnvironmentStatusService';
+import { IngestionService } from './service/IngestionService';
 
 /** What the delivery router needs. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   environments: Environment[];
+  ingestion: IngestionService;
+  deployments: DeploymentsService;
+  environmentStatus: EnvironmentStatusService;
+  domainMatrix: DomainMatrixService;
+  /** The most bytes a `POST /events` body may have, e.g. `5mb`. */
+  eventsBodyLimit?: string | number;
+}
+
+const READERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
+function rejectionMessage(result: EventIngestionResult): string {
+  const total = result.accepted.length + result.rejected.length;
+  const examples = result.rejected
+    .slice(0, 3)
+    .map(({ index, field, reason }) => `event ${index}: ${field} ${reason}`)
+    .join('; ');
+  const more = result.rejected.length > 3 ? '; …' : '';
+  return `${result.rejected.length} of ${total} events were rejected, the others were stored (${examples}${more})`;
 }
 
 /** The delivery plugin's REST API, mounted at `/api/delivery`. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth } = options;
+  const { httpAuth, permissions, ingestion, deployments } = options;
+  const { environmentStatus, domainMatrix } = options;
+  const readAccess = new DeploymentReadAccess(permissions);
 
   // Executor options are backend configuration (repositories, instances), not
   // something to hand to every browser; callers only need the executor type.
@@ -22,17 +60,76 @@ export async function createRouter(
     executor: { type: environment.executor.type },
   }));
 
-  const router = Router();
+  const api = await createOpenApiRouter();
 
-  router.get('/health', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  api.get('/health', async (req, res) => {
+    await httpAuth.credentials(req, READERS);
     res.json({ status: 'ok' });
   });
 
-  router.get('/environments', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  api.get('/environments', async (req, res) => {
+    await httpAuth.credentials(req, READERS);
     res.json({ items: environments });
   });
 
+  api.post('/events', async (req, res) => {
+    // Static external-access tokens arrive as service credentials too.
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: deliveryEventCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not report delivery events');
+    }
+    const result = await ingestion.ingest(req.body);
+    if (result.rejected.length > 0) {
+      // A 400 that still carries what was stored, in Backstage's error shape.
+      res.status(400).json({
+        ...result,
+        error: { name: 'InputError', message: rejectionMessage(result) },
+        response: { statusCode: 400 },
+      });
+      return;
+    }
+    res.json(result);
+  });
+
+  api.get('/entities/:kind/:namespace/:name/environments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, READERS);
+    const entityRef = normalizeEntityRef(req.params);
+    await readAccess.assertCanRead(entityRef, credentials);
+    res.json(await environmentStatus.getEnvironments(entityRef, credentials));
+  });
+
+  api.get('/deployments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, READERS);
+    const request = deployments.parseRequest(req.query);
+    if (request.entityRef) {
+      await readAccess.assertCanRead(request.entityRef, credentials);
+      res.json(await deployments.list(request));
+      return;
+    }
+    res.json(
+      await deployments.list(request, refs =>
+        readAccess.readable(refs, credentials),
+      ),
+    );
+  });
+
+  api.get('/domains/:namespace/:name/matrix', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, READERS);
+    const domainRef = normalizeEntityRef({ kind: 'domain', ...req.params });
+    res.json(
+      await domainMatrix.getMatrix(domainRef, credentials, refs =>
+        readAccess.readable(refs, credentials),
+      ),
+    );
+  });
+
+  // The events body is parsed before the OpenAPI router, see parseEventsBody.
+  const router = Router();
+  router.post('/events', parseEventsBody(options.eventsBodyLimit));
+  router.use(api);
   return router;
 }

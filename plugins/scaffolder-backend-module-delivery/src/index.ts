@@ -5,3 +5,16 @@
  */
 export { scaffolderModule as default } from './module';
 export { createCatalogAnnotateAction } from './actions/catalogAnnotate';
+export { createWorkflowCreateAction } from './actions/workflowCreate';
+export { createHelmValuesAction } from './actions/helmValues';
+export { createArgoCdApplicationsAction } from './actions/argocdApplications';
+export { createGitOpsPublishAction } from './actions/gitopsPublish';
+export { createRepositoryPublishLocalAction } from './actions/repositoryPublishLocal';
+export { createCatalogRefreshAction } from './actions/catalogRefresh';
+export { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
+export type { DeliveryEnvironment } from './environments';
+export type { CatalogAccess } from './catalog/catalogRequests';
+export {
+  SERVICE_LANGUAGES,
+  type ServiceLanguage,
+} from './render/workflow/languages';

@@ -1,6 +1,17 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createArgoCdApplicationsAction } from './actions/argocdApplications';
 import { createCatalogAnnotateAction } from './actions/catalogAnnotate';
+import { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
+import { createCatalogRefreshAction } from './actions/catalogRefresh';
+import { createGitOpsPublishAction } from './actions/gitopsPublish';
+import { createHelmValuesAction } from './actions/helmValues';
+import { createRepositoryPublishLocalAction } from './actions/repositoryPublishLocal';
+import { createWorkflowCreateAction } from './actions/workflowCreate';
 
 /**
  * Registers the Domain Delivery actions with the scaffolder.
@@ -14,9 +25,22 @@ export const scaffolderModule = createBackendModule({
     registerInit({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createCatalogAnnotateAction());
+      async init({ scaffolderActions, config, discovery, auth }) {
+        const integrations = ScmIntegrations.fromConfig(config);
+        scaffolderActions.addActions(
+          createCatalogAnnotateAction(),
+          createWorkflowCreateAction({ config }),
+          createHelmValuesAction({ config }),
+          createArgoCdApplicationsAction({ config }),
+          createGitOpsPublishAction({ config, integrations }),
+          createRepositoryPublishLocalAction({ config }),
+          createCatalogRefreshAction({ discovery, auth }),
+          createCatalogDomainServicesAction({ discovery, auth }),
+        );
       },
     });
   },

@@ -19,7 +19,6 @@ import {
 import {
   DEPLOYMENT_COLUMNS,
   DeploymentRow,
-  IncidentRow,
   toCommit,
   toDeploymentRecord,
   toIncident,
@@ -34,7 +33,6 @@ const migrationsDir = resolvePackagePath(
 
 // Keeps `IN (...)` lists well under SQLite's bound parameter limit.
 const IN_LIST_SIZE = 500;
-
 
 /** The Knex implementation of {@link DeliveryStore}, for SQLite and PostgreSQL. */
 export class DatabaseDeliveryStore implements DeliveryStore {
@@ -71,9 +69,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     query: DeploymentHistoryQuery,
   ): Promise<DeploymentRecord[]> {
     const { entityRef, environment, after, limit } = query;
-    const select = this.db<DeploymentRow>('deployments').select(
-      DEPLOYMENT_COLUMNS,
-    );
+    const select = this.db('deployments').select(DEPLOYMENT_COLUMNS);
     if (entityRef) {
       select.where('entity_ref', entityRef);
     }
@@ -85,7 +81,9 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       select.where(older =>
         older
           .where('sort_at', '<', at)
-          .orWhere(tie => tie.where('sort_at', at).andWhere('id', '<', after.id)),
+          .orWhere(tie =>
+            tie.where('sort_at', at).andWhere('id', '<', after.id),
+          ),
       );
     }
     const rows = await select
@@ -100,7 +98,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async getDeployments(ids: string[]): Promise<DeploymentRecord[]> {
     const records: DeploymentRecord[] = [];
     for (const chunk of chunks(ids, IN_LIST_SIZE)) {
-      const rows = await this.db<DeploymentRow>('deployments')
+      const rows = await this.db('deployments')
         .select(DEPLOYMENT_COLUMNS)
         .whereIn('id', chunk);
       records.push(...rows.map(toDeploymentRecord));
@@ -142,13 +140,11 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       limit: number;
     },
   ): Promise<DeploymentRecord[]> {
-    const select = this.db<DeploymentRow>('deployments')
-      .select(DEPLOYMENT_COLUMNS)
-      .where({
-        entity_ref: query.entityRef,
-        environment: query.environment,
-        status: 'succeeded',
-      });
+    const select = this.db('deployments').select(DEPLOYMENT_COLUMNS).where({
+      entity_ref: query.entityRef,
+      environment: query.environment,
+      status: 'succeeded',
+    });
     if (query.version !== undefined) {
       select.where('version', query.version);
     }
@@ -203,7 +199,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     entityRef?: string;
     environment?: string;
   }): Promise<Incident[]> {
-    const select = this.db<IncidentRow>('incidents').select(
+    const select = this.db('incidents').select(
       'id',
       'entity_ref',
       'environment',

@@ -31,7 +31,8 @@ export interface IncidentRow {
   url: string | null;
 }
 
-export const DEPLOYMENT_COLUMNS = [
+/** The columns a {@link DeploymentRow} is read from. */
+export const DEPLOYMENT_COLUMNS: string[] = [
   'id',
   'entity_ref',
   'environment',
@@ -43,7 +44,7 @@ export const DEPLOYMENT_COLUMNS = [
   'finished_at',
   'url',
   'actor',
-] as const;
+];
 
 /** Milliseconds since the epoch, as stored, from an ISO 8601 timestamp. */
 export function toMillis(iso: string): number {

@@ -46,7 +46,6 @@ type Value = string | number | null;
 
 const quote = (column: string) => `"${column}"`;
 
-
 /**
  * One multi-row `INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING`
  * per chunk, the same SQL on PostgreSQL and SQLite (≥ 3.35). Returns the ids
@@ -70,7 +69,9 @@ async function upsert(
   const rowPlaceholder = `(${columns.map(() => '?').join(', ')})`;
   const changed: string[] = [];
 
-  const rowsPerStatement = Math.floor(PARAMETERS_PER_STATEMENT / columns.length);
+  const rowsPerStatement = Math.floor(
+    PARAMETERS_PER_STATEMENT / columns.length,
+  );
   for (const chunk of chunks(options.rows, rowsPerStatement)) {
     const sql =
       `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) ` +

@@ -1,7 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryApi } from './DeliveryApi';
+import {
+  DeploymentPage,
+  DomainMatrix,
+  EntityEnvironments,
+  Environment,
+  entityRouteSegments,
+} from '@internal/backstage-plugin-delivery-common';
+import { DeliveryApi, DeploymentQuery, DoraTiers } from './DeliveryApi';
 
 /** Reads the delivery backend through Backstage's discovery and authenticated fetch. */
 export class DeliveryClient implements DeliveryApi {
@@ -18,6 +24,45 @@ export class DeliveryClient implements DeliveryApi {
     return body.items;
   }
 
+  async getEntityEnvironments(entityRef: string): Promise<EntityEnvironments> {
+    const { kind, namespace, name } = entityRouteSegments(entityRef);
+    return this.get(
+      `/entities/${encode(kind)}/${encode(namespace)}/${encode(
+        name,
+      )}/environments`,
+    );
+  }
+
+  async getDeployments(query: DeploymentQuery = {}): Promise<DeploymentPage> {
+    const params = new URLSearchParams();
+    if (query.entityRef) params.set('entityRef', query.entityRef);
+    if (query.environment) params.set('environment', query.environment);
+    if (query.cursor) params.set('cursor', query.cursor);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const search = params.toString();
+    return this.get(`/deployments${search ? `?${search}` : ''}`);
+  }
+
+  async getDomainMatrix(domainRef: string): Promise<DomainMatrix> {
+    const { namespace, name } = entityRouteSegments(domainRef, {
+      defaultKind: 'domain',
+    });
+    return this.get(`/domains/${encode(namespace)}/${encode(name)}/matrix`);
+  }
+
+  // No backend route yet: the incident, promotion and DORA issues fill these in.
+  async countOpenIncidents(_entityRef: string): Promise<number | undefined> {
+    return undefined;
+  }
+
+  async countPendingApprovals(_entityRef: string): Promise<number | undefined> {
+    return undefined;
+  }
+
+  async getDoraTiers(_entityRef: string): Promise<DoraTiers | undefined> {
+    return undefined;
+  }
+
   private async get<T>(path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('delivery');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
@@ -27,4 +72,8 @@ export class DeliveryClient implements DeliveryApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function encode(segment: string): string {
+  return encodeURIComponent(segment);
 }

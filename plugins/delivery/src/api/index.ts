@@ -1,3 +1,8 @@
 export { deliveryApiRef } from './DeliveryApi';
-export type { DeliveryApi } from './DeliveryApi';
+export type {
+  DeliveryApi,
+  DeploymentQuery,
+  DoraTier,
+  DoraTiers,
+} from './DeliveryApi';
 export { DeliveryClient } from './DeliveryClient';

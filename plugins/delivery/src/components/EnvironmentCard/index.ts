@@ -1,1 +1,2 @@
 export { EnvironmentCard, describePolicy } from './EnvironmentCard';
+export type { NextEnvironmentPolicy } from './EnvironmentCard';

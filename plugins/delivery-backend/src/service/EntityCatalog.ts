@@ -1,0 +1,112 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
+
+/** A component of a domain, with the system that puts it there. */
+export interface DomainComponent {
+  entity: Entity;
+  entityRef: string;
+  systemRef: string;
+}
+
+// A catalog filter matches the stored text of a field, and `spec.domain` or
+// `spec.system` may be written as `name`, `namespace/name` or `kind:namespace/name`.
+function refSpellings(ref: string): string[] {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return [name, `${namespace}/${name}`, `${kind}:${namespace}/${name}`];
+}
+
+// The canonical ref an entity's spec names, or undefined when it is malformed.
+function specRef(
+  value: unknown,
+  defaults: { defaultKind: string; defaultNamespace?: string },
+): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  try {
+    return normalizeEntityRef(value, defaults);
+  } catch {
+    return undefined;
+  }
+}
+
+// Keeps each catalog query (a URL) short when a domain has many systems.
+const SYSTEMS_PER_QUERY = 20;
+
+/** The catalog lookups of the read API, made with the caller's credentials. */
+export class EntityCatalog {
+  constructor(private readonly catalog: CatalogService) {}
+
+  /** The entity, or a `NotFoundError` when the caller's catalog has no such entity. */
+  async getEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
+  }
+
+  /**
+   * The components of a domain (component → system → domain), by entity
+   * ref; a `NotFoundError` when the catalog has no such domain.
+   */
+  async getDomainComponents(
+    domainRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<DomainComponent[]> {
+    await this.getEntity(domainRef, credentials);
+
+    const { items: systems } = await this.catalog.getEntities(
+      {
+        filter: { kind: 'system', 'spec.domain': refSpellings(domainRef) },
+        fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
+      },
+      { credentials },
+    );
+    const systemRefs = systems
+      .filter(
+        system =>
+          specRef(system.spec?.domain, {
+            defaultKind: 'domain',
+            defaultNamespace: system.metadata.namespace,
+          }) === domainRef,
+      )
+      .map(system => normalizeEntityRef(system));
+
+    const components: DomainComponent[] = [];
+    for (let i = 0; i < systemRefs.length; i += SYSTEMS_PER_QUERY) {
+      const batch = new Set(systemRefs.slice(i, i + SYSTEMS_PER_QUERY));
+      const { items } = await this.catalog.getEntities(
+        {
+          filter: {
+            kind: 'component',
+            'spec.system': [...batch].flatMap(refSpellings),
+          },
+        },
+        { credentials },
+      );
+      for (const entity of items) {
+        const systemRef = specRef(entity.spec?.system, {
+          defaultKind: 'system',
+          defaultNamespace: entity.metadata.namespace,
+        });
+        if (systemRef && batch.has(systemRef)) {
+          components.push({
+            entity,
+            entityRef: normalizeEntityRef(entity),
+            systemRef,
+          });
+        }
+      }
+    }
+    return components.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  }
+}

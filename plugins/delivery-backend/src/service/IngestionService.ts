@@ -1,0 +1,85 @@
+import { InputError } from '@backstage/errors';
+import {
+  DeploymentEvent,
+  Environment,
+  EventIngestionResult,
+  IncidentEvent,
+  RejectedEvent,
+} from '@internal/backstage-plugin-delivery-common';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { EventFieldProblem, isRecord } from './ingestion/eventFields';
+import { validateEvent } from './ingestion/validateEvent';
+
+/** The most events one request (one call to `ingest`) may carry. */
+export const MAX_EVENTS_PER_BATCH = 1000;
+
+/**
+ * Validates deployment and incident events and stores the valid ones: the
+ * push API (`POST /events`), and the way the demo history gets in.
+ */
+export class IngestionService {
+  private readonly store: DeliveryStore;
+  private readonly environmentNames: ReadonlySet<string>;
+
+  constructor(options: { store: DeliveryStore; environments: Environment[] }) {
+    this.store = options.store;
+    this.environmentNames = new Set(options.environments.map(e => e.name));
+  }
+
+  /**
+   * Stores the valid events of a body (one event object or an array of up to
+   * {@link MAX_EVENTS_PER_BATCH}) and tells which were rejected, naming the
+   * field and the reason. Throws an `InputError` when the body as a whole is
+   * not acceptable.
+   */
+  async ingest(body: unknown): Promise<EventIngestionResult> {
+    const events = this.eventsOf(body);
+    const deployments: DeploymentEvent[] = [];
+    const incidents: IncidentEvent[] = [];
+    const accepted = new Set<string>();
+    const rejected: RejectedEvent[] = [];
+
+    events.forEach((event, index) => {
+      try {
+        const valid = validateEvent(event, this.environmentNames);
+        if (valid.type === 'deployment') {
+          deployments.push(valid);
+        } else {
+          incidents.push(valid);
+        }
+        accepted.add(valid.id);
+      } catch (error) {
+        if (!(error instanceof EventFieldProblem)) {
+          throw error;
+        }
+        const id = isRecord(event) ? event.id : undefined;
+        rejected.push({
+          index,
+          ...(typeof id === 'string' && id.trim() !== '' && { id }),
+          field: error.field,
+          reason: error.reason,
+        });
+      }
+    });
+
+    await this.store.ingest(deployments, incidents);
+    return { accepted: [...accepted], rejected };
+  }
+
+  private eventsOf(body: unknown): unknown[] {
+    if (Array.isArray(body)) {
+      if (body.length > MAX_EVENTS_PER_BATCH) {
+        throw new InputError(
+          `The body holds ${body.length} events; send at most ${MAX_EVENTS_PER_BATCH} per request`,
+        );
+      }
+      return body;
+    }
+    if (isRecord(body)) {
+      return [body];
+    }
+    throw new InputError(
+      'The body must be one event object or an array of events',
+    );
+  }
+}

@@ -1,0 +1,198 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import { DeploymentStatus } from '@internal/backstage-plugin-delivery-common';
+import { deploymentEvent, minutesIn } from '../__testUtils__/events';
+import {
+  component,
+  entity,
+  startDeliveryBackend,
+} from '../__testUtils__/startDeliveryBackend';
+
+jest.setTimeout(60_000);
+
+const catalog = [
+  entity('Domain', 'smart-city'),
+  entity('Domain', 'business'),
+  entity('System', 'parking', { domain: 'smart-city' }),
+  entity('System', 'lighting', { domain: 'domain:default/smart-city' }),
+  entity('System', 'billing', { domain: 'business' }),
+  {
+    // Its `smart-city` is the domain of its own namespace, not ours.
+    ...entity('System', 'traffic', { domain: 'smart-city' }),
+    metadata: { name: 'traffic', namespace: 'ops' },
+  },
+  component('parking-api', { system: 'parking' }),
+  component('parking-worker', { system: 'system:default/parking' }),
+  component('lighting-api', { system: 'default/lighting' }),
+  component('billing-api', { system: 'billing' }),
+  component('traffic-api', { system: 'traffic', namespace: 'ops' }),
+  component('orphan-api'),
+];
+
+let minute = 0;
+const deployed = (
+  name: string,
+  environment: string,
+  version: string,
+  status: DeploymentStatus = 'succeeded',
+) => {
+  minute += 10;
+  return deploymentEvent({
+    id: `${name}-${environment}-${minute}`,
+    entityRef: `component:default/${name}`,
+    environment,
+    version,
+    status,
+    startedAt: minutesIn(minute - 5),
+    finishedAt: minutesIn(minute),
+  });
+};
+
+const history = [
+  deployed('parking-api', 'dev', '1.1.0'),
+  deployed('parking-api', 'staging', '1.1.0'),
+  deployed('parking-api', 'prod', '1.1.0'),
+  deployed('parking-api', 'dev', '1.2.0'),
+  deployed('parking-worker', 'dev', '2.0.0'),
+  deployed('parking-worker', 'staging', '2.0.0'),
+  deployed('parking-worker', 'prod', '2.0.0'),
+  deployed('parking-worker', 'prod', '2.1.0', 'failed'),
+  deployed('billing-api', 'prod', '9.9.9'),
+];
+
+const cell = (environment: string, fields: object = {}) => ({
+  environment,
+  drift: false,
+  ...fields,
+});
+
+describe('GET /domains/{namespace}/{name}/matrix', () => {
+  it('lays out the domain’s components × environments with drift marked', async () => {
+    const { postEvents, get } = await startDeliveryBackend({
+      entities: catalog,
+    });
+    expect((await postEvents(history)).status).toBe(200);
+
+    const response = await get('/domains/default/smart-city/matrix');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      domainRef: 'domain:default/smart-city',
+      environments: [
+        { name: 'dev', title: 'Development', production: false },
+        { name: 'staging', title: 'Staging', production: false },
+        { name: 'prod', title: 'Production', production: true },
+      ],
+      rows: [
+        {
+          entityRef: 'component:default/lighting-api',
+          title: 'The lighting-api',
+          system: 'system:default/lighting',
+          drift: false,
+          cells: [cell('dev'), cell('staging'), cell('prod')],
+        },
+        {
+          entityRef: 'component:default/parking-api',
+          title: 'The parking-api',
+          system: 'system:default/parking',
+          drift: true,
+          cells: [
+            cell('dev', {
+              version: '1.2.0',
+              deploymentId: 'parking-api-dev-40',
+              finishedAt: minutesIn(40),
+              status: 'succeeded',
+            }),
+            cell('staging', {
+              version: '1.1.0',
+              deploymentId: 'parking-api-staging-20',
+              finishedAt: minutesIn(20),
+              status: 'succeeded',
+              drift: true,
+            }),
+            cell('prod', {
+              version: '1.1.0',
+              deploymentId: 'parking-api-prod-30',
+              finishedAt: minutesIn(30),
+              status: 'succeeded',
+            }),
+          ],
+        },
+        {
+          entityRef: 'component:default/parking-worker',
+          title: 'The parking-worker',
+          system: 'system:default/parking',
+          drift: false,
+          cells: [
+            cell('dev', {
+              version: '2.0.0',
+              deploymentId: 'parking-worker-dev-50',
+              finishedAt: minutesIn(50),
+              status: 'succeeded',
+            }),
+            cell('staging', {
+              version: '2.0.0',
+              deploymentId: 'parking-worker-staging-60',
+              finishedAt: minutesIn(60),
+              status: 'succeeded',
+            }),
+            cell('prod', {
+              version: '2.0.0',
+              deploymentId: 'parking-worker-prod-70',
+              finishedAt: minutesIn(70),
+              // The latest rollout failed; 2.0.0 still runs.
+              status: 'failed',
+              latest: {
+                deploymentId: 'parking-worker-prod-80',
+                version: '2.1.0',
+                status: 'failed',
+              },
+            }),
+          ],
+        },
+      ],
+    });
+  });
+
+  it('answers 404 for a domain the catalog does not have', async () => {
+    const { get } = await startDeliveryBackend({ entities: catalog });
+
+    const response = await get('/domains/default/atlantis/matrix');
+
+    expect(response.status).toBe(404);
+    expect(response.body.error).toEqual({
+      name: 'NotFoundError',
+      message: 'No entity domain:default/atlantis in the catalog',
+    });
+  });
+
+  it('leaves out the components whose deployments the caller may not read', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        (
+          requests as Array<
+            EvaluatePermissionRequest & { resourceRef?: string }
+          >
+        ).map(request => ({
+          result: request.resourceRef?.endsWith('/parking-worker')
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+        })),
+    });
+    const { get } = await startDeliveryBackend({
+      entities: catalog,
+      features: [permissions.factory],
+    });
+
+    const response = await get('/domains/default/smart-city/matrix');
+
+    expect(response.status).toBe(200);
+    expect(response.body.rows.map((row: any) => row.entityRef)).toEqual([
+      'component:default/lighting-api',
+      'component:default/parking-api',
+    ]);
+  });
+});

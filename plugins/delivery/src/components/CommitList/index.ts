@@ -1,0 +1,2 @@
+export { CommitList, shortSha } from './CommitList';
+export type { CommitSummary } from './CommitList';

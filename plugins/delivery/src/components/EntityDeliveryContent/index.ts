@@ -1,1 +1,0 @@
-export { EntityDeliveryContent } from './EntityDeliveryContent';

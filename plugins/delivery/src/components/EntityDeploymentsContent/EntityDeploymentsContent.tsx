@@ -1,0 +1,106 @@
+import { Entity } from '@backstage/catalog-model';
+import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import {
+  isDeliveryEnabled,
+  normalizeEntityRef,
+} from '@internal/backstage-plugin-delivery-common';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { deliveryApiRef } from '../../api';
+import { DeliveryHowTo } from '../DeliveryHowTo';
+import { DeploymentHistory } from '../DeploymentHistory';
+import { EnvironmentCard } from '../EnvironmentCard';
+import { LoadingState } from '../LoadingState';
+import { PromotionChain } from '../PromotionChain';
+
+const EntityDeployments = ({ entity }: { entity: Entity }) => {
+  const deliveryApi = useApi(deliveryApiRef);
+  const entityRef = normalizeEntityRef(entity);
+  const entityRefs = useMemo(() => [entityRef], [entityRef]);
+  const { value, error } = useAsyncRetry(async () => {
+    const [environments, status] = await Promise.all([
+      deliveryApi.getEnvironments(),
+      deliveryApi.getEntityEnvironments(entityRef),
+    ]);
+    return { environments, status };
+  }, [deliveryApi, entityRef]);
+
+  if (error) {
+    return (
+      <ResponseErrorPanel
+        title={`Could not load where ${entity.metadata.name} runs`}
+        error={error}
+      />
+    );
+  }
+  if (!value) {
+    return (
+      <LoadingState message={`Loading where ${entity.metadata.name} runs…`} />
+    );
+  }
+
+  const items = value.status.items;
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No environments"
+        description="No delivery environment applies to this component: check delivery.environments in app-config.yaml and the component's domain-delivery.io/environments annotation."
+      />
+    );
+  }
+  const policies = new Map(value.environments.map(e => [e.name, e]));
+  const neverDeployed = items.every(item => !item.current);
+  const columns = Math.max(3, Math.floor(12 / items.length)) as 3 | 4 | 6 | 12;
+
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <PromotionChain items={items} />
+      </Grid>
+      {items.map(item => {
+        const next = item.next && policies.get(item.next.environment);
+        return (
+          <Grid item xs={12} md={columns} key={item.environment.name}>
+            <EnvironmentCard
+              status={item}
+              policy={policies.get(item.environment.name)?.promotion}
+              nextEnvironment={
+                next && {
+                  title: next.title,
+                  minimumSoakSeconds: next.promotion.minimumSoakSeconds,
+                }
+              }
+            />
+          </Grid>
+        );
+      })}
+      {neverDeployed && (
+        <Grid item xs={12}>
+          <DeliveryHowTo entity={entity} missing="events" />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <DeploymentHistory
+          entityRefs={entityRefs}
+          environments={items.map(item => item.environment)}
+        />
+      </Grid>
+    </Grid>
+  );
+};
+
+/**
+ * The component page's Deployments tab: one card per environment in promotion
+ * order, what waits to be promoted, and the deployment history.
+ */
+export const EntityDeploymentsContent = () => {
+  const { entity } = useEntity();
+  if (!isDeliveryEnabled(entity)) {
+    return <DeliveryHowTo entity={entity} />;
+  }
+  return <EntityDeployments entity={entity} />;
+};

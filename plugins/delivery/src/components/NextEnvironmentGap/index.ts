@@ -1,0 +1,1 @@
+export { NextEnvironmentGap } from './NextEnvironmentGap';

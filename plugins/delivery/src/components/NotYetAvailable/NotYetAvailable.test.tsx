@@ -1,0 +1,24 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { NotYetAvailable } from './NotYetAvailable';
+
+describe('NotYetAvailable', () => {
+  it('shows a dash that keyboard users reach and that explains what will appear there', async () => {
+    await renderInTestApp(
+      <NotYetAvailable explanation="Open incidents will appear here once incidents are tracked." />,
+    );
+
+    const dash = screen.getByText('—');
+    await userEvent.tab();
+    expect(dash).toHaveFocus();
+    expect(dash).toHaveAccessibleName(
+      'Not available yet. Open incidents will appear here once incidents are tracked.',
+    );
+
+    await userEvent.hover(dash);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Open incidents will appear here once incidents are tracked.',
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { NotYetAvailable } from './NotYetAvailable';

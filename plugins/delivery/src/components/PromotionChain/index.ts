@@ -1,0 +1,1 @@
+export { PromotionChain } from './PromotionChain';

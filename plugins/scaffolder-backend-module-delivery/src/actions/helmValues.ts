@@ -1,0 +1,146 @@
+import { Config } from '@backstage/config';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import {
+  DEFAULT_INGRESS_DOMAIN,
+  defaultGitOpsPath,
+  DNS_LABEL,
+  domainName,
+} from '../names';
+import { renderHelmFiles } from '../render/helm/renderHelmFiles';
+import { examples } from './helmValues.examples';
+import { writeGeneratedFiles } from './writeGeneratedFiles';
+
+/**
+ * Creates the `delivery:helm:values` action: writes a domain service's Helm
+ * chart and its values per environment into the GitOps change.
+ *
+ * @public
+ */
+export function createHelmValuesAction(options: { config: Config }) {
+  const { config } = options;
+  return createTemplateAction({
+    id: 'delivery:helm:values',
+    description:
+      "Writes a domain service's Helm chart (Deployment with probes, Service, HorizontalPodAutoscaler, Ingress with a cert-manager TLS certificate, ExternalSecret, PodDisruptionBudget) and its values per environment, production stricter than the others, into the workspace's GitOps folder.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        service: z => z.string().regex(DNS_LABEL).describe('The service name'),
+        domain: z =>
+          z.string().min(1).describe('The domain, as a name or an entity ref'),
+        image: z =>
+          z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9._\-/:]*$/)
+            .describe('The image repository, without tag'),
+        owner: z =>
+          z.string().optional().describe('The owner, as an entity ref'),
+        description: z =>
+          z.string().optional().describe("The chart's description"),
+        environments: z =>
+          z
+            .array(z.string().regex(DNS_LABEL))
+            .optional()
+            .describe("The service's environments; default all configured"),
+        onlyEnvironments: z =>
+          z
+            .array(z.string().regex(DNS_LABEL))
+            .optional()
+            .describe(
+              'Write the values of these environments only, e.g. when adding an environment to an existing service',
+            ),
+        chart: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Write the chart itself (Chart.yaml, templates, values.yaml); default true, false for a service that has one',
+            ),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The GitOps repository's root in the workspace; default gitops",
+            ),
+        gitopsPath: z =>
+          z
+            .string()
+            .regex(/^[\w.-]+(\/[\w.-]+)*$/)
+            .optional()
+            .describe(
+              "The chart's folder in the GitOps repository; default apps/<domain>/<service>",
+            ),
+        ingressDomain: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Hosts are <service>.<environment>.<ingressDomain>, production <service>.<ingressDomain>; default apps.example.com',
+            ),
+        ingressClassName: z =>
+          z.string().optional().describe('The ingress class; default nginx'),
+        secretStore: z =>
+          z
+            .object({
+              kind: z.enum(['SecretStore', 'ClusterSecretStore']),
+              name: z.string().min(1),
+            })
+            .optional()
+            .describe(
+              "The External Secrets store holding the service's secrets; default ClusterSecretStore vault",
+            ),
+      },
+      output: {
+        gitopsPath: z =>
+          z.string().describe("The chart's folder in the GitOps repository"),
+        files: z =>
+          z.array(z.string()).describe('The files written, relative to the workspace'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const domain = domainName(input.domain);
+      const configured = readDeliveryEnvironments(config);
+      const environments = selectEnvironments(configured, input.environments);
+      const written = input.onlyEnvironments
+        ? selectEnvironments(environments, input.onlyEnvironments)
+        : environments;
+      const gitopsPath =
+        input.gitopsPath ?? defaultGitOpsPath(domain, input.service);
+
+      const files = renderHelmFiles(
+        {
+          service: input.service,
+          domain,
+          description: input.description,
+          owner: input.owner,
+          image: input.image,
+          environments,
+          ingressDomain: input.ingressDomain ?? DEFAULT_INGRESS_DOMAIN,
+          ingressClassName: input.ingressClassName ?? 'nginx',
+          secretStore: input.secretStore ?? {
+            kind: 'ClusterSecretStore',
+            name: 'vault',
+          },
+        },
+        { chart: input.chart ?? true, environments: written },
+      ).map(file => ({ ...file, path: `${gitopsPath}/${file.path}` }));
+
+      const paths = await writeGeneratedFiles(
+        ctx.workspacePath,
+        input.targetPath ?? 'gitops',
+        files,
+      );
+      ctx.logger.info(
+        `Wrote the Helm ${input.chart === false ? 'values' : 'chart and values'} of ${input.service} for ${written
+          .map(environment => environment.name)
+          .join(', ')}`,
+      );
+      ctx.output('gitopsPath', gitopsPath);
+      ctx.output('files', paths);
+    },
+  });
+}

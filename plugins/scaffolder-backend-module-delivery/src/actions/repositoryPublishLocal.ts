@@ -1,0 +1,122 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  createTemplateAction,
+  SerializedFile,
+  serializeDirectoryContents,
+} from '@backstage/plugin-scaffolder-node';
+import fs from 'fs-extra';
+import path from 'node:path';
+import { commitToLocalRepository, isGitRepository } from '../gitops/localGitRepository';
+import { DNS_LABEL } from '../names';
+import { commitAuthor } from './gitopsPublish';
+import { examples } from './repositoryPublishLocal.examples';
+
+/**
+ * Creates the `delivery:repository:publish-local` action: the demo's stand-in
+ * for `publish:github`, it commits a new service's repository into a local git
+ * repository below `delivery.repositories.local.path`.
+ *
+ * @public
+ */
+export function createRepositoryPublishLocalAction(options: { config: Config }) {
+  const { config } = options;
+  return createTemplateAction({
+    id: 'delivery:repository:publish-local',
+    description:
+      "Commits a folder of the workspace as a new local git repository named after the service, below delivery.repositories.local.path: the demo's stand-in for publish:github. A retried task commits once; a different repository of the same name is refused.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z.string().regex(DNS_LABEL).describe("The repository's name"),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe('The folder of the workspace to publish; default the whole workspace'),
+        defaultBranch: z =>
+          z.string().optional().describe('The branch; default main'),
+        commitMessage: z =>
+          z.string().optional().describe('default: Initial commit'),
+      },
+      output: {
+        repositoryPath: z => z.string().describe('The repository folder'),
+        remoteUrl: z => z.string().describe('A file: URL of the repository'),
+        commitHash: z => z.string().optional().describe('Its commit'),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .describe("The absolute path of the repository's catalog-info.yaml"),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const base = config.getOptionalString('delivery.repositories.local.path');
+      if (!base) {
+        throw new InputError(
+          'delivery.repositories.local.path is not configured; local repositories are a demo feature',
+        );
+      }
+      const dir = resolveSafeChildPath(path.resolve(base), input.name);
+      const source = resolveSafeChildPath(
+        ctx.workspacePath,
+        input.sourcePath ?? '.',
+      );
+      ctx.output('repositoryPath', dir);
+      ctx.output('remoteUrl', `file://${dir}`);
+      ctx.output('catalogInfoPath', path.join(dir, 'catalog-info.yaml'));
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Dry run: would create the repository ${dir}`);
+        return;
+      }
+
+      const files = await serializeDirectoryContents(source, {
+        gitignore: true,
+      });
+      const commit = await ctx.checkpoint({
+        key: `repository.local.${input.name}`,
+        fn: async () => {
+          // Same files: a retry after the commit. Others: someone else's repository.
+          if (
+            (await isGitRepository(dir)) &&
+            !(await holdsFiles(dir, files))
+          ) {
+            throw new ConflictError(
+              `A different repository named ${input.name} already exists in ${path.dirname(dir)}`,
+            );
+          }
+          return {
+            ...(await commitToLocalRepository({
+              dir,
+              files,
+              message: input.commitMessage ?? 'Initial commit',
+              author: commitAuthor(config),
+              defaultBranch: input.defaultBranch ?? 'main',
+            })),
+          };
+        },
+      });
+      if (!(await fs.pathExists(path.join(dir, 'catalog-info.yaml')))) {
+        ctx.logger.warn(`${input.name} has no catalog-info.yaml`);
+      }
+      ctx.logger.info(`Published ${input.name} to ${dir} at ${commit.commitHash}`);
+      ctx.output('commitHash', commit.commitHash);
+    },
+  });
+}
+
+async function holdsFiles(dir: string, files: SerializedFile[]) {
+  for (const file of files) {
+    const existing = resolveSafeChildPath(dir, file.path);
+    if (
+      !(await fs.pathExists(existing)) ||
+      !(await fs.readFile(existing)).equals(file.content)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}

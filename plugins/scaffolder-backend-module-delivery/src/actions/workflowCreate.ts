@@ -1,0 +1,164 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'fs-extra';
+import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import {
+  DEFAULT_INGRESS_DOMAIN,
+  DNS_LABEL,
+  domainName,
+  ingressHost,
+} from '../names';
+import { SERVICE_LANGUAGES } from '../render/workflow/languages';
+import { renderWorkflow } from '../render/workflow/renderWorkflow';
+import { yamlText } from '../render/yamlDocument';
+import { examples } from './workflowCreate.examples';
+
+/**
+ * Creates the `delivery:workflow:create` action: writes the GitHub Actions
+ * workflow that checks, builds, scans and delivers a domain service.
+ *
+ * @public
+ */
+export function createWorkflowCreateAction(options: { config: Config }) {
+  const { config } = options;
+  return createTemplateAction({
+    id: 'delivery:workflow:create',
+    description:
+      "Writes a domain service's GitHub Actions workflow: change detection, lint, unit, integration and contract tests, chaos and blue-green tests, the domain-boundary check, an image built with cache and scanned, deployment to the first environment, promotions through the portal and a production promotion request awaiting approval; every deployment is reported to the portal's event API.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        service: z =>
+          z.string().regex(DNS_LABEL).describe('The service name, e.g. parking-api'),
+        domain: z =>
+          z.string().min(1).describe('The domain, as a name or an entity ref'),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The catalog entity deployments are reported for; default component:default/<service>',
+            ),
+        language: z =>
+          z
+            .enum(SERVICE_LANGUAGES)
+            .optional()
+            .describe('The language of the service; default typescript'),
+        environments: z =>
+          z
+            .array(z.string().regex(DNS_LABEL))
+            .optional()
+            .describe('The environments to deliver to; default all configured'),
+        targetPath: z =>
+          z
+            .string()
+            .optional()
+            .describe("The repository's root in the workspace; default ."),
+        servicePath: z =>
+          z
+            .string()
+            .regex(/^(\.|[\w.-]+(\/[\w.-]+)*)$/)
+            .optional()
+            .describe("The service's folder in its repository; default ."),
+        mainBranch: z =>
+          z
+            .string()
+            .optional()
+            .describe('The branch that delivers; default main'),
+        image: z =>
+          z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9._\-/:]*$/)
+            .optional()
+            .describe(
+              'The image repository; default ghcr.io/<repository owner>/<service>',
+            ),
+        ingressDomain: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The domain the environments are served under: <service>.<environment>.<ingressDomain>, production <service>.<ingressDomain>; default apps.example.com',
+            ),
+        deliveryApiUrl: z =>
+          z
+            .string()
+            .url()
+            .optional()
+            .describe(
+              "The portal's delivery API; default <backend.baseUrl>/api/delivery",
+            ),
+      },
+      output: {
+        workflowPath: z =>
+          z.string().describe('The workflow file, relative to the workspace'),
+        environments: z =>
+          z.array(z.string()).describe('The environments it delivers to'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const targetPath = input.targetPath ?? '.';
+      const ingressDomain = input.ingressDomain ?? DEFAULT_INGRESS_DOMAIN;
+      const environments = selectEnvironments(
+        readDeliveryEnvironments(config),
+        input.environments,
+      );
+      const backendBaseUrl = config.getOptionalString('backend.baseUrl');
+      const deliveryApiUrl =
+        input.deliveryApiUrl ??
+        (backendBaseUrl && `${backendBaseUrl.replace(/\/+$/, '')}/api/delivery`);
+      if (!deliveryApiUrl) {
+        throw new InputError(
+          'No deliveryApiUrl given and no backend.baseUrl configured',
+        );
+      }
+      const workflowPath = `.github/workflows/${input.service}.yaml`;
+      const document = renderWorkflow({
+        service: input.service,
+        domain: domainName(input.domain),
+        entityRef: input.entityRef ?? `component:default/${input.service}`,
+        language: input.language ?? 'typescript',
+        servicePath: input.servicePath ?? '.',
+        workflowPath,
+        mainBranch: input.mainBranch ?? 'main',
+        environments,
+        image: input.image,
+        deliveryApiUrl: deliveryApiUrl.replace(/\/+$/, ''),
+        environmentUrls: Object.fromEntries(
+          environments.map(environment => [
+            environment.name,
+            `https://${ingressHost(input.service, environment, ingressDomain)}`,
+          ]),
+        ),
+      });
+
+      const repositoryRoot = resolveSafeChildPath(
+        ctx.workspacePath,
+        targetPath,
+      );
+      await fs.outputFile(
+        resolveSafeChildPath(repositoryRoot, workflowPath),
+        yamlText(document),
+      );
+      ctx.logger.info(
+        `Wrote ${workflowPath} delivering to ${environments
+          .map(environment => environment.name)
+          .join(', ')}`,
+      );
+      ctx.output(
+        'workflowPath',
+        targetPath === '.'
+          ? workflowPath
+          : `${targetPath.replace(/\/+$/, '')}/${workflowPath}`,
+      );
+      ctx.output(
+        'environments',
+        environments.map(environment => environment.name),
+      );
+    },
+  });
+}

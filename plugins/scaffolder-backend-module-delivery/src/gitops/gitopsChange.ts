@@ -1,0 +1,55 @@
+import { SerializedFile } from '@backstage/plugin-scaffolder-node';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+/** A change to the GitOps repository: its files and how it is described. */
+export interface GitOpsChange {
+  /** The files, by path in the GitOps repository. */
+  files: SerializedFile[];
+  /** The commit message: `<service>: <change>` and the files touched. */
+  message: string;
+  /** A digest of the files and the message: the same change, the same digest. */
+  digest: string;
+}
+
+/** Describes the files of a workspace folder as a change to the GitOps repository. */
+export function describeGitOpsChange(options: {
+  files: SerializedFile[];
+  /** The folder of the GitOps repository the files go to; empty for its root. */
+  targetPath: string;
+  service: string;
+  change: string;
+  commitMessage?: string;
+  requestedBy?: string;
+}): GitOpsChange {
+  const files = options.files
+    .filter(file => !file.symlink)
+    .map(file => ({
+      ...file,
+      path: path.posix.join(options.targetPath || '.', file.path),
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const subject =
+    options.commitMessage ?? `${options.service}: ${options.change}`;
+  const message = [
+    subject,
+    '',
+    ...files.map(file => `- ${file.path}`),
+    ...(options.requestedBy ? ['', `Requested-by: ${options.requestedBy}`] : []),
+    '',
+  ].join('\n');
+  const hash = createHash('sha256').update(message);
+  for (const file of files) {
+    hash.update(file.path).update('\0').update(file.content).update('\0');
+  }
+  return { files, message, digest: hash.digest('hex') };
+}
+
+/** The branch a change is proposed on: named after the service and the change's digest. */
+export function changeBranchName(service: string, digest: string): string {
+  const slug = service
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `delivery/${slug || 'change'}-${digest.slice(0, 10)}`;
+}

@@ -1,0 +1,55 @@
+import { DeliveryEnvironment } from '../../environments';
+import { argoCdDomainPath } from '../../names';
+import { GeneratedFile } from '../generatedFile';
+import { yamlText } from '../yamlDocument';
+import {
+  applicationName,
+  renderAppOfApps,
+  renderApplication,
+  renderAppProject,
+  ServiceApplicationsSpec,
+} from './renderApplications';
+
+/**
+ * A service's Argo CD files, relative to the GitOps repository's root:
+ * `argocd/<domain>/apps/<application>.yaml` per environment and, with
+ * `domainResources`, the domain's AppProject (`apps/project.yaml`) and its app
+ * of apps (`app-of-apps.yaml`, applied once to bootstrap the domain).
+ */
+export function renderArgoCdFiles(
+  spec: ServiceApplicationsSpec & { owner?: string },
+  options: {
+    /** The service's environments in promotion order. */
+    environments: DeliveryEnvironment[];
+    /** The environments to write applications for. */
+    write: DeliveryEnvironment[];
+    domainResources: boolean;
+  },
+): GeneratedFile[] {
+  const domainPath = argoCdDomainPath(spec.domain);
+  const appsPath = `${domainPath}/apps`;
+  // The pipeline deploys to the first environment; the image updater does it.
+  const pipelineEnvironment = options.environments[0]?.name;
+  const applications = options.write.map(environment => ({
+    path: `${appsPath}/${applicationName(spec, environment.name)}.yaml`,
+    content: yamlText(
+      renderApplication(spec, environment, {
+        imageUpdater: environment.name === pipelineEnvironment,
+      }),
+    ),
+  }));
+  if (!options.domainResources) {
+    return applications;
+  }
+  return [
+    {
+      path: `${domainPath}/app-of-apps.yaml`,
+      content: yamlText(renderAppOfApps({ ...spec, appsPath })),
+    },
+    {
+      path: `${appsPath}/project.yaml`,
+      content: yamlText(renderAppProject(spec)),
+    },
+    ...applications,
+  ];
+}

@@ -1,0 +1,43 @@
+import { DeliveryEnvironment } from '../../environments';
+import { GeneratedFile } from '../generatedFile';
+import { yamlText } from '../yamlDocument';
+import { CHART_TEMPLATE_FILES } from './chartTemplates';
+import {
+  ChartSpec,
+  renderBaseValues,
+  renderChartYaml,
+  renderEnvironmentValues,
+} from './renderChart';
+import { VALUES_SCHEMA } from './valuesSchema';
+
+/**
+ * A service's chart files, relative to the chart's folder: with `chart`, the
+ * chart itself (Chart.yaml, templates, values.yaml and its schema); always,
+ * the values files of the given environments.
+ */
+export function renderHelmFiles(
+  spec: ChartSpec,
+  options: { chart: boolean; environments: DeliveryEnvironment[] },
+): GeneratedFile[] {
+  const chart: GeneratedFile[] = options.chart
+    ? [
+        { path: 'Chart.yaml', content: yamlText(renderChartYaml(spec)) },
+        { path: 'values.yaml', content: yamlText(renderBaseValues(spec)) },
+        {
+          path: 'values.schema.json',
+          content: `${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`,
+        },
+        ...Object.entries(CHART_TEMPLATE_FILES).map(([path, content]) => ({
+          path,
+          content,
+        })),
+      ]
+    : [];
+  return [
+    ...chart,
+    ...options.environments.map(environment => ({
+      path: `values-${environment.name}.yaml`,
+      content: yamlText(renderEnvironmentValues(spec, environment)),
+    })),
+  ];
+}
