@@ -7,6 +7,7 @@ import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common'
 import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
 import { readEnvironments } from './config/readEnvironments';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
+import { DemoHistoryLoader } from './demo';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
 import { DeploymentsService } from './service/DeploymentsService';
@@ -39,6 +40,8 @@ export const deliveryPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         catalogService: catalogServiceRef,
       },
       async init({
@@ -49,6 +52,8 @@ export const deliveryPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         database,
+        scheduler,
+        auth,
         catalogService,
       }) {
         const environments = readEnvironments(config);
@@ -64,12 +69,23 @@ export const deliveryPlugin = createBackendPlugin({
 
         const store = await DatabaseDeliveryStore.create({ database });
         const catalog = new EntityCatalog(catalogService);
+        const ingestion = new IngestionService({ store, environments });
+        // Only the demo loads a history; with delivery.demo.enabled off the store starts empty.
+        await DemoHistoryLoader.create({
+          config,
+          logger,
+          scheduler,
+          catalog: catalogService,
+          auth,
+          ingestion,
+          environments,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             environments,
-            ingestion: new IngestionService({ store, environments }),
+            ingestion,
             deployments: new DeploymentsService({ store, environments }),
             environmentStatus: new EnvironmentStatusService({
               store,

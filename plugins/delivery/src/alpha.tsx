@@ -3,9 +3,23 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import LocalShippingIcon from '@material-ui/icons/LocalShipping';
 import { DeliveryClient, deliveryApiRef } from './api';
+import {
+  domainRouteRef,
+  entityContentRouteRef,
+  entityDomainContentRouteRef,
+  rootRouteRef,
+} from './routes';
+
+// Every view is behind a loader, so the plugin adds next to nothing to the
+// app's initial bundle; the components load on first use.
 
 /** The delivery API, backed by the delivery backend. */
 export const deliveryApi = ApiBlueprint.make({
@@ -18,16 +32,61 @@ export const deliveryApi = ApiBlueprint.make({
     }),
 });
 
-/** The component page's delivery tab. */
-export const entityDeliveryContent = EntityContentBlueprint.make({
+/** The component page's Deployments tab. */
+export const entityDeploymentsContent = EntityContentBlueprint.make({
+  name: 'deployments',
+  params: {
+    path: 'deployments',
+    title: 'Deployments',
+    filter: 'kind:component',
+    routeRef: entityContentRouteRef,
+    loader: () =>
+      import('./components/EntityDeploymentsContent').then(m => (
+        <m.EntityDeploymentsContent />
+      )),
+  },
+});
+
+/** The Domain page's Delivery tab: the component × environment matrix and recent deployments. */
+export const entityDomainDeliveryContent = EntityContentBlueprint.make({
+  name: 'domain',
   params: {
     path: 'delivery',
     title: 'Delivery',
+    filter: 'kind:domain',
+    routeRef: entityDomainContentRouteRef,
+    loader: () =>
+      import('./components/EntityDomainDeliveryContent').then(m => (
+        <m.EntityDomainDeliveryContent />
+      )),
+  },
+});
+
+/** A card on the component overview: the version in each environment, drift marked. */
+export const entityDeliverySummaryCard = EntityCardBlueprint.make({
+  name: 'summary',
+  params: {
     filter: 'kind:component',
     loader: () =>
-      import('./components/EntityDeliveryContent').then(m => (
-        <m.EntityDeliveryContent />
+      import('./components/EntityDeliverySummaryCard').then(m => (
+        <m.EntityDeliverySummaryCard />
       )),
+  },
+});
+
+/**
+ * The Delivery page at `/delivery`: every domain's health and the newest
+ * deployments, with each domain's page below it. Its title and icon make the
+ * sidebar's "Delivery" item.
+ */
+export const deliveryPage = PageBlueprint.make({
+  params: {
+    path: '/delivery',
+    title: 'Delivery',
+    icon: <LocalShippingIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/DeliveryRouter').then(m => <m.DeliveryRouter />),
   },
 });
 
@@ -38,5 +97,19 @@ export const entityDeliveryContent = EntityContentBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'delivery',
-  extensions: [deliveryApi, entityDeliveryContent],
+  title: 'Delivery',
+  icon: <LocalShippingIcon fontSize="inherit" />,
+  routes: {
+    root: rootRouteRef,
+    domain: domainRouteRef,
+    entityContent: entityContentRouteRef,
+    entityDomainContent: entityDomainContentRouteRef,
+  },
+  extensions: [
+    deliveryApi,
+    entityDeploymentsContent,
+    entityDomainDeliveryContent,
+    entityDeliverySummaryCard,
+    deliveryPage,
+  ],
 });

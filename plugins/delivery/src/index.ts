@@ -4,6 +4,13 @@
  *
  * @packageDocumentation
  */
-export { deliveryPlugin, EntityDeliveryContent } from './plugin';
+export {
+  deliveryPlugin,
+  DeliveryOverviewPage,
+  EntityDeliverySummaryCard,
+  EntityDeploymentsContent,
+  EntityDomainDeliveryContent,
+} from './plugin';
 export { deliveryApiRef, DeliveryClient } from './api';
-export type { DeliveryApi } from './api';
+export type { DeliveryApi, DeploymentQuery, DoraTier, DoraTiers } from './api';
+export { domainRouteRef, rootRouteRef } from './routes';

@@ -1,12 +1,17 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DeliveryClient, deliveryApiRef } from './api';
-import { entityContentRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  entityDomainContentRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /** The delivery frontend plugin for apps on the legacy frontend system. */
 export const deliveryPlugin = createPlugin({
@@ -20,18 +25,58 @@ export const deliveryPlugin = createPlugin({
     }),
   ],
   routes: {
+    root: rootRouteRef,
     entityContent: entityContentRouteRef,
+    entityDomainContent: entityDomainContentRouteRef,
   },
 });
 
-/** The component page's delivery tab (legacy frontend system). */
-export const EntityDeliveryContent = deliveryPlugin.provide(
+// Every view below is loaded on first use, so the plugin adds next to
+// nothing to the app's initial bundle.
+
+/** The component page's Deployments tab (legacy frontend system). */
+export const EntityDeploymentsContent = deliveryPlugin.provide(
   createRoutableExtension({
-    name: 'EntityDeliveryContent',
+    name: 'EntityDeploymentsContent',
     component: () =>
-      import('./components/EntityDeliveryContent').then(
-        m => m.EntityDeliveryContent,
+      import('./components/EntityDeploymentsContent').then(
+        m => m.EntityDeploymentsContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/** The Domain page's Delivery tab (legacy frontend system). */
+export const EntityDomainDeliveryContent = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDomainDeliveryContent',
+    component: () =>
+      import('./components/EntityDomainDeliveryContent').then(
+        m => m.EntityDomainDeliveryContent,
+      ),
+    mountPoint: entityDomainContentRouteRef,
+  }),
+);
+
+/** The Delivery overview page with every domain's page below it (legacy frontend system). */
+export const DeliveryOverviewPage = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'DeliveryOverviewPage',
+    component: () =>
+      import('./components/DeliveryRouter').then(m => m.DeliveryPageWithHeader),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** A card for the component overview: the version in each environment (legacy frontend system). */
+export const EntityDeliverySummaryCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeliverySummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeliverySummaryCard').then(
+          m => m.EntityDeliverySummaryCard,
+        ),
+    },
   }),
 );

@@ -1,6 +1,21 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-/** Where the component page's delivery tab is mounted. */
+/** The Delivery overview page, `/delivery` in the demo app. */
+export const rootRouteRef = createRouteRef({ id: 'delivery' });
+
+/** A domain's delivery page, below the overview page. */
+export const domainRouteRef = createSubRouteRef({
+  id: 'delivery:domain',
+  parent: rootRouteRef,
+  path: '/domains/:namespace/:name',
+});
+
+/** Where the component page's Deployments tab is mounted. */
 export const entityContentRouteRef = createRouteRef({
   id: 'delivery:entity-content',
+});
+
+/** Where the Domain page's Delivery tab is mounted. */
+export const entityDomainContentRouteRef = createRouteRef({
+  id: 'delivery:entity-domain-content',
 });

@@ -97,9 +97,16 @@ describe('DeliveryClient', () => {
       ),
     );
 
-    await expect(client.getDeployments({ environment: 'qa' })).rejects.toThrow(
-      "environment 'qa' is not a configured environment",
-    );
+    // ResponseErrorPanel shows the body's message to the person.
+    await expect(
+      client.getDeployments({ environment: 'qa' }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      body: {
+        error: { message: "environment 'qa' is not a configured environment" },
+      },
+    });
   });
 
   it('answers nothing yet for the signals that later issues add', async () => {

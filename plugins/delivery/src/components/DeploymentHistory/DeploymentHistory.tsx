@@ -35,6 +35,7 @@ export const DeploymentHistory = ({
   environments,
   showEntity = false,
   pageSize = 20,
+  environment: fixedEnvironment,
 }: {
   title?: string;
   /** Whose deployments; the whole portal when absent. */
@@ -44,11 +45,14 @@ export const DeploymentHistory = ({
   /** Whether to show which component each deployment is of. */
   showEntity?: boolean;
   pageSize?: number;
+  /** An environment chosen outside (e.g. by a page filter); hides the environment select. */
+  environment?: string;
 }) => {
   const classes = useStyles();
   // Ids tie each select to its label; a page holds one history per title.
   const id = `deployment-history-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  const [environment, setEnvironment] = useState('');
+  const [chosenEnvironment, setEnvironment] = useState('');
+  const environment = fixedEnvironment ?? chosenEnvironment;
   const [failuresOnly, setFailuresOnly] = useState(false);
   const feed = useDeploymentFeed({
     entityRefs,
@@ -96,22 +100,24 @@ export const DeploymentHistory = ({
   return (
     <InfoCard title={title} titleTypographyProps={{ component: 'h2' }}>
       <div className={classes.filters}>
-        <TextField
-          select
-          id={`${id}-environment`}
-          label="Environment"
-          value={environment}
-          onChange={e => setEnvironment(e.target.value)}
-          SelectProps={{ native: true }}
-          className={classes.filter}
-        >
-          <option value="">All environments</option>
-          {environments.map(e => (
-            <option key={e.name} value={e.name}>
-              {e.title}
-            </option>
-          ))}
-        </TextField>
+        {fixedEnvironment === undefined && (
+          <TextField
+            select
+            id={`${id}-environment`}
+            label="Environment"
+            value={environment}
+            onChange={e => setEnvironment(e.target.value)}
+            SelectProps={{ native: true }}
+            className={classes.filter}
+          >
+            <option value="">All environments</option>
+            {environments.map(e => (
+              <option key={e.name} value={e.name}>
+                {e.title}
+              </option>
+            ))}
+          </TextField>
+        )}
         <TextField
           select
           id={`${id}-outcome`}

@@ -886,7 +886,14 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/PartlyRejectedEvents',
+                  anyOf: [
+                    {
+                      $ref: '#/components/schemas/PartlyRejectedEvents',
+                    },
+                    {
+                      $ref: '#/components/schemas/Error',
+                    },
+                  ],
                 },
               },
             },

@@ -1,0 +1,2 @@
+export { DeliveryFilters } from './DeliveryFilters';
+export type { DeliveryFilterValues, FilterOption } from './DeliveryFilters';

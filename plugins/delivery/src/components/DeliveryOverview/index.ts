@@ -1,0 +1,1 @@
+export { DeliveryOverview } from './DeliveryOverview';

@@ -1,0 +1,26 @@
+import { Header, Page } from '@backstage/core-components';
+import { Route, Routes } from 'react-router-dom';
+import { DeliveryOverview } from '../DeliveryOverview';
+import { DomainDeliveryPage } from '../DomainDeliveryPage';
+
+/** The Delivery pages: the overview at the root, and each domain below it. */
+export const DeliveryRouter = () => (
+  <Routes>
+    <Route path="/" element={<DeliveryOverview />} />
+    <Route path="/domains/:namespace/:name" element={<DomainDeliveryPage />} />
+  </Routes>
+);
+
+/**
+ * The Delivery pages with their own page header, for the legacy frontend
+ * system (the new one draws the plugin's header itself).
+ */
+export const DeliveryPageWithHeader = () => (
+  <Page themeId="tool">
+    <Header
+      title="Delivery"
+      subtitle="Where every version runs, and how well each domain delivers"
+    />
+    <DeliveryRouter />
+  </Page>
+);

@@ -1,0 +1,1 @@
+export { DeliveryPageWithHeader, DeliveryRouter } from './DeliveryRouter';

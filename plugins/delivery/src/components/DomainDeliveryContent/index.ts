@@ -1,0 +1,1 @@
+export { DomainDeliveryContent } from './DomainDeliveryContent';

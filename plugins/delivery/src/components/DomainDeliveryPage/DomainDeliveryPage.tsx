@@ -1,0 +1,33 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Content, ContentHeader, Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { useParams } from 'react-router-dom';
+import { rootRouteRef } from '../../routes';
+import { DomainDeliveryContent } from '../DomainDeliveryContent';
+
+/** The page of one domain's delivery, at `/delivery/domains/:namespace/:name`. */
+export const DomainDeliveryPage = () => {
+  const { namespace = 'default', name = '' } = useParams();
+  const domainRef = stringifyEntityRef({ kind: 'domain', namespace, name });
+  const { primaryTitle } = useEntityPresentation(domainRef);
+  const overview = useRouteRef(rootRouteRef);
+
+  return (
+    <Content>
+      <ContentHeader title={`${primaryTitle}: delivery`}>
+        <Typography variant="body2">
+          <Link to={overview()}>All domains</Link> ·{' '}
+          <EntityRefLink entityRef={domainRef} hideIcon>
+            {primaryTitle} in the catalog
+          </EntityRefLink>
+        </Typography>
+      </ContentHeader>
+      <DomainDeliveryContent domainRef={domainRef} />
+    </Content>
+  );
+};

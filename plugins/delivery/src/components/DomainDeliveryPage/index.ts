@@ -1,0 +1,1 @@
+export { DomainDeliveryPage } from './DomainDeliveryPage';

@@ -1,0 +1,1 @@
+export { DomainHealthCard } from './DomainHealthCard';

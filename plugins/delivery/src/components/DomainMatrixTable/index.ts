@@ -1,0 +1,1 @@
+export { DomainMatrixTable } from './DomainMatrixTable';

@@ -1,0 +1,1 @@
+export { EntityDeliverySummaryCard } from './EntityDeliverySummaryCard';

@@ -1,0 +1,1 @@
+export { EntityDomainDeliveryContent } from './EntityDomainDeliveryContent';

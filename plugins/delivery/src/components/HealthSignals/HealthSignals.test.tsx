@@ -1,0 +1,46 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { HealthSignals } from './HealthSignals';
+
+describe('HealthSignals', () => {
+  it('shows dashes that say what will appear until the backend provides the signals', async () => {
+    await renderInTestApp(<HealthSignals values={{}} />);
+
+    expect(
+      screen.getByLabelText(
+        /^Not available yet. The number of open production incidents/,
+      ),
+    ).toHaveTextContent('—');
+    expect(
+      screen.getByLabelText(
+        /^Not available yet. The number of promotions waiting for approval/,
+      ),
+    ).toHaveTextContent('—');
+    expect(
+      screen.getByLabelText(/^Not available yet. The DORA tiers/),
+    ).toHaveTextContent('—');
+  });
+
+  it('shows the signals once the backend provides them', async () => {
+    await renderInTestApp(
+      <HealthSignals
+        values={{
+          openIncidents: 2,
+          pendingApprovals: 0,
+          doraTiers: {
+            deploymentFrequency: 'elite',
+            leadTime: 'high',
+            changeFailureRate: 'medium',
+            recovery: null,
+          },
+        }}
+      />,
+    );
+
+    expect(screen.getByText('2')).toBeInTheDocument();
+    expect(screen.getByText('0')).toBeInTheDocument();
+    expect(screen.getByText('Deployment frequency: elite')).toBeInTheDocument();
+    expect(screen.getByText('Recovery: not rated')).toBeInTheDocument();
+    expect(screen.queryByText('—')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,75 @@
+import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
+import { DoraTier, DoraTiers } from '../../api';
+import { NotYetAvailable } from '../NotYetAvailable';
+
+/** The signals that later backend routes provide; `undefined` until they do. */
+export interface HealthSignalValues {
+  openIncidents?: number;
+  pendingApprovals?: number;
+  doraTiers?: DoraTiers;
+}
+
+const TIER_NAMES: Array<[keyof DoraTiers, string]> = [
+  ['deploymentFrequency', 'Deployment frequency'],
+  ['leadTime', 'Lead time'],
+  ['changeFailureRate', 'Change failure rate'],
+  ['recovery', 'Recovery'],
+];
+
+const useStyles = makeStyles(theme => ({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: 0,
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0 },
+  },
+  tiers: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+}));
+
+const tierLabel = (name: string, tier: DoraTier) =>
+  `${name}: ${tier ?? 'not rated'}`;
+
+/**
+ * Open incidents, pending approvals and DORA tiers; each shows a dash saying
+ * what will appear there until its backend route exists.
+ */
+export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
+  const classes = useStyles();
+  return (
+    <dl className={classes.list}>
+      <dt>Open incidents</dt>
+      <dd>
+        {values.openIncidents ?? (
+          <NotYetAvailable explanation="The number of open production incidents will appear here once the backend counts incidents." />
+        )}
+      </dd>
+      <dt>Pending approvals</dt>
+      <dd>
+        {values.pendingApprovals ?? (
+          <NotYetAvailable explanation="The number of promotions waiting for approval will appear here once promotions land." />
+        )}
+      </dd>
+      <dt>DORA tiers</dt>
+      <dd>
+        {values.doraTiers ? (
+          <span className={classes.tiers}>
+            {TIER_NAMES.map(([key, name]) => (
+              <Chip
+                key={key}
+                size="small"
+                variant="outlined"
+                label={tierLabel(name, values.doraTiers![key])}
+              />
+            ))}
+          </span>
+        ) : (
+          <NotYetAvailable explanation="The DORA tiers (deployment frequency, lead time, change failure rate, recovery) will appear here once the DORA metrics land." />
+        )}
+      </dd>
+    </dl>
+  );
+};

@@ -1,0 +1,3 @@
+export { HealthSignals } from './HealthSignals';
+export type { HealthSignalValues } from './HealthSignals';
+export { readHealthSignals, useHealthSignals } from './useHealthSignals';
