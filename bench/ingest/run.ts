@@ -1,0 +1,149 @@
+/* eslint-disable no-console */
+// Ingestion throughput: 200,000 events in batches of 1000 through the real ingestion path
+// (validation + store) vs a raw Knex batch insert of the same rows, on SQLite and PostgreSQL.
+// Run: yarn bench:ingest  (PostgreSQL from scripts/postgres.sh or DELIVERY_BENCH_POSTGRES)
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import knexFactory, { Knex } from 'knex';
+import { readEnvironments } from '../../plugins/delivery-backend/src/config/readEnvironments';
+import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
+import { IngestionService } from '../../plugins/delivery-backend/src/service/IngestionService';
+import { eventBatches, rawRows } from './events';
+
+const TOTAL = Number(process.env.DELIVERY_BENCH_EVENTS ?? 200_000);
+const BATCH = 1000;
+// The bundled SQLite caps a multi-row insert at 500 rows (knex builds it as a compound select).
+const RAW_CHUNK = 500;
+
+interface Target {
+  name: string;
+  connect(): Promise<Knex>;
+  dispose(): Promise<void>;
+}
+
+function sqliteTarget(): Target {
+  let db: Knex | undefined;
+  return {
+    name: 'SQLite',
+    async connect() {
+      db = knexFactory({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      });
+      return db;
+    },
+    async dispose() {
+      await db?.destroy();
+    },
+  };
+}
+
+function postgresTarget(): Target {
+  const server =
+    process.env.DELIVERY_BENCH_POSTGRES ??
+    'postgresql://postgres@127.0.0.1:55432';
+  const database = `delivery_bench_ingest_${process.pid}`;
+  const admin = knexFactory({ client: 'pg', connection: `${server}/postgres` });
+  const dbs: Knex[] = [];
+  return {
+    name: 'PostgreSQL',
+    async connect() {
+      await admin.raw(`DROP DATABASE IF EXISTS ${database}`);
+      await admin.raw(`CREATE DATABASE ${database}`);
+      const db = knexFactory({
+        client: 'pg',
+        connection: `${server}/${database}`,
+      });
+      dbs.push(db);
+      return db;
+    },
+    async dispose() {
+      await Promise.all(dbs.map(db => db.destroy()));
+      await admin.raw(`DROP DATABASE IF EXISTS ${database}`);
+      await admin.destroy();
+    },
+  };
+}
+
+function asDatabaseService(db: Knex): DatabaseService {
+  return { getClient: async () => db, migrations: { skip: false } };
+}
+
+async function emptyTables(db: Knex) {
+  await db('deployment_commits').delete();
+  await db('incidents').delete();
+  await db('deployments').delete();
+}
+
+async function timeIngestion(db: Knex): Promise<number> {
+  const store = await DatabaseDeliveryStore.create({
+    database: asDatabaseService(db),
+  });
+  const environments = readEnvironments(new ConfigReader({}));
+  const ingestion = new IngestionService({ store, environments });
+  const started = process.hrtime.bigint();
+  for (const batch of eventBatches(TOTAL, BATCH)) {
+    const result = await ingestion.ingest(batch);
+    if (result.rejected.length > 0) {
+      throw new Error(
+        `bench event rejected: ${JSON.stringify(result.rejected[0])}`,
+      );
+    }
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function timeRawInsert(db: Knex): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (const batch of eventBatches(TOTAL, BATCH)) {
+    const rows = rawRows(batch, Date.now());
+    await db.transaction(async tx => {
+      await tx.batchInsert('deployments', rows.deployments, RAW_CHUNK);
+      await tx.batchInsert('deployment_commits', rows.commits, RAW_CHUNK);
+    });
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function bench(target: Target) {
+  const db = await target.connect();
+  try {
+    // Both runs write into the same migrated, empty tables (and indexes).
+    await DatabaseDeliveryStore.create({ database: asDatabaseService(db) });
+    const rawSeconds = await timeRawInsert(db);
+    await emptyTables(db);
+    const ingestSeconds = await timeIngestion(db);
+    const stored = await db('deployments').count({ n: '*' }).first();
+    if (Number(stored?.n) !== TOTAL) {
+      throw new Error(
+        `expected ${TOTAL} deployments stored, found ${stored?.n}`,
+      );
+    }
+    const rawRate = TOTAL / rawSeconds;
+    const ingestRate = TOTAL / ingestSeconds;
+    console.log(
+      `${target.name.padEnd(10)}  ingestion ${Math.round(ingestRate)
+        .toString()
+        .padStart(7)} events/s   raw insert ${Math.round(rawRate)
+        .toString()
+        .padStart(7)} events/s   ratio ${(ingestRate / rawRate).toFixed(2)}`,
+    );
+  } finally {
+    await target.dispose();
+  }
+}
+
+async function main() {
+  console.log(
+    `Ingesting ${TOTAL} deployment events (2 commits each) in batches of ${BATCH}; target ratio >= 0.50`,
+  );
+  for (const target of [sqliteTarget(), postgresTarget()]) {
+    await bench(target);
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});
