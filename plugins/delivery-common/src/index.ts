@@ -11,3 +11,5 @@ export * from './types';
 export * from './environments';
 export * from './deploymentStatus';
 export * from './refs';
+export * from './dora';
+export * from './promotionStates';

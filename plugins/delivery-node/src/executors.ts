@@ -1,30 +1,71 @@
-import {
+import type {
   ExecutorConfig,
+  PromotionFileChange,
   PromotionTrigger,
+  getDeliveryGitOpsPath,
 } from '@internal/backstage-plugin-delivery-common';
+
+/**
+ * A catalog entity, i.e. `Entity` of `@backstage/catalog-model`, as the
+ * delivery annotation helpers of `delivery-common` take it.
+ *
+ * @public
+ */
+export type PromotedEntity = Parameters<typeof getDeliveryGitOpsPath>[0];
+
+/**
+ * The change a promotion makes: a version of an entity in an environment.
+ *
+ * @public
+ */
+export interface PromotionChangeRequest {
+  /** The entity to promote, `kind:namespace/name`. */
+  entityRef: string;
+  /** The entity as the catalog has it, with its delivery annotations. */
+  entity: PromotedEntity;
+  /** The target environment's name. */
+  environment: string;
+  /** The version to run there. */
+  version: string;
+  /** The version running there now, if any. */
+  currentVersion?: string;
+  /** Promotion, rollback or hotfix. */
+  trigger: PromotionTrigger;
+  /** The target environment's configured executor, with its options. */
+  executor: ExecutorConfig;
+}
 
 /**
  * What an executor is asked to do: run a version of an entity in an environment.
  *
  * @public
  */
-export interface PromotionExecutionRequest {
+export interface PromotionExecutionRequest extends PromotionChangeRequest {
   /** The promotion being executed. */
   promotionId: string;
-  /** The entity to promote, `kind:namespace/name`. */
-  entityRef: string;
-  /** The target environment's name. */
-  environment: string;
-  /** The version to run there. */
-  version: string;
-  /** Promotion, rollback or hotfix. */
-  trigger: PromotionTrigger;
+  /** Why it was requested. */
+  reason: string;
   /** Who requested the promotion, `user:namespace/name`. */
   requester: string;
   /** The users who approved it, `user:namespace/name`. */
   approvers: string[];
-  /** The target environment's configured executor, with its options. */
-  executor: ExecutorConfig;
+  /**
+   * Aborted when the execution takes longer than the backend allows; the
+   * promotion is then failed, so stop and leave things as they were if you can.
+   */
+  signal?: AbortSignal;
+}
+
+/**
+ * What an executor will do for a promotion, shown before anyone confirms it.
+ *
+ * @public
+ */
+export interface PromotionExecutionPreview {
+  /** A sentence saying what it will do, e.g. which file or application. */
+  description: string;
+  /** The files it will change in the GitOps repository, if any. */
+  files?: PromotionFileChange[];
 }
 
 /**
@@ -39,6 +80,14 @@ export interface PromotionExecutionResult {
   commitSha?: string;
   /** A short human-readable summary. */
   message?: string;
+  /**
+   * `succeeded` (the default) when the version runs in the environment;
+   * `in_progress` when it still has to be merged or rolled out, e.g. a pull
+   * request that is not merged yet. The deployment is then recorded as in
+   * progress with the id `promotion-<promotionId>`, and a later deployment
+   * event with that id finishes it.
+   */
+  deploymentStatus?: 'succeeded' | 'in_progress';
 }
 
 /**
@@ -56,4 +105,9 @@ export interface PromotionExecutor {
   execute(
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult>;
+  /**
+   * Tells what {@link PromotionExecutor.execute} would change, without
+   * changing anything; optional.
+   */
+  preview?(request: PromotionChangeRequest): Promise<PromotionExecutionPreview>;
 }

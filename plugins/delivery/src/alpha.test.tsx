@@ -3,13 +3,29 @@ import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
-import deliveryPlugin, { entityDeliveryContent } from './alpha';
+import deliveryPlugin, {
+  deliveryPage,
+  entityDeliverySummaryCard,
+  entityDeploymentsContent,
+  entityDomainDeliveryContent,
+} from './alpha';
 import { deliveryApiRef } from './api';
+import {
+  exampleCatalogEntities,
+  exampleDeliveryApi,
+} from './testing/exampleApis';
 
-const entity: Entity = {
+const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
@@ -18,46 +34,100 @@ const entity: Entity = {
   },
   spec: { type: 'service', owner: 'team-smart-city', lifecycle: 'production' },
 };
+const domain: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Domain',
+  metadata: { name: 'smart-city', title: 'Smart City' },
+  spec: { owner: 'team-smart-city' },
+};
+
+const apis = [[deliveryApiRef, exampleDeliveryApi()]] as const;
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('new frontend system exports', () => {
   it('is the delivery plugin', () => {
     expect(deliveryPlugin.id).toBe('delivery');
   });
 
-  it('adds a Delivery tab to component pages that lists the environments', async () => {
-    const tester = createExtensionTester(entityDeliveryContent);
-    expect(tester.get(coreExtensionData.routePath)).toBe('delivery');
-
-    renderInTestApp(
-      <EntityProvider entity={entity}>
-        {tester.get(coreExtensionData.reactElement)}
-      </EntityProvider>,
-      {
-        apis: [
-          [
-            deliveryApiRef,
-            {
-              getEnvironments: async () => [
-                {
-                  name: 'dev',
-                  title: 'Development',
-                  production: false,
-                  promotion: {
-                    requiredApprovals: 0,
-                    approvers: [],
-                    allowSelfApproval: false,
-                    minimumSoakSeconds: 0,
-                  },
-                  freezeWindows: [],
-                  executor: { type: 'gitops-local' },
-                },
-              ],
-            },
-          ],
-        ],
-      },
+  it('adds a Deployments tab to component pages with a card per environment', async () => {
+    const tester = createExtensionTester(entityDeploymentsContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('deployments');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Deployments',
     );
 
-    expect(await screen.findByText('Development')).toBeInTheDocument();
+    renderInTestApp(
+      <EntityProvider entity={component}>
+        {tester.get(coreExtensionData.reactElement)}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByText('Promoted from staging, 1 approval required'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Production' }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a Delivery tab to domain pages with the component × environment matrix', async () => {
+    const tester = createExtensionTester(entityDomainDeliveryContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('delivery');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Delivery');
+
+    renderInTestApp(
+      <EntityProvider entity={domain}>
+        {tester.get(coreExtensionData.reactElement)}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByRole('table', {
+        name: 'The version each component of smart-city runs in each environment',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a summary card to component overviews', async () => {
+    const tester = createExtensionTester(entityDeliverySummaryCard);
+
+    renderInTestApp(
+      <EntityProvider entity={component}>
+        {tester.get(coreExtensionData.reactElement)}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByRole('list', {
+        name: 'Versions along the promotion chain',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the Delivery page at /delivery with every domain', async () => {
+    const tester = createExtensionTester(deliveryPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/delivery');
+    expect(tester.get(coreExtensionData.title)).toBe('Delivery');
+
+    renderTestApp({
+      extensions: [deliveryPage],
+      initialRouteEntries: ['/delivery'],
+      mountedRoutes,
+      apis: [
+        ...apis,
+        [catalogApiRef, catalogApiMock({ entities: exampleCatalogEntities() })],
+      ],
+    });
+
+    expect(await screen.findByText('Delivery overview')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Smart City' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Business Enablement' }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,39 +1,132 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { deliveryApiRef } from './api';
-import { EntityDeliveryContent, deliveryPlugin } from './plugin';
+import {
+  DeliveryOverviewPage,
+  deliveryPlugin,
+  EntityDeliverySummaryCard,
+  EntityDeploymentsContent,
+  EntityDomainDeliveryContent,
+} from './plugin';
+import { rootRouteRef } from './routes';
+import {
+  exampleCatalogEntities,
+  exampleDeliveryApi,
+} from './testing/exampleApis';
 
-const entity: Entity = {
+const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'bike-share-service' },
-  spec: { type: 'service', owner: 'team-smart-city', lifecycle: 'production' },
+  metadata: {
+    name: 'timetable-service',
+    annotations: { 'domain-delivery.io/service': 'timetable-service' },
+  },
+  spec: { type: 'service', owner: 'team-journey', lifecycle: 'production' },
 };
+const domain: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Domain',
+  metadata: { name: 'journey', title: 'Journey' },
+  spec: { owner: 'team-journey' },
+};
+
+async function renderLegacy(element: ReactNode, path: string, entry: string) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [deliveryApiRef, exampleDeliveryApi()],
+        [catalogApiRef, catalogApiMock({ entities: exampleCatalogEntities() })],
+      ]}
+    >
+      <Routes>
+        <Route path={path} element={element} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: [entry],
+      mountedRoutes: {
+        '/delivery': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
 
 describe('legacy frontend system exports', () => {
   it('identifies as the delivery plugin', () => {
     expect(deliveryPlugin.getId()).toBe('delivery');
   });
 
-  it('renders the delivery tab as a routable extension', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[[deliveryApiRef, { getEnvironments: jest.fn() }]]}
-      >
-        <EntityProvider entity={entity}>
-          <Routes>
-            <Route path="/delivery" element={<EntityDeliveryContent />} />
-          </Routes>
-        </EntityProvider>
-      </TestApiProvider>,
-      { routeEntries: ['/delivery'] },
+  it('renders the Deployments tab', async () => {
+    await renderLegacy(
+      <EntityProvider entity={component}>
+        <EntityDeploymentsContent />
+      </EntityProvider>,
+      '/deployments',
+      '/deployments',
     );
 
     expect(
-      await screen.findByText('Delivery is not set up for this component'),
+      await screen.findByText('Promoted from staging, 1 approval required'),
     ).toBeInTheDocument();
+  });
+
+  it('renders the Domain page’s Delivery tab', async () => {
+    await renderLegacy(
+      <EntityProvider entity={domain}>
+        <EntityDomainDeliveryContent />
+      </EntityProvider>,
+      '/delivery-tab',
+      '/delivery-tab',
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Versions by environment' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the summary card', async () => {
+    await renderLegacy(
+      <EntityProvider entity={component}>
+        <EntityDeliverySummaryCard />
+      </EntityProvider>,
+      '/',
+      '/',
+    );
+
+    expect(
+      await screen.findByRole('list', {
+        name: 'Versions along the promotion chain',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the overview page and a domain’s page below it', async () => {
+    await renderLegacy(
+      <DeliveryOverviewPage />,
+      '/delivery/*',
+      '/delivery/domains/default/journey',
+    );
+
+    // The catalog's presentation API would show the domain's title; the test app shows its name.
+    expect(
+      await screen.findByRole('heading', { name: 'journey' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Versions by environment' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'All domains' })).toHaveAttribute(
+      'href',
+      '/delivery',
+    );
   });
 });

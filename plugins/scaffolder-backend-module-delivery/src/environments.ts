@@ -54,7 +54,5 @@ export function selectEnvironments(
         .join(', ')}`,
     );
   }
-  return configured.filter(environment =>
-    requested.includes(environment.name),
-  );
+  return configured.filter(environment => requested.includes(environment.name));
 }

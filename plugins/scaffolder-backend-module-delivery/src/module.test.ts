@@ -7,9 +7,14 @@ describe('the delivery scaffolder module', () => {
     const addActions = jest.fn();
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
-      features: [scaffolderModule, mockServices.rootConfig.factory({ data: {} })],
+      features: [
+        scaffolderModule,
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
     });
-    const ids = addActions.mock.calls.flat().map((action: { id: string }) => action.id);
+    const ids = addActions.mock.calls
+      .flat()
+      .map((action: { id: string }) => action.id);
     expect(ids.sort()).toEqual([
       'delivery:argocd:applications',
       'delivery:catalog:annotate',

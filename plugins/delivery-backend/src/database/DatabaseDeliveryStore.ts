@@ -24,6 +24,12 @@ import {
   toIncident,
   toMillis,
 } from './rows';
+import { deriveIngested } from './dora/deriveIngested';
+import {
+  DEFAULT_DORA_SETTINGS,
+  DoraDerivationSettings,
+} from './dora/DoraDerivationSettings';
+import { ensureDoraTablesCurrent } from './dora/rebuildDoraTables';
 import { upsertDeployments, upsertIncidents } from './upsertEvents';
 
 const migrationsDir = resolvePackagePath(
@@ -36,20 +42,30 @@ const IN_LIST_SIZE = 500;
 
 /** The Knex implementation of {@link DeliveryStore}, for SQLite and PostgreSQL. */
 export class DatabaseDeliveryStore implements DeliveryStore {
-  /** Connects to the plugin's database and, unless skipped, migrates it. */
+  /**
+   * Connects to the plugin's database and, unless skipped, migrates it;
+   * rebuilds the DORA tables if they were derived with other settings.
+   */
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** What DORA counts; the default environments' (prod) if left out. */
+    dora?: DoraDerivationSettings;
   }): Promise<DatabaseDeliveryStore> {
     const { database, skipMigrations } = options;
+    const dora = options.dora ?? DEFAULT_DORA_SETTINGS;
     const client = await database.getClient();
     if (!database.migrations?.skip && !skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseDeliveryStore(client);
+    await ensureDoraTablesCurrent(client, dora);
+    return new DatabaseDeliveryStore(client, dora);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly dora: DoraDerivationSettings,
+  ) {}
 
   async ingest(
     deployments: DeploymentEvent[],
@@ -60,8 +76,14 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     }
     const now = Date.now();
     await this.db.transaction(async tx => {
-      await upsertDeployments(tx, deployments, now);
-      await upsertIncidents(tx, incidents, now);
+      const upserted = await upsertDeployments(tx, deployments, now);
+      const incidentIds = await upsertIncidents(tx, incidents, now);
+      // DORA's tables follow in the same transaction.
+      await deriveIngested(tx, this.dora, {
+        deploymentIds: upserted.changedIds,
+        replacedCommits: upserted.replacedCommits,
+        incidentIds,
+      });
     });
   }
 

@@ -109,17 +109,25 @@ function winners<T extends { id: string }>(
   );
 }
 
+/** What {@link upsertDeployments} changed, for what is derived from it. */
+export interface UpsertedDeployments {
+  /** The deployments inserted or replaced. */
+  changedIds: string[];
+  /** The commits the replaced deployments listed before. */
+  replacedCommits: Array<{ deploymentId: string; sha: string }>;
+}
+
 /** Upserts deployments and replaces the commits of those that changed. */
 export async function upsertDeployments(
   tx: Knex.Transaction,
   events: DeploymentEvent[],
   now: number,
-): Promise<void> {
+): Promise<UpsertedDeployments> {
   const deployments = winners(events, (current, incoming) =>
     isNewerStatus(current.status, incoming.status),
   );
   if (deployments.length === 0) {
-    return;
+    return { changedIds: [], replacedCommits: [] };
   }
 
   const changedIds = await upsert(tx, {
@@ -150,13 +158,24 @@ export async function upsertDeployments(
     }),
   });
   if (changedIds.length === 0) {
-    return;
+    return { changedIds, replacedCommits: [] };
   }
 
   // The commits follow the event that won: replace them for changed rows only.
   const changed = new Set(changedIds);
+  const replacedCommits: UpsertedDeployments['replacedCommits'] = [];
   for (const ids of chunks(changedIds, 1000)) {
-    await tx('deployment_commits').whereIn('deployment_id', ids).delete();
+    const result = await tx.raw(
+      `DELETE FROM "deployment_commits" WHERE "deployment_id" IN (${ids
+        .map(() => '?')
+        .join(', ')}) RETURNING "deployment_id", "sha"`,
+      ids,
+    );
+    const removed: Array<{ deployment_id: string; sha: string }> =
+      Array.isArray(result) ? result : result.rows;
+    replacedCommits.push(
+      ...removed.map(row => ({ deploymentId: row.deployment_id, sha: row.sha })),
+    );
   }
   const commitRows: Value[][] = [];
   for (const deployment of deployments) {
@@ -187,23 +206,24 @@ export async function upsertDeployments(
       chunk.flat(),
     );
   }
+  return { changedIds, replacedCommits };
 }
 
-/** Upserts incidents. */
+/** Upserts incidents; returns the ids of those inserted or replaced. */
 export async function upsertIncidents(
   tx: Knex.Transaction,
   events: IncidentEvent[],
   now: number,
-): Promise<void> {
+): Promise<string[]> {
   const incidents = winners(
     events,
     (current, incoming) =>
       incoming.resolvedAt !== undefined || current.resolvedAt === undefined,
   );
   if (incidents.length === 0) {
-    return;
+    return [];
   }
-  await upsert(tx, {
+  return upsert(tx, {
     table: 'incidents',
     columns: INCIDENT_COLUMNS,
     keepColumns: ['received_at'],

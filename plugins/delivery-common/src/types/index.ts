@@ -4,3 +4,4 @@ export * from './incident';
 export * from './promotion';
 export * from './events';
 export * from './api';
+export * from './promotionApi';

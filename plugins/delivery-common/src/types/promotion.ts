@@ -79,14 +79,29 @@ export interface Promotion {
   requestedBy: string;
   /** When it was requested, ISO 8601. */
   requestedAt: string;
+  /** When its state last changed, ISO 8601. */
+  updatedAt: string;
+  /** The version that ran in the environment when it was requested, if any. */
+  fromVersion?: string;
   /** How many distinct approvals it needs, from the policy at request time. */
   requiredApprovals: number;
+  /**
+   * Who may approve it, from the policy at request time with `owner` resolved
+   * to the entity's owner: user and group entity refs.
+   */
+  approvers: string[];
+  /** Whether the requester's own approval counts, from the policy at request time. */
+  allowSelfApproval: boolean;
   /** The approvals given so far. */
   approvals: PromotionApproval[];
-  /** The deployment that carried it out, once executing. */
+  /** The deployment that carried it out, once it succeeded. */
   deploymentId?: string;
   /** A link to what the executor did: commit, pull request or sync. */
   url?: string;
+  /** The commit the executor made in the GitOps repository, if any. */
+  gitopsCommitSha?: string;
+  /** The executor's summary on success, or why it failed. */
+  message?: string;
   /** Every state change, oldest first; present when reading one promotion. */
   transitions?: PromotionTransition[];
 }

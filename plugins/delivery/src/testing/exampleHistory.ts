@@ -211,16 +211,14 @@ export function exampleDeployments(now: Date): Deployment[] {
         patch = 0;
       }
       const version = `1.${minor}.${patch}`;
-      const commits = Array.from(
-        { length: 1 + Math.floor(random() * 4) },
-        () => {
-          previousCommitAt += (at - previousCommitAt) * random();
-          return {
-            sha: hex(random),
-            committedAt: new Date(previousCommitAt).toISOString(),
-          };
-        },
-      ).reverse();
+      const commits: DeploymentCommit[] = [];
+      for (let n = 1 + Math.floor(random() * 4); n > 0; n--) {
+        previousCommitAt += (at - previousCommitAt) * random();
+        commits.unshift({
+          sha: hex(random),
+          committedAt: new Date(previousCommitAt).toISOString(),
+        });
+      }
       const failed = random() < 0.08;
       deploy(
         'dev',

@@ -11,7 +11,9 @@ import { http, HttpResponse } from 'msw';
 type Data<
   Scope extends keyof RestEndpointMethodTypes,
   Method extends keyof RestEndpointMethodTypes[Scope],
-> = RestEndpointMethodTypes[Scope][Method] extends { response: { data: infer D } }
+> = RestEndpointMethodTypes[Scope][Method] extends {
+  response: { data: infer D };
+}
   ? D
   : never;
 
@@ -49,7 +51,15 @@ const user = {
 
 const repository: Pick<
   Data<'repos', 'get'>,
-  'id' | 'node_id' | 'name' | 'full_name' | 'private' | 'html_url' | 'url' | 'default_branch' | 'owner'
+  | 'id'
+  | 'node_id'
+  | 'name'
+  | 'full_name'
+  | 'private'
+  | 'html_url'
+  | 'url'
+  | 'default_branch'
+  | 'owner'
 > = {
   id: 1296269,
   node_id: 'MDEwOlJlcG9zaXRvcnkxMjk2MjY5',
@@ -66,14 +76,28 @@ const baseRef: Data<'git', 'getRef'> = {
   ref: 'refs/heads/main',
   node_id: 'MDM6UmVmcmVmcy9oZWFkcy9mZWF0dXJlQQ==',
   url: `${REPO_URL}/git/refs/heads/main`,
-  object: { type: 'commit', sha: BASE_COMMIT, url: `${REPO_URL}/git/commits/${BASE_COMMIT}` },
+  object: {
+    type: 'commit',
+    sha: BASE_COMMIT,
+    url: `${REPO_URL}/git/commits/${BASE_COMMIT}`,
+  },
 };
 
-function gitCommit(sha: string, tree: string, message: string, parents: string[]): Data<'git', 'getCommit'> {
-  const signature = { date: '2026-11-22T10:00:00Z', name: 'Scaffolder', email: 'scaffolder@backstage.io' };
+function gitCommit(
+  sha: string,
+  tree: string,
+  message: string,
+  parents: string[],
+): Data<'git', 'getCommit'> {
+  const signature = {
+    date: '2026-11-22T10:00:00Z',
+    name: 'Scaffolder',
+    email: 'scaffolder@backstage.io',
+  };
   return {
     sha,
-    node_id: 'MDY6Q29tbWl0NmRjYjA5YjViNTc4NzVmMzM0ZjYxYWViZWQ2OTVlMmU0MTkzZGI1ZQ==',
+    node_id:
+      'MDY6Q29tbWl0NmRjYjA5YjViNTc4NzVmMzM0ZjYxYWViZWQ2OTVlMmU0MTkzZGI1ZQ==',
     url: `${REPO_URL}/git/commits/${sha}`,
     html_url: `https://github.com/${OWNER}/${REPO}/commit/${sha}`,
     author: signature,
@@ -85,7 +109,12 @@ function gitCommit(sha: string, tree: string, message: string, parents: string[]
       url: `${REPO_URL}/git/commits/${parent}`,
       html_url: `https://github.com/${OWNER}/${REPO}/commit/${parent}`,
     })),
-    verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
+    verification: {
+      verified: false,
+      reason: 'unsigned',
+      signature: null,
+      payload: null,
+    },
   };
 }
 
@@ -94,7 +123,18 @@ function pullRequest(
   head: string,
   base: string,
   title: string,
-): Pick<Data<'pulls', 'create'>, 'id' | 'node_id' | 'number' | 'state' | 'title' | 'html_url' | 'url' | 'draft' | 'merged'> & {
+): Pick<
+  Data<'pulls', 'create'>,
+  | 'id'
+  | 'node_id'
+  | 'number'
+  | 'state'
+  | 'title'
+  | 'html_url'
+  | 'url'
+  | 'draft'
+  | 'merged'
+> & {
   head: Pick<Data<'pulls', 'create'>['head'], 'ref' | 'sha' | 'label'>;
   base: Pick<Data<'pulls', 'create'>['base'], 'ref' | 'sha' | 'label'>;
 } {
@@ -132,17 +172,25 @@ export interface GitHubCalls {
  */
 export function gitHubHandlers(
   calls: GitHubCalls,
-  options: { unchanged?: boolean; branchExists?: boolean; openPull?: number } = {},
+  options: {
+    unchanged?: boolean;
+    branchExists?: boolean;
+    openPull?: number;
+  } = {},
 ) {
   return [
     http.get(REPO_URL, () => HttpResponse.json(repository)),
     http.get(`${REPO_URL}/git/ref/*`, ({ request }) =>
-      decodeURIComponent(new URL(request.url).pathname).endsWith('/git/ref/heads/main')
+      decodeURIComponent(new URL(request.url).pathname).endsWith(
+        '/git/ref/heads/main',
+      )
         ? HttpResponse.json(baseRef)
         : HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
     ),
     http.get(`${REPO_URL}/git/commits/${BASE_COMMIT}`, () =>
-      HttpResponse.json(gitCommit(BASE_COMMIT, BASE_TREE, 'Initial commit', [])),
+      HttpResponse.json(
+        gitCommit(BASE_COMMIT, BASE_TREE, 'Initial commit', []),
+      ),
     ),
     http.post(`${REPO_URL}/git/trees`, async ({ request }) => {
       const body: any = await request.json();
@@ -175,7 +223,11 @@ export function gitHubHandlers(
       calls.createRef.push(body);
       if (options.branchExists) {
         return HttpResponse.json(
-          { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference' },
+          {
+            message: 'Reference already exists',
+            documentation_url:
+              'https://docs.github.com/rest/git/refs#create-a-reference',
+          },
           { status: 422 },
         );
       }
@@ -183,32 +235,50 @@ export function gitHubHandlers(
         ref: body.ref,
         node_id: 'MDM6UmVmcmVmcy9oZWFkcy9mZWF0dXJlQg==',
         url: `${REPO_URL}/git/${body.ref}`,
-        object: { type: 'commit', sha: body.sha, url: `${REPO_URL}/git/commits/${body.sha}` },
+        object: {
+          type: 'commit',
+          sha: body.sha,
+          url: `${REPO_URL}/git/commits/${body.sha}`,
+        },
       };
       return HttpResponse.json(ref, { status: 201 });
     }),
     http.patch(`${REPO_URL}/git/refs/*`, async ({ request }) => {
       const body: any = await request.json();
-      calls.updateRef.push({ path: decodeURIComponent(new URL(request.url).pathname), ...body });
-      return HttpResponse.json({ ...baseRef, object: { ...baseRef.object, sha: body.sha } });
+      calls.updateRef.push({
+        path: decodeURIComponent(new URL(request.url).pathname),
+        ...body,
+      });
+      return HttpResponse.json({
+        ...baseRef,
+        object: { ...baseRef.object, sha: body.sha },
+      });
     }),
     http.get(`${REPO_URL}/pulls`, ({ request }) => {
       const query = new URL(request.url).searchParams;
       calls.listPulls.push(query);
       const head = (query.get('head') ?? '').split(':')[1];
       return HttpResponse.json(
-        options.openPull ? [pullRequest(options.openPull, head, 'main', 'earlier')] : [],
+        options.openPull
+          ? [pullRequest(options.openPull, head, 'main', 'earlier')]
+          : [],
       );
     }),
     http.post(`${REPO_URL}/pulls`, async ({ request }) => {
       const body: any = await request.json();
       calls.createPull.push(body);
-      return HttpResponse.json(pullRequest(42, body.head, body.base, body.title), {
-        status: 201,
-      });
+      return HttpResponse.json(
+        pullRequest(42, body.head, body.base, body.title),
+        {
+          status: 201,
+        },
+      );
     }),
     http.put(`${REPO_URL}/pulls/:number/merge`, async ({ request, params }) => {
-      calls.merge.push({ number: Number(params.number), ...((await request.json()) as object) });
+      calls.merge.push({
+        number: Number(params.number),
+        ...((await request.json()) as object),
+      });
       const merged: Data<'pulls', 'merge'> = {
         sha: MERGE_COMMIT,
         merged: true,

@@ -81,7 +81,9 @@ export function jsonSchemaErrors(schema: object, data: unknown): string[] {
 
 /** A JSON schema of the shared specifications. */
 export function readSpecSchema(relativePath: string): object {
-  return JSON.parse(fs.readFileSync(path.join(SPECS_DIR, relativePath), 'utf8'));
+  return JSON.parse(
+    fs.readFileSync(path.join(SPECS_DIR, relativePath), 'utf8'),
+  );
 }
 
 /**
@@ -114,4 +116,9 @@ export function strictCrdSchema(relativePath: string): object {
     return copy;
   };
   return strict(crd.spec.versions[0].schema.openAPIV3Schema);
+}
+
+/** `describe` when the condition holds, `describe.skip` otherwise. */
+export function describeIf(condition: boolean): typeof describe {
+  return condition ? describe : (describe.skip as typeof describe);
 }

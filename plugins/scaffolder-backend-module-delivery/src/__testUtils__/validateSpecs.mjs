@@ -51,7 +51,9 @@ async function workflowErrors({ name, content }) {
 function argoCdErrors({ document }) {
   const Model = ARGO_CD_MODELS[document?.kind];
   if (!Model || document.apiVersion !== 'argoproj.io/v1alpha1') {
-    return [`not an Argo CD manifest: ${document?.apiVersion} ${document?.kind}`];
+    return [
+      `not an Argo CD manifest: ${document?.apiVersion} ${document?.kind}`,
+    ];
   }
   try {
     new Model(document).validate();

@@ -8,7 +8,9 @@ import { examples } from './argocdApplications.examples';
 
 describe('delivery:argocd:applications examples', () => {
   const workspace = createMockDirectory();
-  const action = createArgoCdApplicationsAction({ config: new ConfigReader({}) });
+  const action = createArgoCdApplicationsAction({
+    config: new ConfigReader({}),
+  });
 
   beforeEach(() => workspace.clear());
 
@@ -31,7 +33,10 @@ describe('delivery:argocd:applications examples', () => {
     it(`writes valid Argo CD manifests: ${example.description}`, async () => {
       const step = yaml.parse(example.example).steps[0];
       await action.handler(
-        createMockActionContext({ workspacePath: workspace.path, input: step.input }) as any,
+        createMockActionContext({
+          workspacePath: workspace.path,
+          input: step.input,
+        }) as any,
       );
       const written = manifests();
       expect(written.map(manifest => manifest.name).sort()).toEqual(

@@ -7,7 +7,9 @@ import { mockActionContext } from '../__testUtils__/actionContext';
 describe('delivery:argocd:applications', () => {
   const workspace = createMockDirectory();
   const config = new ConfigReader({
-    delivery: { gitops: { repoUrl: 'https://git.example.com/platform/gitops.git' } },
+    delivery: {
+      gitops: { repoUrl: 'https://git.example.com/platform/gitops.git' },
+    },
   });
   const action = createArgoCdApplicationsAction({ config });
 
@@ -16,7 +18,11 @@ describe('delivery:argocd:applications', () => {
   it("writes the service's applications against the configured GitOps repository", async () => {
     const ctx = mockActionContext({
       workspacePath: workspace.path,
-      input: { service: 'ticket-api', domain: 'journey', environments: ['dev', 'prod'] },
+      input: {
+        service: 'ticket-api',
+        domain: 'journey',
+        environments: ['dev', 'prod'],
+      },
     });
     await action.handler(ctx);
 
@@ -27,14 +33,21 @@ describe('delivery:argocd:applications', () => {
       'ticket-api-prod.yaml',
     ]);
     const prod = yaml.parse(apps['ticket-api-prod.yaml'] as string);
-    expect(prod.spec.source.repoURL).toBe('https://git.example.com/platform/gitops.git');
+    expect(prod.spec.source.repoURL).toBe(
+      'https://git.example.com/platform/gitops.git',
+    );
     // Without an image there is nothing for the image updater to follow.
-    expect(yaml.parse(apps['ticket-api-dev.yaml'] as string).metadata.annotations).toBeUndefined();
+    expect(
+      yaml.parse(apps['ticket-api-dev.yaml'] as string).metadata.annotations,
+    ).toBeUndefined();
     expect(ctx.output).toHaveBeenCalledWith('applications', [
       'ticket-api-dev',
       'ticket-api-prod',
     ]);
-    expect(ctx.output).toHaveBeenCalledWith('argocdApp', 'ticket-api-{environment}');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'argocdApp',
+      'ticket-api-{environment}',
+    );
   });
 
   it('names the applications after a given template and writes them in a dry run too', async () => {
@@ -53,7 +66,9 @@ describe('delivery:argocd:applications', () => {
     expect(workspace.content()).toEqual({
       gitops: {
         argocd: {
-          journey: { apps: { 'journey-ticket-api-staging.yaml': expect.any(String) } },
+          journey: {
+            apps: { 'journey-ticket-api-staging.yaml': expect.any(String) },
+          },
         },
       },
     });
@@ -65,7 +80,11 @@ describe('delivery:argocd:applications', () => {
       input: { service: 'ticket-api', domain: 'journey' },
     });
     await expect(
-      createArgoCdApplicationsAction({ config: new ConfigReader({}) }).handler(ctx),
-    ).rejects.toThrow('No repoUrl given and no delivery.gitops.repoUrl configured');
+      createArgoCdApplicationsAction({ config: new ConfigReader({}) }).handler(
+        ctx,
+      ),
+    ).rejects.toThrow(
+      'No repoUrl given and no delivery.gitops.repoUrl configured',
+    );
   });
 });

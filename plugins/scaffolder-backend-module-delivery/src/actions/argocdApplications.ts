@@ -29,7 +29,10 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
         domain: z =>
           z.string().min(1).describe('The domain, as a name or an entity ref'),
         owner: z =>
-          z.string().optional().describe("The domain's owner, as an entity ref"),
+          z
+            .string()
+            .optional()
+            .describe("The domain's owner, as an entity ref"),
         image: z =>
           z
             .string()
@@ -79,7 +82,10 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
               'The GitOps repository URL Argo CD reads; default delivery.gitops.repoUrl',
             ),
         targetRevision: z =>
-          z.string().optional().describe('The branch Argo CD follows; default main'),
+          z
+            .string()
+            .optional()
+            .describe('The branch Argo CD follows; default main'),
         argocdNamespace: z =>
           z.string().optional().describe("Argo CD's namespace; default argocd"),
         destinationServer: z =>
@@ -104,9 +110,13 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
         argocdApp: z =>
           z
             .string()
-            .describe('The application name template, for the catalog annotation'),
+            .describe(
+              'The application name template, for the catalog annotation',
+            ),
         files: z =>
-          z.array(z.string()).describe('The files written, relative to the workspace'),
+          z
+            .array(z.string())
+            .describe('The files written, relative to the workspace'),
       },
     },
     async handler(ctx) {
@@ -154,7 +164,9 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
       const applications = write.map(environment =>
         applicationName(spec, environment.name),
       );
-      ctx.logger.info(`Wrote the Argo CD applications ${applications.join(', ')}`);
+      ctx.logger.info(
+        `Wrote the Argo CD applications ${applications.join(', ')}`,
+      );
       ctx.output('applications', applications);
       ctx.output('argocdApp', spec.applicationName);
       ctx.output('files', paths);

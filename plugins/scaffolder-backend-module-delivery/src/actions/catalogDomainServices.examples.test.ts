@@ -15,8 +15,9 @@ import { createHelmValuesAction } from './helmValues';
 /** Fills in `${{ each.value.<field> }}` the way the scaffolder does for a step with `each`. */
 function forEach(input: object, value: Record<string, unknown>): any {
   return JSON.parse(
-    JSON.stringify(input).replace(/\$\{\{ each\.value\.(\w+) \}\}/g, (_, field) =>
-      String(value[field]),
+    JSON.stringify(input).replace(
+      /\$\{\{ each\.value\.(\w+) \}\}/g,
+      (_, field) => String(value[field]),
     ),
   );
 }
@@ -28,25 +29,31 @@ describe('delivery:catalog:domain-services examples', () => {
 
   it("lists a domain's services and writes a values file for each, as the example's two steps do", async () => {
     server.use(
-      http.get('http://localhost:0/api/catalog/entities/by-query', ({ request }) => {
-        const filter = new URL(request.url).searchParams.get('filter') ?? '';
-        return HttpResponse.json({
-          items: filter.startsWith('kind=system')
-            ? [{ kind: 'System', metadata: { name: 'urban-mobility' } }]
-            : ['traffic-flow-service', 'bike-share-service'].map(name => ({
-                kind: 'Component',
-                metadata: {
-                  name,
-                  annotations: { 'domain-delivery.io/service': name },
-                },
-                spec: { system: 'urban-mobility' },
-              })),
-          pageInfo: {},
-        });
-      }),
+      http.get(
+        'http://localhost:0/api/catalog/entities/by-query',
+        ({ request }) => {
+          const filter = new URL(request.url).searchParams.get('filter') ?? '';
+          return HttpResponse.json({
+            items: filter.startsWith('kind=system')
+              ? [{ kind: 'System', metadata: { name: 'urban-mobility' } }]
+              : ['traffic-flow-service', 'bike-share-service'].map(name => ({
+                  kind: 'Component',
+                  metadata: {
+                    name,
+                    annotations: { 'domain-delivery.io/service': name },
+                  },
+                  spec: { system: 'urban-mobility' },
+                })),
+            pageInfo: {},
+          });
+        },
+      ),
     );
     const [find, write] = yaml.parse(examples[0].example).steps;
-    const ctx = mockActionContext({ workspacePath: workspace.path, input: find.input });
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input: find.input,
+    });
     await createCatalogDomainServicesAction({
       discovery: mockServices.discovery(),
       auth: mockServices.auth(),
@@ -56,17 +63,28 @@ describe('delivery:catalog:domain-services examples', () => {
 
     const helm = createHelmValuesAction({
       config: new ConfigReader({
-        delivery: { environments: [{ name: 'dev' }, { name: 'qa' }, { name: 'prod', production: true }] },
+        delivery: {
+          environments: [
+            { name: 'dev' },
+            { name: 'qa' },
+            { name: 'prod', production: true },
+          ],
+        },
       }),
     });
     for (const service of services) {
       await helm.handler(
-        mockActionContext({ workspacePath: workspace.path, input: forEach(write.input, service) }),
+        mockActionContext({
+          workspacePath: workspace.path,
+          input: forEach(write.input, service),
+        }),
       );
     }
     expect(workspace.content({ path: 'gitops/apps/smart-city' })).toEqual({
       'bike-share-service': { 'values-qa.yaml': expect.stringContaining('qa') },
-      'traffic-flow-service': { 'values-qa.yaml': expect.stringContaining('qa') },
+      'traffic-flow-service': {
+        'values-qa.yaml': expect.stringContaining('qa'),
+      },
     });
   });
 });

@@ -22,7 +22,6 @@ export const examples: TemplateExample[] = [
           input: {
             service: '${{ each.value.service }}',
             domain: 'domain:default/smart-city',
-            image: 'ghcr.io/domain-delivery-demo/${{ each.value.service }}',
             gitopsPath: '${{ each.value.gitopsPath }}',
             onlyEnvironments: ['qa'],
             chart: false,

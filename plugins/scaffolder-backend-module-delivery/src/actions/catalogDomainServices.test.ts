@@ -7,7 +7,11 @@ import { setupServer } from 'msw/node';
 import { mockActionContext } from '../__testUtils__/actionContext';
 import { createCatalogDomainServicesAction } from './catalogDomainServices';
 
-const component = (name: string, system: string, annotations: Record<string, string>) => ({
+const component = (
+  name: string,
+  system: string,
+  annotations: Record<string, string>,
+) => ({
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
   spec: { system, owner: 'group:default/team-smart-city' },
@@ -25,45 +29,56 @@ describe('delivery:catalog:domain-services', () => {
   beforeEach(() => {
     queries = [];
     server.use(
-      http.get('http://localhost:0/api/catalog/entities/by-query', ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        queries.push(query);
-        if (query.getAll('filter')[0]?.startsWith('kind=system')) {
-          return HttpResponse.json({
-            items: [{ kind: 'System', metadata: { name: 'urban-mobility', namespace: 'default' } }],
-            totalItems: 1,
-            pageInfo: {},
-          });
-        }
-        // Two pages of components, as the catalog pages them.
-        if (!query.get('cursor')) {
+      http.get(
+        'http://localhost:0/api/catalog/entities/by-query',
+        ({ request }) => {
+          const query = new URL(request.url).searchParams;
+          queries.push(query);
+          if (query.getAll('filter')[0]?.startsWith('kind=system')) {
+            return HttpResponse.json({
+              items: [
+                {
+                  kind: 'System',
+                  metadata: { name: 'urban-mobility', namespace: 'default' },
+                },
+              ],
+              totalItems: 1,
+              pageInfo: {},
+            });
+          }
+          // Two pages of components, as the catalog pages them.
+          if (!query.get('cursor')) {
+            return HttpResponse.json({
+              items: [
+                component('traffic-flow-service', 'urban-mobility', {
+                  'domain-delivery.io/service': 'traffic-flow-service',
+                  'domain-delivery.io/gitops-path':
+                    '/apps/smart-city/traffic-flow-service/',
+                  'domain-delivery.io/environments': 'dev, prod',
+                }),
+              ],
+              totalItems: 2,
+              pageInfo: { nextCursor: 'page-2' },
+            });
+          }
           return HttpResponse.json({
             items: [
-              component('traffic-flow-service', 'urban-mobility', {
-                'domain-delivery.io/service': 'traffic-flow-service',
-                'domain-delivery.io/gitops-path': '/apps/smart-city/traffic-flow-service/',
-                'domain-delivery.io/environments': 'dev, prod',
+              component('bike-share-service', 'urban-mobility', {
+                'domain-delivery.io/service': 'bikes',
               }),
             ],
             totalItems: 2,
-            pageInfo: { nextCursor: 'page-2' },
+            pageInfo: {},
           });
-        }
-        return HttpResponse.json({
-          items: [
-            component('bike-share-service', 'urban-mobility', {
-              'domain-delivery.io/service': 'bikes',
-            }),
-          ],
-          totalItems: 2,
-          pageInfo: {},
-        });
-      }),
+        },
+      ),
     );
   });
 
-  it("lists the delivered services of a domain, with their GitOps folders", async () => {
-    const ctx = mockActionContext({ input: { domain: 'domain:default/smart-city' } });
+  it('lists the delivered services of a domain, with their GitOps folders', async () => {
+    const ctx = mockActionContext({
+      input: { domain: 'domain:default/smart-city' },
+    });
     await action.handler(ctx);
 
     expect(queries[0].getAll('filter')).toEqual([

@@ -1,8 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  CatalogAccess,
-  findDomainServices,
-} from '../catalog/catalogRequests';
+import { CatalogAccess, findDomainServices } from '../catalog/catalogRequests';
 import { examples } from './catalogDomainServices.examples';
 
 /**
@@ -49,7 +46,9 @@ export function createCatalogDomainServicesAction(options: CatalogAccess) {
         ctx.input.domain,
       );
       ctx.logger.info(
-        `${ctx.input.domain} has ${services.length} delivered services: ${services
+        `${ctx.input.domain} has ${
+          services.length
+        } delivered services: ${services
           .map(service => service.name)
           .join(', ')}`,
       );

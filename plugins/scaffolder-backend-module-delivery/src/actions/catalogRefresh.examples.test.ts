@@ -16,10 +16,13 @@ describe('delivery:catalog:refresh examples', () => {
   it("refreshes the local repositories' location from the first example", async () => {
     const refreshed: unknown[] = [];
     server.use(
-      http.post('http://localhost:0/api/catalog/refresh', async ({ request }) => {
-        refreshed.push(await request.json());
-        return new HttpResponse(null, { status: 200 });
-      }),
+      http.post(
+        'http://localhost:0/api/catalog/refresh',
+        async ({ request }) => {
+          refreshed.push(await request.json());
+          return new HttpResponse(null, { status: 200 });
+        },
+      ),
     );
     const action = createCatalogRefreshAction({
       discovery: mockServices.discovery(),

@@ -19,13 +19,16 @@ describe('delivery:catalog:refresh', () => {
   beforeEach(() => {
     refreshed = [];
     server.use(
-      http.post('http://localhost:0/api/catalog/refresh', async ({ request }) => {
-        refreshed.push({
-          body: await request.json(),
-          authorization: request.headers.get('authorization'),
-        });
-        return new HttpResponse(null, { status: 200 });
-      }),
+      http.post(
+        'http://localhost:0/api/catalog/refresh',
+        async ({ request }) => {
+          refreshed.push({
+            body: await request.json(),
+            authorization: request.headers.get('authorization'),
+          });
+          return new HttpResponse(null, { status: 200 });
+        },
+      ),
     );
   });
 
@@ -48,7 +51,10 @@ describe('delivery:catalog:refresh', () => {
 
   it('asks nothing in a dry run', async () => {
     await action.handler(
-      mockActionContext({ input: { entityRef: 'component:default/a' }, isDryRun: true }),
+      mockActionContext({
+        input: { entityRef: 'component:default/a' },
+        isDryRun: true,
+      }),
     );
     expect(refreshed).toEqual([]);
   });
@@ -57,13 +63,20 @@ describe('delivery:catalog:refresh', () => {
     server.use(
       http.post('http://localhost:0/api/catalog/refresh', () =>
         HttpResponse.json(
-          { error: { name: 'NotFoundError', message: 'No entity location:default/x' } },
+          {
+            error: {
+              name: 'NotFoundError',
+              message: 'No entity location:default/x',
+            },
+          },
           { status: 404 },
         ),
       ),
     );
     await expect(
-      action.handler(mockActionContext({ input: { entityRef: 'location:default/x' } })),
+      action.handler(
+        mockActionContext({ input: { entityRef: 'location:default/x' } }),
+      ),
     ).rejects.toThrow(/No entity location:default\/x/);
   });
 });

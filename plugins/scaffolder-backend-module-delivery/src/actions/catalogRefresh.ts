@@ -18,8 +18,7 @@ export function createCatalogRefreshAction(options: CatalogAccess) {
     supportsDryRun: true,
     schema: {
       input: {
-        entityRef: z =>
-          z.string().min(1).describe('The entity to process now'),
+        entityRef: z => z.string().min(1).describe('The entity to process now'),
       },
       output: {
         entityRef: z => z.string().describe('The entity that was refreshed'),

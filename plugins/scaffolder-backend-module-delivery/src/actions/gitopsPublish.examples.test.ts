@@ -7,7 +7,11 @@ import { ScmIntegrations } from '@backstage/integration';
 import { setupServer } from 'msw/node';
 import yaml from 'yaml';
 import { mockActionContext } from '../__testUtils__/actionContext';
-import { gitHubHandlers, MERGE_COMMIT, noGitHubCalls } from '../__testUtils__/githubApi';
+import {
+  gitHubHandlers,
+  MERGE_COMMIT,
+  noGitHubCalls,
+} from '../__testUtils__/githubApi';
 import { localCommits } from '../gitops/localGitRepository';
 import { createGitOpsPublishAction } from './gitopsPublish';
 import { examples } from './gitopsPublish.examples';
@@ -23,22 +27,30 @@ describe('delivery:gitops:publish examples', () => {
     }),
     integrations: ScmIntegrations.fromConfig(
       new ConfigReader({
-        integrations: { github: [{ host: 'github.com', token: 'integration-token' }] },
+        integrations: {
+          github: [{ host: 'github.com', token: 'integration-token' }],
+        },
       }),
     ),
   });
 
   beforeEach(() => {
     workspace.setContent({
-      gitops: { 'apps/smart-city/parking-api/values-dev.yaml': 'replicaCount: 1\n' },
+      gitops: {
+        'apps/smart-city/parking-api/values-dev.yaml': 'replicaCount: 1\n',
+      },
     });
     repositories.clear();
   });
 
-  const input = (index: number) => yaml.parse(examples[index].example).steps[0].input;
+  const input = (index: number) =>
+    yaml.parse(examples[index].example).steps[0].input;
 
   it('commits to the local GitOps repository from the first example', async () => {
-    const ctx = mockActionContext({ workspacePath: workspace.path, input: input(0) });
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input: input(0),
+    });
     await action.handler(ctx);
     const [commit] = await localCommits(repositories.resolve('gitops'));
     expect(commit.message).toMatch(
@@ -50,7 +62,10 @@ describe('delivery:gitops:publish examples', () => {
   it('opens and merges a pull request on GitHub from the second example', async () => {
     const calls = noGitHubCalls();
     server.use(...gitHubHandlers(calls));
-    const ctx = mockActionContext({ workspacePath: workspace.path, input: input(1) });
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input: input(1),
+    });
     await action.handler(ctx);
     expect(calls.createPull).toHaveLength(1);
     expect(calls.merge).toHaveLength(1);

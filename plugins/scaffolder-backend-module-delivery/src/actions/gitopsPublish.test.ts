@@ -21,7 +21,9 @@ import { mockActionContext } from '../__testUtils__/actionContext';
 
 const integrations = ScmIntegrations.fromConfig(
   new ConfigReader({
-    integrations: { github: [{ host: 'github.com', token: 'integration-token' }] },
+    integrations: {
+      github: [{ host: 'github.com', token: 'integration-token' }],
+    },
   }),
 );
 
@@ -141,7 +143,9 @@ describe('delivery:gitops:publish to a local repository', () => {
       'parking-api: add the Helm chart and Argo CD applications',
     ]);
     expect(
-      await fs.pathExists(`${repository()}/apps/smart-city/parking-api/values-qa.yaml`),
+      await fs.pathExists(
+        `${repository()}/apps/smart-city/parking-api/values-qa.yaml`,
+      ),
     ).toBe(true);
   });
 
@@ -164,12 +168,17 @@ describe('delivery:gitops:publish to a local repository', () => {
           input: { ...input, sourcePath: 'missing' },
         }) as any,
       ),
-    ).rejects.toThrow('Nothing to publish: missing is empty or missing in the workspace');
+    ).rejects.toThrow(
+      'Nothing to publish: missing is empty or missing in the workspace',
+    );
     await expect(
-      createGitOpsPublishAction({ config: new ConfigReader({}), integrations }).handler(
-        mockActionContext({ workspacePath: workspace.path, input }),
-      ),
-    ).rejects.toThrow('No repositoryPath given and no delivery.gitops.local.path configured');
+      createGitOpsPublishAction({
+        config: new ConfigReader({}),
+        integrations,
+      }).handler(mockActionContext({ workspacePath: workspace.path, input })),
+    ).rejects.toThrow(
+      'No repositoryPath given and no delivery.gitops.local.path configured',
+    );
   });
 
   it('reads only from inside the workspace', async () => {
@@ -191,7 +200,11 @@ describe('delivery:gitops:publish to GitHub', () => {
   const action = createGitOpsPublishAction({
     config: new ConfigReader({
       delivery: {
-        gitops: { github: { repoUrl: 'github.com?owner=domain-delivery-demo&repo=gitops' } },
+        gitops: {
+          github: {
+            repoUrl: 'github.com?owner=domain-delivery-demo&repo=gitops',
+          },
+        },
       },
     }),
     integrations,
@@ -251,7 +264,9 @@ describe('delivery:gitops:publish to GitHub', () => {
         head: branch,
         base: 'main',
         title: 'parking-api: add the Helm chart and Argo CD applications',
-        body: expect.stringContaining('- argocd/smart-city/apps/parking-api-dev.yaml'),
+        body: expect.stringContaining(
+          '- argocd/smart-city/apps/parking-api-dev.yaml',
+        ),
       },
     ]);
     expect(calls.merge).toEqual([]);
@@ -266,8 +281,16 @@ describe('delivery:gitops:publish to GitHub', () => {
   it('commits and opens the pull request once when the task is retried', async () => {
     server.use(...gitHubHandlers(calls));
     const { checkpoint } = createCheckpointStore();
-    const first = mockActionContext({ workspacePath: workspace.path, input, checkpoint });
-    const retry = mockActionContext({ workspacePath: workspace.path, input, checkpoint });
+    const first = mockActionContext({
+      workspacePath: workspace.path,
+      input,
+      checkpoint,
+    });
+    const retry = mockActionContext({
+      workspacePath: workspace.path,
+      input,
+      checkpoint,
+    });
     await action.handler(first);
     await action.handler(retry);
 
@@ -285,7 +308,9 @@ describe('delivery:gitops:publish to GitHub', () => {
     expect(calls.updateRef).toEqual([
       expect.objectContaining({ sha: NEW_COMMIT, force: true }),
     ]);
-    expect(calls.updateRef[0].path).toMatch(/\/git\/refs\/heads\/delivery\/parking-api-/);
+    expect(calls.updateRef[0].path).toMatch(
+      /\/git\/refs\/heads\/delivery\/parking-api-/,
+    );
     expect(calls.createPull).toEqual([]);
     expect(calls.listPulls[0].get('head')).toMatch(
       /^domain-delivery-demo:delivery\/parking-api-/,
@@ -321,7 +346,9 @@ describe('delivery:gitops:publish to GitHub', () => {
       isDryRun: true,
     });
     await action.handler(ctx);
-    expect(Object.values(calls).map(list => list.length)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(calls).map(list => list.length)).toEqual([
+      0, 0, 0, 0, 0, 0, 0,
+    ]);
     expect(ctx.output).toHaveBeenCalledWith(
       'branchName',
       expect.stringMatching(/^delivery\/parking-api-/),
@@ -331,7 +358,10 @@ describe('delivery:gitops:publish to GitHub', () => {
   it('refuses a repository on a host without a GitHub integration', async () => {
     const ctx = mockActionContext({
       workspacePath: workspace.path,
-      input: { ...input, repoUrl: 'gitlab.example.com?owner=platform&repo=gitops' },
+      input: {
+        ...input,
+        repoUrl: 'gitlab.example.com?owner=platform&repo=gitops',
+      },
     });
     await expect(action.handler(ctx)).rejects.toThrow(
       /No matching integration configuration for host gitlab.example.com/,

@@ -14,7 +14,11 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { Octokit } from '@octokit/rest';
 import path from 'node:path';
-import { GitOpsChange, changeBranchName, describeGitOpsChange } from '../gitops/gitopsChange';
+import {
+  GitOpsChange,
+  changeBranchName,
+  describeGitOpsChange,
+} from '../gitops/gitopsChange';
 import { commitToBranch, openPullRequest } from '../gitops/githubPullRequest';
 import { commitToLocalRepository } from '../gitops/localGitRepository';
 import { examples } from './gitopsPublish.examples';
@@ -56,7 +60,9 @@ export function createGitOpsPublishAction(options: {
     schema: {
       input: {
         target: z =>
-          z.enum(['local', 'github']).describe('Where the GitOps repository is'),
+          z
+            .enum(['local', 'github'])
+            .describe('Where the GitOps repository is'),
         service: z =>
           z
             .string()
@@ -78,12 +84,16 @@ export function createGitOpsPublishAction(options: {
           z
             .string()
             .optional()
-            .describe('The folder of the GitOps repository it goes to; default its root'),
+            .describe(
+              'The folder of the GitOps repository it goes to; default its root',
+            ),
         commitMessage: z =>
           z
             .string()
             .optional()
-            .describe('The first line of the commit message; default <service>: <change>'),
+            .describe(
+              'The first line of the commit message; default <service>: <change>',
+            ),
         repositoryPath: z =>
           z
             .string()
@@ -102,28 +112,35 @@ export function createGitOpsPublishAction(options: {
           z
             .string()
             .optional()
-            .describe("target github: the pull request's base; default the repository's default branch"),
+            .describe(
+              "target github: the pull request's base; default the repository's default branch",
+            ),
         branchName: z =>
           z
             .string()
             .optional()
-            .describe('target github: the branch; default delivery/<service>-<digest of the change>'),
+            .describe(
+              'target github: the branch; default delivery/<service>-<digest of the change>',
+            ),
         autoMerge: z =>
           z
             .boolean()
             .optional()
-            .describe('target github: merge the pull request right away; default false'),
+            .describe(
+              'target github: merge the pull request right away; default false',
+            ),
         token: z =>
           z
             .string()
             .optional()
-            .describe('target github: a user token instead of the integration credentials'),
+            .describe(
+              'target github: a user token instead of the integration credentials',
+            ),
       },
       output: {
         commitHash: z =>
           z.string().optional().describe('The commit holding the change'),
-        changed: z =>
-          z.boolean().describe('Whether the change made a commit'),
+        changed: z => z.boolean().describe('Whether the change made a commit'),
         repositoryPath: z =>
           z.string().optional().describe('target local: the repository folder'),
         branchName: z =>
@@ -143,7 +160,9 @@ export function createGitOpsPublishAction(options: {
       const files = await serializeDirectoryContents(source).catch(() => []);
       if (!files.length) {
         throw new InputError(
-          `Nothing to publish: ${input.sourcePath ?? 'gitops'} is empty or missing in the workspace`,
+          `Nothing to publish: ${
+            input.sourcePath ?? 'gitops'
+          } is empty or missing in the workspace`,
         );
       }
       const change = describeGitOpsChange({
@@ -223,7 +242,8 @@ export function createGitOpsPublishAction(options: {
     if (!owner || !integration) {
       throw new InputError(`${repoUrl} is not a GitHub repository`);
     }
-    const branch = input.branchName ?? changeBranchName(input.service, change.digest);
+    const branch =
+      input.branchName ?? changeBranchName(input.service, change.digest);
     ctx.output('branchName', branch);
     if (ctx.isDryRun) {
       ctx.logger.info(
@@ -237,7 +257,9 @@ export function createGitOpsPublishAction(options: {
       input.token ??
       (
         await githubCredentialsProvider.getCredentials({
-          url: `https://${host}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`,
+          url: `https://${host}/${encodeURIComponent(
+            owner,
+          )}/${encodeURIComponent(repo)}`,
         })
       ).token;
     if (!token) {
@@ -265,7 +287,9 @@ export function createGitOpsPublishAction(options: {
       checkpoint: ctx.checkpoint,
     });
     if (!commitHash) {
-      ctx.logger.info(`${owner}/${repo} already holds this change; no pull request`);
+      ctx.logger.info(
+        `${owner}/${repo} already holds this change; no pull request`,
+      );
       ctx.output('changed', false);
       return;
     }

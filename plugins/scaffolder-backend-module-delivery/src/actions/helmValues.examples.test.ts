@@ -15,14 +15,24 @@ describe('delivery:helm:values examples', () => {
   async function run(index: number) {
     const step = yaml.parse(examples[index].example).steps[0];
     await action.handler(
-      createMockActionContext({ workspacePath: workspace.path, input: step.input }) as any,
+      createMockActionContext({
+        workspacePath: workspace.path,
+        input: step.input,
+      }) as any,
     );
   }
 
   it("writes a new service's chart and values from the first example", async () => {
     await run(0);
-    const chart = workspace.content({ path: 'gitops/apps/smart-city/parking-api' })!;
-    for (const file of ['Chart.yaml', 'values.yaml', 'values-dev.yaml', 'values-prod.yaml']) {
+    const chart = workspace.content({
+      path: 'gitops/apps/smart-city/parking-api',
+    })!;
+    for (const file of [
+      'Chart.yaml',
+      'values.yaml',
+      'values-dev.yaml',
+      'values-prod.yaml',
+    ]) {
       expect(parseStrictYaml(chart[file] as string).problems).toEqual([]);
     }
     expect(yaml.parse(chart['values-prod.yaml'] as string).ingress.host).toBe(
@@ -36,9 +46,13 @@ describe('delivery:helm:values examples', () => {
 
   it("writes only one environment's values from the second example", async () => {
     await run(1);
-    const values = workspace.content({ path: 'gitops/apps/journey/fare-calculator' })!;
+    const values = workspace.content({
+      path: 'gitops/apps/journey/fare-calculator',
+    })!;
     expect(Object.keys(values)).toEqual(['values-staging.yaml']);
-    expect(yaml.parse(values['values-staging.yaml'] as string).externalSecret).toEqual({
+    expect(
+      yaml.parse(values['values-staging.yaml'] as string).externalSecret,
+    ).toEqual({
       remoteKey: 'journey/fare-calculator/staging',
     });
   });

@@ -35,7 +35,6 @@ export const examples: TemplateExample[] = [
           input: {
             service: 'fare-calculator',
             domain: 'journey',
-            image: 'ghcr.io/domain-delivery-demo/fare-calculator',
             onlyEnvironments: ['staging'],
             chart: false,
             gitopsPath: 'apps/journey/fare-calculator',

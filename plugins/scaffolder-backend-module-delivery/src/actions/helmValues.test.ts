@@ -20,7 +20,9 @@ describe('delivery:helm:values', () => {
     const ctx = mockActionContext({ workspacePath: workspace.path, input });
     await action.handler(ctx);
 
-    const chart = workspace.content({ path: 'gitops/apps/journey/ticket-api' })!;
+    const chart = workspace.content({
+      path: 'gitops/apps/journey/ticket-api',
+    })!;
     expect(Object.keys(chart).sort()).toEqual([
       '.helmignore',
       'Chart.yaml',
@@ -34,7 +36,10 @@ describe('delivery:helm:values', () => {
     expect(yaml.parse(chart['values.yaml'] as string).image.repository).toBe(
       'ghcr.io/acme/ticket-api',
     );
-    expect(ctx.output).toHaveBeenCalledWith('gitopsPath', 'apps/journey/ticket-api');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'gitopsPath',
+      'apps/journey/ticket-api',
+    );
     expect(ctx.output).toHaveBeenCalledWith(
       'files',
       expect.arrayContaining([
@@ -52,9 +57,9 @@ describe('delivery:helm:values', () => {
       input: { ...input, targetPath: 'out', environments: ['dev'] },
     });
     await action.handler(ctx);
-    expect(Object.keys(workspace.content({ path: 'out/apps/journey/ticket-api' })!)).toContain(
-      'values-dev.yaml',
-    );
+    expect(
+      Object.keys(workspace.content({ path: 'out/apps/journey/ticket-api' })!),
+    ).toContain('values-dev.yaml');
   });
 
   it("adds one environment's values to a service's existing folder and leaves the rest alone", async () => {
@@ -71,10 +76,22 @@ describe('delivery:helm:values', () => {
       },
     });
     await action.handler(ctx);
-    expect(workspace.content({ path: 'gitops/apps/journey/ticket-api' })).toEqual({
+    expect(
+      workspace.content({ path: 'gitops/apps/journey/ticket-api' }),
+    ).toEqual({
       'values.yaml': '# tuned by the team\n',
       'values-prod.yaml': expect.stringContaining('minReplicas: 3'),
     });
+  });
+
+  it('needs the image to write a chart', async () => {
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input: { service: 'ticket-api', domain: 'journey' },
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'The chart needs the image repository: pass image',
+    );
   });
 
   it('never writes outside the workspace', async () => {

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readDeliveryEnvironments, selectEnvironments } from '../environments';
 import {
@@ -34,7 +35,10 @@ export function createHelmValuesAction(options: { config: Config }) {
           z
             .string()
             .regex(/^[a-z0-9][a-z0-9._\-/:]*$/)
-            .describe('The image repository, without tag'),
+            .optional()
+            .describe(
+              'The image repository, without tag; needed when the chart is written',
+            ),
         owner: z =>
           z.string().optional().describe('The owner, as an entity ref'),
         description: z =>
@@ -97,7 +101,9 @@ export function createHelmValuesAction(options: { config: Config }) {
         gitopsPath: z =>
           z.string().describe("The chart's folder in the GitOps repository"),
         files: z =>
-          z.array(z.string()).describe('The files written, relative to the workspace'),
+          z
+            .array(z.string())
+            .describe('The files written, relative to the workspace'),
       },
     },
     async handler(ctx) {
@@ -110,14 +116,20 @@ export function createHelmValuesAction(options: { config: Config }) {
         : environments;
       const gitopsPath =
         input.gitopsPath ?? defaultGitOpsPath(domain, input.service);
+      const chart = input.chart ?? true;
+      if (chart && !input.image) {
+        throw new InputError(
+          'The chart needs the image repository: pass image',
+        );
+      }
 
       const files = renderHelmFiles(
         {
           service: input.service,
           domain,
-          description: input.description,
+          description: input.description || undefined,
           owner: input.owner,
-          image: input.image,
+          image: input.image ?? '',
           environments,
           ingressDomain: input.ingressDomain ?? DEFAULT_INGRESS_DOMAIN,
           ingressClassName: input.ingressClassName ?? 'nginx',
@@ -126,7 +138,7 @@ export function createHelmValuesAction(options: { config: Config }) {
             name: 'vault',
           },
         },
-        { chart: input.chart ?? true, environments: written },
+        { chart, environments: written },
       ).map(file => ({ ...file, path: `${gitopsPath}/${file.path}` }));
 
       const paths = await writeGeneratedFiles(
@@ -135,9 +147,9 @@ export function createHelmValuesAction(options: { config: Config }) {
         files,
       );
       ctx.logger.info(
-        `Wrote the Helm ${input.chart === false ? 'values' : 'chart and values'} of ${input.service} for ${written
-          .map(environment => environment.name)
-          .join(', ')}`,
+        `Wrote the Helm ${chart ? 'chart and values' : 'values'} of ${
+          input.service
+        } for ${written.map(environment => environment.name).join(', ')}`,
       );
       ctx.output('gitopsPath', gitopsPath);
       ctx.output('files', paths);

@@ -20,7 +20,9 @@ describe('delivery:repository:publish-local examples', () => {
       }),
     });
     const step = yaml.parse(examples[0].example).steps[0];
-    await action.handler(mockActionContext({ workspacePath: workspace.path, input: step.input }));
+    await action.handler(
+      mockActionContext({ workspacePath: workspace.path, input: step.input }),
+    );
     const dir = repositories.resolve('parking-api');
     expect(await localCommits(dir)).toHaveLength(1);
     expect(await fs.pathExists(`${dir}/catalog-info.yaml`)).toBe(true);

@@ -12,7 +12,12 @@ describe('delivery:repository:publish-local', () => {
   const action = createRepositoryPublishLocalAction({
     config: new ConfigReader({
       delivery: { repositories: { local: { path: repositories.path } } },
-      scaffolder: { defaultAuthor: { name: 'Golden Path', email: 'golden-path@example.com' } },
+      scaffolder: {
+        defaultAuthor: {
+          name: 'Golden Path',
+          email: 'golden-path@example.com',
+        },
+      },
     }),
   });
 
@@ -39,43 +44,72 @@ describe('delivery:repository:publish-local', () => {
     const commits = await localCommits(dir);
     expect(commits).toHaveLength(1);
     expect(commits[0].message).toBe('Initial commit\n');
-    expect(await fs.readFile(`${dir}/src/server.ts`, 'utf8')).toBe('export {};\n');
+    expect(await fs.readFile(`${dir}/src/server.ts`, 'utf8')).toBe(
+      'export {};\n',
+    );
     expect(await fs.pathExists(`${dir}/node_modules`)).toBe(false);
     expect(await fs.pathExists(`${dir}/values-dev.yaml`)).toBe(false);
     expect(ctx.output).toHaveBeenCalledWith('remoteUrl', `file://${dir}`);
-    expect(ctx.output).toHaveBeenCalledWith('catalogInfoPath', `${dir}/catalog-info.yaml`);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoPath',
+      `${dir}/catalog-info.yaml`,
+    );
     expect(ctx.output).toHaveBeenCalledWith('commitHash', commits[0].oid);
   });
 
   it('commits once when the task is retried, with or without its checkpoint', async () => {
     const { checkpoint } = createCheckpointStore();
-    await action.handler(mockActionContext({ workspacePath: workspace.path, input, checkpoint }));
-    await action.handler(mockActionContext({ workspacePath: workspace.path, input, checkpoint }));
-    await action.handler(mockActionContext({ workspacePath: workspace.path, input }));
-    expect(await localCommits(repositories.resolve('parking-api'))).toHaveLength(1);
+    await action.handler(
+      mockActionContext({ workspacePath: workspace.path, input, checkpoint }),
+    );
+    await action.handler(
+      mockActionContext({ workspacePath: workspace.path, input, checkpoint }),
+    );
+    await action.handler(
+      mockActionContext({ workspacePath: workspace.path, input }),
+    );
+    expect(
+      await localCommits(repositories.resolve('parking-api')),
+    ).toHaveLength(1);
   });
 
   it("refuses to overwrite another service's repository of the same name", async () => {
-    await action.handler(mockActionContext({ workspacePath: workspace.path, input }));
-    workspace.setContent({ service: { 'catalog-info.yaml': 'kind: Component # other\n' } });
+    await action.handler(
+      mockActionContext({ workspacePath: workspace.path, input }),
+    );
+    workspace.setContent({
+      service: { 'catalog-info.yaml': 'kind: Component # other\n' },
+    });
     await expect(
-      action.handler(mockActionContext({ workspacePath: workspace.path, input })),
-    ).rejects.toThrow(/A different repository named parking-api already exists/);
-    expect(await localCommits(repositories.resolve('parking-api'))).toHaveLength(1);
+      action.handler(
+        mockActionContext({ workspacePath: workspace.path, input }),
+      ),
+    ).rejects.toThrow(
+      /A different repository named parking-api already exists/,
+    );
+    expect(
+      await localCommits(repositories.resolve('parking-api')),
+    ).toHaveLength(1);
   });
 
   it('creates nothing in a dry run', async () => {
     await action.handler(
-      mockActionContext({ workspacePath: workspace.path, input, isDryRun: true }),
+      mockActionContext({
+        workspacePath: workspace.path,
+        input,
+        isDryRun: true,
+      }),
     );
-    expect(await fs.pathExists(repositories.resolve('parking-api'))).toBe(false);
+    expect(await fs.pathExists(repositories.resolve('parking-api'))).toBe(
+      false,
+    );
   });
 
   it('is a demo feature that needs its folder configured', async () => {
     await expect(
-      createRepositoryPublishLocalAction({ config: new ConfigReader({}) }).handler(
-        mockActionContext({ workspacePath: workspace.path, input }),
-      ),
+      createRepositoryPublishLocalAction({
+        config: new ConfigReader({}),
+      }).handler(mockActionContext({ workspacePath: workspace.path, input })),
     ).rejects.toThrow(/delivery.repositories.local.path is not configured/);
   });
 });

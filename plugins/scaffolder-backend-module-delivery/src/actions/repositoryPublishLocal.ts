@@ -8,7 +8,10 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import path from 'node:path';
-import { commitToLocalRepository, isGitRepository } from '../gitops/localGitRepository';
+import {
+  commitToLocalRepository,
+  isGitRepository,
+} from '../gitops/localGitRepository';
 import { DNS_LABEL } from '../names';
 import { commitAuthor } from './gitopsPublish';
 import { examples } from './repositoryPublishLocal.examples';
@@ -20,7 +23,9 @@ import { examples } from './repositoryPublishLocal.examples';
  *
  * @public
  */
-export function createRepositoryPublishLocalAction(options: { config: Config }) {
+export function createRepositoryPublishLocalAction(options: {
+  config: Config;
+}) {
   const { config } = options;
   return createTemplateAction({
     id: 'delivery:repository:publish-local',
@@ -36,7 +41,9 @@ export function createRepositoryPublishLocalAction(options: { config: Config }) 
           z
             .string()
             .optional()
-            .describe('The folder of the workspace to publish; default the whole workspace'),
+            .describe(
+              'The folder of the workspace to publish; default the whole workspace',
+            ),
         defaultBranch: z =>
           z.string().optional().describe('The branch; default main'),
         commitMessage: z =>
@@ -49,7 +56,9 @@ export function createRepositoryPublishLocalAction(options: { config: Config }) 
         catalogInfoPath: z =>
           z
             .string()
-            .describe("The absolute path of the repository's catalog-info.yaml"),
+            .describe(
+              "The absolute path of the repository's catalog-info.yaml",
+            ),
       },
     },
     async handler(ctx) {
@@ -80,12 +89,11 @@ export function createRepositoryPublishLocalAction(options: { config: Config }) 
         key: `repository.local.${input.name}`,
         fn: async () => {
           // Same files: a retry after the commit. Others: someone else's repository.
-          if (
-            (await isGitRepository(dir)) &&
-            !(await holdsFiles(dir, files))
-          ) {
+          if ((await isGitRepository(dir)) && !(await holdsFiles(dir, files))) {
             throw new ConflictError(
-              `A different repository named ${input.name} already exists in ${path.dirname(dir)}`,
+              `A different repository named ${
+                input.name
+              } already exists in ${path.dirname(dir)}`,
             );
           }
           return {
@@ -102,7 +110,9 @@ export function createRepositoryPublishLocalAction(options: { config: Config }) 
       if (!(await fs.pathExists(path.join(dir, 'catalog-info.yaml')))) {
         ctx.logger.warn(`${input.name} has no catalog-info.yaml`);
       }
-      ctx.logger.info(`Published ${input.name} to ${dir} at ${commit.commitHash}`);
+      ctx.logger.info(
+        `Published ${input.name} to ${dir} at ${commit.commitHash}`,
+      );
       ctx.output('commitHash', commit.commitHash);
     },
   });

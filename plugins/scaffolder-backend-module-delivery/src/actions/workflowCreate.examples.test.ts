@@ -29,7 +29,9 @@ describe('delivery:workflow:create examples', () => {
     const content = workspace.content({ path: 'service/.github/workflows' })![
       'parking-api.yaml'
     ] as string;
-    expect(workflowParserErrors([{ name: 'parking-api.yaml', content }])).toEqual({
+    expect(
+      workflowParserErrors([{ name: 'parking-api.yaml', content }]),
+    ).toEqual({
       'parking-api.yaml': [],
     });
     const workflow = yaml.parse(content);

@@ -23,7 +23,11 @@ describe('delivery:workflow:create', () => {
   it("writes the service's workflow for the configured environments, reporting to this portal", async () => {
     const ctx = mockActionContext({
       workspacePath: workspace.path,
-      input: { service: 'ticket-api', domain: 'journey', targetPath: 'service' },
+      input: {
+        service: 'ticket-api',
+        domain: 'journey',
+        targetPath: 'service',
+      },
     });
     await action.handler(ctx);
 
@@ -45,7 +49,11 @@ describe('delivery:workflow:create', () => {
       'workflowPath',
       'service/.github/workflows/ticket-api.yaml',
     );
-    expect(ctx.output).toHaveBeenCalledWith('environments', ['dev', 'qa', 'prod']);
+    expect(ctx.output).toHaveBeenCalledWith('environments', [
+      'dev',
+      'qa',
+      'prod',
+    ]);
   });
 
   it('writes the same workflow in a dry run, where it only touches the workspace', async () => {
@@ -60,16 +68,25 @@ describe('delivery:workflow:create', () => {
     });
     await action.handler(ctx);
     const workflow = yaml.parse(
-      workspace.content({ path: '.github/workflows' })!['ticket-api.yaml'] as string,
+      workspace.content({ path: '.github/workflows' })![
+        'ticket-api.yaml'
+      ] as string,
     );
     // Promotion order comes from the configuration, not from the input's order.
-    expect(workflow.jobs['request-prod'].needs).toEqual(['image', 'deploy-dev']);
+    expect(workflow.jobs['request-prod'].needs).toEqual([
+      'image',
+      'deploy-dev',
+    ]);
   });
 
   it('refuses an environment that is not configured', async () => {
     const ctx = mockActionContext({
       workspacePath: workspace.path,
-      input: { service: 'ticket-api', domain: 'journey', environments: ['staging'] },
+      input: {
+        service: 'ticket-api',
+        domain: 'journey',
+        environments: ['staging'],
+      },
     });
     await expect(action.handler(ctx)).rejects.toThrow(
       'Unknown environment(s) staging; configured are dev, qa, prod',
@@ -83,13 +100,19 @@ describe('delivery:workflow:create', () => {
     });
     await expect(
       createWorkflowCreateAction({ config: new ConfigReader({}) }).handler(ctx),
-    ).rejects.toThrow('No deliveryApiUrl given and no backend.baseUrl configured');
+    ).rejects.toThrow(
+      'No deliveryApiUrl given and no backend.baseUrl configured',
+    );
   });
 
   it('never writes outside the workspace', async () => {
     const ctx = mockActionContext({
       workspacePath: workspace.path,
-      input: { service: 'ticket-api', domain: 'journey', targetPath: '../elsewhere' },
+      input: {
+        service: 'ticket-api',
+        domain: 'journey',
+        targetPath: '../elsewhere',
+      },
     });
     await expect(action.handler(ctx)).rejects.toThrow(/outside/);
   });

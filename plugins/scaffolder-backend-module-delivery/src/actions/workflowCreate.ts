@@ -32,7 +32,10 @@ export function createWorkflowCreateAction(options: { config: Config }) {
     schema: {
       input: {
         service: z =>
-          z.string().regex(DNS_LABEL).describe('The service name, e.g. parking-api'),
+          z
+            .string()
+            .regex(DNS_LABEL)
+            .describe('The service name, e.g. parking-api'),
         domain: z =>
           z.string().min(1).describe('The domain, as a name or an entity ref'),
         entityRef: z =>
@@ -110,7 +113,8 @@ export function createWorkflowCreateAction(options: { config: Config }) {
       const backendBaseUrl = config.getOptionalString('backend.baseUrl');
       const deliveryApiUrl =
         input.deliveryApiUrl ??
-        (backendBaseUrl && `${backendBaseUrl.replace(/\/+$/, '')}/api/delivery`);
+        (backendBaseUrl &&
+          `${backendBaseUrl.replace(/\/+$/, '')}/api/delivery`);
       if (!deliveryApiUrl) {
         throw new InputError(
           'No deliveryApiUrl given and no backend.baseUrl configured',

@@ -75,7 +75,9 @@ async function catalogFetch(
   if (!response.ok) {
     const error = await ResponseError.fromResponse(response);
     throw new ForwardedError(
-      `The catalog refused ${init?.method ?? 'GET'} ${path.split('?')[0]}: ${error.body.error.message}`,
+      `The catalog refused ${init?.method ?? 'GET'} ${path.split('?')[0]}: ${
+        error.body.error.message
+      }`,
       error,
     );
   }
@@ -148,16 +150,26 @@ export async function findDomainServices(
     credentials,
     systems.map(
       system =>
-        `kind=component,relations.partOf=${entityRefOf(system)},metadata.annotations.${DELIVERY_SERVICE_ANNOTATION}`,
+        `kind=component,relations.partOf=${entityRefOf(
+          system,
+        )},metadata.annotations.${DELIVERY_SERVICE_ANNOTATION}`,
     ),
-    ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations', 'spec.system', 'spec.owner'],
+    [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.annotations',
+      'spec.system',
+      'spec.owner',
+    ],
   );
   return components
     .map(component => {
       const annotations = component.metadata.annotations ?? {};
       const service = annotations[DELIVERY_SERVICE_ANNOTATION] ?? '';
-      const environments = annotations[DELIVERY_ENVIRONMENTS_ANNOTATION]
-        ?.split(',')
+      const environments = annotations[DELIVERY_ENVIRONMENTS_ANNOTATION]?.split(
+        ',',
+      )
         .map(name => name.trim())
         .filter(Boolean);
       return {

@@ -35,7 +35,9 @@ export function describeGitOpsChange(options: {
     subject,
     '',
     ...files.map(file => `- ${file.path}`),
-    ...(options.requestedBy ? ['', `Requested-by: ${options.requestedBy}`] : []),
+    ...(options.requestedBy
+      ? ['', `Requested-by: ${options.requestedBy}`]
+      : []),
     '',
   ].join('\n');
   const hash = createHash('sha256').update(message);

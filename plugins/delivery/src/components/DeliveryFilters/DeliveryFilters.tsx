@@ -48,6 +48,7 @@ const FilterSelect = ({
       value={value}
       onChange={e => onChange(e.target.value)}
       SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
       className={classes.filter}
     >
       <option value="">{allLabel}</option>

@@ -108,6 +108,7 @@ export const DeploymentHistory = ({
             value={environment}
             onChange={e => setEnvironment(e.target.value)}
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             className={classes.filter}
           >
             <option value="">All environments</option>
@@ -125,6 +126,7 @@ export const DeploymentHistory = ({
           value={failuresOnly ? 'failed' : ''}
           onChange={e => setFailuresOnly(e.target.value === 'failed')}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           className={classes.filter}
         >
           <option value="">All outcomes</option>

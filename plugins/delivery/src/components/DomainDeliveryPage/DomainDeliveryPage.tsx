@@ -2,8 +2,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content, ContentHeader, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
-  EntityRefLink,
   useEntityPresentation,
+  useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
@@ -16,15 +16,17 @@ export const DomainDeliveryPage = () => {
   const domainRef = stringifyEntityRef({ kind: 'domain', namespace, name });
   const { primaryTitle } = useEntityPresentation(domainRef);
   const overview = useRouteRef(rootRouteRef);
+  const entityLink = useEntityRefLink();
 
   return (
     <Content>
-      <ContentHeader title={`${primaryTitle}: delivery`}>
+      <ContentHeader
+        title={primaryTitle}
+        description="Versions, drift and deployments of every component in this domain"
+      >
         <Typography variant="body2">
           <Link to={overview()}>All domains</Link> ·{' '}
-          <EntityRefLink entityRef={domainRef} hideIcon>
-            {primaryTitle} in the catalog
-          </EntityRefLink>
+          <Link to={entityLink(domainRef)}>Open the domain in the catalog</Link>
         </Typography>
       </ContentHeader>
       <DomainDeliveryContent domainRef={domainRef} />

@@ -18,6 +18,14 @@ const useStyles = makeStyles(theme => ({
   version: { fontFamily: 'monospace', fontWeight: 600 },
   failing: { color: theme.palette.error.main, fontWeight: 600 },
   section: { marginTop: theme.spacing(2) },
+  caption: {
+    // Names the table for assistive technology; the card title says it on screen.
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+  },
 }));
 
 /** One domain's health: last deployment per environment, failures, drift and the signals to come. */
@@ -60,7 +68,9 @@ export const DomainHealthCard = ({
       )}
       {health && (
         <Table size="small">
-          <caption>Last deployment per environment in {title}</caption>
+          <caption className={classes.caption}>
+            Last deployment per environment in {title}
+          </caption>
           <TableHead>
             <TableRow>
               <TableCell>Environment</TableCell>
@@ -71,7 +81,7 @@ export const DomainHealthCard = ({
           <TableBody>
             {health.environments.map(({ environment, last, failing }) => (
               <TableRow key={environment.name}>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" role="rowheader">
                   {environment.title}
                 </TableCell>
                 <TableCell>

@@ -12,7 +12,7 @@ import {
   DomainMatrixCell,
   EnvironmentSummary,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeploymentStatusLabel } from '../DeploymentStatusLabel';
+import { deploymentStatusText } from '../DeploymentStatusLabel';
 import { RelativeTime } from '../RelativeTime';
 
 const useStyles = makeStyles(theme => ({
@@ -26,7 +26,28 @@ const useStyles = makeStyles(theme => ({
   },
   driftLabel: { color: theme.palette.warning.dark, fontWeight: 600 },
   detail: { display: 'block' },
+  failed: { color: theme.palette.error.main, fontWeight: 600 },
 }));
+
+/** A newer deployment than the running one that did not (yet) succeed. */
+const LatestAttempt = ({
+  latest,
+}: {
+  latest: NonNullable<DomainMatrixCell['latest']>;
+}) => {
+  const classes = useStyles();
+  return (
+    <Typography
+      variant="caption"
+      className={`${classes.detail} ${
+        latest.status === 'failed' ? classes.failed : ''
+      }`}
+    >
+      {latest.version}{' '}
+      {deploymentStatusText(latest.status).toLocaleLowerCase('en-US')}
+    </Typography>
+  );
+};
 
 const MatrixCell = ({
   cell,
@@ -42,12 +63,7 @@ const MatrixCell = ({
         <Typography variant="body2" color="textSecondary">
           not deployed
         </Typography>
-        {cell?.latest && (
-          <span className={classes.detail}>
-            {cell.latest.version}:{' '}
-            <DeploymentStatusLabel status={cell.latest.status} />
-          </span>
-        )}
+        {cell?.latest && <LatestAttempt latest={cell.latest} />}
       </TableCell>
     );
   }
@@ -59,7 +75,7 @@ const MatrixCell = ({
           variant="caption"
           className={`${classes.detail} ${classes.driftLabel}`}
         >
-          drift{previous ? `: differs from ${previous.title}` : ''}
+          {previous ? `differs from ${previous.title}` : 'drift'}
         </Typography>
       )}
       {cell.finishedAt && (
@@ -72,10 +88,7 @@ const MatrixCell = ({
         </Typography>
       )}
       {cell.latest && cell.latest.status !== 'succeeded' && (
-        <Typography variant="caption" className={classes.detail}>
-          {cell.latest.version}:{' '}
-          <DeploymentStatusLabel status={cell.latest.status} />
-        </Typography>
+        <LatestAttempt latest={cell.latest} />
       )}
     </TableCell>
   );
@@ -114,7 +127,7 @@ export const DomainMatrixTable = ({
           );
           return (
             <TableRow key={row.entityRef}>
-              <TableCell component="th" scope="row">
+              <TableCell component="th" scope="row" role="rowheader">
                 <EntityRefLink
                   entityRef={row.entityRef}
                   defaultKind="component"

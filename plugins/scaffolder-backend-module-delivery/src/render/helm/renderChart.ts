@@ -29,7 +29,8 @@ export function renderChartYaml(spec: ChartSpec): Document {
     apiVersion: 'v2',
     name: spec.service,
     description:
-      spec.description ?? `The ${spec.service} service of the ${spec.domain} domain`,
+      spec.description ??
+      `The ${spec.service} service of the ${spec.domain} domain`,
     type: 'application',
     version: CHART_VERSION,
     appVersion: CHART_VERSION,

@@ -15,7 +15,10 @@ const closedObject = (
 });
 
 const positiveInteger = { type: 'integer', minimum: 1 };
-const quantity = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi)?$' };
+const quantity = {
+  type: 'string',
+  pattern: '^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi)?$',
+};
 const probe = closedObject({
   path: { type: 'string', pattern: '^/' },
   periodSeconds: positiveInteger,

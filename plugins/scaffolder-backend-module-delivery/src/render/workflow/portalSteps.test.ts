@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { describeIf } from '../../__testUtils__/specValidation';
 import { SERVICE_LANGUAGES } from './languages';
 import {
   reportDeploymentResult,
@@ -127,9 +128,8 @@ describe('the portal steps', () => {
     }
   });
 
-  (hasJq ? it : it.skip)(
-    'reports a deployment as in progress, then with its outcome, under one id',
-    () => {
+  describeIf(hasJq)('run with jq', () => {
+    it('reports a deployment as in progress, then with its outcome, under one id', () => {
       expect(run(reportDeploymentStarted('promotion')).status).toBe(0);
       expect(
         run(reportDeploymentResult('promotion'), { JOB_STATUS: 'failure' })
@@ -137,7 +137,9 @@ describe('the portal steps', () => {
       ).toBe(0);
 
       const [started, finished] = requests();
-      expect(started.url).toBe('https://portal.example.com/api/delivery/events');
+      expect(started.url).toBe(
+        'https://portal.example.com/api/delivery/events',
+      );
       expect(started.body).toEqual({
         type: 'deployment',
         id: 'gha-9921-staging',
@@ -156,20 +158,17 @@ describe('the portal steps', () => {
         startedAt: started.body.startedAt,
         finishedAt: expect.stringMatching(/Z$/),
       });
-    },
-  );
-
-  (hasJq ? it : it.skip)('maps a successful job to a succeeded deployment', () => {
-    run(reportDeploymentResult('pipeline'), { JOB_STATUS: 'success' });
-    expect(requests()[0].body).toMatchObject({
-      status: 'succeeded',
-      trigger: 'pipeline',
     });
-  });
 
-  (hasJq ? it : it.skip)(
-    'promotes through the portal and follows the promotion until it succeeded',
-    () => {
+    it('maps a successful job to a succeeded deployment', () => {
+      run(reportDeploymentResult('pipeline'), { JOB_STATUS: 'success' });
+      expect(requests()[0].body).toMatchObject({
+        status: 'succeeded',
+        trigger: 'pipeline',
+      });
+    });
+
+    it('promotes through the portal and follows the promotion until it succeeded', () => {
       const result = run(requestPromotion({ wait: true }));
       expect(result.status).toBe(0);
       const [request, follow] = requests();
@@ -186,20 +185,19 @@ describe('the portal steps', () => {
       expect(follow.url).toBe(
         'https://portal.example.com/api/delivery/promotions/p-1',
       );
-    },
-  );
-
-  (hasJq ? it : it.skip)('fails the job when the promotion is rejected', () => {
-    const result = run(requestPromotion({ wait: true }), {
-      FAKE_PROMOTION_STATE: 'rejected',
     });
-    expect(result.status).toBe(1);
-    expect(result.stdout).toContain('::error::Promotion p-1 into staging ended rejected');
-  });
 
-  (hasJq ? it : it.skip)(
-    'leaves a production request waiting for approval, and only warns when refused',
-    () => {
+    it('fails the job when the promotion is rejected', () => {
+      const result = run(requestPromotion({ wait: true }), {
+        FAKE_PROMOTION_STATE: 'rejected',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(
+        '::error::Promotion p-1 into staging ended rejected',
+      );
+    });
+
+    it('leaves a production request waiting for approval, and only warns when refused', () => {
       const request = requestPromotion({ wait: false });
       const waiting = run(request, { ENVIRONMENT: 'prod' });
       expect(waiting.status).toBe(0);
@@ -218,6 +216,6 @@ describe('the portal steps', () => {
       expect(refused.stdout).toContain(
         '::warning::The portal refused the promotion: prod is frozen until Monday 08:00',
       );
-    },
-  );
+    });
+  });
 });

@@ -97,8 +97,14 @@ export function reportDeploymentResult(
  */
 export function requestPromotion(options: { wait: boolean }): WorkflowStep {
   const refused = options.wait
-    ? ['  echo "::error::The portal refused the promotion: ${message}"', '  exit 1']
-    : ['  echo "::warning::The portal refused the promotion: ${message}"', '  exit 0'];
+    ? [
+        '  echo "::error::The portal refused the promotion: ${message}"',
+        '  exit 1',
+      ]
+    : [
+        '  echo "::warning::The portal refused the promotion: ${message}"',
+        '  exit 0',
+      ];
   const follow = options.wait
     ? [
         'encoded_id=$(jq -rn --arg id "$id" \'$id | @uri\')',

@@ -1,4 +1,5 @@
 import {
+  describeIf,
   hasSpec,
   jsonSchemaErrors,
   parseStrictYaml,
@@ -27,7 +28,10 @@ function spec(overrides: Partial<WorkflowSpec> = {}): WorkflowSpec {
     environments,
     deliveryApiUrl: 'https://portal.example.com/api/delivery',
     environmentUrls: Object.fromEntries(
-      environments.map(e => [e.name, `https://parking-api.${e.name}.example.com`]),
+      environments.map(e => [
+        e.name,
+        `https://parking-api.${e.name}.example.com`,
+      ]),
     ),
     ...overrides,
   };
@@ -36,17 +40,24 @@ function spec(overrides: Partial<WorkflowSpec> = {}): WorkflowSpec {
 // Every combination the action offers, rendered once.
 const VARIANTS: Array<[string, WorkflowSpec]> = [
   ...SERVICE_LANGUAGES.map(
-    language => [`${language} at the root`, spec({ language })] as [string, WorkflowSpec],
+    language =>
+      [`${language} at the root`, spec({ language })] as [string, WorkflowSpec],
   ),
-  ['python in a folder, dev and prod only', spec({
-    language: 'python',
-    servicePath: 'services/parking-api',
-    environments: [dev, prod],
-  })],
-  ['own registry, one environment', spec({
-    image: 'registry.example.com/smart-city/parking-api',
-    environments: [dev],
-  })],
+  [
+    'python in a folder, dev and prod only',
+    spec({
+      language: 'python',
+      servicePath: 'services/parking-api',
+      environments: [dev, prod],
+    }),
+  ],
+  [
+    'own registry, one environment',
+    spec({
+      image: 'registry.example.com/smart-city/parking-api',
+      environments: [dev],
+    }),
+  ],
   ['production only', spec({ environments: [prod] })],
 ];
 
@@ -65,7 +76,10 @@ function parsed(text: string): any {
 describe('renderWorkflow', () => {
   it("passes GitHub's own workflow parser without an error", () => {
     const errors = workflowParserErrors(
-      rendered.map(({ name, text }) => ({ name: `${name}.yaml`, content: text })),
+      rendered.map(({ name, text }) => ({
+        name: `${name}.yaml`,
+        content: text,
+      })),
     );
     expect(errors).toEqual(
       Object.fromEntries(rendered.map(({ name }) => [`${name}.yaml`, []])),
@@ -82,23 +96,24 @@ describe('renderWorkflow', () => {
         'broken.yaml'
       ].length,
     ).toBeGreaterThan(0);
-    if (hasSpec('schemastore/github-workflow.json')) {
-      const workflow: any = parsed(rendered[0].text);
-      delete workflow.jobs.lint['runs-on'];
-      expect(
-        jsonSchemaErrors(readSpecSchema('schemastore/github-workflow.json'), workflow)
-          .length,
-      ).toBeGreaterThan(0);
-    }
   });
 
-  (hasSpec('schemastore/github-workflow.json') ? it : it.skip)(
-    "matches SchemaStore's GitHub workflow schema",
+  describeIf(hasSpec('schemastore/github-workflow.json'))(
+    "SchemaStore's GitHub workflow schema",
     () => {
-      const schema = readSpecSchema('schemastore/github-workflow.json');
-      for (const { text } of rendered) {
-        expect(jsonSchemaErrors(schema, parsed(text))).toEqual([]);
-      }
+      const schema = () => readSpecSchema('schemastore/github-workflow.json');
+
+      it('accepts every generated workflow', () => {
+        for (const { text } of rendered) {
+          expect(jsonSchemaErrors(schema(), parsed(text))).toEqual([]);
+        }
+      });
+
+      it('refuses a job without runs-on (the check is live)', () => {
+        const workflow: any = parsed(rendered[0].text);
+        delete workflow.jobs.lint['runs-on'];
+        expect(jsonSchemaErrors(schema(), workflow).length).toBeGreaterThan(0);
+      });
     },
   );
 
@@ -121,7 +136,9 @@ describe('renderWorkflow', () => {
       '!services/parking-api/**/*.md',
       '.github/workflows/parking-api.yaml',
     ]);
-    expect(folder.defaults.run['working-directory']).toBe('services/parking-api');
+    expect(folder.defaults.run['working-directory']).toBe(
+      'services/parking-api',
+    );
   });
 
   it('detects changes first and runs every check only when the service changed', () => {
@@ -136,9 +153,13 @@ describe('renderWorkflow', () => {
     ];
     for (const id of checks) {
       expect(workflow.jobs[id].needs).toEqual(['changes']);
-      expect(workflow.jobs[id].if).toBe("needs.changes.outputs.service == 'true'");
+      expect(workflow.jobs[id].if).toBe(
+        "needs.changes.outputs.service == 'true'",
+      );
     }
-    expect(workflow.jobs.changes.steps[1].run).toContain('git diff --name-only');
+    expect(workflow.jobs.changes.steps[1].run).toContain(
+      'git diff --name-only',
+    );
     expect(workflow.jobs.image.needs).toEqual(['changes', ...checks]);
     const commands = checks.flatMap(id =>
       workflow.jobs[id].steps.map((step: any) => step.run).filter(Boolean),
@@ -165,15 +186,22 @@ describe('renderWorkflow', () => {
 
     const steps = workflow.jobs.image.steps;
     const names = steps.map((step: any) => step.name);
-    const build = steps.find((step: any) => step.uses?.startsWith('docker/build-push-action@'));
+    const build = steps.find((step: any) =>
+      step.uses?.startsWith('docker/build-push-action@'),
+    );
     expect(build.with).toMatchObject({
       load: true,
       push: false,
       'cache-from': 'type=gha,scope=parking-api',
       'cache-to': 'type=gha,mode=max,scope=parking-api',
     });
-    const scan = steps.find((step: any) => step.uses?.startsWith('aquasecurity/trivy-action@'));
-    expect(scan.with).toMatchObject({ 'exit-code': '1', severity: 'CRITICAL,HIGH' });
+    const scan = steps.find((step: any) =>
+      step.uses?.startsWith('aquasecurity/trivy-action@'),
+    );
+    expect(scan.with).toMatchObject({
+      'exit-code': '1',
+      severity: 'CRITICAL,HIGH',
+    });
     expect(names.indexOf(scan.name)).toBeLessThan(
       names.indexOf('Push the scanned image'),
     );
@@ -209,7 +237,9 @@ describe('renderWorkflow', () => {
         if: 'always()',
         env: { JOB_STATUS: '${{ job.status }}' },
       });
-      expect(steps[steps.length - 1].run).toContain('"${DELIVERY_API_URL}/events"');
+      expect(steps[steps.length - 1].run).toContain(
+        '"${DELIVERY_API_URL}/events"',
+      );
       expect(jobs[id].env).toMatchObject({
         DELIVERY_API_URL: 'https://portal.example.com/api/delivery',
         ENTITY_REF: 'component:default/parking-api',
@@ -224,7 +254,9 @@ describe('renderWorkflow', () => {
       group: 'parking-api-dev',
       'cancel-in-progress': false,
     });
-    expect(jobs['promote-staging'].concurrency.group).toBe('parking-api-staging');
+    expect(jobs['promote-staging'].concurrency.group).toBe(
+      'parking-api-staging',
+    );
     expect(jobs['request-prod'].concurrency.group).toBe('parking-api-prod');
   });
 
@@ -248,51 +280,53 @@ describe('renderWorkflow', () => {
     const pins = Object.values(PINNED_ACTIONS).map(
       pin => `${pin.repository}@${pin.commit}`,
     );
+    const jobs = rendered.flatMap(({ text }) =>
+      Object.values<any>(parsed(text).jobs),
+    );
+    const steps = jobs.flatMap(job => job.steps);
+    const used = steps.filter(step => step.uses).map(step => step.uses);
+    expect(used.filter(value => !pins.includes(value))).toEqual([]);
+    expect(used.filter(value => !/@[0-9a-f]{40}$/.test(value))).toEqual([]);
+    const scripts = steps.filter(step => step.run).map(step => step.run);
+    expect(scripts.filter(script => script.includes('${{'))).toEqual([]);
+    const checkouts = steps.filter(step =>
+      step.uses?.startsWith('actions/checkout@'),
+    );
+    expect(checkouts.length).toBeGreaterThan(10);
+    expect(
+      checkouts.filter(step => step.with['persist-credentials'] !== false),
+    ).toEqual([]);
     for (const { text } of rendered) {
-      const workflow = parsed(text);
-      for (const job of Object.values<any>(workflow.jobs)) {
-        for (const step of job.steps) {
-          if (step.uses) {
-            expect(pins).toContain(step.uses);
-            expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
-          }
-          if (step.run) {
-            expect(step.run).not.toContain('${{');
-          }
-        }
-        if (job.steps.some((step: any) => step.uses?.startsWith('actions/checkout@'))) {
-          const checkout = job.steps.find((step: any) =>
-            step.uses?.startsWith('actions/checkout@'),
-          );
-          expect(checkout.with['persist-credentials']).toBe(false);
-        }
-      }
       expect(text).toMatch(/actions\/checkout@[0-9a-f]{40} # v\d+\.\d+\.\d+/);
     }
   });
 
   it('pushes to the registry it was given with that registry’s credentials', () => {
     const own = parsed(rendered[3].text).jobs.image;
-    const login = own.steps.find((step: any) => step.uses?.startsWith('docker/login-action@'));
+    const login = own.steps.find((step: any) =>
+      step.uses?.startsWith('docker/login-action@'),
+    );
     expect(login.with).toEqual({
       registry: 'registry.example.com',
       username: '${{ secrets.REGISTRY_USERNAME }}',
       password: '${{ secrets.REGISTRY_PASSWORD }}',
     });
-    expect(own.steps[1].env.IMAGE).toBe('registry.example.com/smart-city/parking-api');
+    expect(own.steps[1].env.IMAGE).toBe(
+      'registry.example.com/smart-city/parking-api',
+    );
   });
 
   it('only requests production when production is the only environment', () => {
     const { jobs } = parsed(rendered[4].text);
-    expect(Object.keys(jobs).filter(id => /^(deploy|promote|request)-/.test(id))).toEqual([
-      'request-prod',
-    ]);
+    expect(
+      Object.keys(jobs).filter(id => /^(deploy|promote|request)-/.test(id)),
+    ).toEqual(['request-prod']);
     expect(jobs['request-prod'].needs).toEqual(['image']);
   });
 
   it('refuses a non-production environment after production', () => {
-    expect(() => renderWorkflow(spec({ environments: [dev, prod, staging] }))).toThrow(
-      /staging comes after a production environment/,
-    );
+    expect(() =>
+      renderWorkflow(spec({ environments: [dev, prod, staging] })),
+    ).toThrow(/staging comes after a production environment/);
   });
 });

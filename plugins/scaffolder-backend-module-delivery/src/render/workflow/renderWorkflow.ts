@@ -111,7 +111,8 @@ export function renderWorkflow(spec: WorkflowSpec): Document {
     // Nothing by default; each job asks for what it needs.
     permissions: {},
     concurrency: {
-      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+      group:
+        '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
       'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
     },
     defaults: {

@@ -12,16 +12,23 @@ export interface BoundaryViolation {
   domain: string;
 }
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s*['"]([^'"]+)['"]/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s*['"]([^'"]+)['"]/g;
 
 /** The module specifiers a source file imports. */
 export function importedSpecifiers(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map(match => match[1] ?? match[2] ?? match[3]);
+  return [...source.matchAll(IMPORT)].map(
+    match => match[1] ?? match[2] ?? match[3],
+  );
 }
 
 /** The package a bare specifier names (`@scope/name/sub` → `@scope/name`), or none for a relative or built-in one. */
 export function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) {
+  if (
+    specifier.startsWith('.') ||
+    specifier.startsWith('/') ||
+    specifier.startsWith('node:')
+  ) {
     return undefined;
   }
   const parts = specifier.split('/');

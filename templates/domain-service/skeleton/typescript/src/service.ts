@@ -59,7 +59,11 @@ export async function startService(
   };
   const server = createServer(async (request, response) => {
     const json = (status: number, body: unknown) => {
-      response.writeHead(status, { 'content-type': 'application/json' });
+      response.writeHead(status, {
+        'content-type': 'application/json',
+        // While draining, no connection is kept for another request.
+        ...(state.draining && { connection: 'close' }),
+      });
       response.end(JSON.stringify(body));
     };
     switch (request.url) {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { startService } from '../../src/service.ts';
 
@@ -22,19 +25,36 @@ if (process.env.SERVICE_URL) {
   });
 } else {
   test('green passes its checks, then blue drains without dropping a request', async () => {
-    const options = { service: 'svc', domain: 'dom', upstreamTimeoutMs: 200 };
+    // A slow upstream keeps a request in flight long enough to drain under it.
+    const upstream = createServer((_request, response) => {
+      setTimeout(() => response.writeHead(200).end(), 200);
+    });
+    await new Promise<void>(resolve => upstream.listen(0, resolve));
+    const upstreamUrl = `http://127.0.0.1:${
+      (upstream.address() as AddressInfo).port
+    }`;
+    const options = {
+      service: 'svc',
+      domain: 'dom',
+      upstreamUrl,
+      upstreamTimeoutMs: 1000,
+    };
     const blue = await startService({ ...options, version: '1.0.0' }, 0);
     const green = await startService({ ...options, version: '1.1.0' }, 0);
 
     await assertServes(green.url, '1.1.0');
 
-    // A request in flight on blue while it drains still gets its answer.
     const inFlight = fetch(`${blue.url}/api/status`);
+    await sleep(50);
     const drained = blue.drain();
-    assert.equal((await inFlight).status, 200);
+    const answer = await inFlight;
+    assert.equal(answer.status, 200);
+    assert.equal((await answer.json()).version, '1.0.0');
     await drained;
     await assert.rejects(fetch(`${blue.url}/healthz`));
 
     await green.drain();
+    upstream.closeAllConnections();
+    await new Promise(resolve => upstream.close(resolve));
   });
 }

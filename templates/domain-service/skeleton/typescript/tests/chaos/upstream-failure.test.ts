@@ -37,7 +37,11 @@ after(async () => {
 async function status() {
   const started = Date.now();
   const response = await fetch(`${service.url}/api/status`);
-  return { code: response.status, body: await response.json(), ms: Date.now() - started };
+  return {
+    code: response.status,
+    body: await response.json(),
+    ms: Date.now() - started,
+  };
 }
 
 test('degrades, and stays ready, when the upstream fails', async () => {

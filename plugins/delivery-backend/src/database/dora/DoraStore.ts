@@ -1,0 +1,41 @@
+/** Which DORA rows to aggregate: a window split into buckets, some entities. */
+export interface DoraAggregateQuery {
+  /**
+   * Bucket edges in milliseconds, ascending, at least two: bucket `i` is
+   * `[edges[i], edges[i + 1])`, and the window is `[edges[0], edges[last])`.
+   */
+  edges: number[];
+  /** Only these entities; every entity when left out. */
+  entityRefs?: string[];
+}
+
+/** The DORA counts and medians of a bucket or of the whole window. */
+export interface DoraAggregate {
+  /** Succeeded production deployments that finished there. */
+  deployments: number;
+  /** Those with trigger rollback or hotfix. */
+  reworkDeployments: number;
+  /** Those that failed. */
+  failedDeployments: number;
+  /** Those that failed and have not recovered. */
+  openFailures: number;
+  /** The median recovery time of those that failed and recovered, in ms. */
+  recoveryMedianMs: number | null;
+  /** Commits with a known time whose first production deployment finished there. */
+  leadTimeCommits: number;
+  /** Their median lead time, in ms. */
+  leadTimeMedianMs: number | null;
+  /** Their 90th percentile lead time, in ms. */
+  leadTimeP90Ms: number | null;
+}
+
+/** The DORA tables, read: aggregates over a window's rows only. */
+export interface DoraStore {
+  /** The entities that have had a succeeded production deployment. */
+  listEntityRefs(): Promise<string[]>;
+
+  /** The aggregates of the whole window and of each bucket, in order. */
+  aggregate(
+    query: DoraAggregateQuery,
+  ): Promise<{ total: DoraAggregate; buckets: DoraAggregate[] }>;
+}

@@ -1,0 +1,187 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  Environment,
+  FreezeWindow,
+  FreezeWindowEntry,
+} from '@internal/backstage-plugin-delivery-common';
+import { DateTime, IANAZone } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { FreezeWindowRecord, PromotionStore } from '../database/PromotionStore';
+import {
+  ActiveFreeze,
+  activeFreeze,
+  freezeWindowActivity,
+} from './promotions/freezeWindows';
+
+const MAX_REASON_LENGTH = 500;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toWindow(record: FreezeWindowRecord): FreezeWindow {
+  return {
+    type: 'once',
+    start: record.start,
+    end: record.end,
+    ...(record.reason && { reason: record.reason }),
+  };
+}
+
+/**
+ * Freeze windows: the configured ones of each environment, and one-off ones
+ * that admins set through the API.
+ */
+export class FreezeWindowService {
+  private readonly environments: Map<string, Environment>;
+
+  constructor(
+    private readonly options: {
+      store: PromotionStore;
+      environments: Environment[];
+      now?: () => Date;
+    },
+  ) {
+    this.environments = new Map(options.environments.map(e => [e.name, e]));
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The freeze in force in the environment at the time, if any. */
+  async activeFreeze(
+    environment: string,
+    at: Date = this.now(),
+  ): Promise<ActiveFreeze | undefined> {
+    const windows = await this.windowsOf(environment, at);
+    return activeFreeze(
+      windows.map(({ window }) => window),
+      at,
+    );
+  }
+
+  /** The freeze windows of one environment or all, with whether each is active now. */
+  async list(environment?: string): Promise<FreezeWindowEntry[]> {
+    if (environment !== undefined && !this.environments.has(environment)) {
+      throw new NotFoundError(`No environment '${environment}' is configured`);
+    }
+    const at = this.now();
+    const names = environment
+      ? [environment]
+      : [...this.environments.keys()];
+    const entries: FreezeWindowEntry[] = [];
+    for (const name of names) {
+      for (const { window, record } of await this.windowsOf(name, at)) {
+        const { active, until } = freezeWindowActivity(window, at);
+        entries.push({
+          ...(record && { id: record.id }),
+          environment: name,
+          source: record ? 'admin' : 'config',
+          window,
+          active,
+          ...(until && { activeUntil: until.toISOString() }),
+          ...(record && {
+            createdBy: record.createdBy,
+            createdAt: record.createdAt,
+          }),
+        });
+      }
+    }
+    return entries;
+  }
+
+  /** Adds a one-off freeze window; `InputError` naming the field when it is wrong. */
+  async add(body: unknown, createdBy: string): Promise<FreezeWindowEntry> {
+    if (!isRecord(body)) {
+      throw new InputError('The body must be a freeze window object');
+    }
+    const { environment, start, end, timeZone, reason } = body;
+    if (typeof environment !== 'string' || !this.environments.has(environment)) {
+      throw new InputError(
+        `environment must be one of the configured environments: ${[
+          ...this.environments.keys(),
+        ].join(', ')}`,
+      );
+    }
+    const zone = timeZone ?? 'UTC';
+    if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+      throw new InputError(
+        `timeZone '${String(zone)}' is not an IANA time zone such as 'Europe/Berlin'`,
+      );
+    }
+    const instant = (field: string, value: unknown) => {
+      const parsed =
+        typeof value === 'string'
+          ? DateTime.fromISO(value, { zone })
+          : undefined;
+      if (!parsed?.isValid) {
+        throw new InputError(
+          `${field} must be an ISO 8601 date and time, such as '2026-12-23T00:00:00+01:00'`,
+        );
+      }
+      return parsed.toUTC();
+    };
+    const startAt = instant('start', start);
+    const endAt = instant('end', end);
+    if (endAt <= startAt) {
+      throw new InputError('end must be after start');
+    }
+    const now = this.now();
+    if (endAt.toMillis() <= now.getTime()) {
+      throw new InputError('end must be in the future');
+    }
+    if (
+      reason !== undefined &&
+      (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)
+    ) {
+      throw new InputError(
+        `reason must be a text of at most ${MAX_REASON_LENGTH} characters`,
+      );
+    }
+    const record: FreezeWindowRecord = {
+      id: randomUUID(),
+      environment,
+      start: startAt.toISO()!,
+      end: endAt.toISO()!,
+      ...(typeof reason === 'string' && reason.trim() && { reason: reason.trim() }),
+      createdBy,
+      createdAt: now.toISOString(),
+    };
+    await this.options.store.addFreezeWindow(record);
+    const window = toWindow(record);
+    const { active, until } = freezeWindowActivity(window, now);
+    return {
+      id: record.id,
+      environment,
+      source: 'admin',
+      window,
+      active,
+      ...(until && { activeUntil: until.toISOString() }),
+      createdBy,
+      createdAt: record.createdAt,
+    };
+  }
+
+  /** Deletes a one-off freeze window; `NotFoundError` when there is none. */
+  async delete(id: string): Promise<void> {
+    if (!(await this.options.store.deleteFreezeWindow(id))) {
+      throw new NotFoundError(`No freeze window ${id}`);
+    }
+  }
+
+  private async windowsOf(
+    environment: string,
+    at: Date,
+  ): Promise<Array<{ window: FreezeWindow; record?: FreezeWindowRecord }>> {
+    const configured = this.environments.get(environment)?.freezeWindows ?? [];
+    const records = await this.options.store.listFreezeWindows({
+      environment,
+      endingAfter: at.toISOString(),
+    });
+    return [
+      ...configured.map(window => ({ window })),
+      ...records.map(record => ({ window: toWindow(record), record })),
+    ];
+  }
+}

@@ -1,0 +1,152 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
+import {
+  Environment,
+  PromotionChangePreview,
+  PromotionPreview,
+} from '@internal/backstage-plugin-delivery-common';
+import { PromotionChangeRequest } from '@internal/backstage-plugin-delivery-node';
+import { PromotionExecutorRegistry } from '../executors/PromotionExecutorRegistry';
+import { EntityCatalog } from './EntityCatalog';
+import { resolveApprovers } from './promotions/approvers';
+import { PromotionHistory } from './promotions/PromotionHistory';
+import { PromotionPolicy } from './promotions/PromotionPolicy';
+import { parsePromotionRequest } from './promotions/parsePromotionRequest';
+
+/**
+ * The recent change failure rate of an environment for an entity, 0 to 1, or
+ * `null` when unknown; supplied by the DORA service.
+ */
+export type ChangeFailureRateSource = (
+  entityRef: string,
+  environment: string,
+) => Promise<number | null>;
+
+/**
+ * What a promotion would do, for the dialog that asks to confirm it: the
+ * version change, the commits it brings, the GitOps change, the approvals it
+ * needs and why it would be refused now.
+ */
+export class PromotionPreviewService {
+  constructor(
+    private readonly options: {
+      environments: Environment[];
+      catalog: EntityCatalog;
+      policy: PromotionPolicy;
+      history: PromotionHistory;
+      executors: PromotionExecutorRegistry;
+      // TODO(dora): pass the DORA service's recent change failure rate once it exposes one.
+      changeFailureRate?: ChangeFailureRateSource;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** The preview of a promotion request (whose `reason` may be left out). */
+  async preview(
+    body: unknown,
+    credentials: BackstageCredentials,
+  ): Promise<PromotionPreview> {
+    const { environments, catalog, policy, history } = this.options;
+    const { entityRef, environment, version, trigger } = parsePromotionRequest(
+      body,
+      environments,
+      { reasonRequired: false },
+    );
+    const entity = await catalog.getEntity(entityRef, credentials);
+    const now = this.options.now?.() ?? new Date();
+    const evaluation = await policy.evaluate({
+      entity,
+      entityRef,
+      environment,
+      version,
+      trigger,
+      now,
+    });
+    const source = evaluation.sourceEnvironment;
+    const commits =
+      trigger === 'rollback' || !source
+        ? []
+        : await history.commitsBetween({
+            entityRef,
+            source,
+            target: environment.name,
+            version,
+          });
+    const change = await this.changeOf({
+      entityRef,
+      entity,
+      environment: environment.name,
+      version,
+      ...(evaluation.currentVersion && {
+        currentVersion: evaluation.currentVersion,
+      }),
+      trigger,
+      executor: environment.executor,
+    });
+    const changeFailureRate =
+      (await this.options.changeFailureRate?.(entityRef, environment.name)) ??
+      null;
+
+    return {
+      entityRef,
+      environment: environment.name,
+      version,
+      trigger,
+      ...(evaluation.currentVersion && {
+        currentVersion: evaluation.currentVersion,
+      }),
+      ...(source && { sourceEnvironment: source }),
+      commits,
+      ...(change && { change }),
+      approvals: {
+        required: environment.promotion.requiredApprovals,
+        approvers: resolveApprovers(environment.promotion.approvers, entity),
+        allowSelfApproval: environment.promotion.allowSelfApproval,
+      },
+      ...(evaluation.soak && { soak: evaluation.soak }),
+      ...(evaluation.freeze && {
+        freeze: {
+          until: evaluation.freeze.until.toISOString(),
+          ...(evaluation.freeze.reason && {
+            reason: evaluation.freeze.reason,
+          }),
+        },
+      }),
+      changeFailureRate,
+      violations: evaluation.violations,
+      warnings: evaluation.warnings,
+    };
+  }
+
+  private async changeOf(
+    request: PromotionChangeRequest,
+  ): Promise<PromotionChangePreview | undefined> {
+    const executor = this.options.executors.get(request.executor.type);
+    if (!executor) {
+      return undefined;
+    }
+    if (!executor.preview) {
+      return {
+        executor: executor.type,
+        description: `The ${executor.type} executor will run ${request.version} in ${request.environment}`,
+        files: [],
+      };
+    }
+    try {
+      const preview = await executor.preview(request);
+      return {
+        executor: executor.type,
+        description: preview.description,
+        files: preview.files ?? [],
+      };
+    } catch (error) {
+      return {
+        executor: executor.type,
+        description: `The ${executor.type} executor cannot tell what it will change: ${stringifyError(
+          error,
+        )}`,
+        files: [],
+      };
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  LoggerService,
+  RootInstanceMetadataService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { NotificationSeverity } from '@backstage/plugin-notifications-common';
+import { PromotionRecord } from '../../database/PromotionStore';
+
+const TOPIC = 'delivery-promotion';
+
+function entityLink(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}`;
+}
+
+function summary(promotion: PromotionRecord): string {
+  const kind = promotion.trigger === 'promotion' ? 'Promotion' : promotion.trigger === 'rollback' ? 'Rollback' : 'Hotfix';
+  return `${kind} of ${promotion.entityRef} to ${promotion.version} in ${promotion.environment}`;
+}
+
+/**
+ * Tells people about promotions through Backstage's notifications service:
+ * the approvers when one waits, the requester when it is approved, rejected,
+ * succeeds or fails. Does nothing when notifications are off or the
+ * notifications plugin is not installed; a failure to notify is logged, never
+ * thrown.
+ */
+export class PromotionNotifier {
+  private enabled?: Promise<boolean>;
+
+  constructor(
+    private readonly options: {
+      notifications: NotificationService;
+      logger: LoggerService;
+      /** `delivery.notifications.enabled`; when unset, whether the notifications plugin is installed here. */
+      enabled?: boolean;
+      instanceMetadata?: RootInstanceMetadataService;
+    },
+  ) {}
+
+  /** A promotion waits for approval: tells its approvers, except the requester. */
+  async waiting(promotion: PromotionRecord): Promise<void> {
+    if (promotion.approvers.length === 0) {
+      return;
+    }
+    await this.send(
+      {
+        type: 'entity',
+        entityRef: promotion.approvers,
+        excludeEntityRef: promotion.requestedBy,
+      },
+      {
+        title: `${summary(promotion)} waits for your approval`,
+        description: `${promotion.requestedBy} asks: ${promotion.reason}`,
+        link: entityLink(promotion.entityRef),
+        severity: 'high',
+        topic: TOPIC,
+        scope: `delivery-promotion-approval:${promotion.id}`,
+      },
+    );
+  }
+
+  /** Tells the requester what became of the promotion. */
+  async toRequester(
+    promotion: PromotionRecord,
+    event: 'approved' | 'rejected' | 'succeeded' | 'failed',
+    detail?: string,
+  ): Promise<void> {
+    const titles = {
+      approved: 'was approved',
+      rejected: 'was rejected',
+      succeeded: 'succeeded',
+      failed: 'failed',
+    };
+    const severity: NotificationSeverity =
+      event === 'failed' || event === 'rejected' ? 'high' : 'normal';
+    await this.send(
+      { type: 'entity', entityRef: promotion.requestedBy },
+      {
+        title: `${summary(promotion)} ${titles[event]}`,
+        ...(detail && { description: detail }),
+        link: entityLink(promotion.entityRef),
+        severity,
+        topic: TOPIC,
+        scope: `delivery-promotion:${promotion.id}`,
+      },
+    );
+  }
+
+  private async isEnabled(): Promise<boolean> {
+    if (!this.enabled) {
+      const { enabled, instanceMetadata } = this.options;
+      this.enabled =
+        enabled !== undefined
+          ? Promise.resolve(enabled)
+          : (async () => {
+              const plugins = (await instanceMetadata?.getInstalledPlugins()) ?? [];
+              return plugins.some(plugin => plugin.pluginId === 'notifications');
+            })().catch(() => false);
+    }
+    return this.enabled;
+  }
+
+  private async send(
+    recipients: Parameters<NotificationService['send']>[0]['recipients'],
+    payload: Parameters<NotificationService['send']>[0]['payload'],
+  ): Promise<void> {
+    try {
+      if (await this.isEnabled()) {
+        await this.options.notifications.send({ recipients, payload });
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not send the notification '${payload.title}': ${error}`,
+      );
+    }
+  }
+}

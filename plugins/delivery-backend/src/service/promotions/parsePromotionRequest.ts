@@ -1,0 +1,106 @@
+import { InputError } from '@backstage/errors';
+import {
+  Environment,
+  PromotionTrigger,
+  normalizeEntityRef,
+} from '@internal/backstage-plugin-delivery-common';
+
+const TRIGGERS: PromotionTrigger[] = ['promotion', 'rollback', 'hotfix'];
+const MAX_VERSION_LENGTH = 255;
+const MAX_REASON_LENGTH = 2000;
+
+/** A validated promotion request. */
+export interface ParsedPromotionRequest {
+  entityRef: string;
+  environment: Environment;
+  version: string;
+  reason: string;
+  trigger: PromotionTrigger;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requiredText(
+  body: Record<string, unknown>,
+  field: string,
+  maxLength: number,
+): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`${field} must be a non-empty string`);
+  }
+  if (value.trim().length > maxLength) {
+    throw new InputError(`${field} must be at most ${maxLength} characters`);
+  }
+  return value.trim();
+}
+
+/**
+ * The request of a `POST /promotions` (or, with `reasonRequired` false, of a
+ * preview) body; an `InputError` naming the field when it is wrong.
+ */
+export function parsePromotionRequest(
+  body: unknown,
+  environments: Environment[],
+  options: { reasonRequired: boolean },
+): ParsedPromotionRequest {
+  if (!isRecord(body)) {
+    throw new InputError('The body must be a promotion request object');
+  }
+  const rawRef = requiredText(body, 'entityRef', 255);
+  let entityRef: string;
+  try {
+    entityRef = normalizeEntityRef(rawRef);
+  } catch {
+    throw new InputError(
+      `entityRef '${rawRef}' must be an entity ref such as 'component:default/payments-api'`,
+    );
+  }
+  const environmentName = requiredText(body, 'environment', 63);
+  const environment = environments.find(e => e.name === environmentName);
+  if (!environment) {
+    throw new InputError(
+      `environment '${environmentName}' is not configured; the environments are ${environments
+        .map(e => e.name)
+        .join(', ')}`,
+    );
+  }
+  const version = requiredText(body, 'version', MAX_VERSION_LENGTH);
+  const reason =
+    options.reasonRequired || body.reason !== undefined
+      ? requiredText(body, 'reason', MAX_REASON_LENGTH)
+      : '';
+  const trigger = body.trigger ?? 'promotion';
+  if (!TRIGGERS.includes(trigger as PromotionTrigger)) {
+    throw new InputError(`trigger must be one of ${TRIGGERS.join(', ')}`);
+  }
+  return {
+    entityRef,
+    environment,
+    version,
+    reason,
+    trigger: trigger as PromotionTrigger,
+  };
+}
+
+/** An optional comment of an approval, rejection or cancellation. */
+export function parseComment(
+  body: unknown,
+  options: { required: boolean },
+): string | undefined {
+  const comment = isRecord(body) ? body.comment : undefined;
+  if (comment === undefined || comment === null || comment === '') {
+    if (options.required) {
+      throw new InputError('comment must say why');
+    }
+    return undefined;
+  }
+  if (typeof comment !== 'string' || comment.length > MAX_REASON_LENGTH) {
+    throw new InputError(
+      `comment must be a text of at most ${MAX_REASON_LENGTH} characters`,
+    );
+  }
+  return comment.trim() || undefined;
+}

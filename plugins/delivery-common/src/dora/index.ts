@@ -1,0 +1,4 @@
+export * from './types';
+export * from './percentile';
+export * from './tiers';
+export * from './explanations';

@@ -1,0 +1,34 @@
+import {
+  canTransitionPromotion,
+  isOpenPromotionState,
+} from './promotionStates';
+
+describe('promotion states', () => {
+  it('follows pending_approval → approved → executing → succeeded | failed', () => {
+    expect(canTransitionPromotion('pending_approval', 'approved')).toBe(true);
+    expect(canTransitionPromotion('approved', 'executing')).toBe(true);
+    expect(canTransitionPromotion('executing', 'succeeded')).toBe(true);
+    expect(canTransitionPromotion('executing', 'failed')).toBe(true);
+  });
+
+  it('ends with a rejection or a cancellation before execution', () => {
+    expect(canTransitionPromotion('pending_approval', 'rejected')).toBe(true);
+    expect(canTransitionPromotion('pending_approval', 'cancelled')).toBe(true);
+    expect(canTransitionPromotion('approved', 'cancelled')).toBe(true);
+    expect(canTransitionPromotion('executing', 'cancelled')).toBe(false);
+    expect(canTransitionPromotion('approved', 'rejected')).toBe(false);
+  });
+
+  it('never leaves a final state', () => {
+    for (const state of [
+      'succeeded',
+      'failed',
+      'rejected',
+      'cancelled',
+    ] as const) {
+      expect(isOpenPromotionState(state)).toBe(false);
+      expect(canTransitionPromotion(state, 'approved')).toBe(false);
+    }
+    expect(isOpenPromotionState('executing')).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import { PromotionState } from './types';
+
+/**
+ * The promotion state machine: the states each state may change to.
+ *
+ * @public
+ */
+export const PROMOTION_STATE_TRANSITIONS: Readonly<
+  Record<PromotionState, readonly PromotionState[]>
+> = {
+  pending_approval: ['approved', 'rejected', 'cancelled'],
+  approved: ['executing', 'cancelled'],
+  executing: ['succeeded', 'failed'],
+  succeeded: [],
+  failed: [],
+  rejected: [],
+  cancelled: [],
+};
+
+/**
+ * Whether a promotion in this state is still open: waiting, approved or
+ * executing.
+ *
+ * @public
+ */
+export function isOpenPromotionState(state: PromotionState): boolean {
+  return PROMOTION_STATE_TRANSITIONS[state].length > 0;
+}
+
+/**
+ * Whether the state machine lets a promotion change from one state to another.
+ *
+ * @public
+ */
+export function canTransitionPromotion(
+  from: PromotionState,
+  to: PromotionState,
+): boolean {
+  return PROMOTION_STATE_TRANSITIONS[from].includes(to);
+}

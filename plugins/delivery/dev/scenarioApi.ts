@@ -1,0 +1,86 @@
+import { DeliveryApi } from '../src/api';
+import { InMemoryDeliveryApi } from '../src/testing/InMemoryDeliveryApi';
+import {
+  exampleComponents,
+  exampleEnvironments,
+} from '../src/testing/exampleHistory';
+import { exampleDeliveryApi } from '../src/testing/exampleApis';
+
+/** The states a designer can look at, chosen with `?scenario=` in the URL. */
+export const scenarios = {
+  history: 'Two weeks of example history',
+  signals:
+    'Example history, with incidents, approvals and DORA tiers filled in',
+  slow: 'Example history, answering after three seconds',
+  empty: 'No deployment reported yet',
+  error: 'The delivery backend answers with an error',
+} as const;
+
+/** A scenario name. */
+export type Scenario = keyof typeof scenarios;
+
+const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+function withSignals(api: InMemoryDeliveryApi): DeliveryApi {
+  const domains = [...new Set(exampleComponents.map(c => c.domain))];
+  return Object.assign(Object.create(api), {
+    countOpenIncidents: async (ref: string) =>
+      domains.includes(ref) ? domains.indexOf(ref) % 2 : 0,
+    countPendingApprovals: async (ref: string) =>
+      domains.includes(ref) ? domains.indexOf(ref) : 0,
+    getDoraTiers: async () => ({
+      deploymentFrequency: 'elite',
+      leadTime: 'high',
+      changeFailureRate: 'medium',
+      recovery: null,
+    }),
+  });
+}
+
+/** The fake delivery API for a scenario. */
+export function scenarioApi(scenario: Scenario): DeliveryApi {
+  const api = exampleDeliveryApi();
+  switch (scenario) {
+    case 'signals':
+      return withSignals(api);
+    case 'empty':
+      return new InMemoryDeliveryApi({
+        environments: exampleEnvironments,
+        deployments: [],
+        components: exampleComponents,
+      });
+    case 'slow':
+      return new Proxy(api, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key);
+          return typeof value === 'function'
+            ? async (...args: unknown[]) => {
+                await delay(3000);
+                return value.apply(target, args);
+              }
+            : value;
+        },
+      });
+    case 'error':
+      return {
+        getEnvironments: async () => api.getEnvironments(),
+        getEntityEnvironments: async () => {
+          throw new Error('The delivery backend is not reachable (scenario)');
+        },
+        getDeployments: async () => {
+          throw new Error('The delivery backend is not reachable (scenario)');
+        },
+        getDomainMatrix: async () => {
+          throw new Error('The delivery backend is not reachable (scenario)');
+        },
+      };
+    default:
+      return api;
+  }
+}
+
+/** The scenario named in the page's URL, or the example history. */
+export function currentScenario(): Scenario {
+  const name = new URLSearchParams(window.location.search).get('scenario');
+  return name && name in scenarios ? (name as Scenario) : 'history';
+}

@@ -1,0 +1,140 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  journeyCatalog,
+  journeyDeliveryApi,
+} from '../../testing/journeyFixture';
+import { renderView } from '../../testing/renderView';
+import { DeliveryOverview } from './DeliveryOverview';
+
+const rowsOf = (name: string) =>
+  within(screen.getByRole('table', { name })).getAllByRole('row').slice(1);
+
+describe('DeliveryOverview', () => {
+  it('shows every domain’s health and the newest deployments across the portal', async () => {
+    await renderView(<DeliveryOverview />, {
+      api: journeyDeliveryApi(),
+      catalogEntities: journeyCatalog,
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Delivery overview' }),
+    ).toBeInTheDocument();
+    const titles = screen
+      .getAllByRole('heading', { level: 2 })
+      .map(h => h.textContent);
+    expect(titles).toEqual([
+      'Delivery overview',
+      'Business Enablement',
+      'Journey',
+      'Newest deployments',
+    ]);
+    expect(screen.getByText('2 components, 1 with drift')).toBeInTheDocument();
+    expect(
+      within(
+        screen.getByRole('table', {
+          name: 'Last deployment per environment in Journey',
+        }),
+      ).getByRole('row', { name: /^Production/ }),
+    ).toHaveTextContent('1.26.0 of journey-planner-service');
+    expect(
+      await screen.findByRole('table', { name: 'Newest deployments' }),
+    ).toBeInTheDocument();
+    expect(rowsOf('Newest deployments')).toHaveLength(9);
+    expect(
+      screen.getAllByLabelText(
+        /^Not available yet. The number of open production incidents/,
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('filters by domain', async () => {
+    await renderView(<DeliveryOverview />, {
+      api: journeyDeliveryApi(),
+      catalogEntities: journeyCatalog,
+    });
+
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Domain'),
+      'Journey',
+    );
+
+    expect(
+      screen.queryByRole('heading', { name: 'Business Enablement' }),
+    ).not.toBeInTheDocument();
+    await waitFor(() => expect(rowsOf('Newest deployments')).toHaveLength(7));
+    expect(
+      screen.getByRole('table', { name: 'Newest deployments' }),
+    ).not.toHaveTextContent('payments-api');
+  });
+
+  it('filters by owner', async () => {
+    await renderView(<DeliveryOverview />, {
+      api: journeyDeliveryApi(),
+      catalogEntities: journeyCatalog,
+    });
+
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Owner'),
+      'team-timetables',
+    );
+
+    expect(screen.getByText('1 component, 0 with drift')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Business Enablement' }),
+    ).not.toBeInTheDocument();
+    await waitFor(() => expect(rowsOf('Newest deployments')).toHaveLength(3));
+  });
+
+  it('filters by environment', async () => {
+    await renderView(<DeliveryOverview />, {
+      api: journeyDeliveryApi(),
+      catalogEntities: journeyCatalog,
+    });
+
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Environment'),
+      'Production',
+    );
+
+    const journey = screen.getByRole('table', {
+      name: 'Last deployment per environment in Journey',
+    });
+    expect(
+      within(journey)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => within(r).getByRole('rowheader').textContent),
+    ).toEqual(['Production']);
+    await waitFor(() => expect(rowsOf('Newest deployments')).toHaveLength(3));
+    // The page's environment filter also drives the deployment list.
+    expect(screen.getAllByLabelText('Environment')).toHaveLength(1);
+  });
+
+  it('says when the catalog has no domain', async () => {
+    await renderView(<DeliveryOverview />, {
+      api: journeyDeliveryApi(),
+      catalogEntities: [],
+    });
+
+    expect(
+      await screen.findByText('No domains in the catalog'),
+    ).toBeInTheDocument();
+  });
+
+  it('says what went wrong when the delivery backend fails', async () => {
+    await renderView(<DeliveryOverview />, {
+      api: {
+        getEnvironments: async () => {
+          throw new Error('The delivery backend is not reachable');
+        },
+        getDeployments: async () => ({ items: [] }),
+      },
+      catalogEntities: journeyCatalog,
+    });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the delivery overview');
+    expect(alert).toHaveTextContent('The delivery backend is not reachable');
+  });
+});

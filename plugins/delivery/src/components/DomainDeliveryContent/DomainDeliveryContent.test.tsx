@@ -1,0 +1,72 @@
+import { screen, within } from '@testing-library/react';
+import { journeyDeliveryApi } from '../../testing/journeyFixture';
+import { renderView } from '../../testing/renderView';
+import { DomainDeliveryContent } from './DomainDeliveryContent';
+
+describe('DomainDeliveryContent', () => {
+  it('shows the matrix, the failures of the last day and the recent deployments', async () => {
+    await renderView(
+      <DomainDeliveryContent domainRef="domain:default/journey" />,
+      {
+        api: journeyDeliveryApi(),
+      },
+    );
+
+    expect(
+      await screen.findByText(
+        '2 components, 1 with drift between environments',
+      ),
+    ).toBeInTheDocument();
+    const failures = screen.getByRole('table', {
+      name: 'Failed deployments in the last 24 hours',
+    });
+    expect(within(failures).getAllByRole('row')).toHaveLength(2);
+    expect(failures).toHaveTextContent(
+      'journey-planner-serviceProduction1.26.2Failed',
+    );
+
+    const recent = await screen.findByRole('table', {
+      name: 'Recent deployments',
+    });
+    expect(within(recent).getAllByRole('row')).toHaveLength(8);
+    expect(recent).not.toHaveTextContent('payments-api');
+
+    expect(screen.getByRole('heading', { name: 'Health' })).toBeInTheDocument();
+    expect(
+      screen.getByLabelText(/^Not available yet. The DORA tiers/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the domain has no component', async () => {
+    await renderView(
+      <DomainDeliveryContent domainRef="domain:default/experience" />,
+      {
+        api: journeyDeliveryApi(),
+      },
+    );
+
+    expect(await screen.findByText('No components')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /A component belongs to a domain through its spec.system/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says what went wrong when the matrix cannot be read', async () => {
+    await renderView(
+      <DomainDeliveryContent domainRef="domain:default/journey" />,
+      {
+        api: {
+          getDomainMatrix: async () => {
+            throw new Error('Domain journey not found');
+          },
+        },
+      },
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the delivery of journey');
+    expect(alert).toHaveTextContent('Domain journey not found');
+  });
+});

@@ -1,0 +1,32 @@
+import { screen } from '@testing-library/react';
+import { journeyDeliveryApi } from '../../testing/journeyFixture';
+import { renderView } from '../../testing/renderView';
+import { DomainDeliveryPage } from './DomainDeliveryPage';
+
+describe('DomainDeliveryPage', () => {
+  it('shows the domain named in the URL, with links back to all domains and to the catalog', async () => {
+    await renderView(<DomainDeliveryPage />, {
+      api: journeyDeliveryApi(),
+      route: {
+        path: '/delivery/domains/:namespace/:name',
+        url: '/delivery/domains/default/journey',
+      },
+    });
+
+    expect(
+      screen.getByRole('heading', { name: 'journey' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'All domains' })).toHaveAttribute(
+      'href',
+      '/delivery',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Open the domain in the catalog' }),
+    ).toHaveAttribute('href', '/catalog/default/domain/journey');
+    expect(
+      await screen.findByText(
+        '2 components, 1 with drift between environments',
+      ),
+    ).toBeInTheDocument();
+  });
+});

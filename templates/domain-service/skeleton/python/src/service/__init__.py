@@ -1,0 +1,1 @@
+"""The ${{ values.name }} service of the ${{ values.domain }} domain."""
