@@ -97,7 +97,62 @@ export interface Config {
          * one that a module adds.
          */
         type: string;
-        /** Options of the executor type. */
+        /**
+         * `gitops-local`: the local git repository to commit to. Defaults to
+         * `delivery.gitops.local.path`.
+         */
+        path?: string;
+        /**
+         * `github-pr`: the GitHub host of the GitOps repository; it needs an
+         * `integrations.github` entry, whose token or GitHub App is used.
+         * Defaults to `github.com`.
+         */
+        host?: string;
+        /** `github-pr`: the owner (organization or user) of the GitOps repository. */
+        owner?: string;
+        /** `github-pr`: the name of the GitOps repository. */
+        repo?: string;
+        /** `github-pr`: the branch pull requests target. Defaults to `main`. */
+        baseBranch?: string;
+        /**
+         * `github-pr`: whether to merge the pull request right away. Without
+         * it the promotion succeeds when the pull request is opened, and its
+         * deployment stays in progress until a deployment event with the id
+         * `promotion-<promotion id>` finishes it. Defaults to false.
+         */
+        autoMerge?: boolean;
+        /**
+         * `github-pr`: how `autoMerge` merges: `merge`, `squash` or `rebase`.
+         * Defaults to `squash`.
+         */
+        mergeMethod?: 'merge' | 'squash' | 'rebase';
+        /** `argocd-sync`: the Argo CD URL, e.g. `https://argocd.example.com`. */
+        baseUrl?: string;
+        /**
+         * `argocd-sync`: an Argo CD API token allowed to sync the
+         * applications.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * `argocd-sync`: the application name, with an `{environment}`
+         * placeholder; defaults to the entity's `domain-delivery.io/argocd-app`
+         * annotation.
+         */
+        appName?: string;
+        /**
+         * `argocd-sync`: how long to wait for the sync to finish, in seconds.
+         * Defaults to 300.
+         */
+        timeoutSeconds?: number;
+        /**
+         * `argocd-sync`: how often to look at the sync's state, in seconds.
+         * Defaults to 5.
+         */
+        pollIntervalSeconds?: number;
+        /** `argocd-sync`: whether the sync prunes resources. Defaults to false. */
+        prune?: boolean;
+        /** Options of other executor types. */
         [option: string]: unknown;
       };
     }>;
@@ -118,11 +173,46 @@ export interface Config {
        */
       incidentAttributionWindow?: HumanDuration | string;
     };
+    /** The promotion engine. */
+    promotions?: {
+      /**
+       * How long one execution of a promotion may take before it is aborted
+       * and failed, e.g. `15m`; a claim older than this (plus a minute) is
+       * taken for a crashed executor and failed. Defaults to 15 minutes.
+       */
+      executionTimeout?: HumanDuration | string;
+      /**
+       * How often the execution task (one replica at a time) looks for
+       * approved promotions, e.g. `5s`. Defaults to 5 seconds; approvals are
+       * also executed right away by the replica that received them.
+       */
+      executionFrequency?: HumanDuration | string;
+    };
+    /** The GitOps repository of the `gitops-local` executor. */
+    gitops?: {
+      local?: {
+        /**
+         * The directory of the local git repository, relative to the
+         * backend's working directory; created when missing. Defaults to
+         * `.delivery-demo/gitops`.
+         */
+        path?: string;
+      };
+    };
+    /** Notifications about promotions, through the notifications plugin. */
+    notifications?: {
+      /**
+       * Whether to notify approvers and requesters. Defaults to whether the
+       * notifications backend plugin is installed in this backend.
+       */
+      enabled?: boolean;
+    };
     /** The demo setup. */
     demo?: {
       /**
        * Whether to load the demo's deterministic deployment history into the
-       * store. Defaults to false: the store starts empty.
+       * store, and to give the local GitOps repository a values file per
+       * service and environment. Defaults to false: the store starts empty.
        */
       enabled?: boolean;
     };

@@ -24,9 +24,10 @@ export interface Config {
       local?: {
         /**
          * Its folder, absolute or relative to the backend's working directory;
-         * created with `git init` when missing.
+         * created with `git init` when missing. Defaults to
+         * `.delivery-demo/gitops`, as for the delivery backend.
          */
-        path: string;
+        path?: string;
       };
       /** The GitOps repository on GitHub that pull requests are opened on. */
       github?: {
@@ -39,9 +40,10 @@ export interface Config {
       local?: {
         /**
          * The folder holding one local git repository per service, absolute or
-         * relative to the backend's working directory.
+         * relative to the backend's working directory. Defaults to
+         * `.delivery-demo/repositories`.
          */
-        path: string;
+        path?: string;
       };
     };
   };

@@ -61,10 +61,10 @@ exports.up = async function up(knex) {
     );
     // Everybody's window.
     table.index(['finished_at'], 'dora_deployments_finished_idx');
-    // Who had a deployment as its successor, when that deployment changes.
-    table.index(['next_deployment_id'], 'dora_deployments_next_idx');
-    // Which commit-less deployments bring a head commit.
-    table.index(['head_commit_sha'], 'dora_deployments_head_commit_idx');
+    // Which commit-less deployments bring a head commit (few: partial).
+    table.index(['head_commit_sha'], 'dora_deployments_head_commit_idx', {
+      predicate: knex.whereNotNull('head_commit_sha'),
+    });
   });
 
   await knex.schema.createTable('dora_incidents', table => {
@@ -96,7 +96,8 @@ exports.up = async function up(knex) {
       .bigInteger('committed_at')
       .nullable()
       .comment('The earliest time any event gives for the sha; null if none');
-    table.primary(['entity_ref', 'sha']);
+    // Also where a commit time becomes known, or is corrected: by sha.
+    table.primary(['sha', 'entity_ref']);
     // The window's lead times, of everybody or of some entities, read from
     // the index alone.
     table.index(
@@ -107,8 +108,6 @@ exports.up = async function up(knex) {
       ['entity_ref', 'first_finished_at', 'committed_at'],
       'dora_commits_entity_first_finished_idx',
     );
-    // Where a commit time becomes known, or is corrected.
-    table.index(['sha'], 'dora_commits_sha_idx');
   });
 };
 

@@ -8,7 +8,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('promotions', table => {
-    table.comment('Requests to move a version of an entity into an environment');
+    table.comment(
+      'Requests to move a version of an entity into an environment',
+    );
     table.string('id', 36).primary();
     table.string('entity_ref', 255).notNullable();
     table.string('environment', 63).notNullable();

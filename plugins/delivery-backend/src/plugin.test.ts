@@ -160,7 +160,7 @@ describe('deliveryPlugin', () => {
             delivery: {
               environments: [
                 { name: 'dev', executor: { type: 'test-sync' } },
-                { name: 'prod', executor: { type: 'gitops-local' } },
+                { name: 'prod', executor: { type: 'custom-deploy' } },
               ],
             },
           },
@@ -168,10 +168,11 @@ describe('deliveryPlugin', () => {
       ],
     });
 
-    // Only the environment whose executor type nobody installed is reported.
+    // Only the environment whose executor type nobody installed is reported;
+    // gitops-local, github-pr and argocd-sync are built in.
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      "No promotion executor of type 'gitops-local' is installed; promotions into 'prod' cannot be executed",
+      "No promotion executor of type 'custom-deploy' is installed; promotions into 'prod' cannot be executed",
     );
   });
 

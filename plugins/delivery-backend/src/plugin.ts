@@ -3,18 +3,28 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
 import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
 import { readEnvironments } from './config/readEnvironments';
+import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
+import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
 import { DemoHistoryLoader } from './demo';
+import { DemoGitOpsRepository } from './demo/DemoGitOpsRepository';
+import { readPromotionSettings } from './config/readPromotionSettings';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
 import { DeploymentsService } from './service/DeploymentsService';
 import { DomainMatrixService } from './service/DomainMatrixService';
+import { DoraService } from './service/DoraService';
 import { EntityCatalog } from './service/EntityCatalog';
 import { EnvironmentStatusService } from './service/EnvironmentStatusService';
 import { IngestionService } from './service/IngestionService';
+import {
+  addBuiltInExecutors,
+  createPromotionEngine,
+} from './service/promotions/createPromotionEngine';
 
 /**
  * The Domain Delivery backend plugin: the REST API under `/api/delivery`.
@@ -43,6 +53,10 @@ export const deliveryPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalogService: catalogServiceRef,
+        userInfo: coreServices.userInfo,
+        instanceMetadata: coreServices.rootInstanceMetadata,
+        lifecycle: coreServices.lifecycle,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -55,10 +69,15 @@ export const deliveryPlugin = createBackendPlugin({
         scheduler,
         auth,
         catalogService,
+        userInfo,
+        instanceMetadata,
+        lifecycle,
+        notifications,
       }) {
         const environments = readEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
 
+        addBuiltInExecutors(executors, config);
         for (const { name, executor } of environments) {
           if (!executors.get(executor.type)) {
             logger.warn(
@@ -67,7 +86,10 @@ export const deliveryPlugin = createBackendPlugin({
           }
         }
 
-        const store = await DatabaseDeliveryStore.create({ database });
+        const store = await DatabaseDeliveryStore.create({
+          database,
+          dora: readDoraSettings(config, environments),
+        });
         const catalog = new EntityCatalog(catalogService);
         const ingestion = new IngestionService({ store, environments });
         // Only the demo loads a history; with delivery.demo.enabled off the store starts empty.
@@ -78,6 +100,35 @@ export const deliveryPlugin = createBackendPlugin({
           catalog: catalogService,
           auth,
           ingestion,
+          environments,
+        });
+        const promotionEngine = await createPromotionEngine({
+          config,
+          logger,
+          database,
+          scheduler,
+          auth,
+          userInfo,
+          catalogService,
+          catalog,
+          notifications,
+          instanceMetadata,
+          environments,
+          executors,
+          deliveryStore: store,
+          ingestion,
+        });
+        // Executions under way finish (or time out) before the backend stops.
+        lifecycle.addShutdownHook(() => promotionEngine.execution.idle());
+        // The demo's stand-in for the GitOps repository, with a values file per service.
+        await DemoGitOpsRepository.create({
+          enabled: config.getOptionalBoolean('delivery.demo.enabled') ?? false,
+          path: readPromotionSettings(config).gitopsLocalPath,
+          logger,
+          scheduler,
+          catalog: catalogService,
+          auth,
+          store,
           environments,
         });
         httpRouter.use(
@@ -97,6 +148,12 @@ export const deliveryPlugin = createBackendPlugin({
               environments,
               catalog,
             }),
+            dora: new DoraService({
+              store: await DatabaseDoraStore.create({ database }),
+              catalog,
+              permissions,
+            }),
+            promotions: promotionEngine,
             eventsBodyLimit: config.getOptional<string | number>(
               'delivery.events.maxBodySize',
             ),

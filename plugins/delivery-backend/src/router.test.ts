@@ -37,6 +37,7 @@ describe('createRouter', () => {
       deployments: unused,
       environmentStatus: unused,
       domainMatrix: unused,
+      dora: unused,
     });
     app = express().use(router).use(mockErrorHandler());
   });

@@ -13,11 +13,19 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { parseEventsBody } from './http/parseEventsBody';
+import { registerDoraRoutes } from './routes/doraRoutes';
+import { registerFreezeWindowRoutes } from './routes/freezeWindowRoutes';
+import {
+  PromotionRouteOptions,
+  registerPromotionRoutes,
+} from './routes/promotionRoutes';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { DeploymentReadAccess } from './service/DeploymentReadAccess';
 import { DeploymentsService } from './service/DeploymentsService';
 import { DomainMatrixService } from './service/DomainMatrixService';
+import { DoraService } from './service/DoraService';
 import { EnvironmentStatusService } from './service/EnvironmentStatusService';
+import { FreezeWindowService } from './service/FreezeWindowService';
 import { IngestionService } from './service/IngestionService';
 
 /** What the delivery router needs. */
@@ -29,6 +37,9 @@ export interface RouterOptions {
   deployments: DeploymentsService;
   environmentStatus: EnvironmentStatusService;
   domainMatrix: DomainMatrixService;
+  dora: DoraService;
+  /** The promotion engine; without it there are no promotion and freeze window routes. */
+  promotions?: PromotionRouteOptions & { freezeWindows: FreezeWindowService };
   /** The most bytes a `POST /events` body may have, e.g. `5mb`. */
   eventsBodyLimit?: string | number;
 }
@@ -126,6 +137,19 @@ export async function createRouter(
       ),
     );
   });
+
+  registerDoraRoutes(api, { httpAuth, dora: options.dora });
+
+  if (options.promotions) {
+    const { freezeWindows, ...promotionRoutes } = options.promotions;
+    registerPromotionRoutes(api, {
+      httpAuth,
+      permissions,
+      readAccess,
+      ...promotionRoutes,
+    });
+    registerFreezeWindowRoutes(api, { httpAuth, permissions, freezeWindows });
+  }
 
   // The events body is parsed before the OpenAPI router, see parseEventsBody.
   const router = Router();

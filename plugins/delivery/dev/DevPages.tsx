@@ -8,7 +8,7 @@ import { DeliveryHowTo } from '../src/components/DeliveryHowTo';
 import { EntityDeliverySummaryCard } from '../src/components/EntityDeliverySummaryCard';
 import { EntityDeploymentsContent } from '../src/components/EntityDeploymentsContent';
 import { EntityDomainDeliveryContent } from '../src/components/EntityDomainDeliveryContent';
-import { exampleCatalogEntities } from '../src/testing/exampleApis';
+import { exampleCatalogEntities } from '../src/__testUtils__/exampleApis';
 import { currentScenario, scenarios } from './scenarioApi';
 
 const entities = exampleCatalogEntities();

@@ -7,10 +7,13 @@ import {
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import plugin from '../src/alpha';
 import { deliveryApiRef } from '../src/api';
-import { exampleCatalogEntities } from '../src/testing/exampleApis';
+import { exampleCatalogEntities } from '../src/__testUtils__/exampleApis';
 import { exampleCatalogApi } from './exampleCatalog';
 import { DevEntityPage, DevHomePage } from './DevPages';
 import { currentScenario, scenarioApi } from './scenarioApi';
+
+// Read (and remembered for the tab) before anything renders, see scenarioApi.
+const scenario = currentScenario();
 
 // The plugin as the app gets it, with the backend replaced by an in-memory
 // fake: `yarn start` in plugins/delivery needs no backend.
@@ -21,7 +24,7 @@ const deliveryWithFakeApi = plugin.withOverrides({
         defineParams({
           api: deliveryApiRef,
           deps: {},
-          factory: () => scenarioApi(currentScenario()),
+          factory: () => scenarioApi(scenario),
         }),
     }),
   ],

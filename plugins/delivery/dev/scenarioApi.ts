@@ -1,10 +1,10 @@
 import { DeliveryApi } from '../src/api';
-import { InMemoryDeliveryApi } from '../src/testing/InMemoryDeliveryApi';
+import { InMemoryDeliveryApi } from '../src/__testUtils__/InMemoryDeliveryApi';
 import {
   exampleComponents,
   exampleEnvironments,
-} from '../src/testing/exampleHistory';
-import { exampleDeliveryApi } from '../src/testing/exampleApis';
+} from '../src/__testUtils__/exampleHistory';
+import { exampleDeliveryApi } from '../src/__testUtils__/exampleApis';
 
 /** The states a designer can look at, chosen with `?scenario=` in the URL. */
 export const scenarios = {
@@ -79,8 +79,15 @@ export function scenarioApi(scenario: Scenario): DeliveryApi {
   }
 }
 
-/** The scenario named in the page's URL, or the example history. */
+/**
+ * The scenario named in the page's URL (`?scenario=empty`), remembered for the
+ * browser tab so that it survives reloads; the example history otherwise.
+ */
 export function currentScenario(): Scenario {
-  const name = new URLSearchParams(window.location.search).get('scenario');
+  const named = new URLSearchParams(window.location.search).get('scenario');
+  if (named && named in scenarios) {
+    window.sessionStorage.setItem('delivery-dev-scenario', named);
+  }
+  const name = window.sessionStorage.getItem('delivery-dev-scenario');
   return name && name in scenarios ? (name as Scenario) : 'history';
 }

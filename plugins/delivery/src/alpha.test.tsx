@@ -23,7 +23,7 @@ import { deliveryApiRef } from './api';
 import {
   exampleCatalogEntities,
   exampleDeliveryApi,
-} from './testing/exampleApis';
+} from './__testUtils__/exampleApis';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

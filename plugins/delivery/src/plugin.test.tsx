@@ -21,7 +21,7 @@ import { rootRouteRef } from './routes';
 import {
   exampleCatalogEntities,
   exampleDeliveryApi,
-} from './testing/exampleApis';
+} from './__testUtils__/exampleApis';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

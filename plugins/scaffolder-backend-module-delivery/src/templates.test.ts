@@ -263,3 +263,32 @@ describe.each([...SERVICE_LANGUAGES])('the %s skeleton', language => {
     }, 120_000);
   });
 });
+
+describe('the demo location of local repositories', () => {
+  const location = yaml.parse(
+    fs.readFileSync(
+      path.join(TEMPLATES, 'demo-local-repositories.yaml'),
+      'utf8',
+    ),
+  );
+
+  it('reads the repositories delivery:repository:publish-local writes from the backend', () => {
+    // The demo backend runs in packages/backend; the action's default folder is relative to it.
+    expect(path.resolve(TEMPLATES, location.spec.targets[0])).toBe(
+      path.resolve(
+        TEMPLATES,
+        '../packages/backend/.delivery-demo/repositories/*/catalog-info.yaml',
+      ),
+    );
+    expect(location.spec.presence).toBe('optional');
+  });
+
+  it('is the location the domain-service template refreshes', () => {
+    const refresh = readTemplate('domain-service').spec.steps.find(
+      (step: any) => step.action === 'delivery:catalog:refresh',
+    );
+    expect(refresh.input.entityRef).toBe(
+      `location:default/${location.metadata.name}`,
+    );
+  });
+});

@@ -82,6 +82,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       await deriveIngested(tx, this.dora, {
         deploymentIds: upserted.changedIds,
         replacedCommits: upserted.replacedCommits,
+        listedCommits: upserted.listedCommits,
         incidentIds,
       });
     });

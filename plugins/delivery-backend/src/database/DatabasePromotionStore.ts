@@ -61,8 +61,7 @@ function outcomeColumns(set: PromotionOutcome | undefined) {
   const columns: Record<string, string | number | null> = {};
   if (set.claimToken !== undefined) columns.claim_token = set.claimToken;
   if (set.claimedAt !== undefined) columns.claimed_at = toMillis(set.claimedAt);
-  if (set.deploymentId !== undefined)
-    columns.deployment_id = set.deploymentId;
+  if (set.deploymentId !== undefined) columns.deployment_id = set.deploymentId;
   if (set.url !== undefined) columns.url = set.url;
   if (set.gitopsCommitSha !== undefined)
     columns.gitops_commit_sha = set.gitopsCommitSha;
@@ -90,7 +89,9 @@ export class DatabasePromotionStore implements PromotionStore {
   async insertPromotion(
     promotion: NewPromotionRecord,
     transition: { actor: string; comment?: string },
-  ): Promise<{ inserted: true } | { inserted: false; openPromotionId: string }> {
+  ): Promise<
+    { inserted: true } | { inserted: false; openPromotionId: string }
+  > {
     const key = openKey(promotion.entityRef, promotion.environment);
     const at = toMillis(promotion.requestedAt);
     const open = isOpenPromotionState(promotion.state);
@@ -139,9 +140,7 @@ export class DatabasePromotionStore implements PromotionStore {
   }
 
   async getPromotion(id: string): Promise<PromotionRecord | undefined> {
-    const row = await this.db<PromotionRow>('promotions')
-      .where({ id })
-      .first();
+    const row = await this.db<PromotionRow>('promotions').where({ id }).first();
     return row ? toPromotionRecord(row) : undefined;
   }
 
@@ -209,7 +208,10 @@ export class DatabasePromotionStore implements PromotionStore {
     return approvals;
   }
 
-  async changeState(id: string, change: PromotionStateChange): Promise<boolean> {
+  async changeState(
+    id: string,
+    change: PromotionStateChange,
+  ): Promise<boolean> {
     const at = toMillis(change.at);
     return this.db.transaction(async tx => {
       // One compare-and-set per allowed state, so that the transition names

@@ -159,7 +159,14 @@ export interface PromotionStore {
   listIdsInState(
     state: PromotionState,
     options?: { claimedBefore?: string; limit?: number },
-  ): Promise<Array<{ id: string; environment: string; trigger: PromotionTrigger; claimToken?: string }>>;
+  ): Promise<
+    Array<{
+      id: string;
+      environment: string;
+      trigger: PromotionTrigger;
+      claimToken?: string;
+    }>
+  >;
 
   addFreezeWindow(window: FreezeWindowRecord): Promise<void>;
 

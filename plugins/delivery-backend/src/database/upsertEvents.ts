@@ -115,6 +115,12 @@ export interface UpsertedDeployments {
   changedIds: string[];
   /** The commits the replaced deployments listed before. */
   replacedCommits: Array<{ deploymentId: string; sha: string }>;
+  /** The commits the inserted or replaced deployments list now. */
+  listedCommits: Array<{
+    deploymentId: string;
+    sha: string;
+    committedAt: number;
+  }>;
 }
 
 /** Upserts deployments and replaces the commits of those that changed. */
@@ -127,7 +133,7 @@ export async function upsertDeployments(
     isNewerStatus(current.status, incoming.status),
   );
   if (deployments.length === 0) {
-    return { changedIds: [], replacedCommits: [] };
+    return { changedIds: [], replacedCommits: [], listedCommits: [] };
   }
 
   const changedIds = await upsert(tx, {
@@ -158,7 +164,7 @@ export async function upsertDeployments(
     }),
   });
   if (changedIds.length === 0) {
-    return { changedIds, replacedCommits: [] };
+    return { changedIds, replacedCommits: [], listedCommits: [] };
   }
 
   // The commits follow the event that won: replace them for changed rows only.
@@ -174,7 +180,10 @@ export async function upsertDeployments(
     const removed: Array<{ deployment_id: string; sha: string }> =
       Array.isArray(result) ? result : result.rows;
     replacedCommits.push(
-      ...removed.map(row => ({ deploymentId: row.deployment_id, sha: row.sha })),
+      ...removed.map(row => ({
+        deploymentId: row.deployment_id,
+        sha: row.sha,
+      })),
     );
   }
   const commitRows: Value[][] = [];
@@ -206,7 +215,12 @@ export async function upsertDeployments(
       chunk.flat(),
     );
   }
-  return { changedIds, replacedCommits };
+  const listedCommits = commitRows.map(([deploymentId, sha, committedAt]) => ({
+    deploymentId: deploymentId as string,
+    sha: sha as string,
+    committedAt: committedAt as number,
+  }));
+  return { changedIds, replacedCommits, listedCommits };
 }
 
 /** Upserts incidents; returns the ids of those inserted or replaced. */

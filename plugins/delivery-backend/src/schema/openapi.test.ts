@@ -16,10 +16,19 @@ describe('openapi.yaml', () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/deployments',
       '/domains/{namespace}/{name}/matrix',
+      '/dora',
       '/entities/{kind}/{namespace}/{name}/environments',
       '/environments',
       '/events',
+      '/freeze-windows',
+      '/freeze-windows/{id}',
       '/health',
+      '/promotions',
+      '/promotions/preview',
+      '/promotions/{id}',
+      '/promotions/{id}/approve',
+      '/promotions/{id}/cancel',
+      '/promotions/{id}/reject',
     ]);
   });
 });

@@ -109,4 +109,50 @@ export class EntityCatalog {
     }
     return components.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   }
+
+  /**
+   * The refs of the entities a group owns directly (`spec.owner`, or an
+   * `ownedBy` relation), sorted; a `NotFoundError` when the catalog has no
+   * such group.
+   */
+  async getOwnedEntityRefs(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    await this.getEntity(groupRef, credentials);
+    const { name, namespace } = parseEntityRef(groupRef);
+    const ownerSpellings = [
+      ...refSpellings(groupRef),
+      ...(namespace === 'default' ? [`group:${name}`] : []),
+    ];
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: [
+          { 'spec.owner': ownerSpellings },
+          { 'relations.ownedBy': groupRef },
+        ],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'spec.owner',
+          'relations',
+        ],
+      },
+      { credentials },
+    );
+    const owned = items.filter(
+      entity =>
+        specRef(entity.spec?.owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace,
+        }) === groupRef ||
+        entity.relations?.some(
+          relation =>
+            relation.type === 'ownedBy' &&
+            specRef(relation.targetRef, { defaultKind: 'group' }) === groupRef,
+        ),
+    );
+    return [...new Set(owned.map(entity => normalizeEntityRef(entity)))].sort();
+  }
 }

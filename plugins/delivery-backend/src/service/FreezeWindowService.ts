@@ -67,9 +67,7 @@ export class FreezeWindowService {
       throw new NotFoundError(`No environment '${environment}' is configured`);
     }
     const at = this.now();
-    const names = environment
-      ? [environment]
-      : [...this.environments.keys()];
+    const names = environment ? [environment] : [...this.environments.keys()];
     const entries: FreezeWindowEntry[] = [];
     for (const name of names) {
       for (const { window, record } of await this.windowsOf(name, at)) {
@@ -97,7 +95,10 @@ export class FreezeWindowService {
       throw new InputError('The body must be a freeze window object');
     }
     const { environment, start, end, timeZone, reason } = body;
-    if (typeof environment !== 'string' || !this.environments.has(environment)) {
+    if (
+      typeof environment !== 'string' ||
+      !this.environments.has(environment)
+    ) {
       throw new InputError(
         `environment must be one of the configured environments: ${[
           ...this.environments.keys(),
@@ -107,7 +108,9 @@ export class FreezeWindowService {
     const zone = timeZone ?? 'UTC';
     if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
       throw new InputError(
-        `timeZone '${String(zone)}' is not an IANA time zone such as 'Europe/Berlin'`,
+        `timeZone '${String(
+          zone,
+        )}' is not an IANA time zone such as 'Europe/Berlin'`,
       );
     }
     const instant = (field: string, value: unknown) => {
@@ -144,7 +147,8 @@ export class FreezeWindowService {
       environment,
       start: startAt.toISO()!,
       end: endAt.toISO()!,
-      ...(typeof reason === 'string' && reason.trim() && { reason: reason.trim() }),
+      ...(typeof reason === 'string' &&
+        reason.trim() && { reason: reason.trim() }),
       createdBy,
       createdAt: now.toISOString(),
     };

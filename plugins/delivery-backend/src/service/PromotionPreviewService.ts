@@ -15,11 +15,13 @@ import { parsePromotionRequest } from './promotions/parsePromotionRequest';
 
 /**
  * The recent change failure rate of an environment for an entity, 0 to 1, or
- * `null` when unknown; supplied by the DORA service.
+ * `null` when unknown (DORA counts production environments only); supplied
+ * by the DORA service, read with the caller's credentials.
  */
 export type ChangeFailureRateSource = (
   entityRef: string,
-  environment: string,
+  environment: Environment,
+  credentials: BackstageCredentials,
 ) => Promise<number | null>;
 
 /**
@@ -35,7 +37,7 @@ export class PromotionPreviewService {
       policy: PromotionPolicy;
       history: PromotionHistory;
       executors: PromotionExecutorRegistry;
-      // TODO(dora): pass the DORA service's recent change failure rate once it exposes one.
+      /** Without it the preview's `changeFailureRate` is null. */
       changeFailureRate?: ChangeFailureRateSource;
       now?: () => Date;
     },
@@ -84,8 +86,11 @@ export class PromotionPreviewService {
       executor: environment.executor,
     });
     const changeFailureRate =
-      (await this.options.changeFailureRate?.(entityRef, environment.name)) ??
-      null;
+      (await this.options.changeFailureRate?.(
+        entityRef,
+        environment,
+        credentials,
+      )) ?? null;
 
     return {
       entityRef,
@@ -142,9 +147,9 @@ export class PromotionPreviewService {
     } catch (error) {
       return {
         executor: executor.type,
-        description: `The ${executor.type} executor cannot tell what it will change: ${stringifyError(
-          error,
-        )}`,
+        description: `The ${
+          executor.type
+        } executor cannot tell what it will change: ${stringifyError(error)}`,
         files: [],
       };
     }

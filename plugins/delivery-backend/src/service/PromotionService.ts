@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
-  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -14,26 +13,19 @@ import {
   Promotion,
   PromotionState,
   RequestedPromotion,
-  normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
 import { PromotionRecord, PromotionStore } from '../database/PromotionStore';
 import { EntityCatalog } from './EntityCatalog';
-import { isEligibleApprover, resolveApprovers } from './promotions/approvers';
+import { assertMayApprove, resolveApprovers } from './promotions/approvers';
 import { PromotionExecution } from './promotions/PromotionExecution';
 import { PromotionNotifier } from './promotions/PromotionNotifier';
 import { PromotionPolicy, refusalMessage } from './promotions/PromotionPolicy';
-import { parsePromotionRequest } from './promotions/parsePromotionRequest';
-
-const STATES: PromotionState[] = [
-  'pending_approval',
-  'approved',
-  'executing',
-  'succeeded',
-  'failed',
-  'rejected',
-  'cancelled',
-];
+import {
+  PromotionListQuery,
+  parsePromotionListQuery,
+  parsePromotionRequest,
+} from './promotions/parsePromotionRequest';
 
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 200;
@@ -48,14 +40,6 @@ function toPromotion(
 ): Promotion {
   const { claimToken, claimedAt, ...promotion } = record;
   return { ...promotion, approvals, ...(transitions && { transitions }) };
-}
-
-/** Which promotions to list. */
-export interface PromotionListQuery {
-  state?: string;
-  entityRef?: string;
-  environment?: string;
-  limit?: number;
 }
 
 /**
@@ -173,7 +157,11 @@ export class PromotionService {
   ): Promise<Promotion> {
     const { store } = this.options;
     const promotion = await this.pending(id, 'approve');
-    const approver = await this.assertApprover(promotion, credentials, 'approve');
+    const approver = await this.assertApprover(
+      promotion,
+      credentials,
+      'approve',
+    );
     const result = await store.approve(id, {
       approver,
       at: this.now().toISOString(),
@@ -204,7 +192,11 @@ export class PromotionService {
     credentials: UserCredentials,
   ): Promise<Promotion> {
     const promotion = await this.pending(id, 'reject');
-    const approver = await this.assertApprover(promotion, credentials, 'reject');
+    const approver = await this.assertApprover(
+      promotion,
+      credentials,
+      'reject',
+    );
     await this.change(promotion, {
       from: ['pending_approval'],
       to: 'rejected',
@@ -266,27 +258,9 @@ export class PromotionService {
     query: PromotionListQuery,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
   ): Promise<Promotion[]> {
-    const states = query.state
-      ? query.state.split(',').map(state => state.trim())
-      : undefined;
-    const unknown = states?.find(
-      state => !STATES.includes(state as PromotionState),
-    );
-    if (unknown !== undefined) {
-      throw new InputError(
-        `state '${unknown}' is not one of ${STATES.join(', ')}`,
-      );
-    }
-    let entityRef: string | undefined;
-    if (query.entityRef) {
-      try {
-        entityRef = normalizeEntityRef(query.entityRef);
-      } catch {
-        throw new InputError(`entityRef '${query.entityRef}' is not an entity ref`);
-      }
-    }
+    const { states, entityRef } = parsePromotionListQuery(query);
     const records = await this.options.store.listPromotions({
-      states: states as PromotionState[] | undefined,
+      states,
       entityRef,
       environment: query.environment,
       limit: Math.min(query.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT),
@@ -317,7 +291,9 @@ export class PromotionService {
     const record = await this.getRecord(id);
     if (record.state !== 'pending_approval') {
       throw new ConflictError(
-        `Promotion ${id} is ${record.state}; only a promotion that is pending_approval can be ${
+        `Promotion ${id} is ${
+          record.state
+        }; only a promotion that is pending_approval can be ${
           action === 'approve' ? 'approved' : 'rejected'
         }`,
       );
@@ -335,27 +311,11 @@ export class PromotionService {
     const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
       credentials,
     );
-    if (
-      !isEligibleApprover(promotion.approvers, {
-        userEntityRef: user,
-        ownershipEntityRefs,
-      })
-    ) {
-      throw new NotAllowedError(
-        `You are not an approver of promotions into ${promotion.environment}; the approvers are ${promotion.approvers.join(
-          ', ',
-        )}`,
-      );
-    }
-    if (
-      action === 'approve' &&
-      promotion.requestedBy === user &&
-      !promotion.allowSelfApproval
-    ) {
-      throw new NotAllowedError(
-        `You requested promotion ${promotion.id}, and the policy of ${promotion.environment} does not let a requester approve their own promotion; another approver must`,
-      );
-    }
+    assertMayApprove(
+      promotion,
+      { userEntityRef: user, ownershipEntityRefs },
+      action,
+    );
     return user;
   }
 

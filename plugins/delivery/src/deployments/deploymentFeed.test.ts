@@ -1,5 +1,9 @@
-import { InMemoryDeliveryApi } from '../testing/InMemoryDeliveryApi';
-import { aDeployment, hoursAgo, threeEnvironments } from '../testing/builders';
+import { InMemoryDeliveryApi } from '../__testUtils__/InMemoryDeliveryApi';
+import {
+  aDeployment,
+  hoursAgo,
+  threeEnvironments,
+} from '../__testUtils__/builders';
 import { readDeploymentFeedPage } from './deploymentFeed';
 
 const a = 'component:default/payments-api';

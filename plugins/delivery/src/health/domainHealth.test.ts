@@ -1,5 +1,5 @@
 import { DomainMatrix } from '@internal/backstage-plugin-delivery-common';
-import { aDeployment } from '../testing/builders';
+import { aDeployment } from '../__testUtils__/builders';
 import { summarizeDomainHealth } from './domainHealth';
 
 const matrix: DomainMatrix = {

@@ -5,6 +5,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import fs from 'fs-extra';
+import path from 'node:path';
 import { setupServer } from 'msw/node';
 import { createCheckpointStore } from '../__testUtils__/checkpoints';
 import {
@@ -160,24 +161,32 @@ describe('delivery:gitops:publish to a local repository', () => {
     expect(ctx.output).toHaveBeenCalledWith('changed', false);
   });
 
-  it('refuses to publish nothing, and needs to know where the repository is', async () => {
+  it('refuses to publish nothing', async () => {
     await expect(
       action.handler(
         mockActionContext({
           workspacePath: workspace.path,
           input: { ...input, sourcePath: 'missing' },
-        }) as any,
+        }),
       ),
     ).rejects.toThrow(
       'Nothing to publish: missing is empty or missing in the workspace',
     );
-    await expect(
-      createGitOpsPublishAction({
-        config: new ConfigReader({}),
-        integrations,
-      }).handler(mockActionContext({ workspacePath: workspace.path, input })),
-    ).rejects.toThrow(
-      'No repositoryPath given and no delivery.gitops.local.path configured',
+  });
+
+  it("uses the delivery backend's demo repository when none is configured", async () => {
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input,
+      isDryRun: true,
+    });
+    await createGitOpsPublishAction({
+      config: new ConfigReader({}),
+      integrations,
+    }).handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repositoryPath',
+      path.resolve('.delivery-demo/gitops'),
     );
   });
 

@@ -12,7 +12,6 @@ import {
   parseRepoUrl,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
-import { Octokit } from '@octokit/rest';
 import path from 'node:path';
 import {
   GitOpsChange,
@@ -21,18 +20,12 @@ import {
 } from '../gitops/gitopsChange';
 import { commitToBranch, openPullRequest } from '../gitops/githubPullRequest';
 import { commitToLocalRepository } from '../gitops/localGitRepository';
+import { commitAuthor } from '../gitops/commitAuthor';
+import { createGitHubClient } from '../gitops/githubClient';
 import { examples } from './gitopsPublish.examples';
 
-/** Who commits for the scaffolder, as Backstage's own publish actions do. */
-export function commitAuthor(config: Config) {
-  return {
-    name:
-      config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Scaffolder',
-    email:
-      config.getOptionalString('scaffolder.defaultAuthor.email') ??
-      'scaffolder@backstage.io',
-  };
-}
+/** The demo's local GitOps repository, relative to the backend's working directory. */
+const DEFAULT_LOCAL_GITOPS_PATH = '.delivery-demo/gitops';
 
 /**
  * Creates the `delivery:gitops:publish` action: commits the workspace's
@@ -99,7 +92,7 @@ export function createGitOpsPublishAction(options: {
             .string()
             .optional()
             .describe(
-              'target local: the repository folder; default delivery.gitops.local.path',
+              'target local: the repository folder; default delivery.gitops.local.path, else .delivery-demo/gitops',
             ),
         repoUrl: z =>
           z
@@ -187,14 +180,12 @@ export function createGitOpsPublishAction(options: {
     change: GitOpsChange,
     repositoryPath: string | undefined,
   ) {
-    const configured =
-      repositoryPath ?? config.getOptionalString('delivery.gitops.local.path');
-    if (!configured) {
-      throw new InputError(
-        'No repositoryPath given and no delivery.gitops.local.path configured',
-      );
-    }
-    const dir = path.resolve(configured);
+    // The same repository, by default, as the delivery backend's gitops-local executor.
+    const dir = path.resolve(
+      repositoryPath ??
+        config.getOptionalString('delivery.gitops.local.path') ??
+        DEFAULT_LOCAL_GITOPS_PATH,
+    );
     ctx.output('repositoryPath', dir);
     if (ctx.isDryRun) {
       ctx.logger.info(
@@ -253,23 +244,11 @@ export function createGitOpsPublishAction(options: {
       return;
     }
 
-    const token =
-      input.token ??
-      (
-        await githubCredentialsProvider.getCredentials({
-          url: `https://${host}/${encodeURIComponent(
-            owner,
-          )}/${encodeURIComponent(repo)}`,
-        })
-      ).token;
-    if (!token) {
-      throw new InputError(
-        `No credentials for ${host}/${owner}/${repo}; configure integrations.github`,
-      );
-    }
-    const octokit = new Octokit({
-      auth: token,
-      baseUrl: integration.config.apiBaseUrl,
+    const octokit = await createGitHubClient({
+      integration,
+      credentialsProvider: githubCredentialsProvider,
+      repository: { owner, repo },
+      token: input.token,
     });
     const repository = { owner, repo };
     const baseBranch =

@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import fs from 'fs-extra';
+import path from 'node:path';
 import { mockActionContext } from '../__testUtils__/actionContext';
 import { createCheckpointStore } from '../__testUtils__/checkpoints';
 import { localCommits } from '../gitops/localGitRepository';
@@ -105,11 +106,18 @@ describe('delivery:repository:publish-local', () => {
     );
   });
 
-  it('is a demo feature that needs its folder configured', async () => {
-    await expect(
-      createRepositoryPublishLocalAction({
-        config: new ConfigReader({}),
-      }).handler(mockActionContext({ workspacePath: workspace.path, input })),
-    ).rejects.toThrow(/delivery.repositories.local.path is not configured/);
+  it("defaults to the demo's data folder", async () => {
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input,
+      isDryRun: true,
+    });
+    await createRepositoryPublishLocalAction({
+      config: new ConfigReader({}),
+    }).handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repositoryPath',
+      path.resolve('.delivery-demo/repositories/parking-api'),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   createTemplateAction,
   SerializedFile,
@@ -13,13 +13,17 @@ import {
   isGitRepository,
 } from '../gitops/localGitRepository';
 import { DNS_LABEL } from '../names';
-import { commitAuthor } from './gitopsPublish';
+import { commitAuthor } from '../gitops/commitAuthor';
 import { examples } from './repositoryPublishLocal.examples';
+
+/** The demo's data folder for service repositories, next to its GitOps repository. */
+const DEFAULT_LOCAL_REPOSITORIES_PATH = '.delivery-demo/repositories';
 
 /**
  * Creates the `delivery:repository:publish-local` action: the demo's stand-in
  * for `publish:github`, it commits a new service's repository into a local git
- * repository below `delivery.repositories.local.path`.
+ * repository below `delivery.repositories.local.path`
+ * (default `.delivery-demo/repositories`, beside the demo's GitOps repository).
  *
  * @public
  */
@@ -30,7 +34,7 @@ export function createRepositoryPublishLocalAction(options: {
   return createTemplateAction({
     id: 'delivery:repository:publish-local',
     description:
-      "Commits a folder of the workspace as a new local git repository named after the service, below delivery.repositories.local.path: the demo's stand-in for publish:github. A retried task commits once; a different repository of the same name is refused.",
+      "Commits a folder of the workspace as a new local git repository named after the service, below delivery.repositories.local.path (default .delivery-demo/repositories): the demo's stand-in for publish:github. A retried task commits once; a different repository of the same name is refused.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -63,12 +67,9 @@ export function createRepositoryPublishLocalAction(options: {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const base = config.getOptionalString('delivery.repositories.local.path');
-      if (!base) {
-        throw new InputError(
-          'delivery.repositories.local.path is not configured; local repositories are a demo feature',
-        );
-      }
+      const base =
+        config.getOptionalString('delivery.repositories.local.path') ??
+        DEFAULT_LOCAL_REPOSITORIES_PATH;
       const dir = resolveSafeChildPath(path.resolve(base), input.name);
       const source = resolveSafeChildPath(
         ctx.workspacePath,

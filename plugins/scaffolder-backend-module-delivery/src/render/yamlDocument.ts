@@ -10,7 +10,22 @@ export function createYamlDocument(value: unknown): Document {
   return document;
 }
 
-/** The text of a generated YAML document, as written to a file. */
+const commentLines = (comment: string) =>
+  comment.replace(/^(?!$)(?: $)?/gm, '#');
+
+/**
+ * The text of a generated YAML document, as written to a file. Comments of
+ * one line are the trailing ones (the release next to a pinned action), set
+ * two spaces from their value as linters expect; header comments are written
+ * on two lines or more.
+ */
 export function yamlText(document: Document): string {
-  return document.toString({ indent: 2, lineWidth: 0 });
+  return document.toString({
+    indent: 2,
+    lineWidth: 0,
+    commentString: comment =>
+      comment.includes('\n')
+        ? commentLines(comment)
+        : ` ${commentLines(comment)}`,
+  });
 }

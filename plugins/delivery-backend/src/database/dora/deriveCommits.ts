@@ -7,81 +7,120 @@ import type {
 } from './deriveIngested';
 import {
   insertFirstDeployments,
+  lowerCommitTimes,
+  rowsTable,
   updateCommitTimes,
 } from './doraStatements';
-import { IN_LIST_SIZE, inChunks } from './inChunks';
+import { IN_LIST_SIZE } from './inChunks';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+
+const pairsTable = (tx: Knex.Transaction, pairs: Array<[string, string]>) =>
+  rowsTable(
+    tx,
+    'dirty',
+    [
+      { name: 'entity_ref', type: 'text' },
+      { name: 'sha', type: 'text' },
+    ],
+    pairs,
+  );
+
+// The production deployments that brought these commits of these entities.
+function broughtBy(tx: Knex.Transaction, pairs: Array<[string, string]>) {
+  const dirty = pairsTable(tx, pairs);
+  return {
+    // CROSS JOIN keeps SQLite to this order (by sha, then by id) rather than
+    // reading the entity's whole history; PostgreSQL plans freely.
+    sql: `SELECT d.entity_ref, c.sha, d.deployment_id, d.finished_at
+      FROM ${dirty.sql}
+      CROSS JOIN deployment_commits c
+      CROSS JOIN dora_deployments d
+      WHERE c.sha = dirty.sha
+        AND d.deployment_id = c.deployment_id
+        AND d.entity_ref = dirty.entity_ref
+      UNION ALL
+      SELECT d.entity_ref, d.head_commit_sha AS sha, d.deployment_id, d.finished_at
+      FROM ${dirty.sql}
+      CROSS JOIN dora_deployments d
+      WHERE d.head_commit_sha = dirty.sha AND d.entity_ref = dirty.entity_ref`,
+    bindings: [...dirty.bindings, ...dirty.bindings],
+  };
+}
 
 // The first production deployment of each commit a changed deployment brings
 // or brought, and the time of each commit a changed deployment lists or listed.
 export async function deriveCommits(
   tx: Knex.Transaction,
-  options: {
-    deploymentIds: string[];
-    replacedCommits: IngestedChanges['replacedCommits'];
+  options: Pick<IngestedChanges, 'replacedCommits' | 'listedCommits'> & {
     before: ProductionDeploymentBefore[];
     after: ProductionDeploymentAfter[];
   },
 ): Promise<void> {
-  const { deploymentIds, replacedCommits, before, after } = options;
-  const listed = await inChunks<string, { deployment_id: string; sha: string }>(
-    deploymentIds,
-    ids =>
-      tx('deployment_commits')
-        .select('deployment_id', 'sha')
-        .whereIn('deployment_id', ids),
-  );
+  const { replacedCommits, listedCommits, before, after } = options;
 
-  const pairs = new Map<string, [string, string]>();
-  const addPair = (entityRef: string, sha: string) =>
+  // Commits a changed deployment brought before may now have another first
+  // deployment, or none: delete and derive again. Those it brings now keep
+  // or get one: derive and upsert.
+  const moved = new Map<string, [string, string]>();
+  const brought = new Map<string, [string, string]>();
+  const add = (pairs: typeof moved, entityRef: string, sha: string) =>
     pairs.set(JSON.stringify([entityRef, sha]), [entityRef, sha]);
-  const entityBefore = new Map(before.map(r => [r.deployment_id, r.entity_ref]));
+  const entityBefore = new Map(
+    before.map(r => [r.deployment_id, r.entity_ref]),
+  );
   const entityAfter = new Map(after.map(r => [r.deployment_id, r.entity_ref]));
   for (const { deploymentId, sha } of replacedCommits) {
     const entityRef = entityBefore.get(deploymentId);
     if (entityRef) {
-      addPair(entityRef, sha);
+      add(moved, entityRef, sha);
     }
   }
-  for (const { deployment_id, sha } of listed) {
-    const entityRef = entityAfter.get(deployment_id);
-    if (entityRef) {
-      addPair(entityRef, sha);
-    }
-  }
-  for (const row of [...before, ...after]) {
+  for (const row of before) {
     if (row.head_commit_sha) {
-      addPair(row.entity_ref, row.head_commit_sha);
+      add(moved, row.entity_ref, row.head_commit_sha);
     }
   }
-
-  for (const chunk of chunks([...pairs.values()], IN_LIST_SIZE)) {
-    const values = chunk.map(() => '(?, ?)').join(', ');
-    const bindings = chunk.flat();
-    await tx.raw(
-      `DELETE FROM dora_commits WHERE (entity_ref, sha) IN (VALUES ${values})`,
-      bindings,
-    );
-    const dirty = `(SELECT v.column1 AS entity_ref, v.column2 AS sha FROM (VALUES ${values}) AS v)`;
-    await insertFirstDeployments(tx, {
-      sql: `SELECT d.entity_ref, c.sha, d.deployment_id, d.finished_at
-        FROM ${dirty} dirty
-        JOIN deployment_commits c ON c.sha = dirty.sha
-        JOIN dora_deployments d ON d.deployment_id = c.deployment_id AND d.entity_ref = dirty.entity_ref
-        UNION ALL
-        SELECT d.entity_ref, d.head_commit_sha AS sha, d.deployment_id, d.finished_at
-        FROM ${dirty} dirty
-        JOIN dora_deployments d ON d.head_commit_sha = dirty.sha AND d.entity_ref = dirty.entity_ref`,
-      bindings: [...bindings, ...bindings],
-    });
+  for (const { deploymentId, sha } of listedCommits) {
+    const entityRef = entityAfter.get(deploymentId);
+    if (entityRef) {
+      add(brought, entityRef, sha);
+    }
+  }
+  for (const row of after) {
+    if (row.head_commit_sha) {
+      add(brought, row.entity_ref, row.head_commit_sha);
+    }
+  }
+  for (const key of moved.keys()) {
+    brought.delete(key);
   }
 
-  const shas = unique([
-    ...replacedCommits.map(commit => commit.sha),
-    ...listed.map(commit => commit.sha),
-  ]);
-  for (const chunk of chunks(shas, IN_LIST_SIZE)) {
+  for (const chunk of chunks([...moved.values()], IN_LIST_SIZE)) {
+    const pairs = pairsTable(tx, chunk);
+    await tx.raw(
+      `DELETE FROM dora_commits WHERE (entity_ref, sha) IN (
+         SELECT dirty.entity_ref, dirty.sha FROM ${pairs.sql}
+       )`,
+      pairs.bindings,
+    );
+    await insertFirstDeployments(tx, broughtBy(tx, chunk));
+  }
+  for (const chunk of chunks([...brought.values()], IN_LIST_SIZE)) {
+    await insertFirstDeployments(tx, broughtBy(tx, chunk), { replace: true });
+  }
+
+  // Times: recomputed for commits an event stopped listing, lowered for
+  // those listed now.
+  const unlisted = unique(replacedCommits.map(commit => commit.sha));
+  for (const chunk of chunks(unlisted, IN_LIST_SIZE)) {
     await updateCommitTimes(tx, chunk);
+  }
+  const earliest = new Map<string, number>();
+  for (const { sha, committedAt } of listedCommits) {
+    earliest.set(sha, Math.min(committedAt, earliest.get(sha) ?? Infinity));
+  }
+  for (const chunk of chunks([...earliest], IN_LIST_SIZE)) {
+    await lowerCommitTimes(tx, chunk);
   }
 }

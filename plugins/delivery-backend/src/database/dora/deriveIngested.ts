@@ -1,14 +1,17 @@
 import { Knex } from 'knex';
-import { DoraDerivationSettings } from './DoraDerivationSettings';
 import { deriveCommits } from './deriveCommits';
+import { DoraDerivationSettings } from './DoraDerivationSettings';
 import {
   insertIncidentAttributions,
+  isIn,
+  isPostgres,
   lockDerivation,
-  placeholders,
   rowsOf,
+  rowsTable,
   updateFailures,
+  updateIncidentCounts,
 } from './doraStatements';
-import { inChunks } from './inChunks';
+import { eachChunk, inChunks } from './inChunks';
 
 /** What one ingestion changed in the raw tables. */
 export interface IngestedChanges {
@@ -16,27 +19,36 @@ export interface IngestedChanges {
   deploymentIds: string[];
   /** The commits that replaced deployments listed before they were replaced. */
   replacedCommits: Array<{ deploymentId: string; sha: string }>;
+  /** The commits the inserted or replaced deployments list now. */
+  listedCommits: Array<{
+    deploymentId: string;
+    sha: string;
+    committedAt: number;
+  }>;
   /** The incidents inserted or replaced. */
   incidentIds: string[];
 }
 
 type Millis = number | string;
 
-/** A changed deployment's row in the production history before the change. */
+/** A changed deployment's place in the production history before the change. */
 export interface ProductionDeploymentBefore {
   deployment_id: string;
   entity_ref: string;
-  next_finished_at: Millis | null;
   head_commit_sha: string | null;
+  predecessor_id: string | null;
+  predecessor_finished_at: Millis | null;
+  next_finished_at: Millis | null;
 }
 
-/** A changed deployment's row in the production history after the change. */
+/** A changed deployment's place in the production history after the change. */
 export interface ProductionDeploymentAfter {
   deployment_id: string;
   entity_ref: string;
   head_commit_sha: string | null;
   predecessor_id: string | null;
   predecessor_finished_at: Millis | null;
+  successor_finished_at: Millis | null;
 }
 
 /** An inclusive span of `opened_at` of one entity's incidents. */
@@ -71,6 +83,17 @@ function mergeSpans(spans: OpenedSpan[]): OpenedSpan[] {
   return merged;
 }
 
+// The nearest production deployment of the same entity before or after `d`,
+// by finished_at then id: one index probe.
+function neighbour(column: string, side: 'before' | 'after'): string {
+  const [compare, order] = side === 'before' ? ['<', 'DESC'] : ['>', 'ASC'];
+  return `(SELECT p.${column} FROM dora_deployments p
+    WHERE p.entity_ref = d.entity_ref
+      AND (p.finished_at, p.deployment_id) ${compare} (d.finished_at, d.deployment_id)
+    ORDER BY p.finished_at ${order}, p.deployment_id ${order}
+    LIMIT 1)`;
+}
+
 /**
  * Brings the DORA tables up to date with one ingestion, in its transaction:
  * recomputes only what the changed deployments and incidents can affect,
@@ -91,187 +114,207 @@ export async function deriveIngested(
   settings: DoraDerivationSettings,
   changes: IngestedChanges,
 ): Promise<void> {
-  const { deploymentIds, replacedCommits, incidentIds } = changes;
+  const { deploymentIds, incidentIds } = changes;
   if (deploymentIds.length === 0 && incidentIds.length === 0) {
     return;
   }
   await lockDerivation(tx);
+  if (isPostgres(tx)) {
+    // Every statement below looks up a bounded set of rows by index. Left to
+    // itself, the planner hash-joins them against a sequential scan once a
+    // table is mid-sized (tens of thousands of rows), which costs a scan of
+    // the whole table per ingestion.
+    await tx.raw('SET LOCAL enable_seqscan = off');
+    await tx.raw('SET LOCAL enable_hashjoin = off');
+    await tx.raw('SET LOCAL enable_mergejoin = off');
+  }
   const environments = settings.productionEnvironments;
+  const byDeploymentId = (ids: string[]) => isIn(tx, 'd.deployment_id', ids);
 
-  // What the production history looked like around the changed deployments.
-  const before = await inChunks<string, ProductionDeploymentBefore>(
-    deploymentIds,
-    ids =>
-      tx('dora_deployments')
-        .select(
-          'deployment_id',
-          'entity_ref',
-          'next_finished_at',
-          'head_commit_sha',
-        )
-        .whereIn('deployment_id', ids),
-  );
-  const predecessorsBefore = await inChunks<
-    string,
-    { deployment_id: string; finished_at: Millis; next_deployment_id: string }
-  >(deploymentIds, ids =>
-    tx('dora_deployments')
-      .select('deployment_id', 'finished_at', 'next_deployment_id')
-      .whereIn('next_deployment_id', ids),
-  );
+  // Where the changed deployments were in the production history.
+  const before = await inChunks(deploymentIds, async ids => {
+    const where = byDeploymentId(ids);
+    return rowsOf<ProductionDeploymentBefore>(
+      await tx.raw(
+        `SELECT d.deployment_id, d.entity_ref, d.head_commit_sha, d.next_finished_at,
+           ${neighbour('deployment_id', 'before')} AS predecessor_id,
+           ${neighbour('finished_at', 'before')} AS predecessor_finished_at
+         FROM dora_deployments d WHERE ${where.sql}`,
+        where.bindings,
+      ),
+    );
+  });
 
-  // Which of them are succeeded production deployments now.
-  await inChunks(deploymentIds, ids =>
-    tx('dora_deployments').whereIn('deployment_id', ids).delete(),
-  );
+  // Which of them are succeeded production deployments now, and where.
+  await eachChunk(deploymentIds, ids => {
+    const where = isIn(tx, 'deployment_id', ids);
+    return tx.raw(`DELETE FROM dora_deployments WHERE ${where.sql}`, [
+      ...where.bindings,
+    ]);
+  });
   if (environments.length > 0) {
-    await inChunks(deploymentIds, ids =>
-      tx.raw(
+    await eachChunk(deploymentIds, ids => {
+      const where = isIn(tx, 'd.id', ids);
+      const production = isIn(tx, 'd.environment', environments);
+      return tx.raw(
         `INSERT INTO dora_deployments (deployment_id, entity_ref, finished_at, trigger, head_commit_sha)
          SELECT d.id, d.entity_ref, d.finished_at, d.trigger,
            CASE WHEN EXISTS (
              SELECT 1 FROM deployment_commits c WHERE c.deployment_id = d.id
            ) THEN NULL ELSE d.commit_sha END
          FROM deployments d
-         WHERE d.id IN (${placeholders(ids.length)})
-           AND d.status = 'succeeded'
-           AND d.finished_at IS NOT NULL
-           AND d.environment IN (${placeholders(environments.length)})`,
-        [...ids, ...environments],
+         WHERE ${where.sql} AND ${production.sql}
+           AND d.status = 'succeeded' AND d.finished_at IS NOT NULL`,
+        [...where.bindings, ...production.bindings],
+      );
+    });
+  }
+  const after = await inChunks(deploymentIds, async ids => {
+    const where = byDeploymentId(ids);
+    return rowsOf<ProductionDeploymentAfter>(
+      await tx.raw(
+        `SELECT d.deployment_id, d.entity_ref, d.head_commit_sha,
+           ${neighbour('deployment_id', 'before')} AS predecessor_id,
+           ${neighbour('finished_at', 'before')} AS predecessor_finished_at,
+           ${neighbour('finished_at', 'after')} AS successor_finished_at
+         FROM dora_deployments d WHERE ${where.sql}`,
+        where.bindings,
       ),
     );
-  }
-  const predecessor = (column: string) =>
-    `(SELECT p.${column} FROM dora_deployments p
-      WHERE p.entity_ref = d.entity_ref
-        AND (p.finished_at, p.deployment_id) < (d.finished_at, d.deployment_id)
-      ORDER BY p.finished_at DESC, p.deployment_id DESC
-      LIMIT 1)`;
-  const after = await inChunks<string, ProductionDeploymentAfter>(
-    deploymentIds,
-    async ids =>
-      rowsOf<ProductionDeploymentAfter>(
-        await tx.raw(
-          `SELECT d.deployment_id, d.entity_ref, d.head_commit_sha,
-             ${predecessor('deployment_id')} AS predecessor_id,
-             ${predecessor('finished_at')} AS predecessor_finished_at
-           FROM dora_deployments d
-           WHERE d.deployment_id IN (${placeholders(ids.length)})`,
-          ids,
-        ),
-      ),
-  );
+  });
 
   // Successors: of the old and new predecessors, and of the changed ones.
-  const successorChanged = unique([
-    ...predecessorsBefore.map(row => row.deployment_id),
-    ...after.map(row => row.deployment_id),
-    ...after.flatMap(row => (row.predecessor_id ? [row.predecessor_id] : [])),
-  ]);
-  await inChunks(successorChanged, ids =>
-    tx.raw(
-      `UPDATE dora_deployments
-       SET (next_deployment_id, next_finished_at, next_trigger) = (
-         SELECT n.deployment_id, n.finished_at, n.trigger FROM dora_deployments n
-         WHERE n.entity_ref = dora_deployments.entity_ref
-           AND (n.finished_at, n.deployment_id) > (dora_deployments.finished_at, dora_deployments.deployment_id)
-         ORDER BY n.finished_at, n.deployment_id
-         LIMIT 1
-       )
-       WHERE deployment_id IN (${placeholders(ids.length)})`,
-      ids,
+  const successorChanged = unique(
+    [...before, ...after].flatMap(row =>
+      row.predecessor_id ? [row.predecessor_id] : [],
     ),
-  );
-  const nextFinishedAfter = new Map(
-    (
-      await inChunks<string, { deployment_id: string; next_finished_at: Millis | null }>(
-        after.map(row => row.deployment_id),
-        ids =>
-          tx('dora_deployments')
-            .select('deployment_id', 'next_finished_at')
-            .whereIn('deployment_id', ids),
-      )
-    ).map(row => [row.deployment_id, millis(row.next_finished_at)]),
-  );
+  ).concat(after.map(row => row.deployment_id));
+  await eachChunk(unique(successorChanged), ids => {
+    const where = byDeploymentId(ids);
+    const next = (column: string) => neighbour(column, 'after');
+    return tx.raw(
+      `UPDATE dora_deployments AS d
+       SET next_deployment_id = ${next('deployment_id')},
+         next_finished_at = ${next('finished_at')},
+         next_trigger = ${next('trigger')}
+       WHERE ${where.sql}
+         AND (next_deployment_id IS DISTINCT FROM ${next('deployment_id')}
+           OR next_finished_at IS DISTINCT FROM ${next('finished_at')}
+           OR next_trigger IS DISTINCT FROM ${next('trigger')})`,
+      where.bindings,
+    );
+  });
 
-  // Incidents that name no deployment and opened between the old or the new
-  // neighbours of a changed deployment may be attributed differently now.
-  const predecessorFinishedBefore = new Map(
-    predecessorsBefore.map(row => [
-      row.next_deployment_id,
-      millis(row.finished_at),
+  const reattributed = await incidentsToReattribute(tx, environments, {
+    incidentIds,
+    deploymentIds,
+    spans: mergeSpans([
+      ...before.map(row => ({
+        entityRef: row.entity_ref,
+        from: millis(row.predecessor_finished_at) ?? -Infinity,
+        to: millis(row.next_finished_at) ?? Infinity,
+      })),
+      ...after.map(row => ({
+        entityRef: row.entity_ref,
+        from: millis(row.predecessor_finished_at) ?? -Infinity,
+        to: millis(row.successor_finished_at) ?? Infinity,
+      })),
     ]),
+  });
+  const attributedTo = async (ids: string[]) => {
+    const where = isIn(tx, 'incident_id', ids);
+    return rowsOf<{ deployment_id: string }>(
+      await tx.raw(
+        `SELECT deployment_id FROM dora_incidents
+         WHERE ${where.sql} AND deployment_id IS NOT NULL`,
+        where.bindings,
+      ),
+    );
+  };
+  const targetsBefore = await inChunks(reattributed, attributedTo);
+  await eachChunk(reattributed, ids => {
+    const where = isIn(tx, 'incident_id', ids);
+    return tx.raw(
+      `DELETE FROM dora_incidents WHERE ${where.sql}`,
+      where.bindings,
+    );
+  });
+  await eachChunk(reattributed, ids =>
+    insertIncidentAttributions(tx, settings, isIn(tx, 'i.id', ids)),
   );
-  const spans = mergeSpans([
-    ...before.map(row => ({
-      entityRef: row.entity_ref,
-      from: predecessorFinishedBefore.get(row.deployment_id) ?? -Infinity,
-      to: millis(row.next_finished_at) ?? Infinity,
-    })),
-    ...after.map(row => ({
-      entityRef: row.entity_ref,
-      from: millis(row.predecessor_finished_at) ?? -Infinity,
-      to: nextFinishedAfter.get(row.deployment_id) ?? Infinity,
-    })),
-  ]);
-  const reattributed = new Set(incidentIds);
-  const naming = await inChunks<string, { id: string }>(deploymentIds, ids =>
-    tx('incidents').select('id').whereIn('deployment_id', ids),
+  const targetsAfter = await inChunks(reattributed, attributedTo);
+
+  // Incident counts where the incidents changed; failure and recovery also
+  // where the successor changed.
+  const targets = unique(
+    [...targetsBefore, ...targetsAfter].map(row => row.deployment_id),
   );
-  naming.forEach(row => reattributed.add(row.id));
-  if (environments.length > 0) {
-    for (const span of spans) {
-      const query = tx('incidents')
-        .select('id')
-        .where('entity_ref', span.entityRef)
-        .whereIn('environment', environments)
-        .whereNull('deployment_id');
-      if (span.from !== -Infinity) {
-        query.where('opened_at', '>=', span.from);
-      }
-      if (span.to !== Infinity) {
-        query.where('opened_at', '<=', span.to);
-      }
-      (await query).forEach(row => reattributed.add(row.id));
-    }
+  await eachChunk(targets, ids =>
+    updateIncidentCounts(tx, isIn(tx, 'deployment_id', ids)),
+  );
+  await eachChunk(unique([...successorChanged, ...targets]), ids =>
+    updateFailures(tx, isIn(tx, 'deployment_id', ids)),
+  );
+
+  await deriveCommits(tx, { ...changes, before, after });
+}
+
+// The incidents whose attribution may have changed: the changed ones, those
+// that name a changed deployment, and those that name none and opened within
+// a span between the old or new neighbours of a changed deployment.
+async function incidentsToReattribute(
+  tx: Knex.Transaction,
+  environments: string[],
+  options: {
+    incidentIds: string[];
+    deploymentIds: string[];
+    spans: OpenedSpan[];
+  },
+): Promise<string[]> {
+  const ids = new Set(options.incidentIds);
+  const naming = await inChunks(options.deploymentIds, async chunk => {
+    const where = isIn(tx, 'deployment_id', chunk);
+    return rowsOf<{ id: string }>(
+      await tx.raw(
+        `SELECT id FROM incidents WHERE ${where.sql}`,
+        where.bindings,
+      ),
+    );
+  });
+  naming.forEach(row => ids.add(row.id));
+  if (environments.length === 0) {
+    return [...ids];
   }
-
-  const attributedTo = (ids: string[]) =>
-    tx('dora_incidents')
-      .select('deployment_id')
-      .whereIn('incident_id', ids)
-      .whereNotNull('deployment_id');
-  const reattributedIds = [...reattributed];
-  const targetsBefore = await inChunks<string, { deployment_id: string }>(
-    reattributedIds,
-    attributedTo,
-  );
-  await inChunks(reattributedIds, ids =>
-    tx('dora_incidents').whereIn('incident_id', ids).delete(),
-  );
-  await inChunks(reattributedIds, ids =>
-    insertIncidentAttributions(tx, settings, {
-      sql: `i.id IN (${placeholders(ids.length)})`,
-      bindings: ids,
-    }),
-  );
-  const targetsAfter = await inChunks<string, { deployment_id: string }>(
-    reattributedIds,
-    attributedTo,
-  );
-
-  // Failure and recovery, wherever the successor or the incidents changed.
-  const failureChanged = unique([
-    ...successorChanged,
-    ...targetsBefore.map(row => row.deployment_id),
-    ...targetsAfter.map(row => row.deployment_id),
-  ]);
-  await inChunks(failureChanged, ids =>
-    updateFailures(tx, {
-      sql: `deployment_id IN (${placeholders(ids.length)})`,
-      bindings: ids,
-    }),
-  );
-
-  await deriveCommits(tx, { deploymentIds, replacedCommits, before, after });
+  const production = isIn(tx, 'i.environment', environments);
+  const opened = await inChunks(options.spans, async chunk => {
+    // An unbounded side is ± 2^53.
+    const spans = rowsTable(
+      tx,
+      'span',
+      [
+        { name: 'entity_ref', type: 'text' },
+        { name: 'opened_from', type: 'bigint' },
+        { name: 'opened_to', type: 'bigint' },
+      ],
+      chunk.map(span => [
+        span.entityRef,
+        Math.max(span.from, Number.MIN_SAFE_INTEGER),
+        Math.min(span.to, Number.MAX_SAFE_INTEGER),
+      ]),
+    );
+    // CROSS JOIN keeps SQLite to probing the incidents of each span.
+    return rowsOf<{ id: string }>(
+      await tx.raw(
+        `SELECT DISTINCT i.id FROM ${spans.sql} CROSS JOIN incidents i
+         WHERE i.entity_ref = span.entity_ref
+           AND i.opened_at >= span.opened_from
+           AND i.opened_at <= span.opened_to
+           AND ${production.sql}
+           AND i.deployment_id IS NULL`,
+        [...spans.bindings, ...production.bindings],
+      ),
+    );
+  });
+  opened.forEach(row => ids.add(row.id));
+  return [...ids];
 }

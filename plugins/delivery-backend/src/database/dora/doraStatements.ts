@@ -4,7 +4,8 @@ import { DoraDerivationSettings } from './DoraDerivationSettings';
 // The statements that derive one part of the DORA tables for a given set of
 // rows; both the incremental path (deriveIngested.ts) and the full rebuild
 // (rebuildDoraTables.ts) use them. Plain SQL that PostgreSQL and SQLite
-// (≥ 3.35) both run: row values, window functions, correlated subqueries.
+// (≥ 3.39) both run: row values, window functions, correlated subqueries,
+// UPDATE ... FROM, IS DISTINCT FROM.
 
 /** A `?, ?, …` list of `count` placeholders. */
 export const placeholders = (count: number) =>
@@ -12,12 +13,70 @@ export const placeholders = (count: number) =>
 
 /** Rows as returned by `knex.raw`: pg answers a result, SQLite an array. */
 export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+  return Array.isArray(result)
+    ? (result as T[])
+    : (result as { rows: T[] }).rows;
 }
 
 /** Whether the connection is PostgreSQL. */
 export function isPostgres(knex: Knex): boolean {
   return knex.client.config.client === 'pg';
+}
+
+/** An SQL fragment and its bindings. */
+export interface SqlPart {
+  sql: string;
+  bindings: Knex.Value[];
+}
+
+/**
+ * `column IN (values)`: one array parameter on PostgreSQL (`= ANY(?)`),
+ * which parses and plans much faster than a thousand placeholders.
+ */
+export function isIn(
+  knex: Knex,
+  column: string,
+  values: readonly Knex.Value[],
+): SqlPart {
+  return isPostgres(knex)
+    ? { sql: `${column} = ANY(?)`, bindings: [values as Knex.Value] }
+    : {
+        sql: `${column} IN (${placeholders(values.length)})`,
+        bindings: [...values],
+      };
+}
+
+/**
+ * A derived table `alias(columns…)` holding `rows`, for joins: `unnest` of
+ * one array per column on PostgreSQL, `VALUES` on SQLite.
+ */
+export function rowsTable(
+  knex: Knex,
+  alias: string,
+  columns: Array<{ name: string; type: 'text' | 'bigint' }>,
+  rows: Knex.Value[][],
+): SqlPart {
+  if (isPostgres(knex)) {
+    return {
+      sql: `unnest(${columns
+        .map(column => `?::${column.type}[]`)
+        .join(', ')}) AS ${alias}(${columns.map(c => c.name).join(', ')})`,
+      // One array per column, each bound as a single parameter.
+      bindings: columns.map(
+        (_, index) => rows.map(row => row[index]) as unknown as Knex.Value,
+      ),
+    };
+  }
+  const names = columns
+    .map((column, index) => `column${index + 1} AS ${column.name}`)
+    .join(', ');
+  const row = `(${placeholders(columns.length)})`;
+  return {
+    sql: `(SELECT ${names} FROM (VALUES ${rows
+      .map(() => row)
+      .join(', ')})) AS ${alias}`,
+    bindings: rows.flat(),
+  };
 }
 
 // An arbitrary constant: the key of the advisory lock around DORA derivation.
@@ -50,12 +109,13 @@ const REWORK = `('rollback', 'hotfix')`;
 export async function insertIncidentAttributions(
   tx: Knex.Transaction,
   settings: DoraDerivationSettings,
-  where: { sql: string; bindings: readonly Knex.Value[] },
+  where: SqlPart,
 ): Promise<void> {
   const environments = settings.productionEnvironments;
   if (environments.length === 0) {
     return;
   }
+  const production = isIn(tx, 'i.environment', environments);
   await tx.raw(
     `INSERT INTO dora_incidents (incident_id, entity_ref, opened_at, resolved_at, deployment_id)
      SELECT i.id, i.entity_ref, i.opened_at, i.resolved_at,
@@ -71,20 +131,22 @@ export async function insertIncidentAttributions(
          LIMIT 1
        ) END
      FROM incidents i
-     WHERE i.environment IN (${placeholders(environments.length)})
-       AND ${where.sql}`,
-    [settings.incidentAttributionWindowMs, ...environments, ...where.bindings],
+     WHERE ${production.sql} AND ${where.sql}`,
+    [
+      settings.incidentAttributionWindowMs,
+      ...production.bindings,
+      ...where.bindings,
+    ],
   );
 }
 
 /**
- * Recomputes the incidents, failure and recovery of the deployments matching
- * `where` (over `dora_deployments`) from `dora_incidents` and their next_
- * columns.
+ * Recounts the incidents attributed to the deployments matching `where`
+ * (over `dora_deployments`), from `dora_incidents`.
  */
-export async function updateFailures(
+export async function updateIncidentCounts(
   tx: Knex.Transaction,
-  where: { sql: string; bindings: readonly Knex.Value[] },
+  where: SqlPart,
 ): Promise<void> {
   await tx.raw(
     `UPDATE dora_deployments
@@ -98,25 +160,45 @@ export async function updateFailures(
      WHERE ${where.sql}`,
     where.bindings,
   );
-  // Recovery: to the latest resolution of its incidents (open while any is
-  // unresolved); without incidents, to the rollback or hotfix after it.
+}
+
+// Failed: an incident is attributed to it, or the next one is rework.
+// Recovery: to the latest resolution of its incidents (open while any is
+// unresolved); without incidents, to the rollback or hotfix after it.
+const FAILED = `CASE WHEN incident_count > 0 OR next_trigger IN ${REWORK} THEN 1 ELSE 0 END`;
+const FAILURE_CAUSE = `CASE WHEN incident_count > 0 THEN 'incident'
+  WHEN next_trigger IN ${REWORK} THEN next_trigger END`;
+const RECOVERED_AT = `CASE
+  WHEN incident_count > 0 THEN
+    CASE WHEN open_incident_count = 0 THEN incidents_resolved_at END
+  WHEN next_trigger IN ${REWORK} THEN next_finished_at END`;
+
+/**
+ * Recomputes failure and recovery of the deployments matching `where` (over
+ * `dora_deployments`) from their incident counts and next_ columns; only
+ * rows whose values change are written.
+ */
+export async function updateFailures(
+  tx: Knex.Transaction,
+  where: SqlPart,
+): Promise<void> {
   await tx.raw(
     `UPDATE dora_deployments SET
-       failed = CASE WHEN incident_count > 0 OR next_trigger IN ${REWORK} THEN 1 ELSE 0 END,
-       failure_cause = CASE WHEN incident_count > 0 THEN 'incident'
-         WHEN next_trigger IN ${REWORK} THEN next_trigger END,
-       recovered_at = CASE
-         WHEN incident_count > 0 THEN
-           CASE WHEN open_incident_count = 0 THEN incidents_resolved_at END
-         WHEN next_trigger IN ${REWORK} THEN next_finished_at END
-     WHERE ${where.sql}`,
+       failed = ${FAILED},
+       failure_cause = ${FAILURE_CAUSE},
+       recovered_at = ${RECOVERED_AT}
+     WHERE ${where.sql}
+       AND (failed IS DISTINCT FROM ${FAILED}
+         OR failure_cause IS DISTINCT FROM ${FAILURE_CAUSE}
+         OR recovered_at IS DISTINCT FROM ${RECOVERED_AT})`,
     where.bindings,
   );
 }
 
 /**
- * Updates the commit times of these shas: the earliest time any stored event
- * gives for the sha (a commit time is the same whichever deployment lists it).
+ * Recomputes the commit times of these shas: the earliest time any stored
+ * event gives for the sha (a commit time is the same whichever deployment
+ * lists it). For shas that an event stopped listing.
  */
 export async function updateCommitTimes(
   tx: Knex.Transaction,
@@ -125,12 +207,43 @@ export async function updateCommitTimes(
   if (shas.length === 0) {
     return;
   }
+  const earliest = `(SELECT min(c.committed_at) FROM deployment_commits c WHERE c.sha = dora_commits.sha)`;
+  const where = isIn(tx, 'sha', shas);
   await tx.raw(
-    `UPDATE dora_commits SET committed_at = (
-       SELECT min(c.committed_at) FROM deployment_commits c WHERE c.sha = dora_commits.sha
-     )
-     WHERE sha IN (${placeholders(shas.length)})`,
-    shas,
+    `UPDATE dora_commits SET committed_at = ${earliest}
+     WHERE ${where.sql} AND committed_at IS DISTINCT FROM ${earliest}`,
+    where.bindings,
+  );
+}
+
+/**
+ * Lowers commit times to these newly listed ones where they are earlier (or
+ * the time was unknown): the earliest time only ever drops as events list a
+ * commit.
+ */
+export async function lowerCommitTimes(
+  tx: Knex.Transaction,
+  listed: Array<[sha: string, committedAt: number]>,
+): Promise<void> {
+  if (listed.length === 0) {
+    return;
+  }
+  const times = rowsTable(
+    tx,
+    'listed',
+    [
+      { name: 'sha', type: 'text' },
+      { name: 'committed_at', type: 'bigint' },
+    ],
+    listed,
+  );
+  await tx.raw(
+    `UPDATE dora_commits SET committed_at = listed.committed_at
+     FROM ${times.sql}
+     WHERE dora_commits.sha = listed.sha
+       AND (dora_commits.committed_at IS NULL
+         OR dora_commits.committed_at > listed.committed_at)`,
+    times.bindings,
   );
 }
 
@@ -142,8 +255,19 @@ export async function updateCommitTimes(
  */
 export async function insertFirstDeployments(
   tx: Knex.Transaction,
-  brought: { sql: string; bindings: readonly Knex.Value[] },
+  brought: SqlPart,
+  options: { replace?: boolean } = {},
 ): Promise<void> {
+  // With `replace`, a row already there is updated, and only if it changes.
+  const onConflict = options.replace
+    ? `ON CONFLICT (entity_ref, sha) DO UPDATE SET
+         first_deployment_id = excluded.first_deployment_id,
+         first_finished_at = excluded.first_finished_at,
+         committed_at = excluded.committed_at
+       WHERE dora_commits.first_deployment_id IS DISTINCT FROM excluded.first_deployment_id
+         OR dora_commits.first_finished_at IS DISTINCT FROM excluded.first_finished_at
+         OR dora_commits.committed_at IS DISTINCT FROM excluded.committed_at`
+    : '';
   await tx.raw(
     `INSERT INTO dora_commits (entity_ref, sha, first_deployment_id, first_finished_at, committed_at)
      SELECT ranked.entity_ref, ranked.sha, ranked.deployment_id, ranked.finished_at,
@@ -155,7 +279,8 @@ export async function insertFirstDeployments(
          ) AS position
        FROM (${brought.sql}) b
      ) ranked
-     WHERE ranked.position = 1`,
+     WHERE ranked.position = 1
+     ${onConflict}`,
     brought.bindings,
   );
 }

@@ -1,7 +1,10 @@
 import { chunks } from '../chunks';
 
-/** Keeps `IN (...)` lists well under SQLite's bound parameter limit. */
-export const IN_LIST_SIZE = 500;
+/**
+ * Keeps `IN (...)` lists well under SQLite's bound parameter limit, while a
+ * batch of 1000 events needs one statement per step.
+ */
+export const IN_LIST_SIZE = 1000;
 
 /**
  * Runs a query per slice of at most {@link IN_LIST_SIZE} items, e.g. one
@@ -9,14 +12,21 @@ export const IN_LIST_SIZE = 500;
  */
 export async function inChunks<T, R>(
   items: T[],
-  run: (chunk: T[]) => Promise<R[] | unknown>,
+  query: (chunk: T[]) => Promise<R[]>,
 ): Promise<R[]> {
   const results: R[] = [];
   for (const chunk of chunks(items, IN_LIST_SIZE)) {
-    const result = await run(chunk);
-    if (Array.isArray(result)) {
-      results.push(...(result as R[]));
-    }
+    results.push(...(await query(chunk)));
   }
   return results;
+}
+
+/** Runs a statement per slice of at most {@link IN_LIST_SIZE} items. */
+export async function eachChunk<T>(
+  items: T[],
+  statement: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (const chunk of chunks(items, IN_LIST_SIZE)) {
+    await statement(chunk);
+  }
 }

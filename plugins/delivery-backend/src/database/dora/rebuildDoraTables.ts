@@ -6,6 +6,7 @@ import {
   lockDerivation,
   placeholders,
   updateFailures,
+  updateIncidentCounts,
 } from './doraStatements';
 
 // Bumped when the derivation itself changes, so that the tables are rebuilt.
@@ -53,10 +54,14 @@ export async function rebuildDoraTables(
       environments,
     );
   }
-  await insertIncidentAttributions(tx, settings, { sql: '1 = 1', bindings: [] });
+  await insertIncidentAttributions(tx, settings, {
+    sql: '1 = 1',
+    bindings: [],
+  });
+  const attributed = `deployment_id IN (SELECT x.deployment_id FROM dora_incidents x)`;
+  await updateIncidentCounts(tx, { sql: attributed, bindings: [] });
   await updateFailures(tx, {
-    sql: `(deployment_id IN (SELECT x.deployment_id FROM dora_incidents x)
-      OR next_trigger IN ('rollback', 'hotfix'))`,
+    sql: `(${attributed} OR next_trigger IN ('rollback', 'hotfix'))`,
     bindings: [],
   });
   await insertFirstDeployments(tx, {

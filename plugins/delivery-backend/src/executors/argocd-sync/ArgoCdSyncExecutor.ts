@@ -170,7 +170,9 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
   ): Promise<PromotionExecutionPreview> {
     const options = readOptions(request.executor);
     return {
-      description: `Asks Argo CD at ${options.baseUrl} to sync the application ${applicationName(
+      description: `Asks Argo CD at ${
+        options.baseUrl
+      } to sync the application ${applicationName(
         request,
         options,
       )}; the application's source must already carry ${request.version}`,
@@ -213,7 +215,11 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
       throw new Error(
         `Argo CD answered ${init.method ?? 'GET'} ${url} with ${
           response.status
-        }: ${body?.message ?? body?.error ?? (text.slice(0, 200) || response.statusText)}`,
+        }: ${
+          body?.message ??
+          body?.error ??
+          (text.slice(0, 200) || response.statusText)
+        }`,
       );
     }
     return body;

@@ -29,7 +29,8 @@ function status(error: unknown): number | undefined {
   return (error as { status?: number })?.status;
 }
 
-const decode = (base64: string) => Buffer.from(base64, 'base64').toString('utf8');
+const decode = (base64: string) =>
+  Buffer.from(base64, 'base64').toString('utf8');
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /**
@@ -112,7 +113,9 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
         commit_title: `${title} (#${pull.number})`,
       });
       if (!merged.data.merged) {
-        throw new Error(`GitHub did not merge pull request #${pull.number}: ${merged.data.message}`);
+        throw new Error(
+          `GitHub did not merge pull request #${pull.number}: ${merged.data.message}`,
+        );
       }
       return {
         url: pull.html_url,
@@ -136,11 +139,20 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     const options = readGitHubPullRequestOptions(request.executor);
     const path = valuesFilePath(request.entity, request.environment);
     const octokit = await this.octokit(options);
-    const file = await this.readFile(octokit, options, path, options.baseBranch);
+    const file = await this.readFile(
+      octokit,
+      options,
+      path,
+      options.baseBranch,
+    );
     const { owner, repo, baseBranch, autoMerge } = options;
     return {
-      description: `Opens a pull request on ${owner}/${repo} against ${baseBranch} that sets image.tag ${request.version} in ${path}${
-        autoMerge ? ', and merges it' : '; the deployment completes when it is merged'
+      description: `Opens a pull request on ${owner}/${repo} against ${baseBranch} that sets image.tag ${
+        request.version
+      } in ${path}${
+        autoMerge
+          ? ', and merges it'
+          : '; the deployment completes when it is merged'
       }`,
       files: [valuesFileChange(request, path, file?.content)],
     };
@@ -197,9 +209,7 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     { owner, repo }: GitHubPullRequestOptions,
     path: string,
     ref: string,
-  ): Promise<
-    { content: string; sha: string; commitSha?: string } | undefined
-  > {
+  ): Promise<{ content: string; sha: string; commitSha?: string } | undefined> {
     try {
       const { data } = await octokit.rest.repos.getContent({
         owner,

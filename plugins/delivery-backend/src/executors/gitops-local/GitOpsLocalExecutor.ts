@@ -1,7 +1,5 @@
 import { InputError } from '@backstage/errors';
-import {
-  ExecutorConfig,
-} from '@internal/backstage-plugin-delivery-common';
+import { ExecutorConfig } from '@internal/backstage-plugin-delivery-common';
 import {
   PromotionChangeRequest,
   PromotionExecutionPreview,

@@ -43,12 +43,15 @@ function editScript(a: string[], b: string[]): Line[] {
       script.push({ kind: ' ', text: a[i] });
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || common[i][j + 1] >= common[i + 1][j])) {
-      script.push({ kind: '+', text: b[j] });
-      j++;
-    } else {
+    } else if (
+      i < a.length &&
+      (j >= b.length || common[i + 1][j] >= common[i][j + 1])
+    ) {
       script.push({ kind: '-', text: a[i] });
       i++;
+    } else {
+      script.push({ kind: '+', text: b[j] });
+      j++;
     }
   }
   return script;
@@ -79,10 +82,11 @@ export function unifiedDiff(
   const hunks: string[] = [];
   let index = 0;
   while (index < script.length) {
-    const firstChange = script.findIndex(
-      (line, at) => at >= index && line.kind !== ' ',
-    );
-    if (firstChange < 0) {
+    let firstChange = index;
+    while (firstChange < script.length && script[firstChange].kind === ' ') {
+      firstChange++;
+    }
+    if (firstChange === script.length) {
       break;
     }
     const start = Math.max(index, firstChange - CONTEXT);

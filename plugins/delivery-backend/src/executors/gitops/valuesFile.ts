@@ -79,7 +79,10 @@ export function setImageTag(
 
 /** The change of the values file for the promotion, with its diff. */
 export function valuesFileChange(
-  request: Pick<PromotionChangeRequest, 'entityRef' | 'environment' | 'version'>,
+  request: Pick<
+    PromotionChangeRequest,
+    'entityRef' | 'environment' | 'version'
+  >,
   path: string,
   before: string | undefined,
 ): PromotionFileChange {
@@ -108,12 +111,11 @@ export function commitMessage(request: {
   approvers: string[];
   reason: string;
 }): string {
-  const verb =
-    request.trigger === 'rollback'
-      ? 'Roll back'
-      : request.trigger === 'hotfix'
-      ? 'Hotfix'
-      : 'Promote';
+  const verbs: Record<string, string> = {
+    rollback: 'Roll back',
+    hotfix: 'Hotfix',
+  };
+  const verb = verbs[request.trigger] ?? 'Promote';
   return [
     `${verb} ${request.entityRef} to ${request.version} in ${request.environment}`,
     '',
@@ -125,7 +127,9 @@ export function commitMessage(request: {
     }`,
     `Requested-by: ${request.requester}`,
     `Approved-by: ${
-      request.approvers.length > 0 ? request.approvers.join(', ') : 'none needed'
+      request.approvers.length > 0
+        ? request.approvers.join(', ')
+        : 'none needed'
     }`,
     '',
   ].join('\n');

@@ -3,12 +3,9 @@ import {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyError } from '@backstage/errors';
+import { isError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  DeploymentEvent,
-  Environment,
-} from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
@@ -18,7 +15,9 @@ import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
 import { FreezeWindowService } from '../FreezeWindowService';
 import { IngestionService } from '../IngestionService';
+import { executeWithTimeout } from './executeWithTimeout';
 import { PromotionPolicy, formatDuration } from './PromotionPolicy';
+import { recordPromotionDeployment } from './recordPromotionDeployment';
 import { PromotionHistory } from './PromotionHistory';
 import { PromotionNotifier } from './PromotionNotifier';
 
@@ -28,10 +27,6 @@ export const PROMOTION_ENGINE_ACTOR = 'plugin:delivery';
 // A claim older than the execution timeout and this margin belongs to an
 // executor that crashed or whose replica went away.
 const STALE_CLAIM_MARGIN_MS = 60_000;
-
-/** The id of a promotion's deployment in the history. */
-export const promotionDeploymentId = (promotionId: string) =>
-  `promotion-${promotionId}`;
 
 /** What {@link PromotionExecution} needs. */
 export interface PromotionExecutionOptions {
@@ -197,14 +192,29 @@ export class PromotionExecution {
     let request: PromotionExecutionRequest;
     try {
       request = await this.requestFor(promotion);
-      result = await this.runExecutor(request);
+      result = await executeWithTimeout(
+        this.options.executors,
+        request,
+        this.options.executionTimeoutMs,
+      );
     } catch (error) {
-      await this.fail(promotion, claimToken, stringifyError(error));
+      await this.fail(
+        promotion,
+        claimToken,
+        isError(error) ? error.message : String(error),
+      );
       return;
     }
     try {
-      const deploymentId = await this.recordDeployment(promotion, request, result);
-      const message = result.message ?? `${promotion.version} runs in ${promotion.environment}`;
+      const deploymentId = await recordPromotionDeployment(this.options, {
+        promotion,
+        request,
+        result,
+        now: this.now(),
+      });
+      const message =
+        result.message ??
+        `${promotion.version} runs in ${promotion.environment}`;
       const finished = await this.options.store.changeState(promotion.id, {
         from: ['executing'],
         to: 'succeeded',
@@ -240,9 +250,9 @@ export class PromotionExecution {
       await this.fail(
         promotion,
         claimToken,
-        `The executor succeeded, but the result could not be recorded: ${stringifyError(
-          error,
-        )}`,
+        `The executor succeeded, but the result could not be recorded: ${
+          isError(error) ? error.message : String(error)
+        }`,
       );
     }
   }
@@ -282,89 +292,6 @@ export class PromotionExecution {
       approvers: approvals.map(approval => approval.approver),
       executor: environment.executor,
     };
-  }
-
-  private async runExecutor(
-    request: PromotionExecutionRequest,
-  ): Promise<PromotionExecutionResult> {
-    const { executors, executionTimeoutMs } = this.options;
-    const executor = executors.get(request.executor.type);
-    if (!executor) {
-      throw new Error(
-        `No promotion executor of type '${request.executor.type}' is installed for ${request.environment}`,
-      );
-    }
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(
-          new Error(
-            `The ${executor.type} executor did not finish within ${formatDuration(
-              executionTimeoutMs / 1000,
-            )}`,
-          ),
-        );
-      }, executionTimeoutMs);
-    });
-    try {
-      return await Promise.race([
-        executor.execute({ ...request, signal: controller.signal }),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Records the deployment in the history, like any other; returns its id. */
-  private async recordDeployment(
-    promotion: PromotionRecord,
-    request: PromotionExecutionRequest,
-    result: PromotionExecutionResult,
-  ): Promise<string> {
-    const { history, ingestion, policy } = this.options;
-    const environment = this.environments.get(promotion.environment)!;
-    const source = policy.sourceEnvironment(request.entity, environment);
-    const commits =
-      promotion.trigger === 'rollback' || !source
-        ? []
-        : await history.commitsBetween({
-            entityRef: promotion.entityRef,
-            source,
-            target: promotion.environment,
-            version: promotion.version,
-          });
-    // The head commit of the version, as its earlier deployments reported it.
-    const headCommit = await history.headCommit(
-      promotion.entityRef,
-      promotion.version,
-      [...(source ? [source] : []), ...this.environments.keys()],
-    );
-    const deploymentId = promotionDeploymentId(promotion.id);
-    const status = result.deploymentStatus ?? 'succeeded';
-    const event: DeploymentEvent = {
-      type: 'deployment',
-      id: deploymentId,
-      entityRef: promotion.entityRef,
-      environment: promotion.environment,
-      version: promotion.version,
-      commitSha: headCommit ?? result.commitSha ?? promotion.version,
-      commits,
-      status,
-      trigger: promotion.trigger,
-      startedAt: promotion.claimedAt ?? this.now().toISOString(),
-      ...(status !== 'in_progress' && { finishedAt: this.now().toISOString() }),
-      ...(result.url && { url: result.url }),
-      actor: request.requester,
-    };
-    const { rejected } = await ingestion.ingest(event);
-    if (rejected.length > 0) {
-      const [{ field, reason }] = rejected;
-      throw new Error(`the deployment event was rejected: ${field} ${reason}`);
-    }
-    return deploymentId;
   }
 
   private async fail(

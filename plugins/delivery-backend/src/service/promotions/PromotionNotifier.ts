@@ -16,9 +16,16 @@ function entityLink(entityRef: string): string {
   )}/${encodeURIComponent(name)}`;
 }
 
+const KINDS: Record<PromotionRecord['trigger'], string> = {
+  promotion: 'Promotion',
+  rollback: 'Rollback',
+  hotfix: 'Hotfix',
+};
+
 function summary(promotion: PromotionRecord): string {
-  const kind = promotion.trigger === 'promotion' ? 'Promotion' : promotion.trigger === 'rollback' ? 'Rollback' : 'Hotfix';
-  return `${kind} of ${promotion.entityRef} to ${promotion.version} in ${promotion.environment}`;
+  return `${KINDS[promotion.trigger]} of ${promotion.entityRef} to ${
+    promotion.version
+  } in ${promotion.environment}`;
 }
 
 /**
@@ -97,8 +104,11 @@ export class PromotionNotifier {
         enabled !== undefined
           ? Promise.resolve(enabled)
           : (async () => {
-              const plugins = (await instanceMetadata?.getInstalledPlugins()) ?? [];
-              return plugins.some(plugin => plugin.pluginId === 'notifications');
+              const plugins =
+                (await instanceMetadata?.getInstalledPlugins()) ?? [];
+              return plugins.some(
+                plugin => plugin.pluginId === 'notifications',
+              );
             })().catch(() => false);
     }
     return this.enabled;

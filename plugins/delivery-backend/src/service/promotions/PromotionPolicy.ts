@@ -38,7 +38,10 @@ const RULE_NAMES: Record<PromotionRule, string> = {
 /** The message of the 409 that refuses a request: every violation, each naming its rule. */
 export function refusalMessage(violations: PromotionViolation[]): string {
   return violations
-    .map(({ rule, message }) => `Refused by the ${RULE_NAMES[rule]} rule: ${message}`)
+    .map(
+      ({ rule, message }) =>
+        `Refused by the ${RULE_NAMES[rule]} rule: ${message}`,
+    )
     .join('; ');
 }
 
@@ -75,7 +78,10 @@ export class PromotionPolicy {
    * from: the configured one, or the nearest one before it that the entity
    * is delivered to.
    */
-  sourceEnvironment(entity: Entity, environment: Environment): string | undefined {
+  sourceEnvironment(
+    entity: Entity,
+    environment: Environment,
+  ): string | undefined {
     const delivered = new Set(
       environmentsForEntity(this.options.environments, entity).map(e => e.name),
     );
@@ -207,10 +213,16 @@ export class PromotionPolicy {
     if (required <= 0) {
       return;
     }
-    const since = Date.parse(await this.options.history.runningSince(succeeded));
+    const since = Date.parse(
+      await this.options.history.runningSince(succeeded),
+    );
     const soaked = Math.max(0, Math.floor((now.getTime() - since) / 1000));
     const readyAt = new Date(since + required * 1000).toISOString();
-    evaluation.soak = { requiredSeconds: required, soakedSeconds: soaked, readyAt };
+    evaluation.soak = {
+      requiredSeconds: required,
+      soakedSeconds: soaked,
+      readyAt,
+    };
     if (soaked < required && trigger !== 'hotfix') {
       evaluation.violations.push({
         rule: 'soak_time',

@@ -22,9 +22,9 @@ describe('resolveApprovers', () => {
   });
 
   it('leaves the owner out when the entity has none, and lists each approver once', () => {
-    expect(
-      resolveApprovers(['owner', 'user:default/jdoe'], entity()),
-    ).toEqual(['user:default/jdoe']);
+    expect(resolveApprovers(['owner', 'user:default/jdoe'], entity())).toEqual([
+      'user:default/jdoe',
+    ]);
     expect(
       resolveApprovers(
         ['owner', 'group:default/team-smart-city'],

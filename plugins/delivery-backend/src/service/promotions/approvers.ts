@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
 import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
 
 /** The `owner` placeholder of a promotion policy's approvers. */
@@ -24,7 +25,10 @@ export function ownerOf(entity: Entity): string | undefined {
  * The policy's approvers with `owner` replaced by the entity's owner in the
  * catalog (left out when the entity has none): user and group entity refs.
  */
-export function resolveApprovers(approvers: string[], entity: Entity): string[] {
+export function resolveApprovers(
+  approvers: string[],
+  entity: Entity,
+): string[] {
   const resolved = approvers.flatMap(approver => {
     if (approver !== OWNER) {
       return [approver];
@@ -49,4 +53,38 @@ export function isEligibleApprover(
     ),
   );
   return approvers.some(approver => refs.has(approver));
+}
+
+/**
+ * Throws a `NotAllowedError` saying why, unless the user is one of the
+ * promotion's approvers and, to approve, is not its requester (unless the
+ * policy allows self-approval).
+ */
+export function assertMayApprove(
+  promotion: {
+    id: string;
+    environment: string;
+    approvers: string[];
+    requestedBy: string;
+    allowSelfApproval: boolean;
+  },
+  user: { userEntityRef: string; ownershipEntityRefs: string[] },
+  action: 'approve' | 'reject',
+): void {
+  if (!isEligibleApprover(promotion.approvers, user)) {
+    throw new NotAllowedError(
+      `You are not an approver of promotions into ${
+        promotion.environment
+      }; the approvers are ${promotion.approvers.join(', ')}`,
+    );
+  }
+  if (
+    action === 'approve' &&
+    promotion.requestedBy === user.userEntityRef &&
+    !promotion.allowSelfApproval
+  ) {
+    throw new NotAllowedError(
+      `You requested promotion ${promotion.id}, and the policy of ${promotion.environment} does not let a requester approve their own promotion; another approver must`,
+    );
+  }
 }

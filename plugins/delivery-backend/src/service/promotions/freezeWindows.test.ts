@@ -66,9 +66,9 @@ describe('freezeWindowActivity', () => {
     expect(
       freezeWindowActivity(once, new Date('2026-12-22T23:59:59Z')).active,
     ).toBe(false);
-    expect(freezeWindowActivity(once, new Date('2026-12-23T00:00:00Z'))).toEqual(
-      { active: true, until: new Date('2027-01-04T00:00:00Z') },
-    );
+    expect(
+      freezeWindowActivity(once, new Date('2026-12-23T00:00:00Z')),
+    ).toEqual({ active: true, until: new Date('2027-01-04T00:00:00Z') });
     expect(
       freezeWindowActivity(once, new Date('2027-01-04T00:00:00Z')).active,
     ).toBe(false);
@@ -89,10 +89,11 @@ describe('activeFreeze', () => {
       end: '2026-01-14T00:00:00.000Z',
       reason: 'Holidays',
     };
-    expect(activeFreeze([weekend, holidays], new Date('2026-01-10T12:00:00Z')))
-      .toEqual({
-        until: new Date('2026-01-14T00:00:00Z'),
-        reason: 'No production changes over the weekend',
-      });
+    expect(
+      activeFreeze([weekend, holidays], new Date('2026-01-10T12:00:00Z')),
+    ).toEqual({
+      until: new Date('2026-01-14T00:00:00Z'),
+      reason: 'No production changes over the weekend',
+    });
   });
 });

@@ -3,7 +3,7 @@ import {
   RecurringFreezeWindow,
   Weekday,
 } from '@internal/backstage-plugin-delivery-common';
-import { DateTime } from 'luxon';
+import { DateTime, WeekdayNumbers } from 'luxon';
 
 const WEEKDAYS: Weekday[] = [
   'monday',
@@ -60,7 +60,7 @@ function recurringActivity(
   }
   const { hour, minute } = parseTime(window.to.time);
   let end = local.set({
-    weekday: WEEKDAYS.indexOf(window.to.day) + 1,
+    weekday: (WEEKDAYS.indexOf(window.to.day) + 1) as WeekdayNumbers,
     hour,
     minute,
     second: 0,
@@ -88,7 +88,8 @@ export function freezeWindowActivity(
 
 function latestEnd(activities: FreezeWindowActivity[]): Date | undefined {
   return activities.reduce<Date | undefined>(
-    (latest, { until }) => (until && (!latest || until > latest) ? until : latest),
+    (latest, { until }) =>
+      until && (!latest || until > latest) ? until : latest,
     undefined,
   );
 }
@@ -105,15 +106,14 @@ export function activeFreeze(
   const active = windows.filter(
     window => freezeWindowActivity(window, at).active,
   );
-  let until = latestEnd(
-    active.map(window => freezeWindowActivity(window, at)),
-  );
+  let until = latestEnd(active.map(window => freezeWindowActivity(window, at)));
   if (!until) {
     return undefined;
   }
   for (let step = 0; step < MAX_CHAINED_WINDOWS; step++) {
+    const end: Date = until;
     const later = latestEnd(
-      windows.map(window => freezeWindowActivity(window, until!)),
+      windows.map(window => freezeWindowActivity(window, end)),
     );
     if (!later || later <= until) {
       break;

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   Environment,
+  PromotionState,
   PromotionTrigger,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
@@ -103,4 +104,50 @@ export function parseComment(
     );
   }
   return comment.trim() || undefined;
+}
+
+const STATES: PromotionState[] = [
+  'pending_approval',
+  'approved',
+  'executing',
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+];
+
+/** Which promotions to list, as `GET /promotions` is asked. */
+export interface PromotionListQuery {
+  /** One state or several, separated by commas. */
+  state?: string;
+  entityRef?: string;
+  environment?: string;
+  limit?: number;
+}
+
+/** The states and canonical entity ref of a list query; an `InputError` naming a bad one. */
+export function parsePromotionListQuery(query: PromotionListQuery): {
+  states?: PromotionState[];
+  entityRef?: string;
+} {
+  const states = query.state?.split(',').map(state => state.trim());
+  const unknown = states?.find(
+    state => !STATES.includes(state as PromotionState),
+  );
+  if (unknown !== undefined) {
+    throw new InputError(
+      `state '${unknown}' is not one of ${STATES.join(', ')}`,
+    );
+  }
+  let entityRef: string | undefined;
+  if (query.entityRef) {
+    try {
+      entityRef = normalizeEntityRef(query.entityRef);
+    } catch {
+      throw new InputError(
+        `entityRef '${query.entityRef}' is not an entity ref`,
+      );
+    }
+  }
+  return { states: states as PromotionState[] | undefined, entityRef };
 }

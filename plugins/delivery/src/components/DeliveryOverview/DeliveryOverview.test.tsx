@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import {
   journeyCatalog,
   journeyDeliveryApi,
-} from '../../testing/journeyFixture';
-import { renderView } from '../../testing/renderView';
+} from '../../__testUtils__/journeyFixture';
+import { renderView } from '../../__testUtils__/renderView';
 import { DeliveryOverview } from './DeliveryOverview';
 
 const rowsOf = (name: string) =>

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { InMemoryDeliveryApi } from '../../testing/InMemoryDeliveryApi';
+import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
 import {
   aDeployment,
   hoursAgo,
   threeEnvironments,
-} from '../../testing/builders';
-import { renderView } from '../../testing/renderView';
+} from '../../__testUtils__/builders';
+import { renderView } from '../../__testUtils__/renderView';
 import { DeploymentHistory } from './DeploymentHistory';
 
 const environments = threeEnvironments.map(({ name, title, production }) => ({

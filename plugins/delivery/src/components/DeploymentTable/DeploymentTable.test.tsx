@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { aDeployment, hoursAgo } from '../../testing/builders';
-import { renderView } from '../../testing/renderView';
+import { aDeployment, hoursAgo } from '../../__testUtils__/builders';
+import { renderView } from '../../__testUtils__/renderView';
 import { DeploymentTable } from './DeploymentTable';
 
 const environments = [

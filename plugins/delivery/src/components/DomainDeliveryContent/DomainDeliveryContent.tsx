@@ -4,7 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../api';
 import { listFailuresSince } from '../../deployments/recentFailures';
 import { DeploymentHistory } from '../DeploymentHistory';
@@ -23,7 +23,7 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const deliveryApi = useApi(deliveryApiRef);
   const signals = useHealthSignals(domainRef);
   const domainName = parseEntityRef(domainRef, { defaultKind: 'domain' }).name;
-  const { value, error } = useAsyncRetry(async () => {
+  const { value, error } = useAsync(async () => {
     const matrix = await deliveryApi.getDomainMatrix(domainRef);
     const recent = await listFailuresSince(deliveryApi, {
       since: new Date(Date.now() - DAY),

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { summarizeDomainHealth } from '../../health/domainHealth';
-import { aDeployment } from '../../testing/builders';
-import { journeyDeliveryApi } from '../../testing/journeyFixture';
-import { renderView } from '../../testing/renderView';
+import { aDeployment } from '../../__testUtils__/builders';
+import { journeyDeliveryApi } from '../../__testUtils__/journeyFixture';
+import { renderView } from '../../__testUtils__/renderView';
 import { DomainHealthCard } from './DomainHealthCard';
 
 describe('DomainHealthCard', () => {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { journeyDeliveryApi } from '../../testing/journeyFixture';
-import { renderView } from '../../testing/renderView';
+import { journeyDeliveryApi } from '../../__testUtils__/journeyFixture';
+import { renderView } from '../../__testUtils__/renderView';
 import { DomainMatrixTable } from './DomainMatrixTable';
 
 describe('DomainMatrixTable', () => {

@@ -1,9 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen } from '@testing-library/react';
-import { InMemoryDeliveryApi } from '../../testing/InMemoryDeliveryApi';
-import { threeEnvironments } from '../../testing/builders';
-import { journeyDeliveryApi } from '../../testing/journeyFixture';
-import { renderView } from '../../testing/renderView';
+import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
+import { threeEnvironments } from '../../__testUtils__/builders';
+import { journeyDeliveryApi } from '../../__testUtils__/journeyFixture';
+import { renderView } from '../../__testUtils__/renderView';
 import { EntityDeliverySummaryCard } from './EntityDeliverySummaryCard';
 
 const component = (annotated: boolean): Entity => ({

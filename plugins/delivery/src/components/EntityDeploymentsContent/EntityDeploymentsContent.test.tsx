@@ -7,12 +7,12 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeliveryApi, deliveryApiRef } from '../../api';
-import { InMemoryDeliveryApi } from '../../testing/InMemoryDeliveryApi';
+import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
 import {
   aDeployment,
   hoursAgo,
   threeEnvironments,
-} from '../../testing/builders';
+} from '../../__testUtils__/builders';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
 const component = (annotations: Record<string, string>): Entity => ({

@@ -8,7 +8,7 @@ import {
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../api';
 import { DeliveryHowTo } from '../DeliveryHowTo';
 import { DeploymentHistory } from '../DeploymentHistory';
@@ -20,7 +20,7 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
   const deliveryApi = useApi(deliveryApiRef);
   const entityRef = normalizeEntityRef(entity);
   const entityRefs = useMemo(() => [entityRef], [entityRef]);
-  const { value, error } = useAsyncRetry(async () => {
+  const { value, error } = useAsync(async () => {
     const [environments, status] = await Promise.all([
       deliveryApi.getEnvironments(),
       deliveryApi.getEntityEnvironments(entityRef),
@@ -58,9 +58,11 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
 
   return (
     <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12}>
-        <PromotionChain items={items} />
-      </Grid>
+      {!neverDeployed && (
+        <Grid item xs={12}>
+          <PromotionChain items={items} />
+        </Grid>
+      )}
       {items.map(item => {
         const next = item.next && policies.get(item.next.environment);
         return (

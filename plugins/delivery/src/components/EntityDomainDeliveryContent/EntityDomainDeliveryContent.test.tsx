@@ -2,8 +2,8 @@ import { screen } from '@testing-library/react';
 import {
   journeyCatalog,
   journeyDeliveryApi,
-} from '../../testing/journeyFixture';
-import { renderView } from '../../testing/renderView';
+} from '../../__testUtils__/journeyFixture';
+import { renderView } from '../../__testUtils__/renderView';
 import { EntityDomainDeliveryContent } from './EntityDomainDeliveryContent';
 
 describe('EntityDomainDeliveryContent', () => {

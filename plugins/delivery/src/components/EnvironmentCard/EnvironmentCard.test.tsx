@@ -1,7 +1,7 @@
 import { EnvironmentStatus } from '@internal/backstage-plugin-delivery-common';
 import { screen } from '@testing-library/react';
-import { aDeployment, hoursAgo } from '../../testing/builders';
-import { renderView } from '../../testing/renderView';
+import { aDeployment, hoursAgo } from '../../__testUtils__/builders';
+import { renderView } from '../../__testUtils__/renderView';
 import { describePolicy, EnvironmentCard } from './EnvironmentCard';
 
 const staging: EnvironmentStatus = {

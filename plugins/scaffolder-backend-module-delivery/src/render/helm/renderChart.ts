@@ -92,7 +92,7 @@ export function renderBaseValues(spec: ChartSpec): Document {
       },
     },
   });
-  document.commentBefore = ` Values every environment of ${spec.service} shares; values-<environment>.yaml overrides them.`;
+  document.commentBefore = ` Values every environment of ${spec.service} shares;\n values-<environment>.yaml overrides what differs.`;
   return document;
 }
 
@@ -123,6 +123,6 @@ export function renderEnvironmentValues(
   });
   document.commentBefore = ` ${spec.service} in ${environment.name}${
     environment.production ? ' (production)' : ''
-  }. image.tag is what runs here: promotions change it.`;
+  }.\n image.tag is the version that runs here: promotions change it.`;
   return document;
 }

@@ -297,7 +297,9 @@ describe('renderWorkflow', () => {
       checkouts.filter(step => step.with['persist-credentials'] !== false),
     ).toEqual([]);
     for (const { text } of rendered) {
-      expect(text).toMatch(/actions\/checkout@[0-9a-f]{40} # v\d+\.\d+\.\d+/);
+      expect(text).toMatch(
+        /actions\/checkout@[0-9a-f]{40} {2}# v\d+\.\d+\.\d+/,
+      );
     }
   });
 

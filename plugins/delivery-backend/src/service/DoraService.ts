@@ -1,0 +1,130 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  DoraResponse,
+  doraTiers,
+} from '@internal/backstage-plugin-delivery-common';
+import { DoraStore } from '../database/dora/DoraStore';
+import { DeploymentReadAccess } from './DeploymentReadAccess';
+import { DoraScope, parseDoraScope } from './dora/DoraScope';
+import { DoraWindow, parseDoraWindow } from './dora/DoraWindow';
+import { summarize } from './dora/summarize';
+import { EntityCatalog } from './EntityCatalog';
+
+/** A validated `GET /dora` query. */
+export interface DoraRequest {
+  scope: DoraScope;
+  window: DoraWindow;
+}
+
+/**
+ * DORA's numbers, exactly as `PRODUCT.md` defines them, for an entity, a
+ * domain (pooled over its components), a group (the entities it owns) or the
+ * whole portal, over a window `[from, to)` split into days or ISO weeks of a
+ * time zone. Reads the tables that ingestion derives, never all history.
+ */
+export class DoraService {
+  private readonly store: DoraStore;
+  private readonly catalog: EntityCatalog;
+  private readonly access: DeploymentReadAccess;
+
+  constructor(options: {
+    store: DoraStore;
+    catalog: EntityCatalog;
+    permissions: PermissionsService;
+  }) {
+    this.store = options.store;
+    this.catalog = options.catalog;
+    this.access = new DeploymentReadAccess(options.permissions);
+  }
+
+  /** Validates the query parameters; an `InputError` names the bad one. */
+  parseRequest(query: {
+    entityRef?: string;
+    from?: string;
+    to?: string;
+    bucket?: string;
+    timeZone?: string;
+  }): DoraRequest {
+    return {
+      scope: parseDoraScope(query.entityRef),
+      window: parseDoraWindow(query),
+    };
+  }
+
+  /**
+   * The numbers of the request's scope, over the entities whose deployments
+   * the caller may read: a `NotAllowedError` for a component they may not
+   * read, a `NotFoundError` for an entity the catalog does not have.
+   */
+  async getMetrics(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraResponse> {
+    const { window } = request;
+    const { total, buckets } = await this.aggregate(request, credentials);
+    const summary = summarize(total, window.days);
+    return {
+      summary,
+      tiers: doraTiers(summary),
+      series: window.buckets.map((bucket, index) => ({
+        start: new Date(bucket.start).toISOString(),
+        end: new Date(bucket.end).toISOString(),
+        label: bucket.label,
+        ...summarize(buckets[index], bucket.days),
+      })),
+    };
+  }
+
+  private async aggregate(
+    { scope, window }: DoraRequest,
+    credentials: BackstageCredentials,
+  ) {
+    const { edges } = window;
+    if (scope.type !== 'portal') {
+      const entityRefs = await this.entitiesOf(scope, credentials);
+      return this.store.aggregate({ edges, entityRefs });
+    }
+    // Everybody's numbers while checking that the caller may read everybody,
+    // which is the usual case; else again over what they may read.
+    const everybody = this.store.aggregate({ edges });
+    // Returned, or else left: its failure is reported to the caller or not at all.
+    everybody.catch(() => undefined);
+    const refs = await this.store.listEntityRefs();
+    const readable = await this.access.readable(refs, credentials);
+    if (readable.size === refs.length) {
+      return everybody;
+    }
+    return this.store.aggregate({ edges, entityRefs: [...readable] });
+  }
+
+  // The entities of a component, domain or group scope to pool.
+  private async entitiesOf(
+    scope: Exclude<DoraScope, { type: 'portal' }>,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    switch (scope.type) {
+      case 'component':
+        await this.access.assertCanRead(scope.entityRef, credentials);
+        await this.catalog.getEntity(scope.entityRef, credentials);
+        return [scope.entityRef];
+      case 'domain': {
+        const components = await this.catalog.getDomainComponents(
+          scope.entityRef,
+          credentials,
+        );
+        const refs = components.map(component => component.entityRef);
+        return [...(await this.access.readable(refs, credentials))];
+      }
+      default: {
+        const refs = await this.catalog.getOwnedEntityRefs(
+          scope.entityRef,
+          credentials,
+        );
+        return [...(await this.access.readable(refs, credentials))];
+      }
+    }
+  }
+}

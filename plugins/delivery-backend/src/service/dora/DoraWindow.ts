@@ -1,0 +1,124 @@
+import { InputError } from '@backstage/errors';
+import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
+import { DateTime, IANAZone } from 'luxon';
+
+/** One day or ISO week of a DORA window. */
+export interface DoraWindowBucket {
+  /** Where the calendar day or week starts and ends, in milliseconds. */
+  start: number;
+  end: number;
+  /** The local day (`2026-03-29`) or ISO week (`2026-W13`). */
+  label: string;
+  /** How many days of it lie in the window: calendar days in the time zone. */
+  days: number;
+}
+
+/** A validated DORA window `[from, to)` and its buckets. */
+export interface DoraWindow {
+  from: number;
+  to: number;
+  timeZone: string;
+  bucket: DoraBucketSize;
+  /** Calendar days in the time zone from `from` to `to` (fractional for partial days). */
+  days: number;
+  /** Every day or ISO week that overlaps the window, in order. */
+  buckets: DoraWindowBucket[];
+  /** The edges that split the window into its buckets: `from`, every bucket start inside the window, `to`. */
+  edges: number[];
+}
+
+/** The most buckets a window may have (ten years of days). */
+export const MAX_DORA_BUCKETS = 3660;
+
+const BUCKET_SIZES: readonly DoraBucketSize[] = ['day', 'week'];
+
+function parseInstant(name: string, value: string, zone: string): number {
+  // A timestamp with an offset is that instant; without one, or a bare date,
+  // it is read in the time zone.
+  const parsed = DateTime.fromISO(value, { zone });
+  if (!parsed.isValid) {
+    throw new InputError(
+      `${name} must be an ISO 8601 date or timestamp, such as 2026-03-01 or 2026-03-01T00:00:00Z; got '${value}'`,
+    );
+  }
+  return parsed.toMillis();
+}
+
+// Calendar days in the zone: a day on which clocks change still counts as one.
+function daysBetween(from: number, to: number, zone: string): number {
+  return DateTime.fromMillis(to, { zone }).diff(
+    DateTime.fromMillis(from, { zone }),
+    'days',
+  ).days;
+}
+
+/**
+ * Validates `from`, `to`, `timeZone` (IANA, default UTC) and `bucket`
+ * (`day`, the default, or `week`), and splits the window into calendar
+ * days or ISO weeks (Monday to Sunday) of the time zone. An `InputError`
+ * names the parameter that is wrong.
+ */
+export function parseDoraWindow(query: {
+  from?: string;
+  to?: string;
+  timeZone?: string;
+  bucket?: string;
+}): DoraWindow {
+  const timeZone = query.timeZone ?? 'UTC';
+  if (!IANAZone.isValidZone(timeZone)) {
+    throw new InputError(
+      `timeZone must be an IANA time zone, such as Europe/Berlin or UTC; got '${timeZone}'`,
+    );
+  }
+  const bucket = (query.bucket ?? 'day') as DoraBucketSize;
+  if (!BUCKET_SIZES.includes(bucket)) {
+    throw new InputError(`bucket must be day or week; got '${query.bucket}'`);
+  }
+  if (query.from === undefined || query.to === undefined) {
+    throw new InputError(
+      `${
+        query.from === undefined ? 'from' : 'to'
+      } is required: the window is [from, to)`,
+    );
+  }
+  const from = parseInstant('from', query.from, timeZone);
+  const to = parseInstant('to', query.to, timeZone);
+  if (from >= to) {
+    throw new InputError(
+      `from must be before to (the window is [from, to)); got from '${query.from}' and to '${query.to}'`,
+    );
+  }
+
+  const buckets: DoraWindowBucket[] = [];
+  let start = DateTime.fromMillis(from, { zone: timeZone }).startOf(bucket);
+  while (start.toMillis() < to) {
+    if (buckets.length === MAX_DORA_BUCKETS) {
+      throw new InputError(
+        `bucket=${bucket} would split this window into more than ${MAX_DORA_BUCKETS} buckets; choose a shorter window${
+          bucket === 'day' ? ' or bucket=week' : ''
+        }`,
+      );
+    }
+    const end = start.plus(bucket === 'day' ? { days: 1 } : { weeks: 1 });
+    const overlapStart = Math.max(from, start.toMillis());
+    const overlapEnd = Math.min(to, end.toMillis());
+    buckets.push({
+      start: start.toMillis(),
+      end: end.toMillis(),
+      label:
+        bucket === 'day' ? start.toISODate()! : start.toFormat("kkkk-'W'WW"),
+      days: daysBetween(overlapStart, overlapEnd, timeZone),
+    });
+    start = end;
+  }
+
+  return {
+    from,
+    to,
+    timeZone,
+    bucket,
+    days: daysBetween(from, to, timeZone),
+    buckets,
+    edges: [from, ...buckets.slice(1).map(b => b.start), to],
+  };
+}

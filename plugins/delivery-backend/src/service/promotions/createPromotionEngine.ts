@@ -1,0 +1,148 @@
+import {
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  RootInstanceMetadataService,
+  SchedulerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { PromotionExecutor } from '@internal/backstage-plugin-delivery-node';
+import { readPromotionSettings } from '../../config/readPromotionSettings';
+import { DatabasePromotionStore } from '../../database/DatabasePromotionStore';
+import { DeliveryStore } from '../../database/DeliveryStore';
+import { ArgoCdSyncExecutor } from '../../executors/argocd-sync/ArgoCdSyncExecutor';
+import { GitHubPullRequestExecutor } from '../../executors/github-pr/GitHubPullRequestExecutor';
+import { GitOpsLocalExecutor } from '../../executors/gitops-local/GitOpsLocalExecutor';
+import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
+import { EntityCatalog } from '../EntityCatalog';
+import { FreezeWindowService } from '../FreezeWindowService';
+import { IngestionService } from '../IngestionService';
+import {
+  ChangeFailureRateSource,
+  PromotionPreviewService,
+} from '../PromotionPreviewService';
+import { PromotionService } from '../PromotionService';
+import { PromotionExecution } from './PromotionExecution';
+import { PromotionHistory } from './PromotionHistory';
+import { PromotionNotifier } from './PromotionNotifier';
+import { PromotionPolicy } from './PromotionPolicy';
+
+/**
+ * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
+ * each unless a module already added one of its type.
+ */
+export function addBuiltInExecutors(
+  executors: PromotionExecutorRegistry,
+  config: Config,
+): void {
+  const { gitopsLocalPath } = readPromotionSettings(config);
+  const builtIns: PromotionExecutor[] = [
+    new GitOpsLocalExecutor(gitopsLocalPath),
+    new GitHubPullRequestExecutor({
+      integrations: ScmIntegrations.fromConfig(config),
+    }),
+    new ArgoCdSyncExecutor(),
+  ];
+  for (const executor of builtIns) {
+    if (!executors.get(executor.type)) {
+      executors.add(executor);
+    }
+  }
+}
+
+/** The promotion engine's services, wired together. */
+export interface PromotionEngine {
+  promotions: PromotionService;
+  preview: PromotionPreviewService;
+  freezeWindows: FreezeWindowService;
+  execution: PromotionExecution;
+}
+
+/**
+ * Creates the promotion engine: migrates its tables and schedules the
+ * execution task.
+ */
+export async function createPromotionEngine(options: {
+  config: Config;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  auth: AuthService;
+  userInfo: UserInfoService;
+  catalogService: CatalogService;
+  catalog: EntityCatalog;
+  notifications: NotificationService;
+  instanceMetadata: RootInstanceMetadataService;
+  environments: Environment[];
+  executors: PromotionExecutorRegistry;
+  deliveryStore: DeliveryStore;
+  ingestion: IngestionService;
+  // TODO(dora): pass the production change failure rate of the last 30 days
+  // from DoraService.getMetrics, for the promotion dialog.
+  changeFailureRate?: ChangeFailureRateSource;
+}): Promise<PromotionEngine> {
+  const { config, logger, environments, executors, catalog } = options;
+  const settings = readPromotionSettings(config);
+
+  const store = await DatabasePromotionStore.create({
+    database: options.database,
+  });
+  const history = new PromotionHistory(options.deliveryStore);
+  const freezeWindows = new FreezeWindowService({ store, environments });
+  const policy = new PromotionPolicy({
+    environments,
+    history,
+    store,
+    freezeWindows,
+  });
+  const notifier = new PromotionNotifier({
+    notifications: options.notifications,
+    logger,
+    enabled: settings.notificationsEnabled,
+    instanceMetadata: options.instanceMetadata,
+  });
+  const execution = new PromotionExecution({
+    store,
+    history,
+    policy,
+    ingestion: options.ingestion,
+    environments,
+    executors,
+    catalog: options.catalogService,
+    auth: options.auth,
+    freezeWindows,
+    notifier,
+    logger,
+    executionTimeoutMs: settings.executionTimeoutMs,
+  });
+  await execution.schedule(options.scheduler, {
+    milliseconds: settings.executionFrequencyMs,
+  });
+
+  return {
+    promotions: new PromotionService({
+      store,
+      environments,
+      catalog,
+      policy,
+      execution,
+      notifier,
+      userInfo: options.userInfo,
+    }),
+    preview: new PromotionPreviewService({
+      environments,
+      catalog,
+      policy,
+      history,
+      executors,
+      changeFailureRate: options.changeFailureRate,
+    }),
+    freezeWindows,
+    execution,
+  };
+}
