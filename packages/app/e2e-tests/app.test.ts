@@ -35,13 +35,11 @@ test('an engineer finds the four domains and a component’s delivery tab', asyn
     ).toBeVisible();
   }
 
-  // A smart-city component shows its delivery tab (the entity page's tabs are links).
+  // A smart-city component shows its Deployments tab (the entity page's tabs are links).
   await page.goto('/catalog/default/component/parking-availability-service');
-  await page.getByRole('link', { name: 'Delivery', exact: true }).click();
-  for (const environment of ['dev', 'staging', 'prod']) {
-    await expect(
-      page.getByText(`No deployment reported to ${environment} yet.`),
-    ).toBeVisible();
+  await page.getByRole('link', { name: 'Deployments', exact: true }).click();
+  for (const title of ['Development', 'Staging', 'Production']) {
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
   }
   await expect(
     page.getByText('Promoted from staging, 1 approval required'),
