@@ -6,7 +6,6 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   Environment,
-  EventIngestionResult,
   deliveryEventCreatePermission,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
@@ -27,6 +26,7 @@ import { DoraService } from './service/DoraService';
 import { EnvironmentStatusService } from './service/EnvironmentStatusService';
 import { FreezeWindowService } from './service/FreezeWindowService';
 import { IngestionService } from './service/IngestionService';
+import { RejectedEventsError } from './service/ingestion/RejectedEventsError';
 
 /** What the delivery router needs. */
 export interface RouterOptions {
@@ -45,16 +45,6 @@ export interface RouterOptions {
 }
 
 const READERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
-
-function rejectionMessage(result: EventIngestionResult): string {
-  const total = result.accepted.length + result.rejected.length;
-  const examples = result.rejected
-    .slice(0, 3)
-    .map(({ index, field, reason }) => `event ${index}: ${field} ${reason}`)
-    .join('; ');
-  const more = result.rejected.length > 3 ? '; …' : '';
-  return `${result.rejected.length} of ${total} events were rejected, the others were stored (${examples}${more})`;
-}
 
 /** The delivery plugin's REST API, mounted at `/api/delivery`. */
 export async function createRouter(
@@ -95,13 +85,7 @@ export async function createRouter(
     }
     const result = await ingestion.ingest(req.body);
     if (result.rejected.length > 0) {
-      // A 400 that still carries what was stored, in Backstage's error shape.
-      res.status(400).json({
-        ...result,
-        error: { name: 'InputError', message: rejectionMessage(result) },
-        response: { statusCode: 400 },
-      });
-      return;
+      throw new RejectedEventsError(result);
     }
     res.json(result);
   });

@@ -36,7 +36,12 @@ describe('POST /events', () => {
     ]);
 
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({
+    expect(response.body.response).toEqual({ statusCode: 400 });
+    expect(response.body.error).toEqual({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^4 of 6 events were rejected, the others were stored \(event 1: finishedAt is required; /,
+      ),
       accepted: ['good-deployment', 'good-incident'],
       rejected: [
         {
@@ -60,13 +65,6 @@ describe('POST /events', () => {
           reason: expect.stringContaining('ISO 8601'),
         },
       ],
-      error: {
-        name: 'InputError',
-        message: expect.stringMatching(
-          /^4 of 6 events were rejected, the others were stored \(event 1: finishedAt is required; /,
-        ),
-      },
-      response: { statusCode: 400 },
     });
 
     const history = await get(`/deployments?entityRef=${entityRef}`);

@@ -1,4 +1,9 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   ExecutorConfig,
   getArgoCdApplicationName,
@@ -139,7 +144,7 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
         Date.parse(state.startedAt) >= requestedAt - CLOCK_SKEW_MS;
       if (ours && state?.phase && FINAL_PHASES.has(state.phase)) {
         if (state.phase !== 'Succeeded') {
-          throw new Error(
+          throw new ConflictError(
             `The Argo CD sync of ${name} ended ${state.phase}: ${
               state.message ?? 'no message'
             }`,
@@ -155,7 +160,7 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
         };
       }
       if (Date.now() + options.pollIntervalMs > deadline) {
-        throw new Error(
+        throw new ServiceUnavailableError(
           `The Argo CD sync of ${name} did not finish within ${
             options.timeoutMs / 1000
           } seconds (last phase: ${state?.phase ?? 'none'})`,
@@ -212,7 +217,7 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
       );
     }
     if (!response.ok) {
-      throw new Error(
+      throw new ServiceUnavailableError(
         `Argo CD answered ${init.method ?? 'GET'} ${url} with ${
           response.status
         }: ${

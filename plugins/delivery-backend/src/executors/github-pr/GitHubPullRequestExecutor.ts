@@ -1,4 +1,4 @@
-import { ForwardedError, InputError } from '@backstage/errors';
+import { ConflictError, ForwardedError, InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   GithubCredentialsProvider,
@@ -113,7 +113,7 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
         commit_title: `${title} (#${pull.number})`,
       });
       if (!merged.data.merged) {
-        throw new Error(
+        throw new ConflictError(
           `GitHub did not merge pull request #${pull.number}: ${merged.data.message}`,
         );
       }

@@ -3,7 +3,7 @@ import {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { isError, stringifyError } from '@backstage/errors';
+import { NotFoundError, isError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 import {
@@ -263,7 +263,7 @@ export class PromotionExecution {
     const { catalog, auth, store } = this.options;
     const environment = this.environments.get(promotion.environment);
     if (!environment) {
-      throw new Error(
+      throw new NotFoundError(
         `The environment ${promotion.environment} is no longer configured`,
       );
     }
@@ -271,7 +271,9 @@ export class PromotionExecution {
       credentials: await auth.getOwnServiceCredentials(),
     });
     if (!entity) {
-      throw new Error(`${promotion.entityRef} is no longer in the catalog`);
+      throw new NotFoundError(
+        `${promotion.entityRef} is no longer in the catalog`,
+      );
     }
     const running = await this.options.history.running(
       promotion.entityRef,

@@ -1,3 +1,4 @@
+import { NotFoundError } from '@backstage/errors';
 import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
@@ -16,7 +17,7 @@ export async function executeWithTimeout(
 ): Promise<PromotionExecutionResult> {
   const executor = executors.get(request.executor.type);
   if (!executor) {
-    throw new Error(
+    throw new NotFoundError(
       `No promotion executor of type '${request.executor.type}' is installed for ${request.environment}`,
     );
   }

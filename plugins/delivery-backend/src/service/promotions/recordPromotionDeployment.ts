@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   DeploymentEvent,
   Environment,
@@ -74,7 +75,9 @@ export async function recordPromotionDeployment(
   const { rejected } = await ingestion.ingest(event);
   if (rejected.length > 0) {
     const [{ field, reason }] = rejected;
-    throw new Error(`the deployment event was rejected: ${field} ${reason}`);
+    throw new InputError(
+      `the deployment event was rejected: ${field} ${reason}`,
+    );
   }
   return id;
 }

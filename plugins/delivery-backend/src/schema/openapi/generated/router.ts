@@ -354,23 +354,11 @@ export const spec = {
         required: ['accepted', 'rejected'],
         additionalProperties: false,
       },
-      PartlyRejectedEvents: {
+      RejectedEventsError: {
         type: 'object',
         description:
-          'Some events were rejected: the valid ones are stored all the same, and\n`rejected` names the field and the reason of each other one. The\n`error` and `response` are those of every Backstage error.\n',
+          'Some events were rejected: the valid ones are stored all the same. A\nBackstage error whose `error` also lists the `accepted` ids and, for\neach `rejected` event, the field and the reason.\n',
         properties: {
-          accepted: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          rejected: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/RejectedEvent',
-            },
-          },
           error: {
             type: 'object',
             properties: {
@@ -380,9 +368,23 @@ export const spec = {
               message: {
                 type: 'string',
               },
+              accepted: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              rejected: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/RejectedEvent',
+                },
+              },
             },
-            required: ['name', 'message'],
-            additionalProperties: false,
+            required: ['name', 'message', 'accepted', 'rejected'],
+          },
+          request: {
+            type: 'object',
           },
           response: {
             type: 'object',
@@ -392,11 +394,9 @@ export const spec = {
               },
             },
             required: ['statusCode'],
-            additionalProperties: false,
           },
         },
-        required: ['accepted', 'rejected', 'error', 'response'],
-        additionalProperties: false,
+        required: ['error', 'response'],
       },
       EnvironmentSummary: {
         type: 'object',
@@ -1658,7 +1658,7 @@ export const spec = {
                 schema: {
                   anyOf: [
                     {
-                      $ref: '#/components/schemas/PartlyRejectedEvents',
+                      $ref: '#/components/schemas/RejectedEventsError',
                     },
                     {
                       $ref: '#/components/schemas/Error',
