@@ -1,6 +1,3 @@
-// ajv comes with the Backstage packages (hoisted); to be declared as a
-// devDependency of this package when dependencies may change again.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import Ajv from 'ajv';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
