@@ -2,74 +2,25 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  PromotionApproval,
-  PromotionState,
-  PromotionTransition,
-  PromotionTrigger,
-  isOpenPromotionState,
-} from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { chunks } from './chunks';
-import {
-  PromotionRow,
-  toApproval,
-  toFreezeWindowRecord,
-  toPromotionRecord,
-  toRolledBackVersion,
-  toTransition,
-} from './promotionRows';
-import {
-  ApprovalOutcome,
-  FreezeWindowRecord,
-  NewPromotionRecord,
-  PromotionOutcome,
-  PromotionRecord,
-  PromotionStateChange,
-  PromotionStore,
-  RolledBackVersion,
-} from './PromotionStore';
-import { toMillis } from './rows';
+import { FreezeWindowsTable } from './promotions/FreezeWindowsTable';
+import { PromotionStateChanges } from './promotions/PromotionStateChanges';
+import { PromotionsTable } from './promotions/PromotionsTable';
+import { RolledBackVersionsTable } from './promotions/RolledBackVersionsTable';
+import { PromotionStore } from './PromotionStore';
 
 const migrationsDir = resolvePackagePath(
   '@internal/backstage-plugin-delivery-backend',
   'migrations',
 );
 
-// One open promotion per entity and environment, enforced by a unique index
-// on this key (null once the promotion is closed).
-const openKey = (entityRef: string, environment: string) =>
-  `${entityRef}|${environment}`;
+type Args<M extends keyof PromotionStore> = Parameters<PromotionStore[M]>;
 
-function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as {
-    code?: string;
-    message?: string;
-  };
-  return (
-    code === '23505' || // PostgreSQL unique_violation
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test(message ?? '')
-  );
-}
-
-function outcomeColumns(set: PromotionOutcome | undefined) {
-  if (!set) {
-    return {};
-  }
-  const columns: Record<string, string | number | null> = {};
-  if (set.claimToken !== undefined) columns.claim_token = set.claimToken;
-  if (set.claimedAt !== undefined) columns.claimed_at = toMillis(set.claimedAt);
-  if (set.deploymentId !== undefined) columns.deployment_id = set.deploymentId;
-  if (set.url !== undefined) columns.url = set.url;
-  if (set.gitopsCommitSha !== undefined)
-    columns.gitops_commit_sha = set.gitopsCommitSha;
-  if (set.message !== undefined) columns.message = set.message;
-  return columns;
-}
-
-/** The Knex implementation of {@link PromotionStore}, for SQLite and PostgreSQL. */
+/**
+ * The Knex implementation of {@link PromotionStore}, for SQLite and
+ * PostgreSQL: promotion requests, their state changes and approvals, admin
+ * freeze windows and rolled-back versions each have their own table module.
+ */
 export class DatabasePromotionStore implements PromotionStore {
   /** Connects to the plugin's database and, unless skipped, migrates it. */
   static async create(options: {
@@ -84,323 +35,71 @@ export class DatabasePromotionStore implements PromotionStore {
     return new DatabasePromotionStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private readonly promotions: PromotionsTable;
+  private readonly stateChanges: PromotionStateChanges;
+  private readonly freezeWindows: FreezeWindowsTable;
+  private readonly rolledBack: RolledBackVersionsTable;
 
-  async insertPromotion(
-    promotion: NewPromotionRecord,
-    transition: { actor: string; comment?: string },
-  ): Promise<
-    { inserted: true } | { inserted: false; openPromotionId: string }
-  > {
-    const key = openKey(promotion.entityRef, promotion.environment);
-    const at = toMillis(promotion.requestedAt);
-    const open = isOpenPromotionState(promotion.state);
-    try {
-      await this.db.transaction(async tx => {
-        await tx('promotions').insert({
-          id: promotion.id,
-          entity_ref: promotion.entityRef,
-          environment: promotion.environment,
-          version: promotion.version,
-          from_version: promotion.fromVersion ?? null,
-          trigger: promotion.trigger,
-          reason: promotion.reason,
-          state: promotion.state,
-          requested_by: promotion.requestedBy,
-          requested_at: at,
-          updated_at: at,
-          required_approvals: promotion.requiredApprovals,
-          approvers: JSON.stringify(promotion.approvers),
-          allow_self_approval: promotion.allowSelfApproval,
-          open_key: open ? key : null,
-        });
-        await tx('promotion_transitions').insert({
-          promotion_id: promotion.id,
-          from_state: null,
-          to_state: promotion.state,
-          actor: transition.actor,
-          at,
-          comment: transition.comment ?? null,
-        });
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) {
-        throw error;
-      }
-      const existing = await this.findOpenPromotion(
-        promotion.entityRef,
-        promotion.environment,
-      );
-      if (!existing) {
-        throw error;
-      }
-      return { inserted: false, openPromotionId: existing.id };
-    }
-    return { inserted: true };
+  private constructor(db: Knex) {
+    this.promotions = new PromotionsTable(db);
+    this.stateChanges = new PromotionStateChanges(db);
+    this.freezeWindows = new FreezeWindowsTable(db);
+    this.rolledBack = new RolledBackVersionsTable(db);
   }
 
-  async getPromotion(id: string): Promise<PromotionRecord | undefined> {
-    const row = await this.db<PromotionRow>('promotions').where({ id }).first();
-    return row ? toPromotionRecord(row) : undefined;
+  insertPromotion(...args: Args<'insertPromotion'>) {
+    return this.promotions.insertPromotion(...args);
   }
 
-  async listPromotions(query: {
-    states?: PromotionState[];
-    entityRef?: string;
-    environment?: string;
-    limit: number;
-  }): Promise<PromotionRecord[]> {
-    const select = this.db<PromotionRow>('promotions');
-    if (query.states?.length) {
-      select.whereIn('state', query.states);
-    }
-    if (query.entityRef) {
-      select.where('entity_ref', query.entityRef);
-    }
-    if (query.environment) {
-      select.where('environment', query.environment);
-    }
-    const rows = await select
-      .orderBy([
-        { column: 'requested_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit);
-    return rows.map(toPromotionRecord);
+  getPromotion(...args: Args<'getPromotion'>) {
+    return this.promotions.getPromotion(...args);
   }
 
-  async findOpenPromotion(
-    entityRef: string,
-    environment: string,
-  ): Promise<PromotionRecord | undefined> {
-    const row = await this.db<PromotionRow>('promotions')
-      .where('open_key', openKey(entityRef, environment))
-      .first();
-    return row ? toPromotionRecord(row) : undefined;
+  listPromotions(...args: Args<'listPromotions'>) {
+    return this.promotions.listPromotions(...args);
   }
 
-  async listTransitions(id: string): Promise<PromotionTransition[]> {
-    const rows = await this.db('promotion_transitions')
-      .select('from_state', 'to_state', 'actor', 'at', 'comment')
-      .where('promotion_id', id)
-      .orderBy('id', 'asc');
-    return rows.map(toTransition);
+  findOpenPromotion(...args: Args<'findOpenPromotion'>) {
+    return this.promotions.findOpenPromotion(...args);
   }
 
-  async listApprovals(
-    ids: string[],
-  ): Promise<Map<string, PromotionApproval[]>> {
-    const approvals = new Map<string, PromotionApproval[]>(
-      ids.map(id => [id, []]),
-    );
-    for (const chunk of chunks(ids, 500)) {
-      const rows = await this.db('promotion_approvals')
-        .select('promotion_id', 'approver', 'approved_at', 'comment')
-        .whereIn('promotion_id', chunk)
-        .orderBy([
-          { column: 'approved_at', order: 'asc' },
-          { column: 'approver', order: 'asc' },
-        ]);
-      for (const row of rows) {
-        approvals.get(row.promotion_id)?.push(toApproval(row));
-      }
-    }
-    return approvals;
+  listIdsInState(...args: Args<'listIdsInState'>) {
+    return this.promotions.listIdsInState(...args);
   }
 
-  async changeState(
-    id: string,
-    change: PromotionStateChange,
-  ): Promise<boolean> {
-    const at = toMillis(change.at);
-    return this.db.transaction(async tx => {
-      // One compare-and-set per allowed state, so that the transition names
-      // the state the promotion really was in.
-      for (const from of change.from) {
-        const update = tx('promotions').where({ id, state: from });
-        if (change.claimToken !== undefined) {
-          update.where('claim_token', change.claimToken);
-        }
-        const count = await update.update({
-          state: change.to,
-          updated_at: at,
-          ...(!isOpenPromotionState(change.to) && { open_key: null }),
-          ...outcomeColumns(change.set),
-        });
-        if (count === 1) {
-          await this.insertTransition(tx, id, {
-            from,
-            to: change.to,
-            actor: change.actor,
-            at,
-            comment: change.comment,
-          });
-          return true;
-        }
-      }
-      return false;
-    });
+  listTransitions(...args: Args<'listTransitions'>) {
+    return this.stateChanges.listTransitions(...args);
   }
 
-  async approve(
-    id: string,
-    approval: { approver: string; at: string; comment?: string },
-  ): Promise<ApprovalOutcome> {
-    const at = toMillis(approval.at);
-    return this.db.transaction(async tx => {
-      // Locks the promotion's row (PostgreSQL) or the database (SQLite), so
-      // that concurrent approvals are counted one after the other.
-      const locked = await tx('promotions')
-        .where({ id, state: 'pending_approval' })
-        .update({ updated_at: at });
-      if (locked !== 1) {
-        return { outcome: 'not_pending' } as const;
-      }
-      const existing = await tx('promotion_approvals')
-        .where({ promotion_id: id, approver: approval.approver })
-        .first();
-      if (existing) {
-        return { outcome: 'already_approved' } as const;
-      }
-      await tx('promotion_approvals').insert({
-        promotion_id: id,
-        approver: approval.approver,
-        approved_at: at,
-        comment: approval.comment ?? null,
-      });
-      const [{ count }] = await tx('promotion_approvals')
-        .where({ promotion_id: id })
-        .count({ count: '*' });
-      const approvals = Number(count);
-      const { required_approvals: required } = await tx('promotions')
-        .select('required_approvals')
-        .where({ id })
-        .first();
-      if (approvals < Number(required)) {
-        return { outcome: 'recorded', approvals } as const;
-      }
-      await tx('promotions')
-        .where({ id })
-        .update({ state: 'approved', updated_at: at });
-      await this.insertTransition(tx, id, {
-        from: 'pending_approval',
-        to: 'approved',
-        actor: approval.approver,
-        at,
-        comment: approval.comment,
-      });
-      return { outcome: 'approved', approvals } as const;
-    });
+  listApprovals(...args: Args<'listApprovals'>) {
+    return this.stateChanges.listApprovals(...args);
   }
 
-  async listIdsInState(
-    state: PromotionState,
-    options: { claimedBefore?: string; limit?: number } = {},
-  ): Promise<
-    Array<{
-      id: string;
-      environment: string;
-      trigger: PromotionTrigger;
-      claimToken?: string;
-    }>
-  > {
-    const select = this.db('promotions')
-      .select('id', 'environment', 'trigger', 'claim_token')
-      .where('state', state);
-    if (options.claimedBefore) {
-      select.where('claimed_at', '<', toMillis(options.claimedBefore));
-    }
-    const rows = await select
-      .orderBy([
-        { column: 'updated_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .limit(options.limit ?? 100);
-    return rows.map(row => ({
-      id: row.id,
-      environment: row.environment,
-      trigger: row.trigger,
-      ...(row.claim_token && { claimToken: row.claim_token }),
-    }));
+  changeState(...args: Args<'changeState'>) {
+    return this.stateChanges.changeState(...args);
   }
 
-  async addFreezeWindow(window: FreezeWindowRecord): Promise<void> {
-    await this.db('freeze_windows').insert({
-      id: window.id,
-      environment: window.environment,
-      start_at: toMillis(window.start),
-      end_at: toMillis(window.end),
-      reason: window.reason ?? null,
-      created_by: window.createdBy,
-      created_at: toMillis(window.createdAt),
-    });
+  approve(...args: Args<'approve'>) {
+    return this.stateChanges.approve(...args);
   }
 
-  async listFreezeWindows(query: {
-    environment?: string;
-    endingAfter: string;
-  }): Promise<FreezeWindowRecord[]> {
-    const select = this.db('freeze_windows').where(
-      'end_at',
-      '>',
-      toMillis(query.endingAfter),
-    );
-    if (query.environment) {
-      select.where('environment', query.environment);
-    }
-    const rows = await select.orderBy([
-      { column: 'start_at', order: 'asc' },
-      { column: 'id', order: 'asc' },
-    ]);
-    return rows.map(toFreezeWindowRecord);
+  addFreezeWindow(...args: Args<'addFreezeWindow'>) {
+    return this.freezeWindows.addFreezeWindow(...args);
   }
 
-  async deleteFreezeWindow(id: string): Promise<boolean> {
-    return (await this.db('freeze_windows').where({ id }).delete()) > 0;
+  listFreezeWindows(...args: Args<'listFreezeWindows'>) {
+    return this.freezeWindows.listFreezeWindows(...args);
   }
 
-  async markRolledBack(version: RolledBackVersion): Promise<void> {
-    await this.db('rolled_back_versions')
-      .insert({
-        entity_ref: version.entityRef,
-        environment: version.environment,
-        version: version.version,
-        promotion_id: version.promotionId,
-        rolled_back_by: version.rolledBackBy,
-        rolled_back_at: toMillis(version.rolledBackAt),
-      })
-      .onConflict(['entity_ref', 'environment', 'version'])
-      .merge(['promotion_id', 'rolled_back_by', 'rolled_back_at']);
+  deleteFreezeWindow(...args: Args<'deleteFreezeWindow'>) {
+    return this.freezeWindows.deleteFreezeWindow(...args);
   }
 
-  async listRolledBack(entityRef: string): Promise<RolledBackVersion[]> {
-    const rows = await this.db('rolled_back_versions')
-      .where('entity_ref', entityRef)
-      .orderBy([
-        { column: 'rolled_back_at', order: 'desc' },
-        { column: 'environment', order: 'asc' },
-      ]);
-    return rows.map(toRolledBackVersion);
+  markRolledBack(...args: Args<'markRolledBack'>) {
+    return this.rolledBack.markRolledBack(...args);
   }
 
-  private async insertTransition(
-    tx: Knex.Transaction,
-    id: string,
-    transition: {
-      from?: string;
-      to: string;
-      actor: string;
-      at: number;
-      comment?: string;
-    },
-  ) {
-    await tx('promotion_transitions').insert({
-      promotion_id: id,
-      from_state: transition.from ?? null,
-      to_state: transition.to,
-      actor: transition.actor,
-      at: transition.at,
-      comment: transition.comment ?? null,
-    });
+  listRolledBack(...args: Args<'listRolledBack'>) {
+    return this.rolledBack.listRolledBack(...args);
   }
 }

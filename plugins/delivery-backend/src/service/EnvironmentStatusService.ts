@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  DeploymentCommit,
   EntityEnvironments,
   Environment,
   EnvironmentStatus,
@@ -11,6 +10,7 @@ import {
   nextEnvironment,
 } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore, DeploymentRecord } from '../database/DeliveryStore';
+import { distinctCommits, runningSince } from './deploymentHistory';
 import { EntityCatalog } from './EntityCatalog';
 import { withCommits } from './withCommits';
 
@@ -90,29 +90,10 @@ export class EnvironmentStatusService {
   private async runningVersion(
     deployment: DeploymentRecord,
   ): Promise<RunningVersion> {
-    const { entityRef, environment, version } = deployment;
     // Since the first success of this version after another version ran.
-    const [before] = await this.store.listSucceededDeployments({
-      entityRef,
-      environment,
-      otherThanVersion: version,
-      finishedBefore: deployment.finishedAt,
-      limit: 1,
-    });
-    const [first] = await this.store.listSucceededDeployments({
-      entityRef,
-      environment,
-      version,
-      finishedAfter: before?.finishedAt,
-      order: 'oldest',
-      limit: 1,
-    });
+    const since = await runningSince(this.store, deployment);
     const [withItsCommits] = await withCommits(this.store, [deployment]);
-    return {
-      version,
-      since: first?.finishedAt ?? deployment.finishedAt!,
-      deployment: withItsCommits,
-    };
+    return { version: deployment.version, since, deployment: withItsCommits };
   }
 
   /**
@@ -164,25 +145,9 @@ export class EnvironmentStatusService {
         });
       }
     }
-    const commits = new Map<string, DeploymentCommit>();
-    const commitsByDeployment = await this.store.getCommits(
-      waiting.map(deployment => deployment.id),
-    );
-    for (const list of commitsByDeployment.values()) {
-      for (const commit of list) {
-        if (!commits.has(commit.sha)) {
-          commits.set(commit.sha, commit);
-        }
-      }
-    }
-
     status.missing = {
       versions: [...versions.values()],
-      commits: [...commits.values()].sort(
-        (a, b) =>
-          b.committedAt.localeCompare(a.committedAt) ||
-          a.sha.localeCompare(b.sha),
-      ),
+      commits: await distinctCommits(this.store, waiting),
     };
     return status;
   }

@@ -1,8 +1,9 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
-import { resolve } from 'node:path';
+import {
+  expectMigrationRoundTrip,
+  migrationTestDatabases,
+  migrationsDir,
+} from '../__testUtils__/migrations';
 
-const migrationsDir = resolve(__dirname, '../../migrations');
 const PROMOTIONS_MIGRATION = '20261122020000_promotions.js';
 const tables = [
   'promotions',
@@ -14,85 +15,74 @@ const tables = [
 
 jest.setTimeout(60_000);
 
-async function existingTables(knex: Knex): Promise<string[]> {
-  const found: string[] = [];
-  for (const table of tables) {
-    if (await knex.schema.hasTable(table)) {
-      found.push(table);
-    }
-  }
-  return found;
-}
-
 describe('the promotions migration', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = migrationTestDatabases();
 
   it.each(databases.eachSupportedId())(
     'applies, rolls back and applies again, leaving the other tables, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
 
-      await knex.migrate.latest({ directory: migrationsDir });
-      expect(await existingTables(knex)).toEqual(tables);
-      await knex('promotions').insert({
-        id: 'p1',
-        entity_ref: 'component:default/parking-api',
-        environment: 'prod',
-        version: '1.2.0',
-        trigger: 'promotion',
-        reason: 'Release',
-        state: 'pending_approval',
-        requested_by: 'user:default/engineer',
-        requested_at: 1772449200000,
-        updated_at: 1772449200000,
-        required_approvals: 1,
-        approvers: '["group:default/platform-admins"]',
-        allow_self_approval: false,
-        open_key: 'component:default/parking-api|prod',
+      await expectMigrationRoundTrip(knex, {
+        tables,
+        populate: async () => {
+          await knex('promotions').insert({
+            id: 'p1',
+            entity_ref: 'component:default/parking-api',
+            environment: 'prod',
+            version: '1.2.0',
+            trigger: 'promotion',
+            reason: 'Release',
+            state: 'pending_approval',
+            requested_by: 'user:default/engineer',
+            requested_at: 1772449200000,
+            updated_at: 1772449200000,
+            required_approvals: 1,
+            approvers: '["group:default/platform-admins"]',
+            allow_self_approval: false,
+            open_key: 'component:default/parking-api|prod',
+          });
+          await knex('promotion_transitions').insert({
+            promotion_id: 'p1',
+            to_state: 'pending_approval',
+            actor: 'user:default/engineer',
+            at: 1772449200000,
+          });
+          // A second open promotion of the same entity into the same environment is refused.
+          await expect(
+            knex('promotions').insert({
+              id: 'p2',
+              entity_ref: 'component:default/parking-api',
+              environment: 'prod',
+              version: '1.3.0',
+              trigger: 'promotion',
+              reason: 'Release',
+              state: 'pending_approval',
+              requested_by: 'user:default/engineer',
+              requested_at: 1772449200000,
+              updated_at: 1772449200000,
+              required_approvals: 1,
+              approvers: '[]',
+              allow_self_approval: false,
+              open_key: 'component:default/parking-api|prod',
+            }),
+            // Not toThrow(): the SQLite driver's errors come from another realm.
+          ).rejects.toHaveProperty('message', expect.stringMatching(/unique/i));
+        },
+        // Rolls back this migration only.
+        rollBack: async () => {
+          while (
+            (await knex.migrate.list({ directory: migrationsDir }))[0].some(
+              (done: { name?: string; file?: string } | string) =>
+                (typeof done === 'string' ? done : done.name ?? done.file) ===
+                PROMOTIONS_MIGRATION,
+            )
+          ) {
+            await knex.migrate.down({ directory: migrationsDir });
+          }
+          expect(await knex.schema.hasTable('deployments')).toBe(true);
+        },
       });
-      await knex('promotion_transitions').insert({
-        promotion_id: 'p1',
-        to_state: 'pending_approval',
-        actor: 'user:default/engineer',
-        at: 1772449200000,
-      });
-      // A second open promotion of the same entity into the same environment is refused.
-      await expect(
-        knex('promotions').insert({
-          id: 'p2',
-          entity_ref: 'component:default/parking-api',
-          environment: 'prod',
-          version: '1.3.0',
-          trigger: 'promotion',
-          reason: 'Release',
-          state: 'pending_approval',
-          requested_by: 'user:default/engineer',
-          requested_at: 1772449200000,
-          updated_at: 1772449200000,
-          required_approvals: 1,
-          approvers: '[]',
-          allow_self_approval: false,
-          open_key: 'component:default/parking-api|prod',
-        }),
-        // Not toThrow(): the SQLite driver's errors come from another realm.
-      ).rejects.toHaveProperty('message', expect.stringMatching(/unique/i));
-
-      // Rolls back this migration only.
-      while (
-        (await knex.migrate.list({ directory: migrationsDir }))[0].some(
-          (done: { name?: string; file?: string } | string) =>
-            (typeof done === 'string' ? done : done.name ?? done.file) ===
-            PROMOTIONS_MIGRATION,
-        )
-      ) {
-        await knex.migrate.down({ directory: migrationsDir });
-      }
-      expect(await existingTables(knex)).toEqual([]);
-      expect(await knex.schema.hasTable('deployments')).toBe(true);
-
-      await knex.migrate.latest({ directory: migrationsDir });
-      expect(await existingTables(knex)).toEqual(tables);
-      expect(await knex('promotions')).toEqual([]);
     },
   );
 });

@@ -1,11 +1,8 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { join } from 'node:path';
+import { localGitOpsPromotionBackend } from '../__testUtils__/localGitOpsPromotionBackend';
 import {
   deployed,
-  environmentsConfig,
   smartCityComponent,
-  startPromotionBackend,
   weeklyWindowAroundNow,
 } from '../__testUtils__/startPromotionBackend';
 
@@ -13,32 +10,21 @@ jest.setTimeout(60_000);
 
 const PARKING = 'component:default/parking-api';
 describe('the promotion policy', () => {
-  const mockDir = createMockDirectory();
-  beforeEach(() => mockDir.clear());
-
-  async function start(prod: JsonObject = {}) {
-    const backend = await startPromotionBackend({
-      entities: [
-        smartCityComponent('parking-api'),
-        {
-          ...smartCityComponent('bike-share'),
-          metadata: {
-            ...smartCityComponent('bike-share').metadata,
-            annotations: {
-              ...smartCityComponent('bike-share').metadata.annotations,
-              'domain-delivery.io/environments': 'dev,prod',
-            },
+  const start = localGitOpsPromotionBackend({
+    entities: [
+      smartCityComponent('parking-api'),
+      {
+        ...smartCityComponent('bike-share'),
+        metadata: {
+          ...smartCityComponent('bike-share').metadata,
+          annotations: {
+            ...smartCityComponent('bike-share').metadata.annotations,
+            'domain-delivery.io/environments': 'dev,prod',
           },
         },
-      ],
-      config: {
-        delivery: {
-          environments: environmentsConfig(prod),
-          gitops: { local: { path: join(mockDir.path, 'gitops') } },
-        },
       },
-    });
-    await backend.postEvents([
+    ],
+    history: () => [
       deployed('parking-api', 'dev', '1.1.0', 600, [
         { sha: 'c1', minutesAgo: 700 },
       ]),
@@ -57,9 +43,8 @@ describe('the promotion policy', () => {
         { sha: 'c3', minutesAgo: 40 },
       ]),
       deployed('bike-share', 'dev', '2.0.0', 300),
-    ]);
-    return backend;
-  }
+    ],
+  });
 
   const request = (version: string, extra: JsonObject = {}) => ({
     entityRef: PARKING,

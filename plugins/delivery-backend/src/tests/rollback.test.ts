@@ -1,11 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { JsonObject } from '@backstage/types';
-import { join } from 'node:path';
+import { localGitOpsPromotionBackend } from '../__testUtils__/localGitOpsPromotionBackend';
 import {
   deployed,
-  environmentsConfig,
   smartCityComponent,
-  startPromotionBackend,
   weeklyWindowAroundNow,
 } from '../__testUtils__/startPromotionBackend';
 
@@ -14,27 +10,15 @@ jest.setTimeout(60_000);
 const PARKING = 'component:default/parking-api';
 
 describe('rollbacks', () => {
-  const mockDir = createMockDirectory();
-  beforeEach(() => mockDir.clear());
-
-  async function start(prod: JsonObject = {}) {
-    const backend = await startPromotionBackend({
-      entities: [smartCityComponent('parking-api')],
-      config: {
-        delivery: {
-          environments: environmentsConfig(prod),
-          gitops: { local: { path: join(mockDir.path, 'gitops') } },
-        },
-      },
-    });
-    await backend.postEvents([
+  const start = localGitOpsPromotionBackend({
+    entities: [smartCityComponent('parking-api')],
+    history: () => [
       deployed('parking-api', 'staging', '1.1.0', 900),
       deployed('parking-api', 'prod', '1.1.0', 800),
       deployed('parking-api', 'staging', '1.2.0', 500),
       deployed('parking-api', 'prod', '1.2.0', 300),
-    ]);
-    return backend;
-  }
+    ],
+  });
 
   it('rolls back to a version that ran before, marks the one rolled back from, and warns when it is offered again', async () => {
     const { engineer, admin, waitForState } = await start({

@@ -1,5 +1,6 @@
 import { DeploymentCommit } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
+import { distinctCommits, runningSince } from '../deploymentHistory';
 
 // How many deployments between two versions are looked at, newest first.
 const MAX_DEPLOYMENTS_BETWEEN = 100;
@@ -42,23 +43,7 @@ export class PromotionHistory {
    * (redeploying the same version does not reset it), ISO 8601.
    */
   async runningSince(deployment: DeploymentRecord): Promise<string> {
-    const { entityRef, environment, version } = deployment;
-    const [before] = await this.store.listSucceededDeployments({
-      entityRef,
-      environment,
-      otherThanVersion: version,
-      finishedBefore: deployment.finishedAt,
-      limit: 1,
-    });
-    const [first] = await this.store.listSucceededDeployments({
-      entityRef,
-      environment,
-      version,
-      finishedAfter: before?.finishedAt,
-      order: 'oldest',
-      limit: 1,
-    });
-    return first?.finishedAt ?? deployment.finishedAt!;
+    return runningSince(this.store, deployment);
   }
 
   /** The head commit of the version, from its latest succeeded deployment in any of the environments. */
@@ -115,21 +100,6 @@ export class PromotionHistory {
       otherThanVersion: running?.version,
       limit: MAX_DEPLOYMENTS_BETWEEN,
     });
-    const commits = new Map<string, DeploymentCommit>();
-    const byDeployment = await this.store.getCommits(
-      deployments.map(deployment => deployment.id),
-    );
-    for (const list of byDeployment.values()) {
-      for (const commit of list) {
-        if (!commits.has(commit.sha)) {
-          commits.set(commit.sha, commit);
-        }
-      }
-    }
-    return [...commits.values()].sort(
-      (a, b) =>
-        b.committedAt.localeCompare(a.committedAt) ||
-        a.sha.localeCompare(b.sha),
-    );
+    return distinctCommits(this.store, deployments);
   }
 }

@@ -1,0 +1,155 @@
+import {
+  PromotionState,
+  PromotionTrigger,
+  isOpenPromotionState,
+} from '@internal/backstage-plugin-delivery-common';
+import { Knex } from 'knex';
+import { PromotionRow, toPromotionRecord } from '../promotionRows';
+import { NewPromotionRecord, PromotionRecord } from '../PromotionStore';
+import { toMillis } from '../rows';
+import { insertTransition } from './insertTransition';
+
+// One open promotion per entity and environment, enforced by a unique index
+// on this key (null once the promotion is closed).
+const openKey = (entityRef: string, environment: string) =>
+  `${entityRef}|${environment}`;
+
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as {
+    code?: string;
+    message?: string;
+  };
+  return (
+    code === '23505' || // PostgreSQL unique_violation
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed/.test(message ?? '')
+  );
+}
+
+/** The `promotions` table: storing promotion requests and finding them. */
+export class PromotionsTable {
+  constructor(private readonly db: Knex) {}
+
+  async insertPromotion(
+    promotion: NewPromotionRecord,
+    transition: { actor: string; comment?: string },
+  ): Promise<
+    { inserted: true } | { inserted: false; openPromotionId: string }
+  > {
+    const key = openKey(promotion.entityRef, promotion.environment);
+    const at = toMillis(promotion.requestedAt);
+    const open = isOpenPromotionState(promotion.state);
+    try {
+      await this.db.transaction(async tx => {
+        await tx('promotions').insert({
+          id: promotion.id,
+          entity_ref: promotion.entityRef,
+          environment: promotion.environment,
+          version: promotion.version,
+          from_version: promotion.fromVersion ?? null,
+          trigger: promotion.trigger,
+          reason: promotion.reason,
+          state: promotion.state,
+          requested_by: promotion.requestedBy,
+          requested_at: at,
+          updated_at: at,
+          required_approvals: promotion.requiredApprovals,
+          approvers: JSON.stringify(promotion.approvers),
+          allow_self_approval: promotion.allowSelfApproval,
+          open_key: open ? key : null,
+        });
+        await insertTransition(tx, promotion.id, {
+          to: promotion.state,
+          actor: transition.actor,
+          at,
+          comment: transition.comment,
+        });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+      const existing = await this.findOpenPromotion(
+        promotion.entityRef,
+        promotion.environment,
+      );
+      if (!existing) {
+        throw error;
+      }
+      return { inserted: false, openPromotionId: existing.id };
+    }
+    return { inserted: true };
+  }
+
+  async getPromotion(id: string): Promise<PromotionRecord | undefined> {
+    const row = await this.db<PromotionRow>('promotions').where({ id }).first();
+    return row ? toPromotionRecord(row) : undefined;
+  }
+
+  async listPromotions(query: {
+    states?: PromotionState[];
+    entityRef?: string;
+    environment?: string;
+    limit: number;
+  }): Promise<PromotionRecord[]> {
+    const select = this.db<PromotionRow>('promotions');
+    if (query.states?.length) {
+      select.whereIn('state', query.states);
+    }
+    if (query.entityRef) {
+      select.where('entity_ref', query.entityRef);
+    }
+    if (query.environment) {
+      select.where('environment', query.environment);
+    }
+    const rows = await select
+      .orderBy([
+        { column: 'requested_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(query.limit);
+    return rows.map(toPromotionRecord);
+  }
+
+  async findOpenPromotion(
+    entityRef: string,
+    environment: string,
+  ): Promise<PromotionRecord | undefined> {
+    const row = await this.db<PromotionRow>('promotions')
+      .where('open_key', openKey(entityRef, environment))
+      .first();
+    return row ? toPromotionRecord(row) : undefined;
+  }
+
+  async listIdsInState(
+    state: PromotionState,
+    options: { claimedBefore?: string; limit?: number } = {},
+  ): Promise<
+    Array<{
+      id: string;
+      environment: string;
+      trigger: PromotionTrigger;
+      claimToken?: string;
+    }>
+  > {
+    const select = this.db('promotions')
+      .select('id', 'environment', 'trigger', 'claim_token')
+      .where('state', state);
+    if (options.claimedBefore) {
+      select.where('claimed_at', '<', toMillis(options.claimedBefore));
+    }
+    const rows = await select
+      .orderBy([
+        { column: 'updated_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(options.limit ?? 100);
+    return rows.map(row => ({
+      id: row.id,
+      environment: row.environment,
+      trigger: row.trigger,
+      ...(row.claim_token && { claimToken: row.claim_token }),
+    }));
+  }
+}

@@ -1,0 +1,71 @@
+import { NotFoundError } from '@backstage/errors';
+import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
+import {
+  PromotionListQuery,
+  parsePromotionListQuery,
+} from './parsePromotionRequest';
+
+const DEFAULT_LIST_LIMIT = 50;
+const MAX_LIST_LIMIT = 200;
+
+/** The promotion as the API answers it: no claim details. */
+export function toPromotion(
+  record: PromotionRecord,
+  approvals: Promotion['approvals'],
+  transitions?: Promotion['transitions'],
+): Promotion {
+  const { claimToken, claimedAt, ...promotion } = record;
+  return { ...promotion, approvals, ...(transitions && { transitions }) };
+}
+
+/** Reading promotions as the API answers them. */
+export class PromotionQueries {
+  constructor(private readonly store: PromotionStore) {}
+
+  /** The stored promotion; a 404 when there is none. */
+  async getRecord(id: string): Promise<PromotionRecord> {
+    const record = await this.store.getPromotion(id);
+    if (!record) {
+      throw new NotFoundError(`No promotion ${id}`);
+    }
+    return record;
+  }
+
+  /** One promotion with its approvals and every transition; a 404 when there is none. */
+  async get(id: string): Promise<Promotion> {
+    const record = await this.getRecord(id);
+    const approvals = (await this.store.listApprovals([id])).get(id) ?? [];
+    return toPromotion(record, approvals, await this.store.listTransitions(id));
+  }
+
+  /** The entity ref of a promotion, e.g. to check permissions before reading it. */
+  async entityRefOf(id: string): Promise<string> {
+    return (await this.getRecord(id)).entityRef;
+  }
+
+  /**
+   * Promotions, newest first, with their approvals, among those of entities
+   * `readable` keeps.
+   */
+  async list(
+    query: PromotionListQuery,
+    readable: (entityRefs: string[]) => Promise<Set<string>>,
+  ): Promise<Promotion[]> {
+    const { states, entityRef } = parsePromotionListQuery(query);
+    const records = await this.store.listPromotions({
+      states,
+      entityRef,
+      environment: query.environment,
+      limit: Math.min(query.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT),
+    });
+    const allowed = await readable(records.map(r => r.entityRef));
+    const visible = records.filter(record => allowed.has(record.entityRef));
+    const approvals = await this.store.listApprovals(
+      visible.map(record => record.id),
+    );
+    return visible.map(record =>
+      toPromotion(record, approvals.get(record.id) ?? []),
+    );
+  }
+}

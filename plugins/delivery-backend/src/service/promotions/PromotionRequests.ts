@@ -1,0 +1,116 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import {
+  Environment,
+  PromotionState,
+  RequestedPromotion,
+} from '@internal/backstage-plugin-delivery-common';
+import { randomUUID } from 'node:crypto';
+import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
+import { EntityCatalog } from '../EntityCatalog';
+import { resolveApprovers } from './approvers';
+import { PromotionExecution } from './PromotionExecution';
+import { PromotionNotifier } from './PromotionNotifier';
+import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
+import { toPromotion } from './PromotionQueries';
+import { parsePromotionRequest } from './parsePromotionRequest';
+
+/**
+ * Promotion requests: checked against the policy and stored, then executed
+ * right away or left waiting for approval.
+ */
+export class PromotionRequests {
+  constructor(
+    private readonly options: {
+      store: PromotionStore;
+      environments: Environment[];
+      catalog: EntityCatalog;
+      policy: PromotionPolicy;
+      execution: PromotionExecution;
+      notifier: PromotionNotifier;
+      now: () => Date;
+    },
+  ) {}
+
+  /** Requests a promotion; a 409 naming the rule when the policy refuses it. */
+  async request(
+    body: unknown,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<RequestedPromotion> {
+    const { store, catalog, policy, environments } = this.options;
+    const parsed = parsePromotionRequest(body, environments, {
+      reasonRequired: true,
+    });
+    const { entityRef, environment, version, trigger, reason } = parsed;
+    const requester = credentials.principal.userEntityRef;
+    const entity = await catalog.getEntity(entityRef, credentials);
+    const now = this.options.now();
+
+    const evaluation = await policy.evaluate({
+      entity,
+      entityRef,
+      environment,
+      version,
+      trigger,
+      now,
+    });
+    if (evaluation.violations.length > 0) {
+      throw new ConflictError(refusalMessage(evaluation.violations));
+    }
+
+    const { requiredApprovals, allowSelfApproval } = environment.promotion;
+    const approvers = resolveApprovers(environment.promotion.approvers, entity);
+    if (requiredApprovals > 0 && approvers.length === 0) {
+      throw new ConflictError(
+        `Refused by the approvers rule: ${environment.name} needs ${requiredApprovals} approval(s) from its owner, and ${entityRef} has no owner in the catalog`,
+      );
+    }
+    const state: PromotionState =
+      requiredApprovals === 0 ? 'approved' : 'pending_approval';
+    const record: PromotionRecord = {
+      id: randomUUID(),
+      entityRef,
+      environment: environment.name,
+      version,
+      ...(evaluation.currentVersion && {
+        fromVersion: evaluation.currentVersion,
+      }),
+      trigger,
+      reason,
+      state,
+      requestedBy: requester,
+      requestedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      requiredApprovals,
+      approvers,
+      allowSelfApproval,
+    };
+    const inserted = await store.insertPromotion(record, {
+      actor: requester,
+      comment:
+        state === 'approved'
+          ? `${reason} (${environment.name} needs no approval)`
+          : reason,
+    });
+    if (!inserted.inserted) {
+      throw new ConflictError(
+        refusalMessage([
+          {
+            rule: 'open_promotion',
+            message: `promotion ${inserted.openPromotionId} of ${entityRef} into ${environment.name} is still open; cancel it or wait for it to finish`,
+          },
+        ]),
+      );
+    }
+
+    if (state === 'approved') {
+      this.options.execution.executeSoon(record.id);
+    } else {
+      await this.options.notifier.waiting(record);
+    }
+    return { ...toPromotion(record, []), warnings: evaluation.warnings };
+  }
+}
