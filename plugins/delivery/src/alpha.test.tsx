@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
@@ -24,22 +23,13 @@ import {
   exampleCatalogEntities,
   exampleDeliveryApi,
 } from './__testUtils__/exampleApis';
+import { serviceWithDomain } from './__testUtils__/pluginEntities';
 
-const component: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'bike-share-service',
-    annotations: { 'domain-delivery.io/service': 'bike-share-service' },
-  },
-  spec: { type: 'service', owner: 'team-smart-city', lifecycle: 'production' },
-};
-const domain: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Domain',
-  metadata: { name: 'smart-city', title: 'Smart City' },
-  spec: { owner: 'team-smart-city' },
-};
+const { component, domain } = serviceWithDomain({
+  service: 'bike-share-service',
+  domain: 'smart-city',
+  domainTitle: 'Smart City',
+});
 
 const apis = [[deliveryApiRef, exampleDeliveryApi()]] as const;
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   catalogApiRef,
   EntityProvider,
@@ -22,22 +21,13 @@ import {
   exampleCatalogEntities,
   exampleDeliveryApi,
 } from './__testUtils__/exampleApis';
+import { serviceWithDomain } from './__testUtils__/pluginEntities';
 
-const component: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'timetable-service',
-    annotations: { 'domain-delivery.io/service': 'timetable-service' },
-  },
-  spec: { type: 'service', owner: 'team-journey', lifecycle: 'production' },
-};
-const domain: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Domain',
-  metadata: { name: 'journey', title: 'Journey' },
-  spec: { owner: 'team-journey' },
-};
+const { component, domain } = serviceWithDomain({
+  service: 'timetable-service',
+  domain: 'journey',
+  domainTitle: 'Journey',
+});
 
 async function renderLegacy(element: ReactNode, path: string, entry: string) {
   await renderInTestApp(

@@ -41,69 +41,73 @@ export interface DeliveryProfile {
   ongoingIncident: boolean;
 }
 
-const elite: Omit<DeliveryProfile, 'ongoingIncident'> = {
-  name: 'elite',
-  releaseGapHours: [1.5, 4],
-  commitsPerRelease: [1, 3],
-  commitAgeHours: 3,
-  promotionGapHours: [0.5, 1.5],
-  productionPromotionGapHours: [1, 3],
-  soakHours: { nonProduction: 0.25, production: 1 },
-  failedRolloutRate: 0.02,
-  incidentRate: 0.02,
-  silentRollbackRate: 0.01,
-  remedy: { rollback: 0.7, hotfix: 0.2 },
-  remedyMinutes: { hotfix: [30, 90], fix: [15, 50] },
-  minorBumpRate: 0.15,
+type TierProfile = Omit<DeliveryProfile, 'ongoingIncident'>;
+
+/**
+ * The tiers side by side: each field's value for elite, high, medium and
+ * low delivery, in that order.
+ */
+const TIERS: {
+  [Field in keyof TierProfile]: readonly [
+    elite: TierProfile[Field],
+    high: TierProfile[Field],
+    medium: TierProfile[Field],
+    low: TierProfile[Field],
+  ];
+} = {
+  name: ['elite', 'high', 'medium', 'low'],
+  releaseGapHours: [
+    [1.5, 4],
+    [8, 30],
+    [30, 96],
+    [96, 240],
+  ],
+  commitsPerRelease: [
+    [1, 3],
+    [2, 5],
+    [2, 6],
+    [3, 6],
+  ],
+  commitAgeHours: [3, 30, 72, 120],
+  promotionGapHours: [[0.5, 1.5], 'nightly', [24, 72], [48, 120]],
+  productionPromotionGapHours: [
+    [1, 3],
+    [20, 60],
+    [8 * 24, 16 * 24],
+    [28 * 24, 40 * 24],
+  ],
+  soakHours: [
+    { nonProduction: 0.25, production: 1 },
+    { nonProduction: 0.5, production: 4 },
+    { nonProduction: 2, production: 24 },
+    { nonProduction: 4, production: 72 },
+  ],
+  failedRolloutRate: [0.02, 0.05, 0.1, 0.2],
+  incidentRate: [0.02, 0.06, 0.12, 0.3],
+  silentRollbackRate: [0.01, 0.02, 0.03, 0.05],
+  remedy: [
+    { rollback: 0.7, hotfix: 0.2 },
+    { rollback: 0.4, hotfix: 0.4 },
+    { rollback: 0.3, hotfix: 0.3 },
+    { rollback: 0.3, hotfix: 0.5 },
+  ],
+  remedyMinutes: [
+    { hotfix: [30, 90], fix: [15, 50] },
+    { hotfix: [60, 180], fix: [15, 240] },
+    { hotfix: [60, 240], fix: [30, 480] },
+    { hotfix: [90, 240], fix: [60, 480] },
+  ],
+  minorBumpRate: [0.15, 0.3, 0.4, 0.5],
 };
 
-const high: Omit<DeliveryProfile, 'ongoingIncident'> = {
-  name: 'high',
-  releaseGapHours: [8, 30],
-  commitsPerRelease: [2, 5],
-  commitAgeHours: 30,
-  promotionGapHours: 'nightly',
-  productionPromotionGapHours: [20, 60],
-  soakHours: { nonProduction: 0.5, production: 4 },
-  failedRolloutRate: 0.05,
-  incidentRate: 0.06,
-  silentRollbackRate: 0.02,
-  remedy: { rollback: 0.4, hotfix: 0.4 },
-  remedyMinutes: { hotfix: [60, 180], fix: [15, 240] },
-  minorBumpRate: 0.3,
-};
+/** One tier's column of {@link TIERS}. */
+function tierProfile(tier: 0 | 1 | 2 | 3): TierProfile {
+  return Object.fromEntries(
+    Object.entries(TIERS).map(([field, values]) => [field, values[tier]]),
+  ) as TierProfile;
+}
 
-const medium: Omit<DeliveryProfile, 'ongoingIncident'> = {
-  name: 'medium',
-  releaseGapHours: [30, 96],
-  commitsPerRelease: [2, 6],
-  commitAgeHours: 72,
-  promotionGapHours: [24, 72],
-  productionPromotionGapHours: [8 * 24, 16 * 24],
-  soakHours: { nonProduction: 2, production: 24 },
-  failedRolloutRate: 0.1,
-  incidentRate: 0.12,
-  silentRollbackRate: 0.03,
-  remedy: { rollback: 0.3, hotfix: 0.3 },
-  remedyMinutes: { hotfix: [60, 240], fix: [30, 480] },
-  minorBumpRate: 0.4,
-};
-
-const low: Omit<DeliveryProfile, 'ongoingIncident'> = {
-  name: 'low',
-  releaseGapHours: [96, 240],
-  commitsPerRelease: [3, 6],
-  commitAgeHours: 120,
-  promotionGapHours: [48, 120],
-  productionPromotionGapHours: [28 * 24, 40 * 24],
-  soakHours: { nonProduction: 4, production: 72 },
-  failedRolloutRate: 0.2,
-  incidentRate: 0.3,
-  silentRollbackRate: 0.05,
-  remedy: { rollback: 0.3, hotfix: 0.5 },
-  remedyMinutes: { hotfix: [90, 240], fix: [60, 480] },
-  minorBumpRate: 0.5,
-};
+const [elite, high, medium, low] = ([0, 1, 2, 3] as const).map(tierProfile);
 
 /**
  * The delivery profile of an entity, derived from its ref alone so that it

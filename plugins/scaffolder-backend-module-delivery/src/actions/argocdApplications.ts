@@ -2,10 +2,15 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readDeliveryEnvironments, selectEnvironments } from '../environments';
-import { defaultGitOpsPath, DNS_LABEL, domainName } from '../names';
+import { defaultGitOpsPath, domainName } from '../names';
 import { applicationName } from '../render/argocd/renderApplications';
 import { renderArgoCdFiles } from '../render/argocd/renderArgoCdFiles';
 import { examples } from './argocdApplications.examples';
+import {
+  environmentsInputs,
+  gitopsPathInputs,
+  serviceInputs,
+} from './gitopsInputs';
 import { writeGeneratedFiles } from './writeGeneratedFiles';
 
 /**
@@ -25,9 +30,7 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
     supportsDryRun: true,
     schema: {
       input: {
-        service: z => z.string().regex(DNS_LABEL).describe('The service name'),
-        domain: z =>
-          z.string().min(1).describe('The domain, as a name or an entity ref'),
+        ...serviceInputs,
         owner: z =>
           z
             .string()
@@ -40,18 +43,9 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
             .describe(
               'The image repository the image updater follows in the first environment; without it, no image updater',
             ),
-        environments: z =>
-          z
-            .array(z.string().regex(DNS_LABEL))
-            .optional()
-            .describe("The service's environments; default all configured"),
-        onlyEnvironments: z =>
-          z
-            .array(z.string().regex(DNS_LABEL))
-            .optional()
-            .describe(
-              'Write the applications of these environments only, e.g. when adding an environment',
-            ),
+        ...environmentsInputs(
+          'Write the applications of these environments only, e.g. when adding an environment',
+        ),
         domainResources: z =>
           z
             .boolean()
@@ -59,21 +53,7 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
             .describe(
               "Also write the domain's AppProject and app of apps; default true",
             ),
-        targetPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The GitOps repository's root in the workspace; default gitops",
-            ),
-        gitopsPath: z =>
-          z
-            .string()
-            .regex(/^[\w.-]+(\/[\w.-]+)*$/)
-            .optional()
-            .describe(
-              "The chart's folder in the GitOps repository; default apps/<domain>/<service>",
-            ),
+        ...gitopsPathInputs,
         repoUrl: z =>
           z
             .string()

@@ -5,10 +5,14 @@ import { readDeliveryEnvironments, selectEnvironments } from '../environments';
 import {
   DEFAULT_INGRESS_DOMAIN,
   defaultGitOpsPath,
-  DNS_LABEL,
   domainName,
 } from '../names';
 import { renderHelmFiles } from '../render/helm/renderHelmFiles';
+import {
+  environmentsInputs,
+  gitopsPathInputs,
+  serviceInputs,
+} from './gitopsInputs';
 import { examples } from './helmValues.examples';
 import { writeGeneratedFiles } from './writeGeneratedFiles';
 
@@ -28,9 +32,7 @@ export function createHelmValuesAction(options: { config: Config }) {
     supportsDryRun: true,
     schema: {
       input: {
-        service: z => z.string().regex(DNS_LABEL).describe('The service name'),
-        domain: z =>
-          z.string().min(1).describe('The domain, as a name or an entity ref'),
+        ...serviceInputs,
         image: z =>
           z
             .string()
@@ -43,18 +45,9 @@ export function createHelmValuesAction(options: { config: Config }) {
           z.string().optional().describe('The owner, as an entity ref'),
         description: z =>
           z.string().optional().describe("The chart's description"),
-        environments: z =>
-          z
-            .array(z.string().regex(DNS_LABEL))
-            .optional()
-            .describe("The service's environments; default all configured"),
-        onlyEnvironments: z =>
-          z
-            .array(z.string().regex(DNS_LABEL))
-            .optional()
-            .describe(
-              'Write the values of these environments only, e.g. when adding an environment to an existing service',
-            ),
+        ...environmentsInputs(
+          'Write the values of these environments only, e.g. when adding an environment to an existing service',
+        ),
         chart: z =>
           z
             .boolean()
@@ -62,21 +55,7 @@ export function createHelmValuesAction(options: { config: Config }) {
             .describe(
               'Write the chart itself (Chart.yaml, templates, values.yaml); default true, false for a service that has one',
             ),
-        targetPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The GitOps repository's root in the workspace; default gitops",
-            ),
-        gitopsPath: z =>
-          z
-            .string()
-            .regex(/^[\w.-]+(\/[\w.-]+)*$/)
-            .optional()
-            .describe(
-              "The chart's folder in the GitOps repository; default apps/<domain>/<service>",
-            ),
+        ...gitopsPathInputs,
         ingressDomain: z =>
           z
             .string()

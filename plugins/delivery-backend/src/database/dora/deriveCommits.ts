@@ -4,7 +4,7 @@ import type {
   IngestedChanges,
   ProductionDeploymentAfter,
   ProductionDeploymentBefore,
-} from './deriveIngested';
+} from './ingestedChanges';
 import {
   insertFirstDeployments,
   lowerCommitTimes,

@@ -2,86 +2,22 @@ import { Knex } from 'knex';
 import { deriveCommits } from './deriveCommits';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import {
-  insertIncidentAttributions,
   isIn,
   isPostgres,
   lockDerivation,
   rowsOf,
-  rowsTable,
   updateFailures,
   updateIncidentCounts,
 } from './doraStatements';
 import { eachChunk, inChunks } from './inChunks';
-
-/** What one ingestion changed in the raw tables. */
-export interface IngestedChanges {
-  /** The deployments inserted or replaced. */
-  deploymentIds: string[];
-  /** The commits that replaced deployments listed before they were replaced. */
-  replacedCommits: Array<{ deploymentId: string; sha: string }>;
-  /** The commits the inserted or replaced deployments list now. */
-  listedCommits: Array<{
-    deploymentId: string;
-    sha: string;
-    committedAt: number;
-  }>;
-  /** The incidents inserted or replaced. */
-  incidentIds: string[];
-}
-
-type Millis = number | string;
-
-/** A changed deployment's place in the production history before the change. */
-export interface ProductionDeploymentBefore {
-  deployment_id: string;
-  entity_ref: string;
-  head_commit_sha: string | null;
-  predecessor_id: string | null;
-  predecessor_finished_at: Millis | null;
-  next_finished_at: Millis | null;
-}
-
-/** A changed deployment's place in the production history after the change. */
-export interface ProductionDeploymentAfter {
-  deployment_id: string;
-  entity_ref: string;
-  head_commit_sha: string | null;
-  predecessor_id: string | null;
-  predecessor_finished_at: Millis | null;
-  successor_finished_at: Millis | null;
-}
-
-/** An inclusive span of `opened_at` of one entity's incidents. */
-interface OpenedSpan {
-  entityRef: string;
-  from: number;
-  to: number;
-}
+import {
+  IngestedChanges,
+  ProductionDeploymentAfter,
+  ProductionDeploymentBefore,
+} from './ingestedChanges';
+import { reattributeIncidents } from './reattributeIncidents';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
-
-const millis = (value: Millis | null) =>
-  value === null || value === undefined ? undefined : Number(value);
-
-// Overlapping spans of the same entity become one, so that a batch of one
-// entity's history reads its incidents once.
-function mergeSpans(spans: OpenedSpan[]): OpenedSpan[] {
-  const sorted = [...spans].sort((a, b) =>
-    a.entityRef === b.entityRef
-      ? a.from - b.from
-      : Number(a.entityRef > b.entityRef) - Number(a.entityRef < b.entityRef),
-  );
-  const merged: OpenedSpan[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && last.entityRef === span.entityRef && span.from <= last.to) {
-      last.to = Math.max(last.to, span.to);
-    } else {
-      merged.push({ ...span });
-    }
-  }
-  return merged;
-}
 
 // The nearest production deployment of the same entity before or after `d`,
 // by finished_at then id: one index probe.
@@ -205,50 +141,16 @@ export async function deriveIngested(
     );
   });
 
-  const reattributed = await incidentsToReattribute(tx, environments, {
+  const attributionTargets = await reattributeIncidents(tx, settings, {
     incidentIds,
     deploymentIds,
-    spans: mergeSpans([
-      ...before.map(row => ({
-        entityRef: row.entity_ref,
-        from: millis(row.predecessor_finished_at) ?? -Infinity,
-        to: millis(row.next_finished_at) ?? Infinity,
-      })),
-      ...after.map(row => ({
-        entityRef: row.entity_ref,
-        from: millis(row.predecessor_finished_at) ?? -Infinity,
-        to: millis(row.successor_finished_at) ?? Infinity,
-      })),
-    ]),
+    before,
+    after,
   });
-  const attributedTo = async (ids: string[]) => {
-    const where = isIn(tx, 'incident_id', ids);
-    return rowsOf<{ deployment_id: string }>(
-      await tx.raw(
-        `SELECT deployment_id FROM dora_incidents
-         WHERE ${where.sql} AND deployment_id IS NOT NULL`,
-        where.bindings,
-      ),
-    );
-  };
-  const targetsBefore = await inChunks(reattributed, attributedTo);
-  await eachChunk(reattributed, ids => {
-    const where = isIn(tx, 'incident_id', ids);
-    return tx.raw(
-      `DELETE FROM dora_incidents WHERE ${where.sql}`,
-      where.bindings,
-    );
-  });
-  await eachChunk(reattributed, ids =>
-    insertIncidentAttributions(tx, settings, isIn(tx, 'i.id', ids)),
-  );
-  const targetsAfter = await inChunks(reattributed, attributedTo);
 
   // Incident counts where the incidents changed; failure and recovery also
   // where the successor changed.
-  const targets = unique(
-    [...targetsBefore, ...targetsAfter].map(row => row.deployment_id),
-  );
+  const targets = unique(attributionTargets);
   await eachChunk(targets, ids =>
     updateIncidentCounts(tx, isIn(tx, 'deployment_id', ids)),
   );
@@ -257,64 +159,4 @@ export async function deriveIngested(
   );
 
   await deriveCommits(tx, { ...changes, before, after });
-}
-
-// The incidents whose attribution may have changed: the changed ones, those
-// that name a changed deployment, and those that name none and opened within
-// a span between the old or new neighbours of a changed deployment.
-async function incidentsToReattribute(
-  tx: Knex.Transaction,
-  environments: string[],
-  options: {
-    incidentIds: string[];
-    deploymentIds: string[];
-    spans: OpenedSpan[];
-  },
-): Promise<string[]> {
-  const ids = new Set(options.incidentIds);
-  const naming = await inChunks(options.deploymentIds, async chunk => {
-    const where = isIn(tx, 'deployment_id', chunk);
-    return rowsOf<{ id: string }>(
-      await tx.raw(
-        `SELECT id FROM incidents WHERE ${where.sql}`,
-        where.bindings,
-      ),
-    );
-  });
-  naming.forEach(row => ids.add(row.id));
-  if (environments.length === 0) {
-    return [...ids];
-  }
-  const production = isIn(tx, 'i.environment', environments);
-  const opened = await inChunks(options.spans, async chunk => {
-    // An unbounded side is ± 2^53.
-    const spans = rowsTable(
-      tx,
-      'span',
-      [
-        { name: 'entity_ref', type: 'text' },
-        { name: 'opened_from', type: 'bigint' },
-        { name: 'opened_to', type: 'bigint' },
-      ],
-      chunk.map(span => [
-        span.entityRef,
-        Math.max(span.from, Number.MIN_SAFE_INTEGER),
-        Math.min(span.to, Number.MAX_SAFE_INTEGER),
-      ]),
-    );
-    // CROSS JOIN keeps SQLite to probing the incidents of each span.
-    return rowsOf<{ id: string }>(
-      await tx.raw(
-        `SELECT DISTINCT i.id FROM ${spans.sql} CROSS JOIN incidents i
-         WHERE i.entity_ref = span.entity_ref
-           AND i.opened_at >= span.opened_from
-           AND i.opened_at <= span.opened_to
-           AND ${production.sql}
-           AND i.deployment_id IS NULL`,
-        [...spans.bindings, ...production.bindings],
-      ),
-    );
-  });
-  opened.forEach(row => ids.add(row.id));
-  return [...ids];
 }

@@ -31,6 +31,16 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 `;
 
+/** A container probe: the three differ only in the values they read. */
+const probe = (name: 'startup' | 'liveness' | 'readiness') =>
+  `          ${name}Probe:
+            httpGet:
+              path: {{ .Values.probes.${name}.path }}
+              port: http
+            periodSeconds: {{ .Values.probes.${name}.periodSeconds }}
+            timeoutSeconds: {{ .Values.probes.${name}.timeoutSeconds }}
+            failureThreshold: {{ .Values.probes.${name}.failureThreshold }}`;
+
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -95,27 +105,9 @@ spec:
             - secretRef:
                 name: {{ include "service.fullname" . }}
           {{- end }}
-          startupProbe:
-            httpGet:
-              path: {{ .Values.probes.startup.path }}
-              port: http
-            periodSeconds: {{ .Values.probes.startup.periodSeconds }}
-            timeoutSeconds: {{ .Values.probes.startup.timeoutSeconds }}
-            failureThreshold: {{ .Values.probes.startup.failureThreshold }}
-          livenessProbe:
-            httpGet:
-              path: {{ .Values.probes.liveness.path }}
-              port: http
-            periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
-            timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
-            failureThreshold: {{ .Values.probes.liveness.failureThreshold }}
-          readinessProbe:
-            httpGet:
-              path: {{ .Values.probes.readiness.path }}
-              port: http
-            periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
-            timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
-            failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
+${probe('startup')}
+${probe('liveness')}
+${probe('readiness')}
           resources:
             {{- toYaml .Values.resources | nindent 12 }}
           securityContext:

@@ -1,0 +1,38 @@
+/** What one ingestion changed in the raw tables. */
+export interface IngestedChanges {
+  /** The deployments inserted or replaced. */
+  deploymentIds: string[];
+  /** The commits that replaced deployments listed before they were replaced. */
+  replacedCommits: Array<{ deploymentId: string; sha: string }>;
+  /** The commits the inserted or replaced deployments list now. */
+  listedCommits: Array<{
+    deploymentId: string;
+    sha: string;
+    committedAt: number;
+  }>;
+  /** The incidents inserted or replaced. */
+  incidentIds: string[];
+}
+
+/** Epoch milliseconds, as the database driver answers them. */
+export type Millis = number | string;
+
+/** A changed deployment's place in the production history before the change. */
+export interface ProductionDeploymentBefore {
+  deployment_id: string;
+  entity_ref: string;
+  head_commit_sha: string | null;
+  predecessor_id: string | null;
+  predecessor_finished_at: Millis | null;
+  next_finished_at: Millis | null;
+}
+
+/** A changed deployment's place in the production history after the change. */
+export interface ProductionDeploymentAfter {
+  deployment_id: string;
+  entity_ref: string;
+  head_commit_sha: string | null;
+  predecessor_id: string | null;
+  predecessor_finished_at: Millis | null;
+  successor_finished_at: Millis | null;
+}
