@@ -152,6 +152,15 @@ export function deployed(
  * permission policy like the demo's: only platform admins approve or
  * administer. Returns clients acting as each person.
  */
+
+// Each test's backend stops when the test ends: its shutdown waits for promotion executions under
+// way, so none of them is still writing (e.g. a git commit in a temporary folder the next test
+// clears) when the next test begins.
+const runningBackends: Array<{ stop(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(runningBackends.splice(0).map(backend => backend.stop()));
+});
+
 export async function startPromotionBackend(
   options: {
     entities?: Entity[];
@@ -165,7 +174,7 @@ export async function startPromotionBackend(
   const sent: NotificationSendOptions[] = [];
   let scheduler: SchedulerService | undefined;
 
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       deliveryPlugin,
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
@@ -234,6 +243,8 @@ export async function startPromotionBackend(
       ...(options.features ?? []),
     ],
   });
+  const { server } = backend;
+  runningBackends.push(backend);
 
   const client = (user: string) => {
     const authorization = mockCredentials.user.header(user);
