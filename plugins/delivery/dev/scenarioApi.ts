@@ -62,18 +62,19 @@ export function scenarioApi(scenario: Scenario): DeliveryApi {
         },
       });
     case 'error':
-      return {
-        getEnvironments: async () => api.getEnvironments(),
-        getEntityEnvironments: async () => {
-          throw new Error('The delivery backend is not reachable (scenario)');
+      // Every read fails except the environments, as when the backend is
+      // reachable but its store is not.
+      return new Proxy(api, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key);
+          if (key === 'getEnvironments' || typeof value !== 'function') {
+            return typeof value === 'function' ? value.bind(target) : value;
+          }
+          return async () => {
+            throw new Error('The delivery backend is not reachable (scenario)');
+          };
         },
-        getDeployments: async () => {
-          throw new Error('The delivery backend is not reachable (scenario)');
-        },
-        getDomainMatrix: async () => {
-          throw new Error('The delivery backend is not reachable (scenario)');
-        },
-      };
+      });
     default:
       return api;
   }

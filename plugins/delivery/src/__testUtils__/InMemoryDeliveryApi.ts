@@ -8,9 +8,19 @@ import {
   Environment,
   EnvironmentStatus,
   EnvironmentSummary,
+  Promotion,
+  PromotionPreview,
+  PromotionRequest,
+  RequestedPromotion,
   sortEnvironments,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryApi, DeploymentQuery, DoraTiers } from '../api';
+import {
+  DeliveryApi,
+  DeploymentQuery,
+  DoraTiers,
+  PromotionQuery,
+} from '../api';
+import { InMemoryPromotions } from './InMemoryPromotions';
 import { newestFirst } from '../deployments/deploymentOrder';
 
 /** A component the fake knows, with the domain it belongs to through its system. */
@@ -54,13 +64,16 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   private readonly deployments: Deployment[];
   private readonly components: FakeComponent[];
   private readonly signals: FakeSignals;
+  readonly promotions: InMemoryPromotions;
 
   constructor(options: {
     environments: Environment[];
     deployments: Deployment[];
     components: FakeComponent[];
     signals?: FakeSignals;
+    promotions?: InMemoryPromotions;
   }) {
+    this.promotions = options.promotions ?? new InMemoryPromotions();
     this.environments = sortEnvironments(options.environments);
     this.deployments = [...options.deployments].sort(newestFirst);
     this.components = options.components;
@@ -178,6 +191,66 @@ export class InMemoryDeliveryApi implements DeliveryApi {
       environments: this.environments.map(summary),
       rows,
     };
+  }
+
+  async previewPromotion(
+    request: Omit<PromotionRequest, 'reason'>,
+  ): Promise<PromotionPreview> {
+    const { items } = await this.getEntityEnvironments(request.entityRef);
+    const target = items.find(i => i.environment.name === request.environment);
+    const source = items.find(i => i.next?.environment === request.environment);
+    const missing = source?.next?.missing;
+    const upTo = missing?.versions.findIndex(
+      v => v.version === request.version,
+    );
+    return {
+      entityRef: request.entityRef,
+      environment: request.environment,
+      version: request.version,
+      trigger: request.trigger ?? 'promotion',
+      ...(target?.current && { currentVersion: target.current.version }),
+      ...(source && { sourceEnvironment: source.environment.name }),
+      commits:
+        request.trigger === 'rollback' || !missing || upTo === undefined
+          ? []
+          : missing.commits,
+      approvals: {
+        required: this.promotions.requiredApprovals(request.environment),
+        approvers: this.promotions.approvers(request.environment),
+        allowSelfApproval: false,
+      },
+      changeFailureRate: null,
+      violations: [],
+      warnings: [],
+    };
+  }
+
+  async requestPromotion(
+    request: PromotionRequest,
+  ): Promise<RequestedPromotion> {
+    const { items } = await this.getEntityEnvironments(request.entityRef);
+    const target = items.find(i => i.environment.name === request.environment);
+    return this.promotions.request(request, target?.current?.version);
+  }
+
+  async listPromotions(query?: PromotionQuery): Promise<Promotion[]> {
+    return this.promotions.list(query);
+  }
+
+  async getPromotion(id: string): Promise<Promotion> {
+    return this.promotions.get(id);
+  }
+
+  async approvePromotion(id: string, comment?: string): Promise<Promotion> {
+    return this.promotions.decide(id, 'approve', comment);
+  }
+
+  async rejectPromotion(id: string, comment?: string): Promise<Promotion> {
+    return this.promotions.decide(id, 'reject', comment);
+  }
+
+  async cancelPromotion(id: string, comment?: string): Promise<Promotion> {
+    return this.promotions.decide(id, 'cancel', comment);
   }
 
   async countOpenIncidents(entityRef: string) {

@@ -4,6 +4,11 @@ import {
   DomainMatrix,
   EntityEnvironments,
   Environment,
+  Promotion,
+  PromotionPreview,
+  PromotionRequest,
+  PromotionState,
+  RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 
 /** Which deployments to list: newest first, one page at a time. */
@@ -15,6 +20,18 @@ export interface DeploymentQuery {
   /** The `nextCursor` of the previous page. */
   cursor?: string;
   /** How many deployments a page holds, 1 to 100 (the backend's default is 25). */
+  limit?: number;
+}
+
+/** Which promotions to list: newest first. */
+export interface PromotionQuery {
+  /** Only promotions in one of these states, e.g. `['pending_approval']`. */
+  state?: PromotionState | PromotionState[];
+  /** Only this entity's promotions. */
+  entityRef?: string;
+  /** Only promotions into this environment. */
+  environment?: string;
+  /** At most this many, 1 to 200 (the backend's default is 50). */
   limit?: number;
 }
 
@@ -45,6 +62,29 @@ export interface DeliveryApi {
 
   /** A domain's components × environments, with drift marked. */
   getDomainMatrix(domainRef: string): Promise<DomainMatrix>;
+
+  /** What a promotion would do, without requesting it. `reason` may be empty. */
+  previewPromotion(
+    request: Omit<PromotionRequest, 'reason'> & { reason?: string },
+  ): Promise<PromotionPreview>;
+
+  /** Requests a promotion, a rollback or a hotfix; a 409 names the rule that refuses it. */
+  requestPromotion(request: PromotionRequest): Promise<RequestedPromotion>;
+
+  /** Promotions, newest first, with their approvals. */
+  listPromotions(query?: PromotionQuery): Promise<Promotion[]>;
+
+  /** One promotion with its approvals and transitions. */
+  getPromotion(id: string): Promise<Promotion>;
+
+  /** Approves a promotion as the signed-in user. */
+  approvePromotion(id: string, comment?: string): Promise<Promotion>;
+
+  /** Rejects a promotion as the signed-in user. */
+  rejectPromotion(id: string, comment?: string): Promise<Promotion>;
+
+  /** Cancels a promotion that has not started executing. */
+  cancelPromotion(id: string, comment?: string): Promise<Promotion>;
 
   // The three signals below have no backend route yet. Views show "not yet
   // available" while a method is missing or answers `undefined`, so the

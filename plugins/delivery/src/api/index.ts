@@ -4,5 +4,6 @@ export type {
   DeploymentQuery,
   DoraTier,
   DoraTiers,
+  PromotionQuery,
 } from './DeliveryApi';
 export { DeliveryClient } from './DeliveryClient';
