@@ -1,21 +1,12 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signInAs } from './signIn';
 
 const DOMAINS = ['smart-city', 'business-enablement', 'experience', 'journey'];
-
-async function signInAsEngineer(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in as engineer' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 test('an engineer finds the four domains and a component’s delivery tab', async ({
   page,
 }) => {
-  await signInAsEngineer(page);
+  await signInAs(page, 'engineer');
 
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
