@@ -17,6 +17,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
+const ts = require('typescript');
 
 const PLUGIN = '@internal/backstage-plugin-delivery';
 // Strings only the plugin's code contains: its API id, and text of its views.
@@ -36,7 +37,10 @@ function copyApp(target) {
   }
 }
 
-/** Takes the plugin out of the copy: its dependency (app.packages: all discovers it) and App.tsx. */
+/**
+ * Takes the plugin out of the copy: its dependency (which `app.packages`
+ * discovery would find) and its feature in App.tsx.
+ */
 function removePlugin(target) {
   const packageJsonPath = path.join(target, 'package.json');
   const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8'));
@@ -44,19 +48,10 @@ function removePlugin(target) {
   fs.writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2));
 
   const appPath = path.join(target, 'src/App.tsx');
-  let app = fs.readFileSync(appPath, 'utf8');
-  const importLine = new RegExp(
-    `^import\\s+(\\w+)\\s+from\\s+'${PLUGIN}(?:/alpha)?';\\n`,
-    'm',
+  fs.writeFileSync(
+    appPath,
+    removeFeature(fs.readFileSync(appPath, 'utf8'), PLUGIN),
   );
-  const match = app.match(importLine);
-  if (!match) {
-    throw new Error(`Could not find the import of ${PLUGIN} in App.tsx`);
-  }
-  app = app
-    .replace(importLine, '')
-    .replace(new RegExp(`\\b${match[1]}\\b,?\\s*`), '');
-  fs.writeFileSync(appPath, app);
 
   const leftovers = fs
     .readdirSync(path.join(target, 'src'), { recursive: true })
@@ -66,6 +61,84 @@ function removePlugin(target) {
   if (leftovers.length > 0) {
     throw new Error(`${PLUGIN} is still imported by ${leftovers.join(', ')}`);
   }
+}
+
+/**
+ * Removes a package's feature from the source of App.tsx: the top-level
+ * statements that name the package (a static import of the plugin, or a
+ * feature loader that imports it lazily) and, from the features passed to
+ * `createApp`, the names they declare.
+ */
+function removeFeature(source, packageName) {
+  const parse = text =>
+    ts.createSourceFile('App.tsx', text, ts.ScriptTarget.Latest, true);
+  const file = parse(source);
+  const names = new Set();
+  const cuts = [];
+  for (const statement of file.statements) {
+    if (!statement.getText(file).includes(packageName)) {
+      continue;
+    }
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause?.name) {
+        names.add(clause.name.text);
+      }
+      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+        clause.namedBindings.elements.forEach(e => names.add(e.name.text));
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) {
+          names.add(declaration.name.text);
+        }
+      }
+    } else {
+      throw new Error(
+        `Cannot take ${packageName} out of App.tsx: ${statement.getText(file)}`,
+      );
+    }
+    cuts.push([statement.getFullStart(), statement.getEnd()]);
+  }
+  if (names.size === 0) {
+    throw new Error(`Could not find ${packageName} in App.tsx`);
+  }
+
+  // The features array: each element with its leading whitespace and comma.
+  const visit = node => {
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const element of node.elements) {
+        if (ts.isIdentifier(element) && names.has(element.text)) {
+          const end = source[element.getEnd()] === ',' ? 1 : 0;
+          cuts.push([element.getFullStart(), element.getEnd() + end]);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+
+  let result = source;
+  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) {
+    result = result.slice(0, start) + result.slice(end);
+  }
+
+  const stillUsed = [];
+  const findUses = node => {
+    if (ts.isIdentifier(node) && names.has(node.text)) {
+      stillUsed.push(node.text);
+    }
+    ts.forEachChild(node, findUses);
+  };
+  findUses(parse(result));
+  if (stillUsed.length > 0) {
+    throw new Error(
+      `App.tsx still uses ${[...new Set(stillUsed)].join(
+        ', ',
+      )} after ${packageName} was taken out`,
+    );
+  }
+  return result;
 }
 
 function build(target, label) {
@@ -166,4 +239,4 @@ if (require.main === module) {
   main();
 }
 
-module.exports = { copyApp, removePlugin, measure };
+module.exports = { copyApp, removePlugin, removeFeature, measure };

@@ -18,6 +18,7 @@ import { createRouter } from './router';
 import { DeploymentsService } from './service/DeploymentsService';
 import { DomainMatrixService } from './service/DomainMatrixService';
 import { DoraService } from './service/DoraService';
+import { recentChangeFailureRate } from './service/dora/recentChangeFailureRate';
 import { EntityCatalog } from './service/EntityCatalog';
 import { EnvironmentStatusService } from './service/EnvironmentStatusService';
 import { IngestionService } from './service/IngestionService';
@@ -102,6 +103,11 @@ export const deliveryPlugin = createBackendPlugin({
           ingestion,
           environments,
         });
+        const dora = new DoraService({
+          store: await DatabaseDoraStore.create({ database }),
+          catalog,
+          permissions,
+        });
         const promotionEngine = await createPromotionEngine({
           config,
           logger,
@@ -117,6 +123,7 @@ export const deliveryPlugin = createBackendPlugin({
           executors,
           deliveryStore: store,
           ingestion,
+          changeFailureRate: recentChangeFailureRate(dora),
         });
         // Executions under way finish (or time out) before the backend stops.
         lifecycle.addShutdownHook(() => promotionEngine.execution.idle());
@@ -148,11 +155,7 @@ export const deliveryPlugin = createBackendPlugin({
               environments,
               catalog,
             }),
-            dora: new DoraService({
-              store: await DatabaseDoraStore.create({ database }),
-              catalog,
-              permissions,
-            }),
+            dora,
             promotions: promotionEngine,
             eventsBodyLimit: config.getOptional<string | number>(
               'delivery.events.maxBodySize',

@@ -9,7 +9,10 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import deliveryPlugin, {
@@ -17,6 +20,8 @@ import deliveryPlugin, {
   entityDeliverySummaryCard,
   entityDeploymentsContent,
   entityDomainDeliveryContent,
+  entityDoraCard,
+  groupDoraCard,
 } from './alpha';
 import { deliveryApiRef } from './api';
 import {
@@ -94,6 +99,55 @@ describe('new frontend system exports', () => {
       await screen.findByRole('list', {
         name: 'Versions along the promotion chain',
       }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a DORA card to component overviews', async () => {
+    const tester = createExtensionTester(entityDoraCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(
+      'kind:component',
+    );
+
+    renderInTestApp(
+      <EntityProvider entity={component}>
+        {tester.get(coreExtensionData.reactElement)}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'DORA metrics' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('DORA metrics', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the team’s DORA card to group pages', async () => {
+    const tester = createExtensionTester(groupDoraCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(
+      'kind:group',
+    );
+
+    renderInTestApp(
+      <EntityProvider
+        entity={{
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'team-smart-city' },
+          spec: { type: 'team', children: [] },
+        }}
+      >
+        {tester.get(coreExtensionData.reactElement)}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'DORA metrics of the team' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('DORA metrics', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
   });
 

@@ -12,6 +12,7 @@ import {
 import LocalShippingIcon from '@material-ui/icons/LocalShipping';
 import { DeliveryClient, deliveryApiRef } from './api';
 import {
+  approvalsRouteRef,
   domainRouteRef,
   entityContentRouteRef,
   entityDomainContentRouteRef,
@@ -74,6 +75,26 @@ export const entityDeliverySummaryCard = EntityCardBlueprint.make({
   },
 });
 
+/** A card on the component overview: DORA's five metrics with their tiers and trend. */
+export const entityDoraCard = EntityCardBlueprint.make({
+  name: 'dora',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/EntityDoraCard').then(m => <m.EntityDoraCard />),
+  },
+});
+
+/** A card on a Group's page: the team's DORA metrics over the entities it owns. */
+export const groupDoraCard = EntityCardBlueprint.make({
+  name: 'group-dora',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/GroupDoraCard').then(m => <m.GroupDoraCard />),
+  },
+});
+
 /**
  * The Delivery page at `/delivery`: every domain's health and the newest
  * deployments, with each domain's page below it. Its title and icon make the
@@ -102,6 +123,7 @@ export default createFrontendPlugin({
   routes: {
     root: rootRouteRef,
     domain: domainRouteRef,
+    approvals: approvalsRouteRef,
     entityContent: entityContentRouteRef,
     entityDomainContent: entityDomainContentRouteRef,
   },
@@ -110,6 +132,8 @@ export default createFrontendPlugin({
     entityDeploymentsContent,
     entityDomainDeliveryContent,
     entityDeliverySummaryCard,
+    entityDoraCard,
+    groupDoraCard,
     deliveryPage,
   ],
 });

@@ -10,7 +10,15 @@ export {
   EntityDeliverySummaryCard,
   EntityDeploymentsContent,
   EntityDomainDeliveryContent,
+  EntityDoraCard,
+  GroupDoraCard,
 } from './plugin';
 export { deliveryApiRef, DeliveryClient } from './api';
-export type { DeliveryApi, DeploymentQuery, DoraTier, DoraTiers } from './api';
-export { domainRouteRef, rootRouteRef } from './routes';
+export type {
+  DeliveryApi,
+  DeploymentQuery,
+  DoraQuery,
+  DoraTier,
+  DoraTiers,
+} from './api';
+export { approvalsRouteRef, domainRouteRef, rootRouteRef } from './routes';

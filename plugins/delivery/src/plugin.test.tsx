@@ -4,7 +4,12 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
@@ -15,6 +20,8 @@ import {
   EntityDeliverySummaryCard,
   EntityDeploymentsContent,
   EntityDomainDeliveryContent,
+  EntityDoraCard,
+  GroupDoraCard,
 } from './plugin';
 import { rootRouteRef } from './routes';
 import {
@@ -35,6 +42,7 @@ async function renderLegacy(element: ReactNode, path: string, entry: string) {
       apis={[
         [deliveryApiRef, exampleDeliveryApi()],
         [catalogApiRef, catalogApiMock({ entities: exampleCatalogEntities() })],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <Routes>
@@ -97,6 +105,47 @@ describe('legacy frontend system exports', () => {
       await screen.findByRole('list', {
         name: 'Versions along the promotion chain',
       }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the DORA card of a component', async () => {
+    await renderLegacy(
+      <EntityProvider entity={component}>
+        <EntityDoraCard />
+      </EntityProvider>,
+      '/',
+      '/',
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'DORA metrics' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('DORA metrics', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the DORA card of a team', async () => {
+    await renderLegacy(
+      <EntityProvider
+        entity={{
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'team-journey' },
+          spec: { type: 'team', children: [] },
+        }}
+      >
+        <GroupDoraCard />
+      </EntityProvider>,
+      '/',
+      '/',
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'DORA metrics of the team' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('DORA metrics', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
   });
 

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { DeliveryClient, deliveryApiRef } from './api';
 import {
+  approvalsRouteRef,
   entityContentRouteRef,
   entityDomainContentRouteRef,
   rootRouteRef,
@@ -26,6 +27,7 @@ export const deliveryPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    approvals: approvalsRouteRef,
     entityContent: entityContentRouteRef,
     entityDomainContent: entityDomainContentRouteRef,
   },
@@ -77,6 +79,28 @@ export const EntityDeliverySummaryCard = deliveryPlugin.provide(
         import('./components/EntityDeliverySummaryCard').then(
           m => m.EntityDeliverySummaryCard,
         ),
+    },
+  }),
+);
+
+/** A card for the component overview: DORA's five metrics with their tiers and trend (legacy frontend system). */
+export const EntityDoraCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDoraCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDoraCard').then(m => m.EntityDoraCard),
+    },
+  }),
+);
+
+/** A card for a Group's page: the team's DORA metrics over the entities it owns (legacy frontend system). */
+export const GroupDoraCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'GroupDoraCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupDoraCard').then(m => m.GroupDoraCard),
     },
   }),
 );

@@ -10,6 +10,13 @@ export const domainRouteRef = createSubRouteRef({
   path: '/domains/:namespace/:name',
 });
 
+/** The approvals inbox and promotion history, below the overview page. */
+export const approvalsRouteRef = createSubRouteRef({
+  id: 'delivery:approvals',
+  parent: rootRouteRef,
+  path: '/approvals',
+});
+
 /** Where the component page's Deployments tab is mounted. */
 export const entityContentRouteRef = createRouteRef({
   id: 'delivery:entity-content',

@@ -148,6 +148,24 @@ describe('the domain-service template', () => {
   });
 });
 
+describe('the domain-environment template', () => {
+  const template = readTemplate('domain-environment');
+
+  it('keeps the files services already have unless the person chooses to replace them', () => {
+    expect(template.spec.parameters[0].properties.overwrite).toMatchObject({
+      type: 'boolean',
+      default: false,
+    });
+    const publishes = template.spec.steps.filter(
+      (step: any) => step.action === 'delivery:gitops:publish',
+    );
+    expect(publishes.map((step: any) => step.input.overwrite)).toEqual([
+      '${{ parameters.overwrite }}',
+      '${{ parameters.overwrite }}',
+    ]);
+  });
+});
+
 function filesBelow(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);

@@ -124,6 +124,8 @@ export interface PromotionStore {
   listPromotions(query: {
     states?: PromotionState[];
     entityRef?: string;
+    /** Only promotions of one of these entities, e.g. a domain's components. */
+    entityRefs?: string[];
     environment?: string;
     limit: number;
   }): Promise<PromotionRecord[]>;

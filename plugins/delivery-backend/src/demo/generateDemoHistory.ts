@@ -9,6 +9,7 @@ import { deliveryProfileFor } from './deliveryProfiles';
 import { SeededRandom } from './seededRandom';
 import { simulateDelivery } from './simulateDelivery';
 import { SimulatedDeployment } from './simulatedHistory';
+import { waitingRelease } from './waitingRelease';
 import { DAY, MINUTE, startOfUtcDay } from './workingHours';
 
 /**
@@ -190,7 +191,14 @@ function entityHistory(
     ({ startedAt }) => startedAt >= windowStart && startedAt < end,
   );
   const included = new Set(inWindow.map(({ id }) => id));
-  const events = inWindow.flatMap(deployment =>
+  const waiting = waitingRelease({
+    entityRef: entityRef.toLocaleLowerCase('en-US'),
+    idPrefix: `demo-${slug}`,
+    environments,
+    deployments: inWindow,
+    end,
+  });
+  const events = [...inWindow, ...waiting].flatMap(deployment =>
     deploymentEvents(entityRef, slug, deployment, windowStart, end),
   );
   for (const incident of incidents) {

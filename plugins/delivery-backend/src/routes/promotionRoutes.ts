@@ -80,10 +80,11 @@ export function registerPromotionRoutes(
 
   api.get('/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, READERS);
-    const { state, entityRef, environment, limit } = req.query;
+    const { state, entityRef, domain, environment, limit } = req.query;
     const items = await promotions.list(
-      { state, entityRef, environment, limit },
+      { state, entityRef, domain, environment, limit },
       refs => readAccess.readable(refs, credentials),
+      credentials,
     );
     res.json({ items });
   });

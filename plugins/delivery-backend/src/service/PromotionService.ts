@@ -34,6 +34,7 @@ export class PromotionService {
   private readonly requests: PromotionRequests;
   private readonly decisions: PromotionDecisions;
   private readonly queries: PromotionQueries;
+  private readonly catalog: EntityCatalog;
 
   constructor(options: {
     store: PromotionStore;
@@ -46,6 +47,7 @@ export class PromotionService {
     now?: () => Date;
   }) {
     const now = () => options.now?.() ?? new Date();
+    this.catalog = options.catalog;
     this.queries = new PromotionQueries(options.store);
     this.requests = new PromotionRequests({ ...options, now });
     this.decisions = new PromotionDecisions({
@@ -110,12 +112,19 @@ export class PromotionService {
 
   /**
    * Promotions, newest first, with their approvals, among those of entities
-   * `readable` keeps.
+   * `readable` keeps. A `domain` in the query is resolved to its components
+   * through the catalog (component → system → domain), as the caller sees it;
+   * a 404 when the catalog has no such domain.
    */
   list(
     query: PromotionListQuery,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
+    credentials: BackstageCredentials,
   ): Promise<Promotion[]> {
-    return this.queries.list(query, readable);
+    return this.queries.list(query, readable, async domainRef =>
+      (await this.catalog.getDomainComponents(domainRef, credentials)).map(
+        component => component.entityRef,
+      ),
+    );
   }
 }

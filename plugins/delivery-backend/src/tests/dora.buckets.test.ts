@@ -190,6 +190,34 @@ describe('DORA windows, buckets and tiers', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'counts a partial day next to the summer-time switch as its share of that day, %p',
+    async databaseId => {
+      const { ingest, dora } = await createDora(databases, databaseId);
+      await ingest([deployedAt('sat-noon', '2026-03-28T12:00:00Z')]);
+
+      // Berlin, Saturday 10:00 to Sunday 01:00: 14 of Saturday's 24 hours and
+      // 1 of Sunday's 23 (found by the reference test; it used to be 15 h of
+      // the 23 h from Saturday 10:00, 15/23 days).
+      const response = await dora({
+        from: '2026-03-28T10:00',
+        to: '2026-03-29T01:00',
+        timeZone: 'Europe/Berlin',
+      });
+
+      expect(response.summary.deploymentFrequencyPerDay).toBeCloseTo(
+        1 / (14 / 24 + 1 / 23),
+        12,
+      );
+      expect(
+        response.series.map(b => [b.label, b.deploymentFrequencyPerDay]),
+      ).toEqual([
+        ['2026-03-28', expect.closeTo(24 / 14, 12)],
+        ['2026-03-29', 0],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'puts metrics exactly on a tier boundary where PRODUCT.md says, %p',
     async databaseId => {
       const { ingest, dora } = await createDora(databases, databaseId);

@@ -210,7 +210,8 @@ describe('the promotion policy', () => {
         soakedSeconds: expect.any(Number),
         readyAt: expect.any(String),
       },
-      changeFailureRate: null,
+      // One production deployment in the last 30 days (1.1.0), not failed.
+      changeFailureRate: 0,
       violations: [
         {
           rule: 'soak_time',

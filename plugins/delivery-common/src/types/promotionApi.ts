@@ -149,8 +149,10 @@ export interface PromotionPreview {
   /** The active freeze window of the target environment, if any. */
   freeze?: { until: string; reason?: string };
   /**
-   * The target environment's recent change failure rate (0 to 1), or `null`
-   * when unknown.
+   * The target environment's recent change failure rate (0 to 1): for a
+   * production environment, the entity's DORA change failure rate over the
+   * last 30 days; `null` for a non-production environment (DORA rates
+   * production only) or when no production deployment finished in that time.
    */
   changeFailureRate: number | null;
   /** Why a request would be refused now; empty when it would be accepted. */

@@ -1,9 +1,11 @@
+import { ConflictError } from '@backstage/errors';
 import {
   Deployment,
   DeploymentCommit,
   DeploymentPage,
   DomainMatrix,
   DomainMatrixCell,
+  DoraResponse,
   EntityEnvironments,
   Environment,
   EnvironmentStatus,
@@ -17,10 +19,15 @@ import {
 import {
   DeliveryApi,
   DeploymentQuery,
+  DoraQuery,
   DoraTiers,
   PromotionQuery,
 } from '../api';
+import { lastDays } from '../dora/doraWindow';
+import { inMemoryDora } from './inMemoryDora';
 import { InMemoryPromotions } from './InMemoryPromotions';
+import { evaluateInMemoryPolicy } from './inMemoryPromotionPolicy';
+import { fakeValuesFileChange } from './fakeValuesFileChange';
 import { newestFirst } from '../deployments/deploymentOrder';
 
 /** A component the fake knows, with the domain it belongs to through its system. */
@@ -29,6 +36,8 @@ export interface FakeComponent {
   title?: string;
   system: string;
   domain: string;
+  /** The owning group, e.g. `group:default/team-journey`; counted in that group's DORA. */
+  owner?: string;
 }
 
 /** Values for the signals that have no backend route yet, by entity ref. */
@@ -203,6 +212,15 @@ export class InMemoryDeliveryApi implements DeliveryApi {
     const upTo = missing?.versions.findIndex(
       v => v.version === request.version,
     );
+    const policy = evaluateInMemoryPolicy({
+      request,
+      environment: this.environments.find(e => e.name === request.environment),
+      target,
+      source,
+      succeeded: environment => this.succeeded(request.entityRef, environment),
+      promotions: this.promotions,
+      now: new Date(),
+    });
     return {
       entityRef: request.entityRef,
       environment: request.environment,
@@ -214,14 +232,17 @@ export class InMemoryDeliveryApi implements DeliveryApi {
         request.trigger === 'rollback' || !missing || upTo === undefined
           ? []
           : missing.commits,
+      change: fakeValuesFileChange({
+        ...request,
+        currentVersion: target?.current?.version,
+      }),
       approvals: {
         required: this.promotions.requiredApprovals(request.environment),
         approvers: this.promotions.approvers(request.environment),
         allowSelfApproval: false,
       },
-      changeFailureRate: null,
-      violations: [],
-      warnings: [],
+      changeFailureRate: this.promotions.changeFailureRate(request.environment),
+      ...policy,
     };
   }
 
@@ -230,11 +251,36 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   ): Promise<RequestedPromotion> {
     const { items } = await this.getEntityEnvironments(request.entityRef);
     const target = items.find(i => i.environment.name === request.environment);
-    return this.promotions.request(request, target?.current?.version);
+    // Refused like the backend refuses it: a 409 that names every rule.
+    const { violations, warnings } = await this.previewPromotion(request);
+    if (violations.length > 0) {
+      throw new ConflictError(
+        violations
+          .map(v => `Refused by the ${v.rule} rule: ${v.message}`)
+          .join('; '),
+      );
+    }
+    return {
+      ...this.promotions.request(request, target?.current?.version),
+      warnings,
+    };
   }
 
-  async listPromotions(query?: PromotionQuery): Promise<Promotion[]> {
-    return this.promotions.list(query);
+  async listPromotions(query: PromotionQuery = {}): Promise<Promotion[]> {
+    if (!query.domain) {
+      return this.promotions.list(query);
+    }
+    // Like the backend: the domain's components, through their systems.
+    const inDomain = new Set(
+      this.components
+        .filter(c => c.domain === query.domain)
+        .map(c => c.entityRef),
+    );
+    const { limit = 50, ...rest } = query;
+    return this.promotions
+      .list({ ...rest, limit: Number.MAX_SAFE_INTEGER })
+      .filter(p => inDomain.has(p.entityRef))
+      .slice(0, limit);
   }
 
   async getPromotion(id: string): Promise<Promotion> {
@@ -253,16 +299,68 @@ export class InMemoryDeliveryApi implements DeliveryApi {
     return this.promotions.decide(id, 'cancel', comment);
   }
 
+  async getDora(query: DoraQuery): Promise<DoraResponse> {
+    const production = new Set(
+      this.environments.filter(e => e.production).map(e => e.name),
+    );
+    const inScope = this.scopeOf(query.entityRef);
+    return inMemoryDora(
+      this.deployments.filter(
+        d =>
+          d.status === 'succeeded' &&
+          production.has(d.environment) &&
+          inScope(d.entityRef),
+      ),
+      query,
+    );
+  }
+
   async countOpenIncidents(entityRef: string) {
     return this.signals.openIncidents?.[entityRef];
   }
 
   async countPendingApprovals(entityRef: string) {
-    return this.signals.pendingApprovals?.[entityRef];
+    if (this.signals.pendingApprovals) {
+      return this.signals.pendingApprovals[entityRef];
+    }
+    const kind = entityRef.split(':')[0];
+    if (kind !== 'component' && kind !== 'domain') {
+      return undefined;
+    }
+    const pending = await this.listPromotions({
+      state: 'pending_approval',
+      ...(kind === 'domain' ? { domain: entityRef } : { entityRef }),
+      limit: 200,
+    });
+    return pending.length;
   }
 
   async getDoraTiers(entityRef: string) {
-    return this.signals.doraTiers?.[entityRef];
+    if (this.signals.doraTiers) {
+      return this.signals.doraTiers[entityRef];
+    }
+    const { tiers } = await this.getDora({
+      entityRef,
+      ...lastDays(30, new Date()),
+    });
+    return tiers;
+  }
+
+  /** Whether a deployment's entity counts in a DORA scope, as the backend decides it. */
+  private scopeOf(scopeRef?: string): (entityRef: string) => boolean {
+    if (!scopeRef) {
+      return () => true;
+    }
+    const kind = scopeRef.split(':')[0];
+    if (kind === 'domain' || kind === 'group') {
+      const refs = new Set(
+        this.components
+          .filter(c => (kind === 'domain' ? c.domain : c.owner) === scopeRef)
+          .map(c => c.entityRef),
+      );
+      return entityRef => refs.has(entityRef);
+    }
+    return entityRef => entityRef === scopeRef;
   }
 
   private succeeded(entityRef: string, environment: string): Deployment[] {

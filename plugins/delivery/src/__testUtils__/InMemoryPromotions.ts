@@ -31,6 +31,10 @@ export class InMemoryPromotions {
       user?: string;
       /** The policy of each environment; none means no approval is needed. */
       policies?: Record<string, FakePromotionPolicy>;
+      /** The freeze window active now in an environment, by environment name. */
+      freezes?: Record<string, { until: string; reason?: string }>;
+      /** The recent change failure rate the preview gives, by environment name; null by default. */
+      changeFailureRates?: Record<string, number | null>;
       /** The time; the real clock by default. */
       now?: () => Date;
     } = {},
@@ -140,6 +144,37 @@ export class InMemoryPromotions {
     promotion.state = to;
     promotion.updatedAt = now;
     return promotion;
+  }
+
+  /** The open promotion of the entity into the environment, if any. */
+  openPromotion(entityRef: string, environment: string): Promotion | undefined {
+    return this.promotions.find(
+      p =>
+        p.entityRef === entityRef &&
+        p.environment === environment &&
+        OPEN.includes(p.state),
+    );
+  }
+
+  /** The succeeded rollbacks that left this version of the entity, which mark it. */
+  rollbacksFrom(entityRef: string, version: string): Promotion[] {
+    return this.promotions.filter(
+      p =>
+        p.entityRef === entityRef &&
+        p.trigger === 'rollback' &&
+        p.state === 'succeeded' &&
+        p.fromVersion === version,
+    );
+  }
+
+  activeFreeze(
+    environment: string,
+  ): { until: string; reason?: string } | undefined {
+    return this.options.freezes?.[environment];
+  }
+
+  changeFailureRate(environment: string): number | null {
+    return this.options.changeFailureRates?.[environment] ?? null;
   }
 
   requiredApprovals(environment: string): number {

@@ -62,6 +62,8 @@ const component = (
   title,
   system: `system:default/${system}`,
   domain: `domain:default/${domain}`,
+  // Each domain's team owns its components, as in the demo catalog.
+  owner: `group:default/team-${domain}`,
 });
 
 /** The demo catalog's delivered components, by domain and system. */

@@ -19,18 +19,21 @@ export function journeyDeliveryApi() {
         title: 'Journey Planner Service',
         system: 'system:default/trip-planning',
         domain: 'domain:default/journey',
+        owner: 'group:default/team-journey',
       },
       {
         entityRef: timetable,
         title: 'Timetable Service',
         system: 'system:default/trip-planning',
         domain: 'domain:default/journey',
+        owner: 'group:default/team-timetables',
       },
       {
         entityRef: payments,
         title: 'Payments API',
         system: 'system:default/billing-platform',
         domain: 'domain:default/business-enablement',
+        owner: 'group:default/team-business-enablement',
       },
     ],
     deployments: [

@@ -5,7 +5,12 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { DeliveryApi, deliveryApiRef } from '../api';
@@ -23,6 +28,8 @@ export async function renderView(
     catalogEntities?: Entity[];
     /** A route pattern for views that read URL parameters, with the URL to open. */
     route?: { path: string; url: string };
+    /** The permission API; by default everything is allowed. */
+    permissionApi?: ReturnType<typeof mockApis.permission>;
   },
 ) {
   const withEntity = options.entity ? (
@@ -38,6 +45,7 @@ export async function renderView(
           catalogApiRef,
           catalogApiMock({ entities: options.catalogEntities ?? [] }),
         ],
+        [permissionApiRef, options.permissionApi ?? mockApis.permission()],
       ]}
     >
       {options.route ? (

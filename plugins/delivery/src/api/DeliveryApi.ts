@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DeploymentPage,
   DomainMatrix,
+  DoraBucketSize,
+  DoraResponse,
   EntityEnvironments,
   Environment,
   Promotion,
@@ -29,10 +31,26 @@ export interface PromotionQuery {
   state?: PromotionState | PromotionState[];
   /** Only this entity's promotions. */
   entityRef?: string;
+  /** Only promotions of the components of this domain, e.g. `domain:default/journey`. */
+  domain?: string;
   /** Only promotions into this environment. */
   environment?: string;
   /** At most this many, 1 to 200 (the backend's default is 50). */
   limit?: number;
+}
+
+/** Which DORA numbers to read: a scope and a window `[from, to)`. */
+export interface DoraQuery {
+  /** A component, a `domain:` or a `group:` (the entities it owns); the whole portal when absent. */
+  entityRef?: string;
+  /** The window's start, ISO 8601 (a date, or a timestamp). */
+  from: string;
+  /** The window's end, exclusive, ISO 8601. */
+  to: string;
+  /** Calendar days (the backend's default) or ISO weeks in the series. */
+  bucket?: DoraBucketSize;
+  /** The IANA time zone of the days and weeks (the backend's default is UTC). */
+  timeZone?: string;
 }
 
 /** A DORA performance tier, or `null` when there is nothing to rate. */
@@ -86,9 +104,11 @@ export interface DeliveryApi {
   /** Cancels a promotion that has not started executing. */
   cancelPromotion(id: string, comment?: string): Promise<Promotion>;
 
-  // The three signals below have no backend route yet. Views show "not yet
-  // available" while a method is missing or answers `undefined`, so the
-  // incident, promotion and DORA issues only have to fill them in.
+  /** DORA's numbers of a scope over a window, with a tier per key metric and a series. */
+  getDora(query: DoraQuery): Promise<DoraResponse>;
+
+  // Views show "not yet available" while one of the signals below is missing
+  // or answers `undefined`, so each can be filled in on its own.
 
   /** How many incidents of the entity (a component or a domain) are open. */
   countOpenIncidents?(entityRef: string): Promise<number | undefined>;

@@ -3,11 +3,34 @@ import {
   mockApis,
   registerMswTestHooks,
 } from '@backstage/test-utils';
+import { DoraResponse } from '@internal/backstage-plugin-delivery-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DeliveryClient } from './DeliveryClient';
 
 const baseUrl = 'http://backstage.test/api/delivery';
+
+const doraAnswer: DoraResponse = {
+  summary: {
+    deployments: 12,
+    deploymentFrequencyPerDay: 12 / 31,
+    leadTimeMedianSeconds: 2 * 86400,
+    leadTimeP90Seconds: 5 * 86400,
+    leadTimeCommits: 30,
+    failedDeployments: 1,
+    changeFailureRate: 1 / 12,
+    recoveryMedianSeconds: null,
+    openFailures: 1,
+    reworkRate: 0,
+  },
+  tiers: {
+    deploymentFrequency: 'high',
+    leadTime: 'high',
+    changeFailureRate: 'high',
+    recovery: null,
+  },
+  series: [],
+};
 const server = setupServer();
 
 describe('DeliveryClient', () => {
@@ -109,15 +132,125 @@ describe('DeliveryClient', () => {
     });
   });
 
-  it('answers nothing yet for the signals that later issues add', async () => {
+  it('reads DORA for a scope and a window, with the series’ buckets in a time zone', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/dora`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json(doraAnswer);
+      }),
+    );
+
+    const dora = await client.getDora({
+      entityRef: 'group:default/team-smart-city',
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-04-01T00:00:00.000Z',
+      bucket: 'week',
+      timeZone: 'Europe/Berlin',
+    });
+
+    expect(dora.tiers.leadTime).toBe('high');
+    expect(Object.fromEntries(search!)).toEqual({
+      entityRef: 'group:default/team-smart-city',
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-04-01T00:00:00.000Z',
+      bucket: 'week',
+      timeZone: 'Europe/Berlin',
+    });
+  });
+
+  it('reads the portal’s DORA without an entity', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/dora`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json(doraAnswer);
+      }),
+    );
+
+    await client.getDora({ from: '2026-03-01', to: '2026-04-01' });
+
+    expect(Object.fromEntries(search!)).toEqual({
+      from: '2026-03-01',
+      to: '2026-04-01',
+    });
+  });
+
+  it('rates an entity with the DORA tiers of the last 30 days', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/dora`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json(doraAnswer);
+      }),
+    );
+
+    const tiers = await client.getDoraTiers('domain:default/journey');
+
+    expect(tiers).toEqual(doraAnswer.tiers);
+    expect(search!.get('entityRef')).toBe('domain:default/journey');
+    const days =
+      (Date.parse(search!.get('to')!) - Date.parse(search!.get('from')!)) /
+      (24 * 3600 * 1000);
+    // 30 calendar days; a change of daylight saving time makes one 23 or 25 hours.
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+    expect(Date.parse(search!.get('to')!)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('answers nothing for the signals that have no backend route', async () => {
     await expect(
       client.countOpenIncidents('domain:default/journey'),
     ).resolves.toBeUndefined();
-    await expect(
-      client.countPendingApprovals('domain:default/journey'),
-    ).resolves.toBeUndefined();
-    await expect(
-      client.getDoraTiers('domain:default/journey'),
-    ).resolves.toBeUndefined();
+  });
+
+  describe('countPendingApprovals', () => {
+    const waiting = (entityRef: string) => ({ id: entityRef, entityRef });
+    let searches: URLSearchParams[];
+    beforeEach(() => {
+      searches = [];
+      server.use(
+        http.get(`${baseUrl}/promotions`, ({ request }) => {
+          const search = new URL(request.url).searchParams;
+          searches.push(search);
+          const items = search.get('domain')
+            ? [
+                waiting('component:default/journey-planner-service'),
+                waiting('component:default/timetable-service'),
+              ]
+            : [waiting(search.get('entityRef')!)];
+          return HttpResponse.json({ items });
+        }),
+      );
+    });
+
+    it('counts a component’s promotions that wait for approval', async () => {
+      await expect(
+        client.countPendingApprovals('component:default/timetable-service'),
+      ).resolves.toBe(1);
+      expect(Object.fromEntries(searches[0])).toEqual({
+        state: 'pending_approval',
+        entityRef: 'component:default/timetable-service',
+        limit: '200',
+      });
+    });
+
+    it('counts those of a domain’s components through the domain filter', async () => {
+      await expect(
+        client.countPendingApprovals('domain:default/journey'),
+      ).resolves.toBe(2);
+      expect(Object.fromEntries(searches[0])).toEqual({
+        state: 'pending_approval',
+        domain: 'domain:default/journey',
+        limit: '200',
+      });
+    });
+
+    it('answers nothing for other kinds, without asking the backend', async () => {
+      await expect(
+        client.countPendingApprovals('group:default/team-journey'),
+      ).resolves.toBeUndefined();
+      expect(searches).toEqual([]);
+    });
   });
 });

@@ -1,8 +1,10 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   DeploymentPage,
   DomainMatrix,
+  DoraResponse,
   EntityEnvironments,
   Environment,
   entityRouteSegments,
@@ -14,9 +16,15 @@ import {
 import {
   DeliveryApi,
   DeploymentQuery,
+  DoraQuery,
   DoraTiers,
   PromotionQuery,
 } from './DeliveryApi';
+import { lastDays } from '../dora/doraWindow';
+
+// The most promotions GET /promotions answers at once; more than this many
+// waiting for approval are counted as this many.
+const PENDING_COUNT_LIMIT = 200;
 
 /** Reads the delivery backend through Backstage's discovery and authenticated fetch. */
 export class DeliveryClient implements DeliveryApi {
@@ -77,6 +85,7 @@ export class DeliveryClient implements DeliveryApi {
       params.set('state', ([] as string[]).concat(query.state).join(','));
     }
     if (query.entityRef) params.set('entityRef', query.entityRef);
+    if (query.domain) params.set('domain', query.domain);
     if (query.environment) params.set('environment', query.environment);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     const search = params.toString();
@@ -102,17 +111,41 @@ export class DeliveryClient implements DeliveryApi {
     return this.decide(id, 'cancel', comment);
   }
 
-  // No backend route yet: the incident, promotion and DORA issues fill these in.
+  async getDora(query: DoraQuery): Promise<DoraResponse> {
+    const params = new URLSearchParams({ from: query.from, to: query.to });
+    if (query.entityRef) params.set('entityRef', query.entityRef);
+    if (query.bucket) params.set('bucket', query.bucket);
+    if (query.timeZone) params.set('timeZone', query.timeZone);
+    return this.get(`/dora?${params.toString()}`);
+  }
+
+  // No backend route counts incidents. DORA's `openFailures` is not that
+  // number: it counts unrecovered failed deployments, one however many
+  // incidents name it, and none for an incident that names no deployment.
   async countOpenIncidents(_entityRef: string): Promise<number | undefined> {
     return undefined;
   }
 
-  async countPendingApprovals(_entityRef: string): Promise<number | undefined> {
-    return undefined;
+  async countPendingApprovals(entityRef: string): Promise<number | undefined> {
+    const { kind } = parseEntityRef(entityRef);
+    const scope = kind.toLocaleLowerCase('en-US');
+    if (scope !== 'component' && scope !== 'domain') {
+      return undefined;
+    }
+    const pending = await this.listPromotions({
+      state: 'pending_approval',
+      ...(scope === 'domain' ? { domain: entityRef } : { entityRef }),
+      limit: PENDING_COUNT_LIMIT,
+    });
+    return pending.length;
   }
 
-  async getDoraTiers(_entityRef: string): Promise<DoraTiers | undefined> {
-    return undefined;
+  async getDoraTiers(entityRef: string): Promise<DoraTiers | undefined> {
+    const { tiers } = await this.getDora({
+      entityRef,
+      ...lastDays(30, new Date()),
+    });
+    return tiers;
   }
 
   private decide(

@@ -2,6 +2,7 @@ export { deliveryApiRef } from './DeliveryApi';
 export type {
   DeliveryApi,
   DeploymentQuery,
+  DoraQuery,
   DoraTier,
   DoraTiers,
   PromotionQuery,

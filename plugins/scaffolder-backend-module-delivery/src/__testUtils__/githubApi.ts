@@ -1,8 +1,10 @@
 import { http, HttpResponse } from 'msw';
+import { gitBlobSha } from '../gitops/existingFiles';
 import {
   BASE_COMMIT,
   BASE_TREE,
   baseRef,
+  contentFile,
   Data,
   gitCommit,
   MERGE_COMMIT,
@@ -28,6 +30,7 @@ export {
 
 /** What the stand-in was asked, by operation, with the request bodies. */
 export interface GitHubCalls {
+  getContent: string[];
   createTree: any[];
   createCommit: any[];
   createRef: any[];
@@ -41,7 +44,8 @@ export interface GitHubCalls {
  * Handlers for the GitOps repository `domain-delivery-demo/gitops` whose main
  * branch is at BASE_COMMIT. Options shape the situation: `unchanged` answers a
  * tree identical to the base; `branchExists` refuses to create the branch;
- * `openPull` lists an open pull request for any head.
+ * `openPull` lists an open pull request for any head; `existingFiles` are
+ * on the main branch already, by path (any other path is not found).
  */
 export function gitHubHandlers(
   calls: GitHubCalls,
@@ -49,10 +53,31 @@ export function gitHubHandlers(
     unchanged?: boolean;
     branchExists?: boolean;
     openPull?: number;
+    existingFiles?: Record<string, string>;
   } = {},
 ) {
   return [
     http.get(REPO_URL, () => HttpResponse.json(repository)),
+    http.get(`${REPO_URL}/contents/*`, ({ request }) => {
+      const url = new URL(request.url);
+      const filePath = decodeURIComponent(
+        url.pathname.slice(new URL(`${REPO_URL}/contents/`).pathname.length),
+      );
+      calls.getContent.push(`${filePath}@${url.searchParams.get('ref')}`);
+      const content = options.existingFiles?.[filePath];
+      return content === undefined
+        ? HttpResponse.json(
+            {
+              message: 'Not Found',
+              documentation_url:
+                'https://docs.github.com/rest/repos/contents#get-repository-content',
+            },
+            { status: 404 },
+          )
+        : HttpResponse.json(
+            contentFile(filePath, content, gitBlobSha(Buffer.from(content))),
+          );
+    }),
     http.get(`${REPO_URL}/git/ref/*`, ({ request }) =>
       decodeURIComponent(new URL(request.url).pathname).endsWith(
         '/git/ref/heads/main',
@@ -165,6 +190,7 @@ export function gitHubHandlers(
 /** An empty record of calls. */
 export function noGitHubCalls(): GitHubCalls {
   return {
+    getContent: [],
     createTree: [],
     createCommit: [],
     createRef: [],

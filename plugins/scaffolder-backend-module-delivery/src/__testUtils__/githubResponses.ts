@@ -153,3 +153,28 @@ export function pullRequest(
     base: { ref: base, sha: BASE_COMMIT, label: `${OWNER}:${base}` },
   };
 }
+
+/** The contents of a file on the main branch, as `GET /repos/{owner}/{repo}/contents/{path}` answers. */
+export function contentFile(
+  filePath: string,
+  content: string,
+  sha: string,
+): Extract<Data<'repos', 'getContent'>, { type: 'file' }> {
+  const blobUrl = `${REPO_URL}/git/blobs/${sha}`;
+  const url = `${REPO_URL}/contents/${filePath}?ref=main`;
+  const htmlUrl = `https://github.com/${OWNER}/${REPO}/blob/main/${filePath}`;
+  return {
+    type: 'file',
+    encoding: 'base64',
+    size: Buffer.byteLength(content),
+    name: filePath.split('/').pop()!,
+    path: filePath,
+    content: Buffer.from(content).toString('base64'),
+    sha,
+    url,
+    git_url: blobUrl,
+    html_url: htmlUrl,
+    download_url: `https://raw.githubusercontent.com/${OWNER}/${REPO}/main/${filePath}`,
+    _links: { self: url, git: blobUrl, html: htmlUrl },
+  };
+}

@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
+import { mockActionContext } from '../__testUtils__/actionContext';
 import { createCatalogAnnotateAction } from './catalogAnnotate';
 
 describe('delivery:catalog:annotate', () => {
@@ -81,6 +82,31 @@ describe('delivery:catalog:annotate', () => {
         type: 'service',
       },
     });
+  });
+
+  it("writes the entity into the dry run's workspace as well, so the preview shows it", async () => {
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      isDryRun: true,
+      input: {
+        service: 'ticket-api',
+        filePath: 'service/catalog-info.yaml',
+        component: { name: 'ticket-api', owner: 'group:default/team-journey' },
+      },
+    });
+
+    await action.handler(ctx);
+
+    const entity = yaml.parse(
+      workspace.content({ path: 'service' })!['catalog-info.yaml'] as string,
+    );
+    expect(entity.metadata.annotations).toEqual({
+      'domain-delivery.io/service': 'ticket-api',
+    });
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/ticket-api',
+    );
   });
 
   it('refuses a missing entity file without a component to create', async () => {

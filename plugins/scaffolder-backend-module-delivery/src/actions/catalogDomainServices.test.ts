@@ -111,6 +111,20 @@ describe('delivery:catalog:domain-services', () => {
     ]);
   });
 
+  it('reads the catalog in a dry run too, so the preview lists what a run would change', async () => {
+    const ctx = mockActionContext({
+      input: { domain: 'smart-city' },
+      isDryRun: true,
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'services',
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'traffic-flow-service' }),
+      ]),
+    );
+  });
+
   it('answers no services for a domain without systems', async () => {
     server.use(
       http.get('http://localhost:0/api/catalog/entities/by-query', () =>

@@ -356,7 +356,7 @@ describe('delivery:gitops:publish to GitHub', () => {
     });
     await action.handler(ctx);
     expect(Object.values(calls).map(list => list.length)).toEqual([
-      0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0,
     ]);
     expect(ctx.output).toHaveBeenCalledWith(
       'branchName',

@@ -7,25 +7,18 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import {
-  ActionContext,
   createTemplateAction,
-  parseRepoUrl,
+  SerializedFile,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
-import path from 'node:path';
 import {
-  GitOpsChange,
-  changeBranchName,
   describeGitOpsChange,
+  placeInRepository,
 } from '../gitops/gitopsChange';
-import { commitToBranch, openPullRequest } from '../gitops/githubPullRequest';
-import { commitToLocalRepository } from '../gitops/localGitRepository';
-import { commitAuthor } from '../gitops/commitAuthor';
-import { createGitHubClient } from '../gitops/githubClient';
+import { GitOpsPublication } from '../gitops/gitopsPublication';
+import { publishToGitHub } from '../gitops/publishToGitHub';
+import { publishToLocalRepository } from '../gitops/publishToLocalRepository';
 import { examples } from './gitopsPublish.examples';
-
-/** The demo's local GitOps repository, relative to the backend's working directory. */
-const DEFAULT_LOCAL_GITOPS_PATH = '.delivery-demo/gitops';
 
 /**
  * Creates the `delivery:gitops:publish` action: commits the workspace's
@@ -122,6 +115,13 @@ export function createGitOpsPublishAction(options: {
             .describe(
               'target github: merge the pull request right away; default false',
             ),
+        overwrite: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Replace files the repository already holds with other content; default false: they are kept as they are and listed in keptFiles',
+            ),
         token: z =>
           z
             .string()
@@ -134,6 +134,13 @@ export function createGitOpsPublishAction(options: {
         commitHash: z =>
           z.string().optional().describe('The commit holding the change'),
         changed: z => z.boolean().describe('Whether the change made a commit'),
+        keptFiles: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Files the repository already held with other content, left as they were (overwrite false); not known in a dry run on GitHub',
+            ),
         repositoryPath: z =>
           z.string().optional().describe('target local: the repository folder'),
         branchName: z =>
@@ -158,135 +165,27 @@ export function createGitOpsPublishAction(options: {
           } is empty or missing in the workspace`,
         );
       }
-      const change = describeGitOpsChange({
-        files,
-        targetPath: input.targetPath ?? '',
-        service: input.service,
-        change: input.change,
-        commitMessage: input.commitMessage,
-        requestedBy: ctx.user?.ref,
-      });
-
+      const publication: GitOpsPublication = {
+        ctx,
+        files: placeInRepository(files, input.targetPath ?? ''),
+        describe: (written: SerializedFile[]) =>
+          describeGitOpsChange({
+            files: written,
+            service: input.service,
+            change: input.change,
+            commitMessage: input.commitMessage,
+            requestedBy: ctx.user?.ref,
+          }),
+      };
       if (input.target === 'local') {
-        await publishLocally(ctx, change, input.repositoryPath);
+        await publishToLocalRepository(publication, config);
       } else {
-        await publishToGitHub(ctx, change);
+        await publishToGitHub(publication, {
+          config,
+          integrations,
+          credentialsProvider: githubCredentialsProvider,
+        });
       }
     },
   });
-
-  async function publishLocally(
-    ctx: ActionContext<any, any>,
-    change: GitOpsChange,
-    repositoryPath: string | undefined,
-  ) {
-    // The same repository, by default, as the delivery backend's gitops-local executor.
-    const dir = path.resolve(
-      repositoryPath ??
-        config.getOptionalString('delivery.gitops.local.path') ??
-        DEFAULT_LOCAL_GITOPS_PATH,
-    );
-    ctx.output('repositoryPath', dir);
-    if (ctx.isDryRun) {
-      ctx.logger.info(
-        `Dry run: would commit ${change.files.length} files to ${dir}`,
-      );
-      ctx.output('changed', false);
-      return;
-    }
-    const commit = await ctx.checkpoint({
-      key: `gitops.local.commit.${change.digest}`,
-      fn: async () => ({
-        ...(await commitToLocalRepository({
-          dir,
-          files: change.files,
-          message: change.message,
-          author: commitAuthor(config),
-          defaultBranch: 'main',
-        })),
-      }),
-    });
-    ctx.logger.info(
-      commit.changed
-        ? `Committed ${commit.commitHash} to ${dir}`
-        : `${dir} already holds this change at ${commit.commitHash}; no new commit`,
-    );
-    ctx.output('commitHash', commit.commitHash);
-    ctx.output('changed', commit.changed);
-  }
-
-  async function publishToGitHub(
-    ctx: ActionContext<any, any>,
-    change: GitOpsChange,
-  ) {
-    const { input } = ctx;
-    const repoUrl =
-      input.repoUrl ??
-      config.getOptionalString('delivery.gitops.github.repoUrl');
-    if (!repoUrl) {
-      throw new InputError(
-        'No repoUrl given and no delivery.gitops.github.repoUrl configured',
-      );
-    }
-    const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
-    const integration = integrations.github.byHost(host);
-    if (!owner || !integration) {
-      throw new InputError(`${repoUrl} is not a GitHub repository`);
-    }
-    const branch =
-      input.branchName ?? changeBranchName(input.service, change.digest);
-    ctx.output('branchName', branch);
-    if (ctx.isDryRun) {
-      ctx.logger.info(
-        `Dry run: would open a pull request of ${change.files.length} files on ${owner}/${repo} from ${branch}`,
-      );
-      ctx.output('changed', false);
-      return;
-    }
-
-    const octokit = await createGitHubClient({
-      integration,
-      credentialsProvider: githubCredentialsProvider,
-      repository: { owner, repo },
-      token: input.token,
-    });
-    const repository = { owner, repo };
-    const baseBranch =
-      input.baseBranch ??
-      (await octokit.repos.get(repository)).data.default_branch;
-
-    const commitHash = await commitToBranch({
-      octokit,
-      repository,
-      baseBranch,
-      branch,
-      files: change.files,
-      message: change.message,
-      author: commitAuthor(config),
-      checkpoint: ctx.checkpoint,
-    });
-    if (!commitHash) {
-      ctx.logger.info(
-        `${owner}/${repo} already holds this change; no pull request`,
-      );
-      ctx.output('changed', false);
-      return;
-    }
-    const [title, , ...body] = change.message.split('\n');
-    const pullRequest = await openPullRequest({
-      octokit,
-      repository,
-      baseBranch,
-      branch,
-      title,
-      body: body.join('\n'),
-      autoMerge: input.autoMerge ?? false,
-      checkpoint: ctx.checkpoint,
-    });
-    ctx.logger.info(`Opened ${pullRequest.url}`);
-    ctx.output('commitHash', pullRequest.mergeCommitHash ?? commitHash);
-    ctx.output('changed', true);
-    ctx.output('pullRequestUrl', pullRequest.url);
-    ctx.output('pullRequestNumber', pullRequest.number);
-  }
 }

@@ -12,23 +12,32 @@ export interface GitOpsChange {
   digest: string;
 }
 
-/** Describes the files of a workspace folder as a change to the GitOps repository. */
+/**
+ * The files of a workspace folder by their path in the GitOps repository,
+ * below `targetPath` (empty for its root), in a stable order.
+ */
+export function placeInRepository(
+  files: SerializedFile[],
+  targetPath: string,
+): SerializedFile[] {
+  return files
+    .filter(file => !file.symlink)
+    .map(file => ({
+      ...file,
+      path: path.posix.join(targetPath || '.', file.path),
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Describes files, by path in the GitOps repository, as a change to it. */
 export function describeGitOpsChange(options: {
   files: SerializedFile[];
-  /** The folder of the GitOps repository the files go to; empty for its root. */
-  targetPath: string;
   service: string;
   change: string;
   commitMessage?: string;
   requestedBy?: string;
 }): GitOpsChange {
-  const files = options.files
-    .filter(file => !file.symlink)
-    .map(file => ({
-      ...file,
-      path: path.posix.join(options.targetPath || '.', file.path),
-    }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  const { files } = options;
   const subject =
     options.commitMessage ?? `${options.service}: ${options.change}`;
   const message = [

@@ -1,3 +1,4 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import {
   deserializeDirectoryContents,
   SerializedFile,
@@ -5,6 +6,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
+import { CompareWithRepository } from './existingFiles';
 
 /** The outcome of committing files to a local repository. */
 export interface LocalCommit {
@@ -30,6 +32,31 @@ export async function isGitRepository(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Compares files with those in a local repository's working tree, which is
+ * what a commit there would overwrite.
+ */
+export function compareWithWorkingTree(dir: string): CompareWithRepository {
+  return async file => {
+    const target = resolveSafeChildPath(dir, file.path);
+    try {
+      return (await fs.promises.readFile(target)).equals(file.content)
+        ? 'same'
+        : 'different';
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        return 'absent';
+      }
+      // A folder where the change has a file: writing it would fail as well.
+      if (code === 'EISDIR') {
+        return 'different';
+      }
+      throw error;
+    }
+  };
 }
 
 /**

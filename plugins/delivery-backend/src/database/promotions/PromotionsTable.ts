@@ -90,6 +90,7 @@ export class PromotionsTable {
   async listPromotions(query: {
     states?: PromotionState[];
     entityRef?: string;
+    entityRefs?: string[];
     environment?: string;
     limit: number;
   }): Promise<PromotionRecord[]> {
@@ -99,6 +100,9 @@ export class PromotionsTable {
     }
     if (query.entityRef) {
       select.where('entity_ref', query.entityRef);
+    }
+    if (query.entityRefs) {
+      select.whereIn('entity_ref', query.entityRefs);
     }
     if (query.environment) {
       select.where('environment', query.environment);

@@ -44,12 +44,23 @@ function parseInstant(name: string, value: string, zone: string): number {
   return parsed.toMillis();
 }
 
-// Calendar days in the zone: a day on which clocks change still counts as one.
+// Calendar days in the zone: a day on which clocks change still counts as one,
+// and a day the range covers only in part counts as the share of that day's
+// own length that the range covers. (Luxon's `diff(..., 'days')` measured the
+// remainder against the 24 h from `from`'s time of day instead, so a window
+// such as Berlin 2026-03-09T10:00 to 2026-03-29T01:00 had 19 + 15/23 days
+// rather than 19 + 14/24 + 1/23 — not the sum of its own day buckets.)
 function daysBetween(from: number, to: number, zone: string): number {
-  return DateTime.fromMillis(to, { zone }).diff(
-    DateTime.fromMillis(from, { zone }),
-    'days',
-  ).days;
+  let days = 0;
+  let day = DateTime.fromMillis(from, { zone }).startOf('day');
+  while (day.toMillis() < to) {
+    const next = day.plus({ days: 1 });
+    const covered =
+      Math.min(to, next.toMillis()) - Math.max(from, day.toMillis());
+    days += covered / (next.toMillis() - day.toMillis());
+    day = next;
+  }
+  return days;
 }
 
 /**

@@ -46,16 +46,25 @@ export class PromotionQueries {
 
   /**
    * Promotions, newest first, with their approvals, among those of entities
-   * `readable` keeps.
+   * `readable` keeps; with a `domain`, of the components `domainComponents`
+   * gives for it.
    */
   async list(
     query: PromotionListQuery,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
+    domainComponents: (domainRef: string) => Promise<string[]>,
   ): Promise<Promotion[]> {
-    const { states, entityRef } = parsePromotionListQuery(query);
+    const { states, entityRef, domainRef } = parsePromotionListQuery(query);
+    const entityRefs = domainRef
+      ? await domainComponents(domainRef)
+      : undefined;
+    if (entityRefs?.length === 0) {
+      return [];
+    }
     const records = await this.store.listPromotions({
       states,
       entityRef,
+      entityRefs,
       environment: query.environment,
       limit: Math.min(query.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT),
     });

@@ -82,8 +82,7 @@ export async function createPromotionEngine(options: {
   executors: PromotionExecutorRegistry;
   deliveryStore: DeliveryStore;
   ingestion: IngestionService;
-  // TODO(dora): pass the production change failure rate of the last 30 days
-  // from DoraService.getMetrics, for the promotion dialog.
+  /** The target environment's recent change failure rate, for the promotion dialog. */
   changeFailureRate?: ChangeFailureRateSource;
 }): Promise<PromotionEngine> {
   const { config, logger, environments, executors, catalog } = options;

@@ -121,14 +121,20 @@ export interface PromotionListQuery {
   /** One state or several, separated by commas. */
   state?: string;
   entityRef?: string;
+  /** Only promotions of the components of this domain. */
+  domain?: string;
   environment?: string;
   limit?: number;
 }
 
-/** The states and canonical entity ref of a list query; an `InputError` naming a bad one. */
+/**
+ * The states and canonical entity and domain refs of a list query; an
+ * `InputError` naming a bad one.
+ */
 export function parsePromotionListQuery(query: PromotionListQuery): {
   states?: PromotionState[];
   entityRef?: string;
+  domainRef?: string;
 } {
   const states = query.state?.split(',').map(state => state.trim());
   const unknown = states?.find(
@@ -149,5 +155,22 @@ export function parsePromotionListQuery(query: PromotionListQuery): {
       );
     }
   }
-  return { states: states as PromotionState[] | undefined, entityRef };
+  let domainRef: string | undefined;
+  if (query.domain) {
+    try {
+      domainRef = normalizeEntityRef(query.domain, { defaultKind: 'domain' });
+    } catch {
+      throw new InputError(`domain '${query.domain}' is not an entity ref`);
+    }
+    if (!domainRef.startsWith('domain:')) {
+      throw new InputError(
+        `domain must name a Domain entity, such as domain:default/journey; got '${query.domain}'`,
+      );
+    }
+  }
+  return {
+    states: states as PromotionState[] | undefined,
+    entityRef,
+    domainRef,
+  };
 }

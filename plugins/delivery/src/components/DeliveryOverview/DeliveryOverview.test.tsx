@@ -7,6 +7,10 @@ import {
 import { renderView } from '../../__testUtils__/renderView';
 import { DeliveryOverview } from './DeliveryOverview';
 
+// The overview renders every domain's card, the DORA section with its chart
+// and the deployment history: slow in jsdom on a busy machine.
+jest.setTimeout(20_000);
+
 const rowsOf = (name: string) =>
   within(screen.getByRole('table', { name })).getAllByRole('row').slice(1);
 
@@ -27,6 +31,7 @@ describe('DeliveryOverview', () => {
       'Delivery overview',
       'Business Enablement',
       'Journey',
+      'DORA metrics of the portal',
       'Newest deployments',
     ]);
     expect(screen.getByText('2 components, 1 with drift')).toBeInTheDocument();
@@ -46,6 +51,40 @@ describe('DeliveryOverview', () => {
         /^Not available yet. The number of open production incidents/,
       ),
     ).toHaveLength(2);
+  });
+
+  it('shows the DORA metrics of the whole portal, or of the chosen domain', async () => {
+    const api = journeyDeliveryApi();
+    const getDora = jest.spyOn(api, 'getDora');
+    await renderView(<DeliveryOverview />, {
+      api,
+      catalogEntities: journeyCatalog,
+    });
+
+    const portal = await screen.findByLabelText(
+      'DORA metrics',
+      {},
+      { timeout: 5000 },
+    );
+    expect(
+      screen.getByRole('heading', { name: 'DORA metrics of the portal' }),
+    ).toBeInTheDocument();
+    expect(getDora).toHaveBeenCalledWith(
+      expect.not.objectContaining({ entityRef: expect.anything() }),
+    );
+    // Both journey components reached production; payments-api only dev.
+    expect(
+      within(portal).getByLabelText('Deployment frequency'),
+    ).toHaveTextContent('2 deployments to production');
+
+    await userEvent.selectOptions(screen.getByLabelText('Domain'), 'Journey');
+
+    expect(
+      await screen.findByText('DORA metrics of Journey'),
+    ).toBeInTheDocument();
+    expect(getDora).toHaveBeenLastCalledWith(
+      expect.objectContaining({ entityRef: 'domain:default/journey' }),
+    );
   });
 
   it('filters by domain', async () => {

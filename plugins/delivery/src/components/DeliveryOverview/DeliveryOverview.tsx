@@ -10,14 +10,17 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { summarizeDomainHealth } from '../../health/domainHealth';
+import { ApprovalsLink } from '../ApprovalsLink';
 import { DeliveryFilters, DeliveryFilterValues } from '../DeliveryFilters';
 import { DeploymentHistory } from '../DeploymentHistory';
 import { DomainHealthCard } from '../DomainHealthCard';
+import { DoraSection } from '../DoraSection';
 import { LoadingState } from '../LoadingState';
 import {
   DeliveryOverviewData,
   useDeliveryOverview,
 } from './useDeliveryOverview';
+import { overviewDoraScope } from './overviewDoraScope';
 
 /** Whose deployments the newest-deployments list shows under the filters; all when undefined. */
 function filteredEntityRefs(
@@ -121,6 +124,9 @@ const OverviewBody = ({ data }: { data: DeliveryOverviewData }) => {
           </Grid>
         ))}
         <Grid item xs={12}>
+          <DoraSection {...overviewDoraScope(filters, data)} />
+        </Grid>
+        <Grid item xs={12}>
           <DeploymentHistory
             title="Newest deployments"
             entityRefs={entityRefs}
@@ -163,7 +169,9 @@ export const DeliveryOverview = () => {
       <ContentHeader
         title="Delivery overview"
         description="Every domain’s health at a glance and the newest deployments across the portal"
-      />
+      >
+        <ApprovalsLink />
+      </ContentHeader>
       {body}
     </Content>
   );

@@ -1,13 +1,18 @@
 import { Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
+import { ApprovalsInbox } from '../ApprovalsInbox';
 import { DeliveryOverview } from '../DeliveryOverview';
 import { DomainDeliveryPage } from '../DomainDeliveryPage';
 
-/** The Delivery pages: the overview at the root, and each domain below it. */
+/**
+ * The Delivery pages: the overview at the root, each domain below it, and the
+ * approvals inbox.
+ */
 export const DeliveryRouter = () => (
   <Routes>
     <Route path="/" element={<DeliveryOverview />} />
     <Route path="/domains/:namespace/:name" element={<DomainDeliveryPage />} />
+    <Route path="/approvals" element={<ApprovalsInbox />} />
   </Routes>
 );
 

@@ -3,6 +3,9 @@ import { journeyDeliveryApi } from '../../__testUtils__/journeyFixture';
 import { renderView } from '../../__testUtils__/renderView';
 import { DomainDeliveryContent } from './DomainDeliveryContent';
 
+// Rendering the DORA chart in jsdom is slow on a busy machine.
+jest.setTimeout(20_000);
+
 describe('DomainDeliveryContent', () => {
   it('shows the matrix, the failures of the last day and the recent deployments', async () => {
     await renderView(
@@ -32,9 +35,32 @@ describe('DomainDeliveryContent', () => {
     expect(recent).not.toHaveTextContent('payments-api');
 
     expect(screen.getByRole('heading', { name: 'Health' })).toBeInTheDocument();
+    // The last 30 days: one production deployment of each component, no commits reported.
     expect(
-      screen.getByLabelText(/^Not available yet. The DORA tiers/),
+      await screen.findByText('Deployment frequency: medium'),
     ).toBeInTheDocument();
+    expect(screen.getByText('Lead time: not rated')).toBeInTheDocument();
+  });
+
+  it('shows the DORA metrics of the domain’s components', async () => {
+    const api = journeyDeliveryApi();
+    const getDora = jest.spyOn(api, 'getDora');
+    await renderView(
+      <DomainDeliveryContent domainRef="domain:default/journey" />,
+      { api },
+    );
+
+    const metrics = await screen.findByLabelText('DORA metrics');
+    expect(getDora).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'domain:default/journey',
+        bucket: 'day',
+      }),
+    );
+    // Pooled over both components of journey; payments-api is elsewhere.
+    expect(
+      within(metrics).getByLabelText('Deployment frequency'),
+    ).toHaveTextContent('2 deployments to production');
   });
 
   it('says when the domain has no component', async () => {

@@ -10,6 +10,7 @@ import { listFailuresSince } from '../../deployments/recentFailures';
 import { DeploymentHistory } from '../DeploymentHistory';
 import { DeploymentTable } from '../DeploymentTable';
 import { DomainMatrixTable } from '../DomainMatrixTable';
+import { DoraSection } from '../DoraSection';
 import { HealthSignals, useHealthSignals } from '../HealthSignals';
 import { LoadingState } from '../LoadingState';
 
@@ -17,7 +18,7 @@ const DAY = 24 * 3600 * 1000;
 
 /**
  * A domain's delivery: the component × environment matrix with drift, its
- * failures of the last 24 hours, and its recent deployments.
+ * DORA metrics, its failures of the last 24 hours, and its recent deployments.
  */
 export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const deliveryApi = useApi(deliveryApiRef);
@@ -83,6 +84,12 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
         <InfoCard title="Health" titleTypographyProps={{ component: 'h2' }}>
           <HealthSignals values={signals} />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <DoraSection
+          entityRef={domainRef}
+          scope={`the components of ${domainName}`}
+        />
       </Grid>
       <Grid item xs={12}>
         <InfoCard

@@ -3,17 +3,30 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeliveryApi, deliveryApiRef } from '../../api';
 import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
+import { InMemoryPromotions } from '../../__testUtils__/InMemoryPromotions';
+import {
+  permissionsDecided,
+  permissionsDenying,
+} from '../../__testUtils__/permissions';
 import {
   aDeployment,
   hoursAgo,
   threeEnvironments,
 } from '../../__testUtils__/builders';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
+
+// Dialogs that are typed into take seconds in jsdom on a busy machine.
+jest.setTimeout(20_000);
 
 const component = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -27,9 +40,18 @@ const component = (annotations: Record<string, string>): Entity => ({
 });
 const delivered = component({ 'domain-delivery.io/service': 'payments-api' });
 
-async function renderTab(entity: Entity, api: Partial<DeliveryApi>) {
+async function renderTab(
+  entity: Entity,
+  api: Partial<DeliveryApi>,
+  permissionApi = mockApis.permission(),
+) {
   await renderInTestApp(
-    <TestApiProvider apis={[[deliveryApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [deliveryApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityDeploymentsContent />
       </EntityProvider>
@@ -232,6 +254,7 @@ describe('EntityDeploymentsContent', () => {
       ...api,
       getEnvironments: () => api.getEnvironments(),
       getDeployments: q => api.getDeployments(q),
+      listPromotions: q => api.listPromotions(q),
       getEntityEnvironments: async entityRef => {
         const all = await api.getEntityEnvironments(entityRef);
         return {
@@ -262,12 +285,109 @@ describe('EntityDeploymentsContent', () => {
     expect(getEntityEnvironments).not.toHaveBeenCalled();
   });
 
+  it('promotes to Production from its card, which then shows it waiting for approval', async () => {
+    const api = new InMemoryDeliveryApi({
+      environments: threeEnvironments,
+      deployments: history(),
+      components: [],
+      promotions: new InMemoryPromotions({
+        policies: {
+          prod: {
+            requiredApprovals: 1,
+            approvers: ['group:default/platform-admins'],
+          },
+        },
+      }),
+    });
+    await renderTab(delivered, api);
+
+    const promote = await screen.findByRole('button', {
+      name: 'Promote to Production',
+    });
+    await waitFor(() => expect(promote).toBeEnabled());
+    // Staging already runs what dev runs: nothing to promote there.
+    expect(
+      screen.getByRole('button', { name: 'Promote to Staging' }),
+    ).toBeDisabled();
+    expect(
+      screen.getByText('1.4.3 already runs in staging.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Roll back Production' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', {
+        name: /^Roll back (Staging|Development)$/,
+      }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(promote);
+    const dialog = await screen.findByRole('dialog', {
+      name: /Promote 1\.4\.3/,
+    });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Faster refunds',
+    );
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Request promotion' }),
+    );
+
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(
+      await screen.findByText(
+        'Waiting for approval: 1.4.3 needs 1 more approval from group:default/platform-admins',
+      ),
+    ).toBeInTheDocument();
+    // The open promotion now holds further promotions into Production back.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Promote to Production' }),
+      ).toBeDisabled(),
+    );
+    expect(
+      screen.getByText(/is still pending_approval; cancel it or wait/),
+    ).toBeInTheDocument();
+  });
+
+  it('offers neither promotion nor rollback to whoever may do neither', async () => {
+    const permissionApi = permissionsDenying(
+      'delivery.promotion.create',
+      'delivery.rollback.create',
+    );
+    const authorize = jest.spyOn(permissionApi, 'authorize');
+    // An entity of its own: usePermission caches decisions for the whole file.
+    const other = component({ 'domain-delivery.io/service': 'billing-api' });
+    other.metadata.name = 'billing-api';
+    const deployments = history().map(d => ({
+      ...d,
+      entityRef: 'component:default/billing-api',
+    }));
+    await renderTab(other, fake(deployments), permissionApi);
+
+    expect(
+      await screen.findByText('Promoted from staging, 1 approval required'),
+    ).toBeInTheDocument();
+    await permissionsDecided(
+      authorize,
+      'delivery.promotion.create',
+      'delivery.rollback.create',
+    );
+    expect(screen.queryAllByRole('button', { name: /^Promote to / })).toEqual(
+      [],
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Roll back Production' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('says what went wrong when the backend cannot be reached', async () => {
     await renderTab(delivered, {
       getEnvironments: async () => threeEnvironments,
       getEntityEnvironments: async () => {
         throw new Error('delivery backend unavailable');
       },
+      listPromotions: async () => [],
     });
 
     const alert = await screen.findByRole('alert');

@@ -7,26 +7,44 @@ import {
   isDeliveryEnabled,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../api';
 import { DeliveryHowTo } from '../DeliveryHowTo';
 import { DeploymentHistory } from '../DeploymentHistory';
 import { EnvironmentCard } from '../EnvironmentCard';
+import { EnvironmentPromotions } from '../EnvironmentPromotions';
 import { LoadingState } from '../LoadingState';
 import { PromotionChain } from '../PromotionChain';
+import { useOpenPromotions } from './useOpenPromotions';
 
 const EntityDeployments = ({ entity }: { entity: Entity }) => {
   const deliveryApi = useApi(deliveryApiRef);
   const entityRef = normalizeEntityRef(entity);
   const entityRefs = useMemo(() => [entityRef], [entityRef]);
+  // Bumped after a promotion was requested or finished: everything is read again.
+  const [revision, setRevision] = useState(0);
+  const refresh = useCallback(() => setRevision(r => r + 1), []);
   const { value, error } = useAsync(async () => {
     const [environments, status] = await Promise.all([
       deliveryApi.getEnvironments(),
       deliveryApi.getEntityEnvironments(entityRef),
     ]);
     return { environments, status };
-  }, [deliveryApi, entityRef]);
+  }, [deliveryApi, entityRef, revision]);
+  const titles = useMemo(
+    () =>
+      new Map(
+        value?.status.items.map(i => [i.environment.name, i.environment.title]),
+      ),
+    [value],
+  );
+  const openPromotions = useOpenPromotions({
+    entityRef,
+    revision,
+    titleOf: name => titles.get(name) ?? name,
+    onSettled: refresh,
+  });
 
   if (error) {
     return (
@@ -63,8 +81,19 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
           <PromotionChain items={items} />
         </Grid>
       )}
+      {openPromotions.error && (
+        <Grid item xs={12}>
+          <ResponseErrorPanel
+            title="Could not load the promotions under way"
+            error={openPromotions.error}
+          />
+        </Grid>
+      )}
       {items.map(item => {
         const next = item.next && policies.get(item.next.environment);
+        const source = items.find(
+          other => other.next?.environment === item.environment.name,
+        );
         return (
           <Grid item xs={12} md={columns} key={item.environment.name}>
             <EnvironmentCard
@@ -75,6 +104,19 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
                   title: next.title,
                   minimumSoakSeconds: next.promotion.minimumSoakSeconds,
                 }
+              }
+              actions={
+                <EnvironmentPromotions
+                  entityRef={entityRef}
+                  status={item}
+                  source={source}
+                  openPromotions={
+                    openPromotions.byEnvironment.get(item.environment.name) ??
+                    []
+                  }
+                  revision={revision}
+                  onChanged={refresh}
+                />
               }
             />
           </Grid>

@@ -7,6 +7,7 @@ import {
   EnvironmentStatus,
   PromotionPolicy,
 } from '@internal/backstage-plugin-delivery-common';
+import { ReactNode } from 'react';
 import { formatDuration, secondsBetween } from '../../time/formatDuration';
 import { ActorLink } from '../ActorLink';
 import { shortSha } from '../CommitList';
@@ -46,6 +47,7 @@ const useStyles = makeStyles(theme => ({
   },
   sha: { fontFamily: 'monospace' },
   divider: { margin: theme.spacing(1.5, 0) },
+  actions: { marginTop: theme.spacing(2) },
 }));
 
 function soakText(
@@ -69,10 +71,13 @@ export const EnvironmentCard = ({
   status,
   policy,
   nextEnvironment,
+  actions,
 }: {
   status: EnvironmentStatus;
   policy?: PromotionPolicy;
   nextEnvironment?: NextEnvironmentPolicy;
+  /** What may be done about the environment, e.g. promote or roll back. */
+  actions?: ReactNode;
 }) => {
   const classes = useStyles();
   const { environment, current, next } = status;
@@ -145,6 +150,7 @@ export const EnvironmentCard = ({
           />
         </>
       )}
+      {actions && <div className={classes.actions}>{actions}</div>}
     </InfoCard>
   );
 };

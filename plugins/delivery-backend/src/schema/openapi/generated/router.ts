@@ -1968,6 +1968,17 @@ export const spec = {
             },
           },
           {
+            name: 'domain',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'Only promotions of the components of this domain (component →\nsystem → domain in the catalog), e.g. `domain:default/journey`; a\n404 when the catalog has no such domain.\n',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
             name: 'environment',
             in: 'query',
             required: false,
@@ -2009,6 +2020,9 @@ export const spec = {
             },
           },
           '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

@@ -1,0 +1,132 @@
+import { test, expect, Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { committedFiles, folderOfFileUrl, git } from './localGit';
+import { signInAs } from './signIn';
+
+// A new name per run: the service's repository and GitOps folder stay behind
+// in the demo's data folder, and a second run must not collide with them.
+const service = `golden-path-${Date.now().toString(36)}`;
+
+/** Picks an entity in one of the form's entity pickers by typing part of its name. */
+async function pickEntity(
+  page: Page,
+  field: string,
+  search: string,
+  option: RegExp,
+) {
+  const picker = page.getByRole('combobox', { name: field });
+  await picker.click();
+  await picker.fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('an engineer creates a domain service, finds it in the catalog and its GitOps change committed', async ({
+  page,
+}) => {
+  // Filling in two form pages, running the task and waiting for the catalog
+  // to pick the new repository up take longer than a page visit.
+  test.setTimeout(300_000);
+  await signInAs(page, 'engineer');
+
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Create', exact: true })
+    .click();
+  // The innermost element holding both the template's title and a Choose button is its card.
+  await page
+    .locator('div')
+    .filter({
+      has: page.getByRole('heading', { name: 'Domain service', exact: true }),
+    })
+    .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+    .last()
+    .getByRole('button', { name: 'Choose' })
+    .click();
+
+  await page.getByRole('textbox', { name: /^Name/ }).fill(service);
+  await page
+    .getByRole('textbox', { name: /^Description/ })
+    .fill('Created by the golden-path browser test');
+  await pickEntity(page, 'Domain', 'smart', /Smart City/);
+  await pickEntity(page, 'System', 'urban', /Urban Mobility/);
+  await pickEntity(page, 'Owner', 'smart', /Team Smart City/);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('button', { name: /^Language/ }).click();
+  await page.getByRole('option', { name: 'Python 3.12' }).click();
+  // Production is left out: the catalog and the GitOps change must show only dev and staging.
+  await page.getByRole('checkbox', { name: 'prod' }).uncheck();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The task's outputs appear once every step has finished.
+  const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
+  await expect(openInCatalog).toBeVisible({ timeout: 120_000 });
+  const gitopsText = await page
+    .getByText(/Argo CD applications are in the GitOps repository/)
+    .textContent();
+  const [, commit, gitopsRepository] =
+    /commit\s+([0-9a-f]{40}).*local GitOps repository\s+(\S+?)\.?$/s.exec(
+      gitopsText ?? '',
+    ) ?? [];
+  expect(commit, `a commit in ${gitopsText}`).toBeTruthy();
+  const repositoryUrl = await page
+    .getByRole('link', { name: 'Repository' })
+    .getAttribute('href');
+
+  // The component is in the catalog, wired to Domain Delivery for dev and staging.
+  await openInCatalog.click();
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      page.getByRole('heading', { name: service, exact: true }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await page.getByRole('link', { name: 'Deployments', exact: true }).click();
+  for (const title of ['Development', 'Staging']) {
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: 'Production' })).toHaveCount(
+    0,
+  );
+
+  // It shows in its domain's delivery view.
+  await page.goto('/catalog/default/domain/smart-city');
+  await page.getByRole('link', { name: 'Delivery', exact: true }).click();
+  await expect(
+    page.getByRole('link', { name: service, exact: true }),
+  ).toBeVisible();
+
+  // The GitOps commit holds its Helm values and Argo CD applications per environment.
+  const files = committedFiles(gitopsRepository, commit);
+  for (const environment of ['dev', 'staging']) {
+    expect(files).toContain(
+      `apps/smart-city/${service}/values-${environment}.yaml`,
+    );
+    expect(files).toContain(
+      `argocd/smart-city/apps/${service}-${environment}.yaml`,
+    );
+  }
+  expect(files).toContain(`apps/smart-city/${service}/Chart.yaml`);
+  expect(files).not.toContain(`apps/smart-city/${service}/values-prod.yaml`);
+  expect(git(gitopsRepository, 'log', '-1', '--format=%s', commit)).toBe(
+    `${service}: add the Helm chart and the Argo CD applications for dev, staging`,
+  );
+
+  // The service's own repository was published next to it, with its entity and tests.
+  const serviceRepository = folderOfFileUrl(repositoryUrl!);
+  expect(path.basename(serviceRepository)).toBe(service);
+  expect(path.basename(path.dirname(serviceRepository))).toBe('repositories');
+  expect(git(serviceRepository, 'log', '--format=%s')).toBe('Initial commit');
+  const tracked = git(serviceRepository, 'ls-files').split('\n');
+  expect(tracked).toEqual(
+    expect.arrayContaining([
+      'catalog-info.yaml',
+      `.github/workflows/${service}.yaml`,
+      'tests/unit/status_test.py',
+      'tests/contract/status_contract_test.py',
+    ]),
+  );
+  expect(existsSync(path.join(serviceRepository, '.git'))).toBe(true);
+});

@@ -1,0 +1,408 @@
+/*
+ * A deliberately naive, independent reference implementation of the DORA
+ * summary, written only from /work/shared/PRODUCT.md ("Deployment and
+ * incident events", "DORA, exactly" and `GET /dora` in "The read API").
+ *
+ * It is used by src/tests/dora.reference.test.ts as a differential oracle for
+ * the production derivation. It must stay obviously correct rather than fast:
+ * every step is a full scan over the records, and each step quotes the
+ * sentence of the definition it implements.
+ *
+ * Readings of places where the definition is not explicit are marked
+ * "READING:".
+ */
+import { DateTime } from 'luxon';
+
+/** A deployment event, as in "Deployment and incident events". */
+export interface RefDeploymentEvent {
+  type: 'deployment';
+  id: string;
+  entityRef: string;
+  environment: string;
+  version: string;
+  commitSha: string;
+  commits?: { sha: string; committedAt: string }[];
+  status: 'in_progress' | 'succeeded' | 'failed' | 'cancelled';
+  trigger: 'pipeline' | 'promotion' | 'rollback' | 'hotfix';
+  startedAt: string;
+  finishedAt?: string;
+  url?: string;
+  actor?: string;
+}
+
+/** An incident event, as in "Deployment and incident events". */
+export interface RefIncidentEvent {
+  type: 'incident';
+  id: string;
+  entityRef: string;
+  environment: string;
+  openedAt: string;
+  resolvedAt?: string;
+  deploymentId?: string;
+  url?: string;
+}
+
+export type RefEvent = RefDeploymentEvent | RefIncidentEvent;
+
+export interface RefSettings {
+  /** Names of the environments configured with `production: true`. */
+  productionEnvironments: string[];
+  /** `delivery.dora.incidentAttributionWindow`, in milliseconds (default 24 h). */
+  incidentAttributionWindowMs?: number;
+}
+
+export interface RefQuery {
+  /** Window start, inclusive (ISO-8601). */
+  from: string;
+  /** Window end, exclusive (ISO-8601). */
+  to: string;
+  /** The entityRefs whose numbers are pooled; absent = every entity. */
+  scope?: ReadonlySet<string> | string[];
+  /** IANA time zone; "UTC unless a time zone is given". */
+  timeZone?: string;
+}
+
+export interface RefDoraSummary {
+  deployments: number;
+  deploymentFrequencyPerDay: number | null;
+  leadTimeMedianSeconds: number | null;
+  leadTimeP90Seconds: number | null;
+  leadTimeCommits: number;
+  failedDeployments: number;
+  changeFailureRate: number | null;
+  recoveryMedianSeconds: number | null;
+  openFailures: number;
+  reworkRate: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
+
+const ms = (iso: string) => new Date(iso).getTime();
+const instant = (iso: string, timeZone = 'UTC') =>
+  DateTime.fromISO(iso, { zone: timeZone }).toMillis();
+
+/**
+ * "Every median and percentile interpolates like SQL's `percentile_cont`":
+ * sort ascending, position p * (n - 1), linear interpolation between the two
+ * neighbouring values. No values -> null ("Empty buckets give `null` medians,
+ * never 0").
+ */
+export function percentileCont(values: number[], p: number): number | null {
+  if (values.length === 0) {
+    return null;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = p * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/**
+ * "Event records: one per `id`; a later event with the same `id` replaces the
+ * earlier one, except that an `in_progress` event never replaces a finished
+ * one (events may arrive in any order)."
+ *
+ * READING: deployments and incidents have separate id spaces (an incident
+ * never replaces a deployment). "Later" = later in arrival order.
+ * READING: incidents have no status; the push API says "a later event with
+ * the same `id` and a newer status updates it", so the incident analogue of
+ * "in_progress never replaces finished" is applied: an event without
+ * `resolvedAt` never replaces a resolved incident (a late "open" report does
+ * not reopen it). Any other later incident event replaces the earlier one.
+ */
+export function applyRecordRules(events: RefEvent[]): {
+  deployments: RefDeploymentEvent[];
+  incidents: RefIncidentEvent[];
+} {
+  const deployments = new Map<string, RefDeploymentEvent>();
+  const incidents = new Map<string, RefIncidentEvent>();
+  for (const event of events) {
+    if (event.type === 'deployment') {
+      const existing = deployments.get(event.id);
+      if (
+        existing &&
+        event.status === 'in_progress' &&
+        FINISHED.has(existing.status)
+      ) {
+        continue; // an in_progress event never replaces a finished one
+      }
+      deployments.set(event.id, event);
+    } else {
+      const existing = incidents.get(event.id);
+      if (
+        existing &&
+        existing.resolvedAt !== undefined &&
+        event.resolvedAt === undefined
+      ) {
+        continue; // an unresolved report never reopens a resolved incident
+      }
+      incidents.set(event.id, event);
+    }
+  }
+  return {
+    deployments: [...deployments.values()],
+    incidents: [...incidents.values()],
+  };
+}
+
+/**
+ * "Window `[from, to)`, UTC unless a time zone is given." ...
+ * "Deployment frequency = deployments ÷ days in the window".
+ *
+ * READING: the days in the window are calendar days of the time zone: every
+ * local day counts as one (also the 23 h or 25 h day of a DST switch), and a
+ * day the window covers only in part counts as the share of that day's real
+ * length that lies in the window. In UTC this is (to - from) / 24 h; in a
+ * zone with DST a month that contains the switch still has 31 days, not
+ * 30.96.
+ * (A first version of this reference took the difference of the local
+ * wall-clock times; that differs only for a window bound that is not at local
+ * midnight on a day next to a DST switch, a case the definition leaves open.)
+ */
+export function daysInWindow(from: string, to: string, timeZone = 'UTC') {
+  const start = DateTime.fromISO(from, { zone: timeZone });
+  const end = DateTime.fromISO(to, { zone: timeZone });
+  let days = 0;
+  for (
+    let day = start.startOf('day');
+    day.toMillis() < end.toMillis();
+    day = day.plus({ days: 1 })
+  ) {
+    const dayStart = day.toMillis();
+    const dayEnd = day.plus({ days: 1 }).toMillis();
+    const overlap =
+      Math.min(dayEnd, end.toMillis()) - Math.max(dayStart, start.toMillis());
+    days += overlap / (dayEnd - dayStart);
+  }
+  return days;
+}
+
+/** Deterministic order by finishedAt; READING: ties broken by id. */
+function byFinishedAt(a: RefDeploymentEvent, b: RefDeploymentEvent) {
+  const byTime = ms(a.finishedAt!) - ms(b.finishedAt!);
+  if (byTime !== 0) {
+    return byTime;
+  }
+  if (a.id === b.id) {
+    return 0;
+  }
+  return a.id < b.id ? -1 : 1;
+}
+
+export function referenceDoraSummary(
+  events: RefEvent[],
+  settings: RefSettings,
+  query: RefQuery,
+): RefDoraSummary {
+  const { deployments: allDeployments, incidents } = applyRecordRules(events);
+  const production = new Set(settings.productionEnvironments);
+  const attributionMs = settings.incidentAttributionWindowMs ?? DAY_MS;
+  // "Window `[from, to)`, UTC unless a time zone is given."
+  // READING (as the read API): a bound with an offset is taken as given, one
+  // without (e.g. a bare date) as wall-clock time in the time zone.
+  const from = instant(query.from, query.timeZone);
+  const to = instant(query.to, query.timeZone);
+  const scope = query.scope ? new Set(query.scope) : undefined;
+  const inScope = (entityRef: string) => !scope || scope.has(entityRef);
+
+  // "Only production environments count." The succeeded production
+  // deployments of every entity, at any time (the window is applied later):
+  // "The next production deployment" and "the first succeeded production
+  // deployment ... that includes it" both look outside the window.
+  // READING: a succeeded deployment without finishedAt is not usable and is
+  // ignored (the API is expected to reject it anyway).
+  const prodSucceeded = allDeployments
+    .filter(
+      d =>
+        d.status === 'succeeded' &&
+        production.has(d.environment) &&
+        d.finishedAt !== undefined,
+    )
+    .sort(byFinishedAt);
+
+  // "A *deployment* below is a `succeeded` production deployment whose
+  // `finishedAt` is in the window." (+ the requested scope of entities)
+  const inWindow = (d: RefDeploymentEvent) =>
+    ms(d.finishedAt!) >= from && ms(d.finishedAt!) < to;
+  const windowDeployments = prodSucceeded.filter(
+    d => inScope(d.entityRef) && inWindow(d),
+  );
+
+  // "The next production deployment" of D is the entity's next `succeeded`
+  // production deployment by `finishedAt`, wherever it falls (inside the
+  // window or after it).
+  // READING: "the entity's" = over all production environments of the
+  // entity; on equal finishedAt the id decides (same order as above).
+  const nextProductionDeployment = (d: RefDeploymentEvent) =>
+    prodSucceeded.find(
+      n => n.entityRef === d.entityRef && byFinishedAt(n, d) > 0,
+    );
+
+  // ---------------------------------------------------------------- frequency
+  // "Deployment frequency = deployments ÷ days in the window"
+  const days = daysInWindow(query.from, query.to, query.timeZone);
+  const deploymentFrequencyPerDay =
+    days > 0 ? windowDeployments.length / days : null;
+
+  // ---------------------------------------------------------------- lead time
+  // "A deployment without `commits` contributes its head commit when its
+  // commit time is known from any event."
+  // READING: "any event" = any stored deployment record (any entity,
+  // environment or status) that lists the sha in its `commits`; if several
+  // disagree the earliest committedAt is used. An empty `commits` array is
+  // treated like an absent one. A deployment WITH commits contributes exactly
+  // its listed commits (its commitSha only if listed).
+  // READING: a commit (a sha) has one commit time, also when the deployment
+  // lists it: the earliest committedAt any stored event gives it, the same
+  // rule as for a head commit. (First version of this reference took the time
+  // the counting deployment lists; the definition does not say which of two
+  // disagreeing times counts, and one time per commit is the consistent
+  // choice, and the production code's.)
+  const knownCommitTime = (sha: string): number | undefined => {
+    let best: number | undefined;
+    for (const d of allDeployments) {
+      for (const c of d.commits ?? []) {
+        if (c.sha === sha && (best === undefined || ms(c.committedAt) < best)) {
+          best = ms(c.committedAt);
+        }
+      }
+    }
+    return best;
+  };
+  const commitsCache = new Map<
+    RefDeploymentEvent,
+    { sha: string; at: number }[]
+  >(); // only to keep the full scans affordable
+  const commitsOf = (d: RefDeploymentEvent) => {
+    if (!commitsCache.has(d)) {
+      if (d.commits && d.commits.length > 0) {
+        commitsCache.set(
+          d,
+          d.commits.map(c => ({ sha: c.sha, at: knownCommitTime(c.sha)! })),
+        );
+      } else {
+        const at = knownCommitTime(d.commitSha);
+        commitsCache.set(d, at === undefined ? [] : [{ sha: d.commitSha, at }]);
+      }
+    }
+    return commitsCache.get(d)!;
+  };
+
+  // "each commit counts once, at the first succeeded production deployment of
+  // that entity that includes it: `deployment.finishedAt − commit.committedAt`.
+  // A commit whose first production deployment lies before the window is not
+  // counted in the window, even if a later deployment lists it again."
+  // READING: "once" is per (entity, sha): the same sha deployed by two
+  // entities counts once for each of them in a pooled scope.
+  // READING: a sha listed twice by the same deployment is one commit.
+  const seen = new Set<string>();
+  const leadTimes: number[] = [];
+  for (const d of windowDeployments) {
+    for (const c of commitsOf(d)) {
+      const key = `${d.entityRef}\u0000${c.sha}`;
+      const first = prodSucceeded.find(
+        e =>
+          e.entityRef === d.entityRef &&
+          commitsOf(e).some(ec => ec.sha === c.sha),
+      );
+      if (first === d && !seen.has(key)) {
+        seen.add(key);
+        leadTimes.push((ms(d.finishedAt!) - c.at) / 1000);
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------- failures
+  // "A deployment D is failed when (a) an incident names it, or (b) an
+  // incident that names no deployment opens after D finished, before the
+  // entity's next production deployment, and within the attribution window
+  // (`delivery.dora.incidentAttributionWindow`, default 24 h), or (c) the
+  // entity's next production deployment has trigger `rollback` or `hotfix`."
+  // READING (a) and (b): "Only production environments count" applies to
+  // incidents too ("Incident: a production failure"): an incident reported
+  // for a non-production environment counts for nothing, even when it names
+  // a production deployment. (First version of this reference counted a
+  // naming staging incident under (a); the production code does not, and the
+  // "Only production environments count" sentence sides with it.)
+  // READING (a): the incident's entityRef is not checked; naming D is enough.
+  // READING (b): the incident is of the same entity; "after D finished" is
+  // strictly after, "before the next" is strictly before the next one's
+  // finishedAt, "within" is openedAt − D.finishedAt ≤ window. An incident
+  // whose deploymentId names an unknown (or non-counted) deployment "names a
+  // deployment" and therefore is never attributed by (b).
+  const incidentsOf = (d: RefDeploymentEvent): RefIncidentEvent[] => {
+    const next = nextProductionDeployment(d);
+    const finished = ms(d.finishedAt!);
+    return incidents.filter(i => {
+      if (!production.has(i.environment)) {
+        return false; // "Only production environments count."
+      }
+      if (i.deploymentId !== undefined) {
+        return i.deploymentId === d.id; // (a)
+      }
+      const opened = ms(i.openedAt);
+      return (
+        i.entityRef === d.entityRef &&
+        opened > finished &&
+        (next === undefined || opened < ms(next.finishedAt!)) &&
+        opened - finished <= attributionMs
+      ); // (b)
+    });
+  };
+
+  let failedDeployments = 0;
+  let openFailures = 0;
+  const recoveries: number[] = [];
+  for (const d of windowDeployments) {
+    const its = incidentsOf(d);
+    const next = nextProductionDeployment(d);
+    const rolledBack =
+      next !== undefined &&
+      (next.trigger === 'rollback' || next.trigger === 'hotfix'); // (c)
+    if (its.length === 0 && !rolledBack) {
+      continue;
+    }
+    failedDeployments++;
+    // "Failed deployment recovery time, for each failed D: from
+    // `D.finishedAt` to the latest `resolvedAt` of its incidents (open while
+    // any of them is unresolved), or, with no incident, to the `finishedAt` of
+    // the next production deployment. Median over failed deployments in the
+    // window that have recovered; still-open ones are counted and shown
+    // separately."
+    // READING: recovery does not depend on the window end (a resolvedAt or
+    // next deployment after `to` still counts as recovered).
+    if (its.length > 0) {
+      if (its.some(i => i.resolvedAt === undefined)) {
+        openFailures++;
+      } else {
+        const latest = Math.max(...its.map(i => ms(i.resolvedAt!)));
+        recoveries.push((latest - ms(d.finishedAt!)) / 1000);
+      }
+    } else {
+      recoveries.push((ms(next!.finishedAt!) - ms(d.finishedAt!)) / 1000);
+    }
+  }
+
+  // "Deployment rework rate = deployments with trigger `rollback` or `hotfix`
+  // ÷ deployments."
+  const rework = windowDeployments.filter(
+    d => d.trigger === 'rollback' || d.trigger === 'hotfix',
+  ).length;
+
+  const n = windowDeployments.length;
+  // "a ratio or median with nothing to divide or take the median of is `null`"
+  return {
+    deployments: n,
+    deploymentFrequencyPerDay,
+    leadTimeMedianSeconds: percentileCont(leadTimes, 0.5),
+    leadTimeP90Seconds: percentileCont(leadTimes, 0.9),
+    leadTimeCommits: leadTimes.length,
+    failedDeployments,
+    changeFailureRate: n > 0 ? failedDeployments / n : null,
+    recoveryMedianSeconds: percentileCont(recoveries, 0.5),
+    openFailures,
+    reworkRate: n > 0 ? rework / n : null,
+  };
+}

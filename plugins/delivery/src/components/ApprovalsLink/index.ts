@@ -1,0 +1,1 @@
+export { ApprovalsLink } from './ApprovalsLink';

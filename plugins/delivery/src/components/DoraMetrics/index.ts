@@ -1,0 +1,3 @@
+export { DoraMetrics } from './DoraMetrics';
+export { DoraMetricTile } from './DoraMetricTile';
+export { DoraTierChip } from './DoraTierChip';

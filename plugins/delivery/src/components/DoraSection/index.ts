@@ -1,0 +1,2 @@
+export { DoraSection } from './DoraSection';
+export { useDora } from './useDora';

@@ -1,0 +1,1 @@
+export { EnvironmentPromotions } from './EnvironmentPromotions';

@@ -1,0 +1,1 @@
+export { PendingPromotionCard } from './PendingPromotionCard';

@@ -1,0 +1,2 @@
+export { PromoteButton } from './PromoteButton';
+export type { PromotionCandidate } from './PromoteButton';

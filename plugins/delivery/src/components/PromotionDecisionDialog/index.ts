@@ -1,0 +1,2 @@
+export { PromotionDecisionDialog } from './PromotionDecisionDialog';
+export type { PromotionDecision } from './PromotionDecisionDialog';

@@ -1,0 +1,32 @@
+import Typography from '@material-ui/core/Typography';
+import { PromotionChangePreview } from '@internal/backstage-plugin-delivery-common';
+import { ValuesDiff } from '../ValuesDiff';
+
+/**
+ * What the target environment's executor will change, e.g. the values file
+ * it commits to the GitOps repository, as a diff.
+ */
+export const GitOpsChange = ({
+  change,
+  environmentTitle,
+}: {
+  change?: PromotionChangePreview;
+  environmentTitle: string;
+}) => {
+  if (!change) {
+    return (
+      <Typography variant="body2" color="error">
+        No executor is installed for {environmentTitle}: the promotion cannot be
+        carried out.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <Typography variant="body2" gutterBottom>
+        {change.description}
+      </Typography>
+      <ValuesDiff files={change.files} />
+    </>
+  );
+};

@@ -1,0 +1,3 @@
+export { PromotionDialog, promoteLabel } from './PromotionDialog';
+export { formatPercent } from './ChangeFailureRate';
+export { describeApprovals } from './ApprovalsNeeded';

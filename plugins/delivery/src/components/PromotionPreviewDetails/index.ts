@@ -1,0 +1,4 @@
+export {
+  PromotionPreviewDetails,
+  formatChangeFailureRate,
+} from './PromotionPreviewDetails';

@@ -1,0 +1,1 @@
+export { PromotionStateChip, promotionStateText } from './PromotionStateChip';

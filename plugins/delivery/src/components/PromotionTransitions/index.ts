@@ -1,0 +1,1 @@
+export { PromotionTransitions } from './PromotionTransitions';

@@ -1,0 +1,1 @@
+export { RollbackButton } from './RollbackButton';

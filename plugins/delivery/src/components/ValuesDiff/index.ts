@@ -1,0 +1,1 @@
+export { ValuesDiff } from './ValuesDiff';
