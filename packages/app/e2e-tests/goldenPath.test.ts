@@ -8,6 +8,9 @@ import { signInAs } from './signIn';
 // in the demo's data folder, and a second run must not collide with them.
 const service = `golden-path-${Date.now().toString(36)}`;
 
+// Fail a step that finds nothing in seconds rather than at the end of the test's time.
+test.use({ actionTimeout: 30_000 });
+
 /** Picks an entity in one of the form's entity pickers by typing part of its name. */
 async function pickEntity(
   page: Page,
@@ -15,7 +18,8 @@ async function pickEntity(
   search: string,
   option: RegExp,
 ) {
-  const picker = page.getByRole('combobox', { name: field });
+  // The picker's input carries the field's title (and an asterisk when required).
+  const picker = page.getByRole('textbox', { name: new RegExp(`^${field}`) });
   await picker.click();
   await picker.fill(search);
   await page.getByRole('option', { name: option }).click();

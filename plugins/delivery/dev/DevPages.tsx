@@ -8,6 +8,8 @@ import { DeliveryHowTo } from '../src/components/DeliveryHowTo';
 import { EntityDeliverySummaryCard } from '../src/components/EntityDeliverySummaryCard';
 import { EntityDeploymentsContent } from '../src/components/EntityDeploymentsContent';
 import { EntityDomainDeliveryContent } from '../src/components/EntityDomainDeliveryContent';
+import { EntityDoraCard } from '../src/components/EntityDoraCard';
+import { GroupDoraCard } from '../src/components/GroupDoraCard';
 import { exampleCatalogEntities } from '../src/__testUtils__/exampleApis';
 import { currentScenario, scenarios } from './scenarioApi';
 
@@ -19,6 +21,22 @@ const notDelivered: Entity = {
   spec: { type: 'website', lifecycle: 'production', owner: 'platform-admins' },
 };
 
+// The teams that own the example components, for the team view's DORA card.
+const teams = [
+  ...new Set(
+    entities
+      .filter(e => e.kind === 'Component')
+      .map(e => String(e.spec?.owner).replace(/^group:default\//, '')),
+  ),
+].map(
+  (name): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { namespace: 'default', name },
+    spec: { type: 'team', children: [] },
+  }),
+);
+
 const entityPath = (entity: Entity) =>
   `/catalog/${
     entity.metadata.namespace ?? 'default'
@@ -28,10 +46,10 @@ const entityPath = (entity: Entity) =>
 export const DevEntityPage = () => {
   const { namespace, kind, name } = useParams();
   const ref = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
-  const entity = [...entities, notDelivered].find(
+  const entity = [...entities, ...teams, notDelivered].find(
     e => stringifyEntityRef(e).toLocaleLowerCase('en-US') === ref,
   );
-  if (!entity || !['component', 'domain'].includes(kind ?? '')) {
+  if (!entity || !['component', 'domain', 'group'].includes(kind ?? '')) {
     return (
       <Content>
         <ContentHeader title={ref} />
@@ -43,12 +61,15 @@ export const DevEntityPage = () => {
     <EntityProvider entity={entity}>
       <Content>
         <ContentHeader title={entity.metadata.title ?? entity.metadata.name} />
-        {kind === 'domain' ? (
-          <EntityDomainDeliveryContent />
-        ) : (
+        {kind === 'domain' && <EntityDomainDeliveryContent />}
+        {kind === 'group' && <GroupDoraCard />}
+        {kind === 'component' && (
           <Grid container spacing={3}>
             <Grid item xs={12} md={6}>
               <EntityDeliverySummaryCard />
+            </Grid>
+            <Grid item xs={12}>
+              <EntityDoraCard />
             </Grid>
             <Grid item xs={12}>
               <EntityDeploymentsContent />
@@ -89,6 +110,13 @@ export const DevHomePage = () => (
         <li key={entity.metadata.name}>
           <Link to={entityPath(entity)}>
             {entity.kind} tab of {entity.metadata.title ?? entity.metadata.name}
+          </Link>
+        </li>
+      ))}
+      {teams.map(team => (
+        <li key={team.metadata.name}>
+          <Link to={entityPath(team)}>
+            DORA card of the team {team.metadata.name}
           </Link>
         </li>
       ))}

@@ -59,6 +59,10 @@ async function renderLegacy(element: ReactNode, path: string, entry: string) {
   );
 }
 
+// The overview and domain pages render every card, the DORA chart and the
+// deployment history: slow in jsdom on a busy machine.
+jest.setTimeout(20_000);
+
 describe('legacy frontend system exports', () => {
   it('identifies as the delivery plugin', () => {
     expect(deliveryPlugin.getId()).toBe('delivery');

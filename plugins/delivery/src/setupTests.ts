@@ -3,7 +3,7 @@ import '@testing-library/jest-dom';
 // jsdom lays nothing out and has no ResizeObserver, which recharts'
 // ResponsiveContainer sizes its chart with: every observed element reports
 // 640 × 240, so charts render in tests as they would in a card.
-if (!('ResizeObserver' in window)) {
+if (!window.ResizeObserver) {
   class FixedSizeResizeObserver {
     constructor(private readonly callback: ResizeObserverCallback) {}
     observe(target: Element) {

@@ -166,6 +166,8 @@ describe('generateDemoHistory', () => {
       }
       return (
         event.status !== 'in_progress' &&
+        // The release waiting for production moves with the end of the history.
+        !event.id.endsWith('-waiting') &&
         (event.commits ?? []).every(
           commit => time(commit.committedAt) >= nextWindowStart,
         ) &&
@@ -422,6 +424,31 @@ describe('generateDemoHistory', () => {
     for (const deployment of running) {
       const later = next.deployments.find(d => d.id === deployment.id);
       expect(later?.status).toMatch(/^(succeeded|failed)$/);
+    }
+  });
+
+  it('ends every day with a version that may go to production: newer than prod, an hour in staging', () => {
+    for (let day = 0; day < 60; day++) {
+      const end = Date.parse('2026-11-20T00:00:00Z') + day * DAY;
+      const { deployments } = records(
+        generateDemoHistory({
+          entityRefs: ['component:default/timetable-service'],
+          environments: ENVIRONMENTS,
+          now: new Date(end),
+        }),
+      );
+      const runningIn = (environment: string) =>
+        deployments
+          .filter(
+            d => d.environment === environment && d.status === 'succeeded',
+          )
+          .sort((a, b) => time(a.finishedAt) - time(b.finishedAt))
+          .pop()!;
+      const staging = runningIn('staging');
+      expect(
+        compareVersions(staging.version, runningIn('prod').version),
+      ).toBeGreaterThan(0);
+      expect(time(staging.finishedAt)).toBeLessThanOrEqual(end - HOUR);
     }
   });
 

@@ -53,10 +53,8 @@ export function nextPromotionTime(
     return nextWorkingTime(at, hours.productionHours, random);
   }
   if (promotionGapHours === 'nightly') {
-    // A scheduled job promotes the day's newest version every night, early
-    // enough that it has soaked the production soak time (an hour in the
-    // demo) when the day ends, where the demo history ends.
-    const minutes = 21 * 60 + 30 + random.between(0, 8);
+    // A scheduled job promotes the day's newest version every night.
+    const minutes = 23 * 60 + 50 + random.between(0, 8);
     const tonight = startOfUtcDay(after) + minutes * MINUTE;
     return tonight > after + HOUR ? tonight : tonight + DAY;
   }

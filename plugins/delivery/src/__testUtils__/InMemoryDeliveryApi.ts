@@ -312,6 +312,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
           inScope(d.entityRef),
       ),
       query,
+      this.deployments,
     );
   }
 

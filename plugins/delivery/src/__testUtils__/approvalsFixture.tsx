@@ -1,6 +1,8 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
 import { mockApis, TestApiProvider } from '@backstage/test-utils';
 import { Promotion } from '@internal/backstage-plugin-delivery-common';
 import { ReactElement } from 'react';
@@ -97,6 +99,20 @@ export function approvalsDeliveryApi(options: {
   });
 }
 
+// The permission framework's decisions, named as it spells them.
+type Decision = Awaited<ReturnType<PermissionApi['authorize']>>;
+
+/** Allows everything, and `delivery.promotion.approve` only when `mayApprove`. */
+function permissionApi(mayApprove: boolean): PermissionApi {
+  return {
+    async authorize(request) {
+      const denied =
+        !mayApprove && request.permission.name === 'delivery.promotion.approve';
+      return { result: denied ? 'DENY' : 'ALLOW' } as Decision;
+    },
+  };
+}
+
 /**
  * Renders a view as a signed-in user who may, or may not, approve
  * promotions (`delivery.promotion.approve`).
@@ -112,16 +128,7 @@ export function renderAsApprover(
   return renderView(
     <TestApiProvider
       apis={[
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: request =>
-              request.permission.name !== 'delivery.promotion.approve' ||
-              options.mayApprove !== false
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }),
-        ],
+        [permissionApiRef, permissionApi(options.mayApprove !== false)],
         [
           identityApiRef,
           mockApis.identity({ userEntityRef: options.user ?? ADMIN }),

@@ -30,9 +30,14 @@ interface DerivedDeployment {
 // Like the backend, minus incidents (the fake has none): a deployment failed
 // when the next one is a rollback or a hotfix, and recovered when that one
 // finished.
-function derive(deployments: Deployment[]): DerivedDeployment[] {
+function derive(
+  deployments: Deployment[],
+  reported: Deployment[],
+): DerivedDeployment[] {
+  // A deployment without commits brings its head commit, when any event
+  // (in any environment) said when it was committed.
   const commitTimes = new Map<string, number>();
-  deployments.forEach(d =>
+  reported.forEach(d =>
     d.commits.forEach(c => commitTimes.set(c.sha, Date.parse(c.committedAt))),
   );
   const byEntity = new Map<string, Deployment[]>();
@@ -57,7 +62,9 @@ function derive(deployments: Deployment[]): DerivedDeployment[] {
         rework: isRework(d),
         leadTimes,
         ...(next &&
-          isRework(next) && { recovery: (finished(next) - finished(d)) / 1000 }),
+          isRework(next) && {
+            recovery: (finished(next) - finished(d)) / 1000,
+          }),
       });
     });
   }
@@ -107,11 +114,13 @@ function bucketStart(at: number, size: 'day' | 'week'): number {
 /**
  * DORA over `deployments` (already narrowed to the scope's succeeded
  * production deployments) as the backend answers it, with the series in UTC
- * days or ISO weeks whatever the query's time zone.
+ * days or ISO weeks whatever the query's time zone. `reported` are all the
+ * deployments the fake knows, for the commit times.
  */
 export function inMemoryDora(
   deployments: Deployment[],
   query: DoraQuery,
+  reported: Deployment[] = deployments,
 ): DoraResponse {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
@@ -121,7 +130,7 @@ export function inMemoryDora(
     );
   }
   const size = query.bucket ?? 'day';
-  const derived = derive(deployments);
+  const derived = derive(deployments, reported);
   const summary = summarize(derived, from, to);
   const series: DoraBucket[] = [];
   for (let start = bucketStart(from, size); start < to; ) {

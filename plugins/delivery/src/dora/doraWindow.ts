@@ -34,5 +34,5 @@ export function lastDays(
  * midnight; UTC when the browser does not say.
  */
 export function readerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
+import fs from 'fs-extra';
 import { setupServer } from 'msw/node';
 import yaml from 'yaml';
 import { mockActionContext } from '../__testUtils__/actionContext';
@@ -57,6 +58,27 @@ describe('delivery:gitops:publish examples', () => {
       /^parking-api: add the Helm chart and Argo CD applications\n/,
     );
     expect(ctx.output).toHaveBeenCalledWith('commitHash', commit.oid);
+  });
+
+  it('replaces a file the repository holds from the third example', async () => {
+    const gitops = repositories.resolve('gitops');
+    const values = 'apps/smart-city/parking-api/values-dev.yaml';
+    await action.handler(
+      mockActionContext({ workspacePath: workspace.path, input: input(0) }),
+    );
+    workspace.setContent({ gitops: { [values]: 'replicaCount: 2\n' } });
+
+    const ctx = mockActionContext({
+      workspacePath: workspace.path,
+      input: input(2),
+    });
+    await action.handler(ctx);
+
+    expect(await fs.readFile(`${gitops}/${values}`, 'utf8')).toBe(
+      'replicaCount: 2\n',
+    );
+    expect(ctx.output).toHaveBeenCalledWith('keptFiles', []);
+    expect(await localCommits(gitops)).toHaveLength(2);
   });
 
   it('opens and merges a pull request on GitHub from the second example', async () => {

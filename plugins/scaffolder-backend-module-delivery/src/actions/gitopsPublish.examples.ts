@@ -41,4 +41,25 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      "Add an environment's files into a service's folder of the local GitOps repository, replacing the files it already has",
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'gitops',
+          action: 'delivery:gitops:publish',
+          name: 'Publish the qa environment',
+          input: {
+            target: 'local',
+            service: 'parking-api',
+            change: 'add the qa environment',
+            sourcePath: 'gitops/apps/smart-city/parking-api',
+            targetPath: 'apps/smart-city/parking-api',
+            overwrite: true,
+          },
+        },
+      ],
+    }),
+  },
 ];

@@ -40,7 +40,7 @@ export function createGitOpsPublishAction(options: {
   return createTemplateAction({
     id: 'delivery:gitops:publish',
     description:
-      "Commits the workspace's GitOps folder to the GitOps repository: into a local git repository (target local, the demo) or as a pull request on GitHub (target github), optionally merged right away. The commit message names the service and the change; a retried task or an unchanged repository makes no second commit.",
+      "Commits the workspace's GitOps folder to the GitOps repository: into a local git repository (target local, the demo) or as a pull request on GitHub (target github), optionally merged right away. Files the repository already holds with other content are kept and listed in keptFiles unless overwrite is set. The commit message names the service and the change; a retried task or an unchanged repository makes no second commit.",
     examples,
     supportsDryRun: true,
     schema: {

@@ -3,6 +3,10 @@ import { journeyDeliveryApi } from '../../__testUtils__/journeyFixture';
 import { renderView } from '../../__testUtils__/renderView';
 import { DomainDeliveryPage } from './DomainDeliveryPage';
 
+// The domain page renders its matrix, the DORA section with its chart and the
+// deployment history: slow in jsdom on a busy machine.
+jest.setTimeout(20_000);
+
 describe('DomainDeliveryPage', () => {
   it('shows the domain named in the URL, with links back to all domains and to the catalog', async () => {
     await renderView(<DomainDeliveryPage />, {

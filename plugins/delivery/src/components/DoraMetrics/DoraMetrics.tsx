@@ -94,7 +94,11 @@ export const DoraMetrics = ({
       <DoraMetricTile
         metric="reworkRate"
         value={shareOrNull(summary.reworkRate)}
-        detail={countOf(reworked, 'rollback or hotfix', 'rollbacks or hotfixes')}
+        detail={countOf(
+          reworked,
+          'rollback or hotfix',
+          'rollbacks or hotfixes',
+        )}
       />
     </ul>
   );

@@ -105,14 +105,17 @@ jest.setTimeout(20_000);
 describe('DoraSection', () => {
   it('says that it is loading, and for which period', async () => {
     const requests: DoraQuery[] = [];
-    await renderView(<DoraSection entityRef={payments} scope="payments-api" />, {
-      api: {
-        getDora: query => {
-          requests.push(query);
-          return new Promise(() => {});
+    await renderView(
+      <DoraSection entityRef={payments} scope="payments-api" />,
+      {
+        api: {
+          getDora: query => {
+            requests.push(query);
+            return new Promise(() => {});
+          },
         },
       },
-    });
+    );
 
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Loading the DORA metrics of payments-api…',
@@ -128,9 +131,12 @@ describe('DoraSection', () => {
   it('shows the five metrics of the last 30 days with their tiers, the period and the trend', async () => {
     const api = paymentsApi();
     const getDora = spyOnDora(api);
-    await renderView(<DoraSection entityRef={payments} scope="payments-api" />, {
-      api,
-    });
+    await renderView(
+      <DoraSection entityRef={payments} scope="payments-api" />,
+      {
+        api,
+      },
+    );
 
     expect(await screen.findByLabelText('DORA metrics')).toBeInTheDocument();
     expect(getDora).toHaveBeenCalledTimes(1);
@@ -169,9 +175,12 @@ describe('DoraSection', () => {
   it('reads the last 90 days by week when the reader chooses them', async () => {
     const api = paymentsApi();
     const getDora = spyOnDora(api);
-    await renderView(<DoraSection entityRef={payments} scope="payments-api" />, {
-      api,
-    });
+    await renderView(
+      <DoraSection entityRef={payments} scope="payments-api" />,
+      {
+        api,
+      },
+    );
     await screen.findByLabelText('DORA metrics');
 
     await userEvent.click(windowButton('Last 90 days'));
@@ -204,11 +213,14 @@ describe('DoraSection', () => {
   });
 
   it('says that nothing reached production yet instead of showing empty numbers', async () => {
-    await renderView(<DoraSection entityRef={payments} scope="payments-api" />, {
-      api: paymentsApi([
-        aDeployment({ entityRef: payments, finishedAt: hoursAgo(3) }),
-      ]),
-    });
+    await renderView(
+      <DoraSection entityRef={payments} scope="payments-api" />,
+      {
+        api: paymentsApi([
+          aDeployment({ entityRef: payments, finishedAt: hoursAgo(3) }),
+        ]),
+      },
+    );
 
     expect(
       await screen.findByText(
@@ -243,9 +255,12 @@ describe('DoraSection', () => {
       text: async () => body,
     } as unknown as Response);
     jest.spyOn(api, 'getDora').mockRejectedValueOnce(refusal);
-    await renderView(<DoraSection entityRef={payments} scope="payments-api" />, {
-      api,
-    });
+    await renderView(
+      <DoraSection entityRef={payments} scope="payments-api" />,
+      {
+        api,
+      },
+    );
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(

@@ -59,9 +59,9 @@ export const DoraSection = ({
   } else if (!value || value.summary.deployments === 0) {
     body = (
       <Typography variant="body2" color="textSecondary">
-        No production deployment of {scope} finished in this period, so there
-        is nothing to measure yet. DORA counts succeeded deployments to
-        production environments only; its numbers appear with the first one.
+        No production deployment of {scope} finished in this period, so there is
+        nothing to measure yet. DORA counts succeeded deployments to production
+        environments only; its numbers appear with the first one.
       </Typography>
     );
   } else {

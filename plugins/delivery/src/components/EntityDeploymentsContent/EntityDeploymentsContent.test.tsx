@@ -326,7 +326,7 @@ describe('EntityDeploymentsContent', () => {
       name: /Promote 1\.4\.3/,
     });
     await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      within(dialog).getByRole('textbox', { name: 'Reason' }),
       'Faster refunds',
     );
     await userEvent.click(

@@ -53,7 +53,7 @@ export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
           <NotYetAvailable explanation="The number of promotions waiting for approval will appear here once promotions land." />
         )}
       </dd>
-      <dt>DORA tiers</dt>
+      <dt>DORA tiers, last 30 days</dt>
       <dd>
         {values.doraTiers ? (
           <span className={classes.tiers}>
@@ -67,7 +67,7 @@ export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
             ))}
           </span>
         ) : (
-          <NotYetAvailable explanation="The DORA tiers (deployment frequency, lead time, change failure rate, recovery) will appear here once the DORA metrics land." />
+          <NotYetAvailable explanation="The DORA tiers (deployment frequency, lead time, change failure rate, recovery) of the last 30 days appear here once the delivery backend answers with them." />
         )}
       </dd>
     </dl>

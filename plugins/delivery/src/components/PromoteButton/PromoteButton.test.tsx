@@ -168,7 +168,7 @@ describe('PromoteButton', () => {
     });
     expect(confirm).toBeDisabled(); // until a reason is given
     await userEvent.type(
-      screen.getByRole('textbox', { name: /Reason/ }),
+      screen.getByRole('textbox', { name: 'Reason' }),
       'New parking zones',
     );
     await userEvent.click(confirm);
@@ -200,7 +200,7 @@ describe('PromoteButton', () => {
     await waitFor(() => expect(button).toBeEnabled());
     await userEvent.click(button);
     await userEvent.type(
-      await screen.findByRole('textbox', { name: /Reason/ }),
+      await screen.findByRole('textbox', { name: 'Reason' }),
       'Hotfix for the parking counts',
     );
     await userEvent.click(

@@ -106,7 +106,6 @@ export const PromotionDecisionDialog = ({
             multiline
             minRows={3}
             fullWidth
-            autoFocus
             margin="normal"
             variant="outlined"
           />

@@ -145,7 +145,7 @@ describe('PromotionDialog', () => {
     const confirm = screen.getByRole('button', { name: 'Promote' });
     expect(confirm).toBeDisabled();
     await userEvent.type(
-      screen.getByRole('textbox', { name: /Reason/ }),
+      screen.getByRole('textbox', { name: 'Reason' }),
       'Release',
     );
     expect(confirm).toBeEnabled();
@@ -186,7 +186,7 @@ describe('PromotionDialog', () => {
       ),
     ).toBeInTheDocument();
     await userEvent.type(
-      screen.getByRole('textbox', { name: /Reason/ }),
+      screen.getByRole('textbox', { name: 'Reason' }),
       'Release',
     );
     expect(

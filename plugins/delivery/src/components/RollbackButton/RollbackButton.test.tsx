@@ -152,7 +152,7 @@ describe('RollbackButton', () => {
     expect(request).not.toHaveBeenCalled();
 
     await userEvent.type(
-      screen.getByRole('textbox', { name: /Reason/ }),
+      screen.getByRole('textbox', { name: 'Reason' }),
       'Checkout errors since 1.4.2',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Roll back' }));

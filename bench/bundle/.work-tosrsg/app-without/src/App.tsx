@@ -1,0 +1,15 @@
+import { createApp } from '@backstage/frontend-defaults';
+import { createFrontendFeatureLoader } from '@backstage/frontend-plugin-api';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { navModule } from './modules/nav';
+import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
+
+export default createApp({
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+  ],
+});

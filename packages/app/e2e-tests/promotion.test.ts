@@ -1,0 +1,152 @@
+import { test, expect, APIRequestContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { git } from './localGit';
+import { signInAs } from './signIn';
+
+// An elite delivery team's service: the demo history always ends with a
+// version that has soaked in staging and waits for production.
+const COMPONENT = 'timetable-service';
+const VALUES_FILE = `apps/journey/${COMPONENT}/values-prod.yaml`;
+const BACKEND = 'http://localhost:7007';
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
+// What playwright.config.ts starts the backend with.
+const CONFIG_FILES = ['app-config.yaml', 'app-config.e2e.yaml'];
+
+/**
+ * The GitOps repository the backend commits to: `delivery.gitops.local.path`
+ * of the configuration the browser tests start it with (read by Backstage's
+ * own config loader), relative to the backend's folder, `.delivery-demo/gitops`
+ * by default.
+ */
+function gitopsRepository(): string {
+  const printed = execFileSync(
+    process.execPath,
+    [
+      require.resolve('@backstage/cli/bin/backstage-cli'),
+      'config:print',
+      '--lax',
+      '--format',
+      'json',
+      ...CONFIG_FILES.flatMap(file => ['--config', file]),
+    ],
+    { cwd: REPO_ROOT, encoding: 'utf8' },
+  );
+  const configured: string | undefined =
+    JSON.parse(printed).delivery?.gitops?.local?.path;
+  return path.resolve(BACKEND_DIR, configured ?? '.delivery-demo/gitops');
+}
+
+/** Reads a promotion from the backend as the user whose token is given. */
+async function readPromotion(
+  request: APIRequestContext,
+  id: string,
+  authorization: string,
+) {
+  const response = await request.get(
+    `${BACKEND}/api/delivery/promotions/${encodeURIComponent(id)}`,
+    { headers: { authorization } },
+  );
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+test('the engineer requests a production promotion, the platform admin approves it, and the GitOps repository has its commit', async ({
+  page,
+  browser,
+  request,
+}) => {
+  // Two sign-ins, a promotion executed by the backend's scheduler and a git check.
+  test.setTimeout(240_000);
+
+  // The engineer asks for the version waiting in staging to go to production.
+  await signInAs(page, 'engineer');
+  await page.goto(`/catalog/default/component/${COMPONENT}/deployments`);
+  await page.getByRole('button', { name: 'Promote to Production' }).click();
+  const dialog = page.getByRole('dialog', { name: /Promote/ });
+  await expect(dialog).toBeVisible();
+  const title = await dialog.getByRole('heading').first().textContent();
+  await dialog
+    .getByRole('textbox', { name: /Reason/ })
+    .fill('Browser test: the new timetable version');
+  const requested = page.waitForResponse(
+    response =>
+      response.url().endsWith('/api/delivery/promotions') &&
+      response.request().method() === 'POST',
+  );
+  await dialog.getByRole('button', { name: 'Request promotion' }).click();
+  const response = await requested;
+  expect(response.status()).toBe(201);
+  const promotion = await response.json();
+  // The engineer's own token, to follow the promotion through the API.
+  const engineerToken = (await response.request().allHeaders()).authorization;
+  expect(title).toContain(promotion.version);
+  await expect(page.getByText('Waiting for approval').first()).toBeVisible();
+
+  // The platform admin finds it in the approvals inbox and approves it.
+  const adminContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await signInAs(admin, 'platform admin');
+    await admin.goto('/delivery');
+    await admin
+      .getByRole('button', { name: /^Approvals \(\d+ pending\)/ })
+      .click();
+    const card = admin.getByRole('article', {
+      name: `Promotion of ${COMPONENT} ${promotion.version} into prod`,
+    });
+    await expect(card).toBeVisible();
+    await expect(
+      card.getByText(`+  tag: ${promotion.version}`, { exact: true }),
+    ).toBeVisible();
+    await card.getByRole('button', { name: 'Approve' }).click();
+    const approval = admin.getByRole('dialog', {
+      name: `Approve ${COMPONENT} ${promotion.version} into prod`,
+    });
+    await approval
+      .getByRole('textbox', { name: 'Comment' })
+      .fill('Approved by the browser test');
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await expect(card).toBeHidden();
+    await expect(
+      admin.getByText(`Approved ${COMPONENT} ${promotion.version} into prod.`),
+    ).toBeVisible();
+  } finally {
+    await adminContext.close();
+  }
+
+  // The backend's scheduler executes it: a commit to the GitOps repository.
+  await expect
+    .poll(
+      async () =>
+        (
+          await readPromotion(request, promotion.id, engineerToken)
+        ).state,
+      { timeout: 120_000, intervals: [1_000] },
+    )
+    .toBe('succeeded');
+  const succeeded = await readPromotion(request, promotion.id, engineerToken);
+  expect(succeeded.transitions.map((t: { to: string }) => t.to)).toEqual([
+    'pending_approval',
+    'approved',
+    'executing',
+    'succeeded',
+  ]);
+
+  const repository = gitopsRepository();
+  const log = git(repository, 'log', '-n', '20', '--format=%H%n%B%n--end--');
+  const commit = log
+    .split('--end--')
+    .map(entry => entry.trim())
+    .find(entry => entry.includes(`Promotion: ${promotion.id}`));
+  expect(commit).toBeDefined();
+  const [sha, subject] = commit!.split('\n');
+  expect(sha).toBe(succeeded.gitopsCommitSha);
+  expect(subject).toBe(
+    `Promote component:default/${COMPONENT} to ${promotion.version} in prod`,
+  );
+  expect(git(repository, 'show', `${sha}:${VALUES_FILE}`)).toContain(
+    `tag: ${promotion.version}`,
+  );
+});
