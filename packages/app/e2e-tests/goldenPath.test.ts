@@ -67,14 +67,17 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
   // The task's outputs appear once every step has finished.
   const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
   await expect(openInCatalog).toBeVisible({ timeout: 120_000 });
-  const gitopsText = await page
-    .getByText(/Argo CD applications are in the GitOps repository/)
-    .textContent();
-  const [, commit, gitopsRepository] =
-    /commit\s+([0-9a-f]{40}).*local GitOps repository\s+(\S+?)\.?$/s.exec(
-      gitopsText ?? '',
-    ) ?? [];
-  expect(commit, `a commit in ${gitopsText}`).toBeTruthy();
+  // What the task says about its GitOps change: the commit and the repository it went to.
+  const gitopsChange = page
+    .getByRole('paragraph')
+    .filter({ hasText: 'committed to the local GitOps repository' });
+  const commit = (await gitopsChange.locator('code').textContent()) ?? '';
+  expect(commit).toMatch(/^[0-9a-f]{40}$/);
+  const gitopsRepository =
+    /local GitOps repository\s+(\S+?)\.?$/.exec(
+      (await gitopsChange.innerText()).trim(),
+    )?.[1] ?? '';
+  expect(path.basename(gitopsRepository)).toBe('gitops');
   const repositoryUrl = await page
     .getByRole('link', { name: 'Repository' })
     .getAttribute('href');

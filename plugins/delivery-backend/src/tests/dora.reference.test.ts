@@ -64,7 +64,8 @@ function generate(seed: number): Scenario {
     owner: k % 2 === 0 ? 'group:default/team-a' : 'group:default/team-b',
   }));
 
-  // Each event with the versions of it that are reported: the final one last.
+  // Each event with the reports of it, in the order they are sent (the later
+  // reports of one event keep their order; different events interleave).
   const reports: DeliveryEvent[][] = [];
   let shaCounter = 0;
   const newSha = () => `c${seed}-${shaCounter++}`;

@@ -100,9 +100,7 @@ export const PendingPromotionCard = ({
   ) : undefined;
 
   return (
-    <article
-      aria-label={`Promotion of ${describePromotion(promotion)}`}
-    >
+    <article aria-label={`Promotion of ${describePromotion(promotion)}`}>
       <InfoCard
         title={
           <>

@@ -23,8 +23,12 @@ describe('ValuesDiff', () => {
 
     const file = screen.getByRole('figure', { name: `Changes to ${path}` });
     expect(within(file).getByText(path)).toBeInTheDocument();
-    expect(within(file).getByText('-  tag: 1.12.2', exactly)).toBeInTheDocument();
-    expect(within(file).getByText('+  tag: 1.13.0', exactly)).toBeInTheDocument();
+    expect(
+      within(file).getByText('-  tag: 1.12.2', exactly),
+    ).toBeInTheDocument();
+    expect(
+      within(file).getByText('+  tag: 1.13.0', exactly),
+    ).toBeInTheDocument();
     expect(within(file).queryByText(/^\+\+\+ /)).not.toBeInTheDocument();
   });
 
