@@ -38,6 +38,20 @@ function gitopsRepository(): string {
   return path.resolve(BACKEND_DIR, configured ?? '.delivery-demo/gitops');
 }
 
+/** Reverts a commit of the GitOps repository with a commit of its own. */
+function revert(repository: string, sha: string) {
+  git(
+    repository,
+    '-c',
+    'user.name=Domain Delivery browser test',
+    '-c',
+    'user.email=browser-test@domain-delivery.example',
+    'revert',
+    '--no-edit',
+    sha,
+  );
+}
+
 /** Reads a promotion from the backend as the user whose token is given. */
 async function readPromotion(
   request: APIRequestContext,
@@ -135,18 +149,25 @@ test('the engineer requests a production promotion, the platform admin approves 
   ]);
 
   const repository = gitopsRepository();
-  const log = git(repository, 'log', '-n', '20', '--format=%H%n%B%n--end--');
-  const commit = log
-    .split('--end--')
-    .map(entry => entry.trim())
-    .find(entry => entry.includes(`Promotion: ${promotion.id}`));
-  expect(commit).toBeDefined();
-  const [sha, subject] = commit!.split('\n');
-  expect(sha).toBe(succeeded.gitopsCommitSha);
-  expect(subject).toBe(
-    `Promote component:default/${COMPONENT} to ${promotion.version} in prod`,
-  );
-  expect(git(repository, 'show', `${sha}:${VALUES_FILE}`)).toContain(
-    `tag: ${promotion.version}`,
-  );
+  const sha: string = succeeded.gitopsCommitSha;
+  try {
+    const log = git(repository, 'log', '-n', '20', '--format=%H%n%B%n--end--');
+    const commit = log
+      .split('--end--')
+      .map(entry => entry.trim())
+      .find(entry => entry.includes(`Promotion: ${promotion.id}`));
+    expect(commit).toBeDefined();
+    const [commitSha, subject] = commit!.split('\n');
+    expect(commitSha).toBe(sha);
+    expect(subject).toBe(
+      `Promote component:default/${COMPONENT} to ${promotion.version} in prod`,
+    );
+    expect(git(repository, 'show', `${sha}:${VALUES_FILE}`)).toContain(
+      `tag: ${promotion.version}`,
+    );
+  } finally {
+    // The GitOps repository outlives the demo's in-memory database: put the
+    // values file back, so that the next run's promotion changes it again.
+    revert(repository, sha);
+  }
 });
