@@ -1,5 +1,4 @@
 import { test, expect, Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { committedFiles, folderOfFileUrl, git } from './localGit';
 import { signInAs } from './signIn';
@@ -100,7 +99,10 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
 
   // It shows in its domain's delivery view.
   await page.goto('/catalog/default/domain/smart-city');
-  await page.getByRole('link', { name: 'Delivery', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Delivery', exact: true })
+    .click();
   await expect(
     page.getByRole('link', { name: service, exact: true }),
   ).toBeVisible();
@@ -135,5 +137,8 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
       'tests/contract/status_contract_test.py',
     ]),
   );
-  expect(existsSync(path.join(serviceRepository, '.git'))).toBe(true);
+  // Its entity points Domain Delivery at the folder the GitOps commit wrote.
+  expect(git(serviceRepository, 'show', 'HEAD:catalog-info.yaml')).toContain(
+    `domain-delivery.io/gitops-path: apps/smart-city/${service}`,
+  );
 });
