@@ -123,14 +123,7 @@ export class InMemoryPromotions {
         ...(comment && { comment }),
       });
     }
-    const to: PromotionState =
-      decision === 'reject'
-        ? 'rejected'
-        : decision === 'cancel'
-        ? 'cancelled'
-        : promotion.approvals.length >= promotion.requiredApprovals
-        ? 'approved'
-        : 'pending_approval';
+    const to = this.stateAfter(promotion, decision);
     promotion.transitions = [
       ...(promotion.transitions ?? []),
       {
@@ -144,6 +137,17 @@ export class InMemoryPromotions {
     promotion.state = to;
     promotion.updatedAt = now;
     return promotion;
+  }
+
+  private stateAfter(
+    promotion: Promotion,
+    decision: 'approve' | 'reject' | 'cancel',
+  ): PromotionState {
+    if (decision === 'reject') return 'rejected';
+    if (decision === 'cancel') return 'cancelled';
+    return promotion.approvals.length >= promotion.requiredApprovals
+      ? 'approved'
+      : 'pending_approval';
   }
 
   /** The open promotion of the entity into the environment, if any. */

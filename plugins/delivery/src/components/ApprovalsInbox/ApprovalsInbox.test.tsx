@@ -44,7 +44,12 @@ describe('ApprovalsInbox', () => {
       within(card).getByText('+  tag: 1.13.0', exactly),
     ).toBeInTheDocument();
     expect(within(card).getByText('a1b2c3d')).toBeInTheDocument();
-    expect(within(card).getByText('unknown')).toBeInTheDocument();
+    // The fake has no production deployment in the last 30 days to rate.
+    expect(
+      within(card).getByText(
+        'No deployment to Production in the last 30 days to rate.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('approves with a comment, and the promotion leaves the list', async () => {

@@ -16,7 +16,7 @@ import {
   PromotionDecision,
   PromotionDecisionDialog,
 } from '../PromotionDecisionDialog';
-import { PromotionPreviewDetails } from '../PromotionPreviewDetails';
+import { PromotionPreviewSections } from '../PromotionDialog';
 import { RelativeTime } from '../RelativeTime';
 import { describePromotion } from '../../promotions/describePromotion';
 import { usePromotionPreview } from './usePromotionPreview';
@@ -132,7 +132,12 @@ export const PendingPromotionCard = ({
             Could not load what the promotion changes: {preview.error.message}
           </Alert>
         )}
-        {preview.value && <PromotionPreviewDetails preview={preview.value} />}
+        {preview.value && (
+          <PromotionPreviewSections
+            preview={preview.value.preview}
+            environment={preview.value.environment}
+          />
+        )}
       </InfoCard>
       {decision && (
         <PromotionDecisionDialog

@@ -6,8 +6,6 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import {
   EnvironmentSummary,
@@ -20,34 +18,8 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { deliveryApiRef } from '../../api';
-import { ApprovalsNeeded } from './ApprovalsNeeded';
-import { Changelog } from './Changelog';
-import { ChangeFailureRate } from './ChangeFailureRate';
 import { PolicyNotices } from './PolicyNotices';
-import { GitOpsChange } from './GitOpsChange';
-import { VersionChange } from './VersionChange';
-
-const useStyles = makeStyles(theme => ({
-  section: { marginTop: theme.spacing(2) },
-}));
-
-const Section = ({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) => {
-  const classes = useStyles();
-  return (
-    <section className={classes.section} aria-label={title}>
-      <Typography variant="subtitle2" component="h3" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </section>
-  );
-};
+import { PromotionPreviewSections } from './PromotionPreviewSections';
 
 /** The confirm button of a promotion: it asks for approval when the policy needs one. */
 export function promoteLabel(preview?: PromotionPreview): string {
@@ -135,30 +107,11 @@ export const PromotionDialog = ({
               violations={value.violations}
               warnings={value.warnings}
             />
-            <Section title="Version">
-              <VersionChange
-                preview={value}
-                environmentTitle={environment.title}
-              />
-            </Section>
-            <Section title="Approvals">
-              <ApprovalsNeeded approvals={value.approvals} />
-            </Section>
-            <Section title="Change failure rate">
-              <ChangeFailureRate
-                rate={value.changeFailureRate}
-                environment={environment}
-              />
-            </Section>
-            <Section title="Changelog">
-              <Changelog preview={value} versions={versions} />
-            </Section>
-            <Section title="GitOps change">
-              <GitOpsChange
-                change={value.change}
-                environmentTitle={environment.title}
-              />
-            </Section>
+            <PromotionPreviewSections
+              preview={value}
+              environment={environment}
+              versions={versions}
+            />
           </>
         )}
         <TextField

@@ -1,4 +1,0 @@
-export {
-  PromotionPreviewDetails,
-  formatChangeFailureRate,
-} from './PromotionPreviewDetails';
