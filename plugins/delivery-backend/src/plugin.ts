@@ -21,6 +21,7 @@ import { DoraService } from './service/DoraService';
 import { recentChangeFailureRate } from './service/dora/recentChangeFailureRate';
 import { EntityCatalog } from './service/EntityCatalog';
 import { EnvironmentStatusService } from './service/EnvironmentStatusService';
+import { IncidentsService } from './service/IncidentsService';
 import { IngestionService } from './service/IngestionService';
 import {
   addBuiltInExecutors,
@@ -156,6 +157,7 @@ export const deliveryPlugin = createBackendPlugin({
               catalog,
             }),
             dora,
+            incidents: new IncidentsService({ store, catalog, permissions }),
             promotions: promotionEngine,
             eventsBodyLimit: config.getOptional<string | number>(
               'delivery.events.maxBodySize',

@@ -38,6 +38,7 @@ describe('createRouter', () => {
       environmentStatus: unused,
       domainMatrix: unused,
       dora: unused,
+      incidents: unused,
     });
     app = express().use(router).use(mockErrorHandler());
   });

@@ -14,6 +14,7 @@ import Router from 'express-promise-router';
 import { parseEventsBody } from './http/parseEventsBody';
 import { registerDoraRoutes } from './routes/doraRoutes';
 import { registerFreezeWindowRoutes } from './routes/freezeWindowRoutes';
+import { registerIncidentRoutes } from './routes/incidentRoutes';
 import {
   PromotionRouteOptions,
   registerPromotionRoutes,
@@ -25,6 +26,7 @@ import { DomainMatrixService } from './service/DomainMatrixService';
 import { DoraService } from './service/DoraService';
 import { EnvironmentStatusService } from './service/EnvironmentStatusService';
 import { FreezeWindowService } from './service/FreezeWindowService';
+import { IncidentsService } from './service/IncidentsService';
 import { IngestionService } from './service/IngestionService';
 import { RejectedEventsError } from './service/ingestion/RejectedEventsError';
 
@@ -38,6 +40,7 @@ export interface RouterOptions {
   environmentStatus: EnvironmentStatusService;
   domainMatrix: DomainMatrixService;
   dora: DoraService;
+  incidents: IncidentsService;
   /** The promotion engine; without it there are no promotion and freeze window routes. */
   promotions?: PromotionRouteOptions & { freezeWindows: FreezeWindowService };
   /** The most bytes a `POST /events` body may have, e.g. `5mb`. */
@@ -123,6 +126,7 @@ export async function createRouter(
   });
 
   registerDoraRoutes(api, { httpAuth, dora: options.dora });
+  registerIncidentRoutes(api, { httpAuth, incidents: options.incidents });
 
   if (options.promotions) {
     const { freezeWindows, ...promotionRoutes } = options.promotions;

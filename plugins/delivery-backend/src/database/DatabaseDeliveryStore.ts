@@ -14,11 +14,14 @@ import {
   DeliveryStore,
   DeploymentHistoryQuery,
   DeploymentRecord,
+  IncidentQuery,
   SucceededDeploymentQuery,
 } from './DeliveryStore';
 import {
   DEPLOYMENT_COLUMNS,
   DeploymentRow,
+  INCIDENT_COLUMNS,
+  IncidentRow,
   toCommit,
   toDeploymentRecord,
   toIncident,
@@ -218,29 +221,46 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     return commits;
   }
 
-  async listIncidents(query: {
-    entityRef?: string;
-    environment?: string;
-  }): Promise<Incident[]> {
-    const select = this.db('incidents').select(
-      'id',
-      'entity_ref',
-      'environment',
-      'opened_at',
-      'resolved_at',
-      'deployment_id',
-      'url',
-    );
+  async listIncidents(
+    query: IncidentQuery & { limit?: number },
+  ): Promise<Incident[]> {
+    const select = this.selectIncidents(query)
+      .select(INCIDENT_COLUMNS)
+      .orderBy([
+        { column: 'opened_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    if (query.limit !== undefined) {
+      select.limit(query.limit);
+    }
+    const rows: IncidentRow[] = await select;
+    return rows.map(toIncident);
+  }
+
+  async countIncidents(query: IncidentQuery): Promise<number> {
+    const [{ count }] = await this.selectIncidents(query).count({
+      count: '*',
+    });
+    // PostgreSQL answers a count as a string, SQLite as a number.
+    return Number(count);
+  }
+
+  private selectIncidents(query: IncidentQuery): Knex.QueryBuilder {
+    const select = this.db('incidents');
     if (query.entityRef) {
       select.where('entity_ref', query.entityRef);
+    }
+    if (query.entityRefs) {
+      select.whereIn('entity_ref', query.entityRefs);
     }
     if (query.environment) {
       select.where('environment', query.environment);
     }
-    const rows = await select.orderBy([
-      { column: 'opened_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ]);
-    return rows.map(toIncident);
+    if (query.open === true) {
+      select.whereNull('resolved_at');
+    } else if (query.open === false) {
+      select.whereNotNull('resolved_at');
+    }
+    return select;
   }
 }

@@ -43,6 +43,18 @@ export interface SucceededDeploymentQuery {
   finishedAfter?: string;
 }
 
+/** Which incidents to read; every filter left out matches all. */
+export interface IncidentQuery {
+  /** Only incidents of this entity. */
+  entityRef?: string;
+  /** Only incidents of these entities (none when empty). */
+  entityRefs?: string[];
+  /** Only incidents in this environment. */
+  environment?: string;
+  /** Only unresolved incidents (`true`) or only resolved ones (`false`). */
+  open?: boolean;
+}
+
 /**
  * Where deployments and incidents are kept.
  *
@@ -89,9 +101,9 @@ export interface DeliveryStore {
   /** The commits of each of these deployments, newest first. */
   getCommits(deploymentIds: string[]): Promise<Map<string, DeploymentCommit[]>>;
 
-  /** Incidents of an entity (or all), by `openedAt`, newest first. */
-  listIncidents(query: {
-    entityRef?: string;
-    environment?: string;
-  }): Promise<Incident[]>;
+  /** Incidents matching the query, by `openedAt`, newest first. */
+  listIncidents(query: IncidentQuery & { limit?: number }): Promise<Incident[]>;
+
+  /** How many incidents match the query. */
+  countIncidents(query: IncidentQuery): Promise<number>;
 }

@@ -46,6 +46,17 @@ export const DEPLOYMENT_COLUMNS: string[] = [
   'actor',
 ];
 
+/** The columns an {@link IncidentRow} is read from. */
+export const INCIDENT_COLUMNS: string[] = [
+  'id',
+  'entity_ref',
+  'environment',
+  'opened_at',
+  'resolved_at',
+  'deployment_id',
+  'url',
+];
+
 /** Milliseconds since the epoch, as stored, from an ISO 8601 timestamp. */
 export function toMillis(iso: string): number {
   const millis = Date.parse(iso);

@@ -23,6 +23,7 @@ describe('openapi.yaml', () => {
       '/freeze-windows',
       '/freeze-windows/{id}',
       '/health',
+      '/incidents',
       '/promotions',
       '/promotions/preview',
       '/promotions/{id}',

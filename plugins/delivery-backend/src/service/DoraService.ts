@@ -12,6 +12,7 @@ import { DoraScope, parseDoraScope } from './dora/DoraScope';
 import { DoraWindow, parseDoraWindow } from './dora/DoraWindow';
 import { summarize } from './dora/summarize';
 import { EntityCatalog } from './EntityCatalog';
+import { ScopedEntities } from './ScopedEntities';
 
 /** A validated `GET /dora` query. */
 export interface DoraRequest {
@@ -27,8 +28,8 @@ export interface DoraRequest {
  */
 export class DoraService {
   private readonly store: DoraStore;
-  private readonly catalog: EntityCatalog;
   private readonly access: DeploymentReadAccess;
+  private readonly scoped: ScopedEntities;
 
   constructor(options: {
     store: DoraStore;
@@ -36,8 +37,8 @@ export class DoraService {
     permissions: PermissionsService;
   }) {
     this.store = options.store;
-    this.catalog = options.catalog;
     this.access = new DeploymentReadAccess(options.permissions);
+    this.scoped = new ScopedEntities(options.catalog, this.access);
   }
 
   /** Validates the query parameters; an `InputError` names the bad one. */
@@ -84,7 +85,7 @@ export class DoraService {
   ) {
     const { edges } = window;
     if (scope.type !== 'portal') {
-      const entityRefs = await this.entitiesOf(scope, credentials);
+      const entityRefs = await this.scoped.entityRefs(scope, credentials);
       return this.store.aggregate({ edges, entityRefs });
     }
     // Everybody's numbers while checking that the caller may read everybody,
@@ -98,33 +99,5 @@ export class DoraService {
       return everybody;
     }
     return this.store.aggregate({ edges, entityRefs: [...readable] });
-  }
-
-  // The entities of a component, domain or group scope to pool.
-  private async entitiesOf(
-    scope: Exclude<DoraScope, { type: 'portal' }>,
-    credentials: BackstageCredentials,
-  ): Promise<string[]> {
-    switch (scope.type) {
-      case 'component':
-        await this.access.assertCanRead(scope.entityRef, credentials);
-        await this.catalog.getEntity(scope.entityRef, credentials);
-        return [scope.entityRef];
-      case 'domain': {
-        const components = await this.catalog.getDomainComponents(
-          scope.entityRef,
-          credentials,
-        );
-        const refs = components.map(component => component.entityRef);
-        return [...(await this.access.readable(refs, credentials))];
-      }
-      default: {
-        const refs = await this.catalog.getOwnedEntityRefs(
-          scope.entityRef,
-          credentials,
-        );
-        return [...(await this.access.readable(refs, credentials))];
-      }
-    }
   }
 }

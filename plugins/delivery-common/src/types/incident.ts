@@ -19,3 +19,16 @@ export interface Incident {
   /** A link to the incident. */
   url?: string;
 }
+
+/**
+ * The answer to `GET /incidents`: the newest incidents of a scope and how
+ * many there are in all, so a count needs no more than `limit=0`.
+ *
+ * @public
+ */
+export interface IncidentPage {
+  /** The newest matching incidents by `openedAt`, at most `limit` of them. */
+  items: Incident[];
+  /** How many incidents match the query, however many `items` holds. */
+  totalCount: number;
+}

@@ -10,6 +10,7 @@ import {
   Environment,
   EnvironmentStatus,
   EnvironmentSummary,
+  Incident,
   Promotion,
   PromotionPreview,
   PromotionRequest,
@@ -40,7 +41,7 @@ export interface FakeComponent {
   owner?: string;
 }
 
-/** Values for the signals that have no backend route yet, by entity ref. */
+/** Fixed signal values by entity ref, in place of those the fake works out. */
 export interface FakeSignals {
   openIncidents?: Record<string, number>;
   pendingApprovals?: Record<string, number>;
@@ -72,6 +73,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   private readonly environments: Environment[];
   private readonly deployments: Deployment[];
   private readonly components: FakeComponent[];
+  private readonly incidents: Incident[];
   private readonly signals: FakeSignals;
   readonly promotions: InMemoryPromotions;
 
@@ -79,6 +81,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
     environments: Environment[];
     deployments: Deployment[];
     components: FakeComponent[];
+    incidents?: Incident[];
     signals?: FakeSignals;
     promotions?: InMemoryPromotions;
   }) {
@@ -86,6 +89,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
     this.environments = sortEnvironments(options.environments);
     this.deployments = [...options.deployments].sort(newestFirst);
     this.components = options.components;
+    this.incidents = options.incidents ?? [];
     this.signals = options.signals ?? {};
   }
 
@@ -317,7 +321,18 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   }
 
   async countOpenIncidents(entityRef: string) {
-    return this.signals.openIncidents?.[entityRef];
+    if (this.signals.openIncidents) {
+      return this.signals.openIncidents[entityRef];
+    }
+    // Like GET /incidents: a component, or a domain's components.
+    const kind = entityRef.split(':')[0];
+    if (kind !== 'component' && kind !== 'domain') {
+      return undefined;
+    }
+    const inScope = this.scopeOf(entityRef);
+    return this.incidents.filter(
+      incident => !incident.resolvedAt && inScope(incident.entityRef),
+    ).length;
   }
 
   async countPendingApprovals(entityRef: string) {

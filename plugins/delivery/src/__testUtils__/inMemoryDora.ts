@@ -27,7 +27,7 @@ interface DerivedDeployment {
   recovery?: number;
 }
 
-// Like the backend, minus incidents (the fake has none): a deployment failed
+// Like the backend, minus incidents (the fake does not attribute them): a deployment failed
 // when the next one is a rollback or a hotfix, and recovered when that one
 // finished.
 function derive(

@@ -7,8 +7,9 @@ const timetable = 'component:default/timetable-service';
 const payments = 'component:default/payments-api';
 
 /**
- * A small portal: journey (planner with drift and a failure, timetable in
- * sync) and business-enablement (payments-api), owned by two teams.
+ * A small portal: journey (planner with drift, a failure and an open
+ * incident, timetable in sync with a resolved one) and business-enablement
+ * (payments-api), owned by two teams.
  */
 export function journeyDeliveryApi() {
   return new InMemoryDeliveryApi({
@@ -98,6 +99,21 @@ export function journeyDeliveryApi() {
         version: '1.3.0',
         finishedAt: hoursAgo(6),
       }),
+    ],
+    incidents: [
+      {
+        id: 'pd-planner',
+        entityRef: planner,
+        environment: 'prod',
+        openedAt: hoursAgo(1.5),
+      },
+      {
+        id: 'pd-timetable',
+        entityRef: timetable,
+        environment: 'prod',
+        openedAt: hoursAgo(47),
+        resolvedAt: hoursAgo(46),
+      },
     ],
   });
 }

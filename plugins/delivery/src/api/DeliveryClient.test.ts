@@ -198,10 +198,33 @@ describe('DeliveryClient', () => {
     expect(Date.parse(search!.get('to')!)).toBeLessThanOrEqual(Date.now());
   });
 
-  it('answers nothing for the signals that have no backend route', async () => {
-    await expect(
-      client.countOpenIncidents('domain:default/journey'),
-    ).resolves.toBeUndefined();
+  describe('countOpenIncidents', () => {
+    let searches: URLSearchParams[];
+    beforeEach(() => {
+      searches = [];
+      server.use(
+        http.get(`${baseUrl}/incidents`, ({ request }) => {
+          searches.push(new URL(request.url).searchParams);
+          return HttpResponse.json({ items: [], totalCount: 3 });
+        }),
+      );
+    });
+
+    it('asks the backend for the count of open incidents alone, in one request', async () => {
+      await expect(
+        client.countOpenIncidents('domain:default/journey'),
+      ).resolves.toBe(3);
+      expect(searches.map(search => Object.fromEntries(search))).toEqual([
+        { entityRef: 'domain:default/journey', open: 'true', limit: '0' },
+      ]);
+    });
+
+    it('answers nothing for other kinds, without asking the backend', async () => {
+      await expect(
+        client.countOpenIncidents('group:default/team-journey'),
+      ).resolves.toBeUndefined();
+      expect(searches).toEqual([]);
+    });
   });
 
   describe('countPendingApprovals', () => {

@@ -8,6 +8,7 @@ import {
   EntityEnvironments,
   Environment,
   entityRouteSegments,
+  IncidentPage,
   Promotion,
   PromotionPreview,
   PromotionRequest,
@@ -119,22 +120,29 @@ export class DeliveryClient implements DeliveryApi {
     return this.get(`/dora?${params.toString()}`);
   }
 
-  // No backend route counts incidents. DORA's `openFailures` is not that
-  // number: it counts unrecovered failed deployments, one however many
-  // incidents name it, and none for an incident that names no deployment.
-  async countOpenIncidents(_entityRef: string): Promise<number | undefined> {
-    return undefined;
+  // Not DORA's `openFailures`, which counts unrecovered failed deployments
+  // (one however many incidents name it, none for an incident naming none).
+  async countOpenIncidents(entityRef: string): Promise<number | undefined> {
+    if (!isComponentOrDomain(entityRef)) {
+      return undefined;
+    }
+    // `limit=0`: the backend answers the count without the incidents.
+    const params = new URLSearchParams({ entityRef, open: 'true', limit: '0' });
+    const { totalCount } = await this.get<IncidentPage>(
+      `/incidents?${params.toString()}`,
+    );
+    return totalCount;
   }
 
   async countPendingApprovals(entityRef: string): Promise<number | undefined> {
-    const { kind } = parseEntityRef(entityRef);
-    const scope = kind.toLocaleLowerCase('en-US');
-    if (scope !== 'component' && scope !== 'domain') {
+    if (!isComponentOrDomain(entityRef)) {
       return undefined;
     }
     const pending = await this.listPromotions({
       state: 'pending_approval',
-      ...(scope === 'domain' ? { domain: entityRef } : { entityRef }),
+      ...(kindOf(entityRef) === 'domain'
+        ? { domain: entityRef }
+        : { entityRef }),
       limit: PENDING_COUNT_LIMIT,
     });
     return pending.length;
@@ -186,6 +194,16 @@ export class DeliveryClient implements DeliveryApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function kindOf(entityRef: string): string {
+  return parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+}
+
+// The scopes the backend counts incidents and pending approvals of.
+function isComponentOrDomain(entityRef: string): boolean {
+  const kind = kindOf(entityRef);
+  return kind === 'component' || kind === 'domain';
 }
 
 function encode(segment: string): string {

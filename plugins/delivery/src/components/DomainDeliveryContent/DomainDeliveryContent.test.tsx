@@ -40,6 +40,10 @@ describe('DomainDeliveryContent', () => {
       await screen.findByText('Deployment frequency: medium'),
     ).toBeInTheDocument();
     expect(screen.getByText('Lead time: not rated')).toBeInTheDocument();
+    // The planner's incident is open, the timetable's resolved.
+    expect(
+      screen.getByText('Open incidents').nextElementSibling,
+    ).toHaveTextContent(/^1$/);
   });
 
   it('shows the DORA metrics of the domain’s components', async () => {

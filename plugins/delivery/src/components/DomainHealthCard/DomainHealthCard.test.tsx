@@ -23,7 +23,7 @@ describe('DomainHealthCard', () => {
         domainRef="domain:default/journey"
         title="Journey"
         health={health}
-        signals={{ pendingApprovals: 3 }}
+        signals={{ openIncidents: 2, pendingApprovals: 3 }}
         failuresComplete={false}
       />,
       { api: {} },
@@ -42,7 +42,12 @@ describe('DomainHealthCard', () => {
     expect(
       screen.getByText(/Failed deployments in the last 24 hours/),
     ).toHaveTextContent('at least 1');
-    expect(screen.getByText('3')).toBeInTheDocument();
+    expect(
+      screen.getByText('Open incidents').nextElementSibling,
+    ).toHaveTextContent(/^2$/);
+    expect(
+      screen.getByText('Pending approvals').nextElementSibling,
+    ).toHaveTextContent(/^3$/);
     expect(
       screen.getByRole('link', { name: 'Open the delivery of Journey' }),
     ).toHaveAttribute('href', '/delivery/domains/default/journey');

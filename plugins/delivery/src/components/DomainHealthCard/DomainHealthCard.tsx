@@ -28,7 +28,7 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** One domain's health: last deployment per environment, failures, drift and the signals to come. */
+/** One domain's health: last deployment per environment, failures, drift, open incidents, approvals and DORA tiers. */
 export const DomainHealthCard = ({
   domainRef,
   title,

@@ -3,12 +3,12 @@ import { screen } from '@testing-library/react';
 import { HealthSignals } from './HealthSignals';
 
 describe('HealthSignals', () => {
-  it('shows dashes that say what will appear until the backend provides the signals', async () => {
+  it('shows dashes that say what will appear until the backend answers with the signals', async () => {
     await renderInTestApp(<HealthSignals values={{}} />);
 
     expect(
       screen.getByLabelText(
-        /^Not available yet. The number of open production incidents/,
+        /^Not available yet. The number of open incidents appears here/,
       ),
     ).toHaveTextContent('—');
     expect(
@@ -21,7 +21,7 @@ describe('HealthSignals', () => {
     ).toHaveTextContent('—');
   });
 
-  it('shows the signals once the backend provides them', async () => {
+  it('shows the signals once the backend answers with them', async () => {
     await renderInTestApp(
       <HealthSignals
         values={{

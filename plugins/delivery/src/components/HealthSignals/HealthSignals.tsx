@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { DoraTier, DoraTiers } from '../../api';
 import { NotYetAvailable } from '../NotYetAvailable';
 
-/** The signals that later backend routes provide; `undefined` until they do. */
+/** The health signals; each `undefined` until the delivery backend has answered with it. */
 export interface HealthSignalValues {
   openIncidents?: number;
   pendingApprovals?: number;
@@ -35,7 +35,7 @@ const tierLabel = (name: string, tier: DoraTier) =>
 
 /**
  * Open incidents, pending approvals and DORA tiers; each shows a dash saying
- * what will appear there until its backend route exists.
+ * what will appear there while it is loading or could not be read.
  */
 export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
   const classes = useStyles();
@@ -44,13 +44,13 @@ export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
       <dt>Open incidents</dt>
       <dd>
         {values.openIncidents ?? (
-          <NotYetAvailable explanation="The number of open production incidents will appear here once the backend counts incidents." />
+          <NotYetAvailable explanation="The number of open incidents appears here once the delivery backend answers with it." />
         )}
       </dd>
       <dt>Pending approvals</dt>
       <dd>
         {values.pendingApprovals ?? (
-          <NotYetAvailable explanation="The number of promotions waiting for approval will appear here once promotions land." />
+          <NotYetAvailable explanation="The number of promotions waiting for approval appears here once the delivery backend answers with it." />
         )}
       </dd>
       <dt>DORA tiers, last 30 days</dt>

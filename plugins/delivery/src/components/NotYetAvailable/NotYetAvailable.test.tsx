@@ -6,19 +6,19 @@ import { NotYetAvailable } from './NotYetAvailable';
 describe('NotYetAvailable', () => {
   it('shows a dash that keyboard users reach and that explains what will appear there', async () => {
     await renderInTestApp(
-      <NotYetAvailable explanation="Open incidents will appear here once incidents are tracked." />,
+      <NotYetAvailable explanation="The number of open incidents appears here once the delivery backend answers with it." />,
     );
 
     const dash = screen.getByText('—');
     await userEvent.tab();
     expect(dash).toHaveFocus();
     expect(dash).toHaveAccessibleName(
-      'Not available yet. Open incidents will appear here once incidents are tracked.',
+      'Not available yet. The number of open incidents appears here once the delivery backend answers with it.',
     );
 
     await userEvent.hover(dash);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      'Open incidents will appear here once incidents are tracked.',
+      'The number of open incidents appears here once the delivery backend answers with it.',
     );
   });
 });

@@ -311,6 +311,60 @@ export const spec = {
         },
         required: ['type', 'id', 'entityRef', 'environment', 'openedAt'],
       },
+      Incident: {
+        type: 'object',
+        description: 'A stored incident, as its latest event reported it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Absent while the incident is open.',
+          },
+          deploymentId: {
+            type: 'string',
+            description:
+              'The deployment the incident names, which may not have been\nreported yet.\n',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'entityRef', 'environment', 'openedAt'],
+        additionalProperties: false,
+      },
+      IncidentPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            description:
+              'The newest matching incidents by `openedAt`, at most `limit`.',
+            items: {
+              $ref: '#/components/schemas/Incident',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            description:
+              'How many incidents match `entityRef` and `open`, however many\n`items` holds; ask with `limit=0` for the count alone.\n',
+          },
+        },
+        required: ['items', 'totalCount'],
+        additionalProperties: false,
+      },
       RejectedEvent: {
         type: 'object',
         description: 'An event of the batch that was not stored, and why.',
@@ -1916,6 +1970,79 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/DoraResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/incidents': {
+      get: {
+        operationId: 'GetIncidents',
+        description:
+          "The incidents of a component, or of a domain's components (component →\nsystem → domain in the catalog), newest first by `openedAt`, with how\nmany match in all. Components whose deployments the caller may not\nread are left out of a domain; a component they may not read is a 403.\n",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description: '`component:ns/name` or `domain:ns/name`.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'open',
+            in: 'query',
+            required: false,
+            description:
+              'With `true`, only incidents that have no `resolvedAt`.',
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description:
+              'At most this many items; `0` answers the count alone.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 100,
+              default: 25,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentPage',
                 },
               },
             },
