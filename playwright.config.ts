@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-import { resolve } from 'node:path';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
 // Browser tests drive Debian's Chromium: downloading Playwright's own browser is impossible on
@@ -33,14 +32,7 @@ export default defineConfig({
       timeout: 300_000,
     },
     {
-      // The demo's own configuration, plus app-config.e2e.yaml without the weekend freeze window
-      // of production, so that the promotion test passes on any day. Absolute paths, since the
-      // backend reads them from its own folder.
-      command: [
-        'yarn start backend',
-        `--config ${JSON.stringify(resolve(__dirname, 'app-config.yaml'))}`,
-        `--config ${JSON.stringify(resolve(__dirname, 'app-config.e2e.yaml'))}`,
-      ].join(' '),
+      command: 'yarn start backend',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,

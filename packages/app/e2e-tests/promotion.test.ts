@@ -12,7 +12,7 @@ const BACKEND = 'http://localhost:7007';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 // What playwright.config.ts starts the backend with.
-const CONFIG_FILES = ['app-config.yaml', 'app-config.e2e.yaml'];
+const CONFIG_FILES = ['app-config.yaml'];
 
 /**
  * The GitOps repository the backend commits to: `delivery.gitops.local.path`

@@ -51,8 +51,9 @@ const component: Entity = {
   },
 };
 
-// app-config.yaml's delivery.environments, without the weekend freeze window
-// of prod, which would make this test depend on the day it runs.
+// app-config.yaml's delivery.environments. The test states them itself so that
+// a freeze window added to the demo's configuration cannot make it depend on
+// the day it runs.
 const environments = [
   { name: 'dev', title: 'Development', executor: { type: 'gitops-local' } },
   {

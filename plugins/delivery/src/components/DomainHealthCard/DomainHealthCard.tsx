@@ -18,6 +18,8 @@ const useStyles = makeStyles(theme => ({
   version: { fontFamily: 'monospace', fontWeight: 600 },
   failing: { color: theme.palette.error.main, fontWeight: 600 },
   section: { marginTop: theme.spacing(2) },
+  // Environment titles are single words; broken mid-word they read badly.
+  environment: { whiteSpace: 'nowrap' },
   caption: {
     // Names the table for assistive technology; the card title says it on screen.
     position: 'absolute',
@@ -73,7 +75,7 @@ export const DomainHealthCard = ({
           </caption>
           <TableHead>
             <TableRow>
-              <TableCell>Environment</TableCell>
+              <TableCell className={classes.environment}>Environment</TableCell>
               <TableCell>Last deployment</TableCell>
               <TableCell>Failing now</TableCell>
             </TableRow>
@@ -81,7 +83,12 @@ export const DomainHealthCard = ({
           <TableBody>
             {health.environments.map(({ environment, last, failing }) => (
               <TableRow key={environment.name}>
-                <TableCell component="th" scope="row" role="rowheader">
+                <TableCell
+                  component="th"
+                  scope="row"
+                  role="rowheader"
+                  className={classes.environment}
+                >
                   {environment.title}
                 </TableCell>
                 <TableCell>

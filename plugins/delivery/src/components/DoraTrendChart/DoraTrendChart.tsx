@@ -123,7 +123,9 @@ export const DoraTrendChart = ({
             dataKey="leadTimeHours"
             name={LEAD_TIME}
             stroke={theme.palette.secondary.main}
-            dot={false}
+            // Days without a deployment have no median: the line breaks there,
+            // and the dots keep a lone day's median visible.
+            dot={{ r: 2 }}
             connectNulls={false}
             isAnimationActive={false}
           />
