@@ -145,7 +145,12 @@ export const deliveryPlugin = createBackendPlugin({
             permissions,
             environments,
             ingestion,
-            deployments: new DeploymentsService({ store, environments }),
+            deployments: new DeploymentsService({
+              store,
+              environments,
+              catalog,
+              permissions,
+            }),
             environmentStatus: new EnvironmentStatusService({
               store,
               environments,

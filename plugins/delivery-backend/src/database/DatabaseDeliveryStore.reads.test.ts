@@ -62,6 +62,29 @@ describe('DatabaseDeliveryStore reads', () => {
       expect(
         await ids({ limit: 10, entityRef: 'component:default/other' }),
       ).toEqual([]);
+      expect(
+        await ids({
+          limit: 10,
+          entityRefs: [
+            'component:default/other',
+            'component:default/parking-api',
+          ],
+          statuses: ['succeeded', 'in_progress'],
+        }),
+      ).toEqual(['running', 'b', 'a', 'old']);
+      expect(await ids({ limit: 10, entityRefs: [] })).toEqual([]);
+      expect(await ids({ limit: 10, statuses: ['in_progress'] })).toEqual([
+        'running',
+      ]);
+      // Finished at or after, or still running and started at or after.
+      expect(await ids({ limit: 10, since: '2026-03-02T10:30:00Z' })).toEqual([
+        'running',
+        'b',
+        'a',
+      ]);
+      expect(
+        await ids({ limit: 10, since: '2026-03-02T10:45:00.001Z' }),
+      ).toEqual([]);
     },
   );
 

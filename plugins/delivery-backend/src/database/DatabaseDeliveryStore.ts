@@ -94,13 +94,27 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async listDeployments(
     query: DeploymentHistoryQuery,
   ): Promise<DeploymentRecord[]> {
-    const { entityRef, environment, after, limit } = query;
+    const { entityRef, entityRefs, environment, statuses, since } = query;
+    const { after, limit } = query;
     const select = this.db('deployments').select(DEPLOYMENT_COLUMNS);
     if (entityRef) {
       select.where('entity_ref', entityRef);
     }
+    if (entityRefs) {
+      // One list, not chunks, so that one ordered query pages the lot; the
+      // service bounds it (a request's refs, a domain's or owner's entities).
+      select.whereIn('entity_ref', entityRefs);
+    }
     if (environment) {
       select.where('environment', environment);
+    }
+    if (statuses) {
+      select.whereIn('status', statuses);
+    }
+    if (since) {
+      // sort_at is finished_at, or started_at while in progress: exactly
+      // "finished at or after, or still running and started at or after".
+      select.where('sort_at', '>=', toMillis(since));
     }
     if (after) {
       const at = toMillis(after.at);

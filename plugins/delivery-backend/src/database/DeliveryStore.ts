@@ -2,6 +2,7 @@ import {
   Deployment,
   DeploymentCommit,
   DeploymentEvent,
+  DeploymentStatus,
   Incident,
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
@@ -21,8 +22,17 @@ export interface HistoryPosition {
 export interface DeploymentHistoryQuery {
   /** Only deployments of this entity. */
   entityRef?: string;
+  /** Only deployments of these entities (none when empty). */
+  entityRefs?: string[];
   /** Only deployments to this environment. */
   environment?: string;
+  /** Only deployments in one of these statuses. */
+  statuses?: DeploymentStatus[];
+  /**
+   * Only deployments that finished at or after this time, or are in progress
+   * and started at or after it, ISO 8601.
+   */
+  since?: string;
   /** Only deployments strictly after this position (i.e. older). */
   after?: HistoryPosition;
   /** At most this many. */

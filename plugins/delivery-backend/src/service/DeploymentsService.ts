@@ -1,121 +1,124 @@
-import { InputError } from '@backstage/errors';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   DeploymentPage,
   Environment,
-  normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   DeliveryStore,
+  DeploymentHistoryQuery,
   DeploymentRecord,
-  HistoryPosition,
 } from '../database/DeliveryStore';
+import { DeploymentReadAccess } from './DeploymentReadAccess';
+import { EntityCatalog } from './EntityCatalog';
+import { ScopedEntities } from './ScopedEntities';
+import { encodeCursor, positionOf } from './deployments/deploymentCursor';
+import {
+  DeploymentHistoryParameters,
+  DeploymentHistoryRequest,
+  parseDeploymentHistoryRequest,
+} from './deployments/parseDeploymentHistoryRequest';
 import { withCommits } from './withCommits';
-
-/** How many deployments a page holds unless `limit` says otherwise. */
-export const DEFAULT_PAGE_SIZE = 25;
-/** The most deployments a page may hold. */
-export const MAX_PAGE_SIZE = 100;
-
-// When the caller may not read some entities, a page is filled from at most
-// this many reads; the cursor then continues where the scan stopped.
-const MAX_READS_PER_PAGE = 5;
-
-/** A validated `GET /deployments` query. */
-export interface DeploymentHistoryRequest {
-  entityRef?: string;
-  environment?: string;
-  after?: HistoryPosition;
-  limit: number;
-}
 
 /** Filters entity refs down to those whose deployments the caller may read. */
 export type ReadableEntities = (entityRefs: string[]) => Promise<Set<string>>;
 
-function encodeCursor(position: HistoryPosition): string {
-  return Buffer.from(JSON.stringify([position.at, position.id])).toString(
-    'base64url',
-  );
+// Without an entity filter, the caller may not read some of the entities a
+// read returns: a page is filled from at most this many reads, and the cursor
+// then continues where the scan stopped.
+const MAX_READS_PER_PAGE = 5;
+
+// Keeps the entities that both lists name, in the order of the first.
+function intersect(lists: string[][]): string[] {
+  return lists.reduce((kept, refs) => {
+    const named = new Set(refs);
+    return kept.filter(ref => named.has(ref));
+  });
 }
 
-function decodeCursor(cursor: string): HistoryPosition {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      typeof at === 'string' &&
-      !Number.isNaN(Date.parse(at)) &&
-      typeof id === 'string'
-    ) {
-      return { at, id };
-    }
-  } catch {
-    // Reported below, like any other cursor that is not ours.
-  }
-  throw new InputError(
-    'cursor is not valid; pass the nextCursor of a previous page',
-  );
-}
-
-function positionOf(deployment: DeploymentRecord): HistoryPosition {
-  return {
-    at: deployment.finishedAt ?? deployment.startedAt,
-    id: deployment.id,
-  };
-}
-
-/** The deployment history: newest first, cursor-paged. */
+/** The deployment history: newest first, cursor-paged, over what the caller may read. */
 export class DeploymentsService {
   private readonly store: DeliveryStore;
   private readonly environmentNames: Set<string>;
+  private readonly access: DeploymentReadAccess;
+  private readonly scoped: ScopedEntities;
 
-  constructor(options: { store: DeliveryStore; environments: Environment[] }) {
+  constructor(options: {
+    store: DeliveryStore;
+    environments: Environment[];
+    catalog: EntityCatalog;
+    permissions: PermissionsService;
+  }) {
     this.store = options.store;
     this.environmentNames = new Set(options.environments.map(e => e.name));
+    this.access = new DeploymentReadAccess(options.permissions);
+    this.scoped = new ScopedEntities(options.catalog, this.access);
   }
 
   /** Validates the query parameters; an `InputError` names the bad one. */
-  parseRequest(query: {
-    entityRef?: string;
-    environment?: string;
-    cursor?: string;
-    limit?: number;
-  }): DeploymentHistoryRequest {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new InputError(
-        `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-      );
-    }
-    let entityRef: string | undefined;
-    if (query.entityRef !== undefined) {
-      try {
-        entityRef = normalizeEntityRef(query.entityRef);
-      } catch {
-        throw new InputError(
-          `entityRef must be an entity ref with a kind, such as component:default/payments-api; got '${query.entityRef}'`,
-        );
-      }
-    }
-    const { environment } = query;
-    if (environment !== undefined && !this.environmentNames.has(environment)) {
-      throw new InputError(
-        `environment '${environment}' is not a configured environment`,
-      );
-    }
-    return {
-      entityRef,
-      environment,
-      limit,
-      ...(query.cursor !== undefined && { after: decodeCursor(query.cursor) }),
-    };
+  parseRequest(query: DeploymentHistoryParameters): DeploymentHistoryRequest {
+    return parseDeploymentHistoryRequest(query, this.environmentNames);
   }
 
   /**
-   * One page of the history. Without an entity, deployments of entities the
-   * caller may not read are left out, so a page may hold fewer than `limit`
-   * items while a `nextCursor` still leads on.
+   * One page of the history. Deployments of entities the caller may not read
+   * are left out; without an entity filter a page may then hold fewer than
+   * `limit` items while a `nextCursor` still leads on. A single `entityRef`
+   * the caller may not read is a `NotAllowedError`; a domain or owner the
+   * catalog does not have a `NotFoundError`.
    */
   async list(
     request: DeploymentHistoryRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DeploymentPage> {
+    const entityRefs = await this.readableEntities(request, credentials);
+    if (entityRefs?.length === 0) {
+      return { items: [] };
+    }
+    const filters: Omit<DeploymentHistoryQuery, 'after' | 'limit'> = {
+      entityRefs,
+      environment: request.environment,
+      statuses: request.statuses,
+      since: request.since,
+    };
+    // With entities named, the store reads only readable ones already.
+    return this.readPage(
+      request,
+      filters,
+      entityRefs ? undefined : refs => this.access.readable(refs, credentials),
+    );
+  }
+
+  /**
+   * The entities whose deployments to list, all of them readable; undefined
+   * when no entity filter was given (every entity, checked per page).
+   */
+  private async readableEntities(
+    request: DeploymentHistoryRequest,
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
+    const lists: string[][] = [];
+    const { entityRefs } = request;
+    if (entityRefs?.length === 1) {
+      // One entity, as the history of an entity page asks: refused outright.
+      await this.access.assertCanRead(entityRefs[0], credentials);
+      lists.push(entityRefs);
+    } else if (entityRefs) {
+      lists.push([...(await this.access.readable(entityRefs, credentials))]);
+    }
+    for (const scope of [request.domain, request.owner]) {
+      if (scope) {
+        lists.push(await this.scoped.entityRefs(scope, credentials));
+      }
+    }
+    return lists.length > 0 ? intersect(lists) : undefined;
+  }
+
+  private async readPage(
+    request: DeploymentHistoryRequest,
+    filters: Omit<DeploymentHistoryQuery, 'after' | 'limit'>,
     readable?: ReadableEntities,
   ): Promise<DeploymentPage> {
     const { limit } = request;
@@ -125,8 +128,7 @@ export class DeploymentsService {
 
     for (let read = 0; read < MAX_READS_PER_PAGE; read++) {
       const rows = await this.store.listDeployments({
-        entityRef: request.entityRef,
-        environment: request.environment,
+        ...filters,
         after: position,
         limit: limit + 1,
       });

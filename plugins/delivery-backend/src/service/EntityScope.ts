@@ -25,25 +25,31 @@ function describe(kinds: ReadonlyArray<EntityScope['type']>): string {
 /**
  * The scope an `entityRef` parameter names, one of `kinds`; an `InputError`
  * says what is wrong. `alternative` tells what else the parameter may be,
- * e.g. "or left out for the whole portal".
+ * e.g. "or left out for the whole portal"; `parameter` is the name the error
+ * gives it, `entityRef` unless told.
  */
 export function parseEntityScope(
   entityRef: string,
   kinds: ReadonlyArray<EntityScope['type']>,
   alternative?: string,
+  parameter: string = 'entityRef',
 ): EntityScope {
   let normalized: string;
   try {
     normalized = normalizeEntityRef(entityRef);
   } catch {
     throw new InputError(
-      `entityRef must be an entity ref with a kind, such as component:default/payments-api; got '${entityRef}'`,
+      `${parameter} must be an entity ref with a kind, such as ${
+        kinds[0] === 'component'
+          ? 'component:default/payments-api'
+          : `${kinds[0]}:default/smart-city`
+      }; got '${entityRef}'`,
     );
   }
   const kind = parseEntityRef(normalized).kind as EntityScope['type'];
   if (!kinds.includes(kind)) {
     throw new InputError(
-      `entityRef must be ${describe(kinds)}${
+      `${parameter} must be ${describe(kinds)}${
         alternative ? ` (${alternative})` : ''
       }; got kind '${kind}'`,
     );

@@ -30,6 +30,7 @@ import { InMemoryPromotions } from './InMemoryPromotions';
 import { evaluateInMemoryPolicy } from './inMemoryPromotionPolicy';
 import { fakeValuesFileChange } from './fakeValuesFileChange';
 import { newestFirst } from '../deployments/deploymentOrder';
+import { deploymentQueryFilter } from './inMemoryDeploymentQuery';
 
 /** A component the fake knows, with the domain it belongs to through its system. */
 export interface FakeComponent {
@@ -142,9 +143,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
 
   async getDeployments(query: DeploymentQuery = {}): Promise<DeploymentPage> {
     const matching = this.deployments.filter(
-      d =>
-        (!query.entityRef || d.entityRef === query.entityRef) &&
-        (!query.environment || d.environment === query.environment),
+      deploymentQueryFilter(query, this.components),
     );
     const start = query.cursor ? Number(query.cursor) : 0;
     const limit = query.limit ?? 25;

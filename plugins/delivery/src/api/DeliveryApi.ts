@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DeploymentPage,
+  DeploymentStatus,
   DomainMatrix,
   DoraBucketSize,
   DoraResponse,
@@ -13,12 +14,27 @@ import {
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 
-/** Which deployments to list: newest first, one page at a time. */
+/** Which deployments to list: newest first, one page at a time; every filter given must match. */
 export interface DeploymentQuery {
-  /** Only this entity's deployments, e.g. `component:default/payments-api`. */
-  entityRef?: string;
+  /**
+   * Only these entities' deployments, e.g. `component:default/payments-api`;
+   * at most 100. Named alone, an entity the user may not read is a 403;
+   * among several, it is left out.
+   */
+  entityRef?: string | string[];
+  /** Only deployments of the components of this domain, e.g. `domain:default/journey`. */
+  domain?: string;
+  /** Only deployments of the entities this group owns, e.g. `group:default/smart-city`. */
+  owner?: string;
   /** Only deployments to this environment. */
   environment?: string;
+  /** Only deployments in one of these statuses. */
+  status?: DeploymentStatus | DeploymentStatus[];
+  /**
+   * Only deployments that finished at or after this time, or are in progress
+   * and started at or after it, ISO 8601.
+   */
+  since?: string;
   /** The `nextCursor` of the previous page. */
   cursor?: string;
   /** How many deployments a page holds, 1 to 100 (the backend's default is 25). */

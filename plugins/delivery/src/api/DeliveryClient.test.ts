@@ -88,6 +88,39 @@ describe('DeliveryClient', () => {
     });
   });
 
+  it('reads the history of several entities, a domain or an owner, filtered by status and time, in one request', async () => {
+    let search: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/deployments`, ({ request }) => {
+        search = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+
+    await client.getDeployments({
+      entityRef: [
+        'component:default/payments-api',
+        'component:default/bike-api',
+      ],
+      domain: 'domain:default/smart-city',
+      owner: 'group:default/team-a',
+      status: ['failed', 'cancelled'],
+      since: '2026-03-02T00:00:00.000Z',
+    });
+
+    expect(search!.getAll('entityRef')).toEqual([
+      'component:default/payments-api',
+      'component:default/bike-api',
+    ]);
+    expect(search!.get('domain')).toBe('domain:default/smart-city');
+    expect(search!.get('owner')).toBe('group:default/team-a');
+    expect(search!.getAll('status')).toEqual(['failed', 'cancelled']);
+    expect(search!.get('since')).toBe('2026-03-02T00:00:00.000Z');
+
+    await client.getDeployments({ status: 'failed' });
+    expect([...search!.entries()]).toEqual([['status', 'failed']]);
+  });
+
   it('reads a domain matrix by namespace and name', async () => {
     server.use(
       http.get(`${baseUrl}/domains/default/smart-city/matrix`, () =>

@@ -53,8 +53,17 @@ export class DeliveryClient implements DeliveryApi {
 
   async getDeployments(query: DeploymentQuery = {}): Promise<DeploymentPage> {
     const params = new URLSearchParams();
-    if (query.entityRef) params.set('entityRef', query.entityRef);
+    // Repeated parameters: `entityRef=a&entityRef=b`.
+    for (const entityRef of listOf(query.entityRef)) {
+      params.append('entityRef', entityRef);
+    }
+    if (query.domain) params.set('domain', query.domain);
+    if (query.owner) params.set('owner', query.owner);
     if (query.environment) params.set('environment', query.environment);
+    for (const status of listOf(query.status)) {
+      params.append('status', status);
+    }
+    if (query.since) params.set('since', query.since);
     if (query.cursor) params.set('cursor', query.cursor);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     const search = params.toString();
@@ -208,4 +217,12 @@ function isComponentOrDomain(entityRef: string): boolean {
 
 function encode(segment: string): string {
   return encodeURIComponent(segment);
+}
+
+// A parameter given once, several times or not at all, as a list.
+function listOf<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) {
+    return [];
+  }
+  return Array.isArray(value) ? value : [value];
 }

@@ -23,7 +23,12 @@ function apiWith(count: number) {
   const api = new InMemoryDeliveryApi({
     environments: threeEnvironments,
     deployments,
-    components: [],
+    components: [a, c].map(entityRef => ({
+      entityRef,
+      system: 'system:default/travel',
+      domain: 'domain:default/travel',
+      owner: 'group:default/team-travel',
+    })),
   });
   jest.spyOn(api, 'getDeployments');
   return { api, deployments };
@@ -51,47 +56,49 @@ describe('readDeploymentFeedPage', () => {
     expect(third.next).toBeUndefined();
   });
 
-  it('merges several entities’ histories newest first', async () => {
-    const { api } = apiWith(30);
+  it.each([
+    ['several entities', { entityRefs: [a, c] }],
+    ['a domain', { domain: 'domain:default/travel' }],
+    ['an owner', { owner: 'group:default/team-travel' }],
+  ])(
+    'reads the deployments of %s newest first, one request a page',
+    async (_, scope) => {
+      const { api } = apiWith(30);
 
-    const page = await readDeploymentFeedPage(api, {
-      entityRefs: [a, c],
-      pageSize: 8,
-    });
-    const next = await readDeploymentFeedPage(
-      api,
-      { entityRefs: [a, c], pageSize: 8 },
-      page.next,
-    );
+      const page = await readDeploymentFeedPage(api, {
+        ...scope,
+        pageSize: 8,
+      });
+      const next = await readDeploymentFeedPage(
+        api,
+        { ...scope, pageSize: 8 },
+        page.next,
+      );
 
-    const ids = [...page.items, ...next.items].map(d => d.id);
-    expect(ids).toEqual([
-      'd00',
-      'd02',
-      'd03',
-      'd05',
-      'd06',
-      'd08',
-      'd09',
-      'd11',
-      'd12',
-      'd14',
-      'd15',
-      'd17',
-      'd18',
-      'd20',
-      'd21',
-      'd23',
-    ]);
-    expect(api.getDeployments).toHaveBeenCalledWith(
-      expect.objectContaining({ entityRef: a }),
-    );
-    expect(api.getDeployments).not.toHaveBeenCalledWith(
-      expect.objectContaining({ entityRef: b }),
-    );
-  });
+      const ids = [...page.items, ...next.items].map(d => d.id);
+      expect(ids).toEqual([
+        'd00',
+        'd02',
+        'd03',
+        'd05',
+        'd06',
+        'd08',
+        'd09',
+        'd11',
+        'd12',
+        'd14',
+        'd15',
+        'd17',
+        'd18',
+        'd20',
+        'd21',
+        'd23',
+      ]);
+      expect(api.getDeployments).toHaveBeenCalledTimes(2);
+    },
+  );
 
-  it('filters by environment in the backend and by status here', async () => {
+  it('filters by environment and status in the backend', async () => {
     const { api } = apiWith(30);
 
     const page = await readDeploymentFeedPage(api, {
@@ -102,8 +109,9 @@ describe('readDeploymentFeedPage', () => {
 
     expect(page.items.map(d => d.id)).toEqual(['d00', 'd10', 'd20']);
     expect(page.next).toBeUndefined();
+    expect(api.getDeployments).toHaveBeenCalledTimes(1);
     expect(api.getDeployments).toHaveBeenCalledWith(
-      expect.objectContaining({ environment: 'dev' }),
+      expect.objectContaining({ environment: 'dev', status: 'failed' }),
     );
   });
 

@@ -3,34 +3,26 @@ import {
   DeploymentStatus,
 } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryApi } from '../api';
-import { newestFirst } from './deploymentOrder';
 
-/** Which deployments a feed shows, newest first. */
+/** Which deployments a feed shows, newest first; every filter given must match. */
 export interface DeploymentFeedQuery {
-  /**
-   * Only these entities' deployments, merged into one history; the whole
-   * portal when absent. The backend filters by one entity at a time, so each
-   * entity is read on its own and the pages are merged here.
-   */
+  /** Only these entities' deployments (at most 100); nothing when empty. */
   entityRefs?: string[];
+  /** Only deployments of this domain's components. */
+  domain?: string;
+  /** Only deployments of the entities this group owns. */
+  owner?: string;
   /** Only deployments to this environment. */
   environment?: string;
-  /** Only deployments in this status; the backend has no such filter, so it is applied here. */
+  /** Only deployments in this status. */
   status?: DeploymentStatus;
   /** How many deployments a page shows. */
   pageSize: number;
 }
 
-interface FeedSource {
-  entityRef?: string;
-  buffer: Deployment[];
-  cursor?: string;
-  exhausted: boolean;
-}
-
 /** Where the next page of a feed starts; opaque to callers. */
 export interface DeploymentFeedPosition {
-  readonly sources: readonly FeedSource[];
+  readonly cursor: string;
 }
 
 /** One page of a feed, and where the next one starts (absent on the last page). */
@@ -39,70 +31,31 @@ export interface DeploymentFeedPage {
   next?: DeploymentFeedPosition;
 }
 
-// A status filter may have to skip many deployments: a page stops reading
-// after this many requests, and the next page carries on from there. Only
-// sources that may hold newer items are read, so the merge stays in order.
-const MAX_READS_PER_PAGE = 20;
-const FILTERED_READ_SIZE = 100;
-
 /**
- * Reads one page of deployments, newest first, merged across entities when
- * several are asked for.
+ * Reads one page of deployments, newest first, in one request: the backend
+ * filters and pages across entities. A page may be short (even empty) while
+ * `next` leads on, when the backend left out deployments the user may not read.
  */
 export async function readDeploymentFeedPage(
   api: Pick<DeliveryApi, 'getDeployments'>,
   query: DeploymentFeedQuery,
   position?: DeploymentFeedPosition,
 ): Promise<DeploymentFeedPage> {
-  const sources: FeedSource[] = position
-    ? position.sources.map(source => ({
-        ...source,
-        buffer: [...source.buffer],
-      }))
-    : (query.entityRefs ?? [undefined]).map(entityRef => ({
-        entityRef,
-        buffer: [],
-        exhausted: false,
-      }));
-  const readSize = query.status ? FILTERED_READ_SIZE : query.pageSize;
-  const items: Deployment[] = [];
-  let reads = 0;
-
-  while (items.length < query.pageSize) {
-    const empty = sources.filter(s => s.buffer.length === 0 && !s.exhausted);
-    if (empty.length > 0) {
-      if (reads >= MAX_READS_PER_PAGE) {
-        // The next page carries on from here.
-        break;
-      }
-      reads += empty.length;
-      await Promise.all(
-        empty.map(async source => {
-          const page = await api.getDeployments({
-            entityRef: source.entityRef,
-            environment: query.environment,
-            cursor: source.cursor,
-            limit: readSize,
-          });
-          source.buffer = query.status
-            ? page.items.filter(d => d.status === query.status)
-            : page.items;
-          source.cursor = page.nextCursor;
-          source.exhausted = !page.nextCursor;
-        }),
-      );
-      continue;
-    }
-    const candidates = sources.filter(s => s.buffer.length > 0);
-    if (candidates.length === 0) {
-      break;
-    }
-    const newest = candidates.reduce((best, source) =>
-      newestFirst(source.buffer[0], best.buffer[0]) < 0 ? source : best,
-    );
-    items.push(newest.buffer.shift()!);
+  // No entity at all, not every entity.
+  if (query.entityRefs?.length === 0) {
+    return { items: [] };
   }
-
-  const more = sources.some(s => s.buffer.length > 0 || !s.exhausted);
-  return { items, ...(more && { next: { sources } }) };
+  const page = await api.getDeployments({
+    entityRef: query.entityRefs,
+    domain: query.domain,
+    owner: query.owner,
+    environment: query.environment,
+    status: query.status,
+    cursor: position?.cursor,
+    limit: query.pageSize,
+  });
+  return {
+    items: page.items,
+    ...(page.nextCursor && { next: { cursor: page.nextCursor } }),
+  };
 }

@@ -22,24 +22,23 @@ import {
 } from './useDeliveryOverview';
 import { overviewDoraScope } from './overviewDoraScope';
 
-/** Whose deployments the newest-deployments list shows under the filters; all when undefined. */
-function filteredEntityRefs(
+/**
+ * Whose deployments the newest-deployments list shows under the filters, for
+ * the backend to resolve through the catalog: all when undefined, none for a
+ * domain the catalog does not have.
+ */
+function historyScope(
   data: DeliveryOverviewData,
   domain: string,
   owner: string,
-) {
+): { entityRefs?: string[]; domain?: string; owner?: string } | undefined {
   if (!domain && !owner) {
     return undefined;
   }
-  let refs = domain
-    ? data.domains
-        .find(d => d.domainRef === domain)
-        ?.matrix?.rows.map(r => r.entityRef) ?? []
-    : [...data.ownerOf.keys()];
-  if (owner) {
-    refs = refs.filter(ref => data.ownerOf.get(ref) === owner);
+  if (domain && !data.domains.some(d => d.domainRef === domain)) {
+    return { entityRefs: [] };
   }
-  return refs;
+  return { ...(domain && { domain }), ...(owner && { owner }) };
 }
 
 const OverviewBody = ({ data }: { data: DeliveryOverviewData }) => {
@@ -77,8 +76,8 @@ const OverviewBody = ({ data }: { data: DeliveryOverviewData }) => {
     .filter(({ health }) => !owned || (health?.components ?? 0) > 0);
 
   const { domain: domainFilter, owner: ownerFilter } = filters;
-  const entityRefs = useMemo(
-    () => filteredEntityRefs(data, domainFilter, ownerFilter),
+  const scope = useMemo(
+    () => historyScope(data, domainFilter, ownerFilter),
     [data, domainFilter, ownerFilter],
   );
   const owners = [...new Set(data.ownerOf.values())].sort().map(value => ({
@@ -129,7 +128,7 @@ const OverviewBody = ({ data }: { data: DeliveryOverviewData }) => {
         <Grid item xs={12}>
           <DeploymentHistory
             title="Newest deployments"
-            entityRefs={entityRefs}
+            {...scope}
             environments={data.environments}
             environment={filters.environment}
             showEntity

@@ -32,14 +32,20 @@ const useStyles = makeStyles(theme => ({
 export const DeploymentHistory = ({
   title = 'Deployment history',
   entityRefs,
+  domain,
+  owner,
   environments,
   showEntity = false,
   pageSize = 20,
   environment: fixedEnvironment,
 }: {
   title?: string;
-  /** Whose deployments; the whole portal when absent. */
+  /** Whose deployments (at most 100); with no scope at all, the whole portal's. */
   entityRefs?: string[];
+  /** Only the deployments of this domain's components. */
+  domain?: string;
+  /** Only the deployments of the entities this group owns. */
+  owner?: string;
   /** The environments to filter by, in promotion order. */
   environments: EnvironmentSummary[];
   /** Whether to show which component each deployment is of. */
@@ -56,6 +62,8 @@ export const DeploymentHistory = ({
   const [failuresOnly, setFailuresOnly] = useState(false);
   const feed = useDeploymentFeed({
     entityRefs,
+    domain,
+    owner,
     environment: environment || undefined,
     status: failuresOnly ? 'failed' : undefined,
     pageSize,

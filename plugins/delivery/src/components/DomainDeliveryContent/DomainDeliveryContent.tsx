@@ -3,7 +3,6 @@ import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../api';
 import { listFailuresSince } from '../../deployments/recentFailures';
@@ -25,17 +24,15 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const signals = useHealthSignals(domainRef);
   const domainName = parseEntityRef(domainRef, { defaultKind: 'domain' }).name;
   const { value, error } = useAsync(async () => {
-    const matrix = await deliveryApi.getDomainMatrix(domainRef);
-    const recent = await listFailuresSince(deliveryApi, {
-      since: new Date(Date.now() - DAY),
-      entityRefs: matrix.rows.map(row => row.entityRef),
-    });
+    const [matrix, recent] = await Promise.all([
+      deliveryApi.getDomainMatrix(domainRef),
+      listFailuresSince(deliveryApi, {
+        since: new Date(Date.now() - DAY),
+        domain: domainRef,
+      }),
+    ]);
     return { matrix, recent };
   }, [deliveryApi, domainRef]);
-  const entityRefs = useMemo(
-    () => value?.matrix.rows.map(row => row.entityRef),
-    [value],
-  );
 
   if (error) {
     return (
@@ -45,7 +42,7 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
       />
     );
   }
-  if (!value || !entityRefs) {
+  if (!value) {
     return <LoadingState message={`Loading the delivery of ${domainName}…`} />;
   }
 
@@ -118,7 +115,7 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
       <Grid item xs={12}>
         <DeploymentHistory
           title="Recent deployments"
-          entityRefs={entityRefs}
+          domain={domainRef}
           environments={matrix.environments}
           showEntity
         />

@@ -1792,14 +1792,40 @@ export const spec = {
       get: {
         operationId: 'GetDeployments',
         description:
-          'The deployment history, newest first (by `finishedAt`, or `startedAt`\nwhile in progress, then by id), cursor-paged. Without `entityRef`,\ndeployments of entities the caller may not read are left out, so a\npage may hold fewer than `limit` items while `nextCursor` leads on.\n',
+          'The deployment history, newest first (by `finishedAt`, or `startedAt`\nwhile in progress, then by id), cursor-paged. Filters combine: a\ndeployment is listed when it matches every one given. Deployments of\nentities the caller may not read are left out; without an entity\nfilter a page may then hold fewer than `limit` items while\n`nextCursor` leads on. `entityRef` naming a single entity the caller\nmay not read is a 403.\n',
         parameters: [
           {
             name: 'entityRef',
             in: 'query',
             required: false,
             description:
-              'An entity ref such as `component:default/payments-api`.',
+              'An entity ref such as `component:default/payments-api`; repeat it\nfor several entities (at most 100), e.g.\n`?entityRef=component:default/a&entityRef=component:default/b`.\n',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              maxItems: 100,
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            required: false,
+            description:
+              'Only deployments of the components of this domain (component →\nsystem → domain in the catalog), e.g. `domain:default/journey`; a\n404 when the catalog has no such domain.\n',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only deployments of the entities this group owns, e.g.\n`group:default/smart-city`; a 404 when the catalog has no such\ngroup.\n',
             allowReserved: true,
             schema: {
               type: 'string',
@@ -1811,6 +1837,30 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              'Only deployments in one of these statuses; repeat it for several.',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/DeploymentStatus',
+              },
+            },
+          },
+          {
+            name: 'since',
+            in: 'query',
+            required: false,
+            description:
+              'ISO 8601 timestamp: only deployments that finished at or after it,\nor are still in progress and started at or after it.\n',
+            schema: {
+              type: 'string',
+              example: '2026-03-02T00:00:00Z',
             },
           },
           {
@@ -1849,6 +1899,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
