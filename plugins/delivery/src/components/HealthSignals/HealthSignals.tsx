@@ -20,7 +20,9 @@ const TIER_NAMES: Array<[keyof DoraTiers, string]> = [
 const useStyles = makeStyles(theme => ({
   list: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    // minmax(0, …) lets the tiers wrap inside a narrow card instead of
+    // widening the column past the card's edge.
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
     columnGap: theme.spacing(2),
     rowGap: theme.spacing(0.5),
     margin: 0,
@@ -28,6 +30,11 @@ const useStyles = makeStyles(theme => ({
     '& dd': { margin: 0 },
   },
   tiers: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+  tier: {
+    maxWidth: '100%',
+    height: 'auto',
+    '& .MuiChip-label': { whiteSpace: 'normal' },
+  },
 }));
 
 const tierLabel = (name: string, tier: DoraTier) =>
@@ -62,6 +69,7 @@ export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
                 key={key}
                 size="small"
                 variant="outlined"
+                className={classes.tier}
                 label={tierLabel(name, values.doraTiers![key])}
               />
             ))}
