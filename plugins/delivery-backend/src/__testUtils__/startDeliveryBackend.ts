@@ -53,6 +53,16 @@ export function entity(
   };
 }
 
+/** A team of the test catalog, in the default namespace. */
+export function group(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name },
+    spec: { type: 'team', children: [] },
+  };
+}
+
 /** Starts the delivery plugin with a mock catalog, and returns a client. */
 export async function startDeliveryBackend(
   options: {

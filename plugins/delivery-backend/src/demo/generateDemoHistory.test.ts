@@ -4,6 +4,7 @@ import {
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { generateDemoHistory } from './generateDemoHistory';
+import { compareVersions } from './waitingRelease';
 
 // The delivery-enabled components of the demo catalog (examples/domains).
 const DEMO_ENTITY_REFS = [
@@ -54,11 +55,6 @@ function records(events: DeliveryEvent[]) {
     ),
     incidents: all.filter((e): e is IncidentEvent => e.type === 'incident'),
   };
-}
-
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a, b].map(v => v.split('.').map(Number));
-  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 }
 
 /** What an ingestion validator would object to in an event. */

@@ -12,6 +12,7 @@ import { deploymentEvent, minutesIn } from '../__testUtils__/events';
 import {
   component,
   entity,
+  group,
   startDeliveryBackend,
 } from '../__testUtils__/startDeliveryBackend';
 
@@ -20,13 +21,6 @@ jest.setTimeout(60_000);
 const parking = 'component:default/parking-api';
 const bike = 'component:default/bike-api';
 const weather = 'component:default/weather-api';
-
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name },
-  spec: { type: 'team', children: [] },
-});
 
 // parking-api and bike-api belong to smart-city through mobility;
 // weather-api to no domain, owned by weather-team.

@@ -14,17 +14,11 @@ import {
 } from '../__testUtils__/dora';
 import {
   entity,
+  group,
   startDeliveryBackend,
 } from '../__testUtils__/startDeliveryBackend';
 
 jest.setTimeout(60_000);
-
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name },
-  spec: { type: 'team', children: [] },
-});
 
 const catalog: Entity[] = [
   entity('Domain', 'smart-city'),

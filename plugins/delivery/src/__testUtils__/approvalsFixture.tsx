@@ -1,8 +1,4 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  PermissionApi,
-  permissionApiRef,
-} from '@backstage/plugin-permission-react';
 import { mockApis, TestApiProvider } from '@backstage/test-utils';
 import { Promotion } from '@internal/backstage-plugin-delivery-common';
 import { ReactElement } from 'react';
@@ -10,6 +6,7 @@ import { aDeployment, hoursAgo, threeEnvironments } from './builders';
 import { InMemoryDeliveryApi } from './InMemoryDeliveryApi';
 import { InMemoryPromotions } from './InMemoryPromotions';
 import { journeyCatalog } from './journeyFixture';
+import { permissionsDenying } from './permissions';
 import { renderView } from './renderView';
 
 export const ENGINEER = 'user:default/engineer';
@@ -99,20 +96,6 @@ export function approvalsDeliveryApi(options: {
   });
 }
 
-// The permission framework's decisions, named as it spells them.
-type Decision = Awaited<ReturnType<PermissionApi['authorize']>>;
-
-/** Allows everything, and `delivery.promotion.approve` only when `mayApprove`. */
-function permissionApi(mayApprove: boolean): PermissionApi {
-  return {
-    async authorize(request) {
-      const denied =
-        !mayApprove && request.permission.name === 'delivery.promotion.approve';
-      return { result: denied ? 'DENY' : 'ALLOW' } as Decision;
-    },
-  };
-}
-
 /**
  * Renders a view as a signed-in user who may, or may not, approve
  * promotions (`delivery.promotion.approve`).
@@ -128,7 +111,6 @@ export function renderAsApprover(
   return renderView(
     <TestApiProvider
       apis={[
-        [permissionApiRef, permissionApi(options.mayApprove !== false)],
         [
           identityApiRef,
           mockApis.identity({ userEntityRef: options.user ?? ADMIN }),
@@ -140,6 +122,10 @@ export function renderAsApprover(
     {
       api: options.api,
       catalogEntities: journeyCatalog,
+      // Everything is allowed, `delivery.promotion.approve` only when `mayApprove`.
+      permissionApi: permissionsDenying(
+        ...(options.mayApprove === false ? ['delivery.promotion.approve'] : []),
+      ),
     },
   );
 }

@@ -1,6 +1,7 @@
 import {
   Deployment,
   Environment,
+  EnvironmentSummary,
 } from '@internal/backstage-plugin-delivery-common';
 
 let counter = 0;
@@ -68,3 +69,10 @@ export const threeEnvironments: Environment[] = [
     production: true,
   }),
 ];
+
+/** The prod of {@link threeEnvironments}, as views that act on it are handed it. */
+export const productionSummary: EnvironmentSummary = {
+  name: 'prod',
+  title: 'Production',
+  production: true,
+};

@@ -123,8 +123,8 @@ export interface DeliveryApi {
   /** DORA's numbers of a scope over a window, with a tier per key metric and a series. */
   getDora(query: DoraQuery): Promise<DoraResponse>;
 
-  // Views show "not yet available" while one of the signals below is missing
-  // or answers `undefined`, so each can be filled in on its own.
+  // Optional: views show "not yet available" while one of the signals below
+  // is missing, answers `undefined` or cannot be read.
 
   /** How many incidents of the entity (a component or a domain) are open. */
   countOpenIncidents?(entityRef: string): Promise<number | undefined>;

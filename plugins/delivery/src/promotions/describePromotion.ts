@@ -3,7 +3,7 @@ import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { Promotion } from '@internal/backstage-plugin-delivery-common';
 
 /** The entity's name as people say it: `timetable-service`, with kind and namespace only when not the usual. */
-export function promotedEntityName(entityRef: string): string {
+function promotedEntityName(entityRef: string): string {
   return humanizeEntityRef(parseEntityRef(entityRef), {
     defaultKind: 'component',
   });

@@ -1,3 +1,1 @@
 export { DoraMetrics } from './DoraMetrics';
-export { DoraMetricTile } from './DoraMetricTile';
-export { DoraTierChip } from './DoraTierChip';

@@ -1,2 +1,1 @@
 export { DoraSection } from './DoraSection';
-export { useDora } from './useDora';

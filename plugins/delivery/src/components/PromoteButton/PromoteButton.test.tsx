@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConflictError } from '@backstage/errors';
-import { EnvironmentSummary } from '@internal/backstage-plugin-delivery-common';
 import {
   aDeployment,
   hoursAgo,
+  productionSummary,
   threeEnvironments,
 } from '../../__testUtils__/builders';
 import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
@@ -23,11 +23,6 @@ const ENTITY = 'component:default/payments-api';
 // usePermission caches decisions per permission and entity for the whole
 // file, so the denial is tried on an entity of its own.
 const DENIED_ENTITY = 'component:default/billing-api';
-const production: EnvironmentSummary = {
-  name: 'prod',
-  title: 'Production',
-  production: true,
-};
 
 /** 1.4.1 runs in prod; 1.4.3 has run in staging for `stagingHours`. */
 function fakeApi(
@@ -86,7 +81,7 @@ async function renderButton(
   await renderView(
     <PromoteButton
       entityRef={options.entityRef ?? ENTITY}
-      environment={production}
+      environment={productionSummary}
       candidate={candidate}
       revision={0}
       onRequested={onRequested}

@@ -2,9 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
 
 /** Who has to approve a promotion before it is carried out, or that nobody does. */
-export function describeApprovals(
-  approvals: PromotionPreview['approvals'],
-): string {
+function describeApprovals(approvals: PromotionPreview['approvals']): string {
   const { required, approvers, allowSelfApproval } = approvals;
   if (required <= 0) {
     return 'No approval needed: it is carried out as soon as you confirm.';

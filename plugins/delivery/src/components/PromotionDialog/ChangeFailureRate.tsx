@@ -3,11 +3,7 @@ import {
   changeFailureRateTier,
   EnvironmentSummary,
 } from '@internal/backstage-plugin-delivery-common';
-
-/** A ratio as a percentage with at most one decimal: `25 %`, `12.5 %`. */
-export function formatPercent(ratio: number): string {
-  return `${Number((ratio * 100).toFixed(1))} %`;
-}
+import { formatShare } from '../../dora/formatDora';
 
 /**
  * The target environment's recent change failure rate, so whoever confirms
@@ -31,8 +27,8 @@ export const ChangeFailureRate = ({
   }
   return (
     <Typography variant="body2">
-      {formatPercent(rate)} of the deployments to {environment.title} in the
-      last 30 days failed (DORA tier: {changeFailureRateTier(rate)}).
+      {formatShare(rate)} of the deployments to {environment.title} in the last
+      30 days failed (DORA tier: {changeFailureRateTier(rate)}).
     </Typography>
   );
 };

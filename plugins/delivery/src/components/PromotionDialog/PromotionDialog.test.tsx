@@ -1,21 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  EnvironmentSummary,
-  PromotionPreview,
-} from '@internal/backstage-plugin-delivery-common';
-import { hoursAgo } from '../../__testUtils__/builders';
+import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
+import { hoursAgo, productionSummary } from '../../__testUtils__/builders';
 import { renderView } from '../../__testUtils__/renderView';
 import { PromotionDialog, promoteLabel } from './PromotionDialog';
 
 // Dialogs that are typed into take seconds in jsdom on a busy machine.
 jest.setTimeout(20_000);
-
-const production: EnvironmentSummary = {
-  name: 'prod',
-  title: 'Production',
-  production: true,
-};
 
 const preview = (
   overrides: Partial<PromotionPreview> = {},
@@ -64,7 +55,7 @@ async function renderDialog(answer: PromotionPreview) {
         environment: 'prod',
         version: '1.4.3',
       }}
-      environment={production}
+      environment={productionSummary}
       versions={[
         { version: '1.4.4', deploymentId: 'd4', finishedAt: hoursAgo(1) },
         { version: '1.4.3', deploymentId: 'd3', finishedAt: hoursAgo(2) },
@@ -117,7 +108,7 @@ describe('PromotionDialog', () => {
 
     expect(
       screen.getByText(
-        '12.5 % of the deployments to Production in the last 30 days failed (DORA tier: medium).',
+        '12.5% of the deployments to Production in the last 30 days failed (DORA tier: medium).',
       ),
     ).toBeInTheDocument();
     expect(
@@ -203,7 +194,7 @@ describe('PromotionDialog', () => {
           environment: 'prod',
           version: '1.4.3',
         }}
-        environment={production}
+        environment={productionSummary}
         confirmLabel={promoteLabel}
         onClose={jest.fn()}
         onRequested={jest.fn()}

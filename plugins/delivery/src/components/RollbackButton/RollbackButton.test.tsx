@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EnvironmentSummary } from '@internal/backstage-plugin-delivery-common';
 import {
   aDeployment,
   hoursAgo,
+  productionSummary,
   threeEnvironments,
 } from '../../__testUtils__/builders';
 import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
@@ -19,11 +19,6 @@ import { RollbackButton } from './RollbackButton';
 jest.setTimeout(20_000);
 
 const ENTITY = 'component:default/payments-api';
-const production: EnvironmentSummary = {
-  name: 'prod',
-  title: 'Production',
-  production: true,
-};
 
 /**
  * In prod: 1.4.0, then 1.4.1, then 1.4.2 (running, after a failed 1.4.5).
@@ -95,7 +90,7 @@ async function renderButton(
   await renderView(
     <RollbackButton
       entityRef={entityRef}
-      environment={production}
+      environment={productionSummary}
       currentVersion="1.4.2"
       onRequested={onRequested}
     />,
