@@ -1,15 +1,11 @@
 import { ConflictError } from '@backstage/errors';
 import {
   Deployment,
-  DeploymentCommit,
   DeploymentPage,
   DomainMatrix,
-  DomainMatrixCell,
   DoraResponse,
   EntityEnvironments,
   Environment,
-  EnvironmentStatus,
-  EnvironmentSummary,
   Incident,
   Promotion,
   PromotionPreview,
@@ -31,6 +27,11 @@ import { evaluateInMemoryPolicy } from './inMemoryPromotionPolicy';
 import { fakeValuesFileChange } from './fakeValuesFileChange';
 import { newestFirst } from '../deployments/deploymentOrder';
 import { deploymentQueryFilter } from './inMemoryDeploymentQuery';
+import {
+  domainMatrixOf,
+  entityEnvironmentsOf,
+  succeededDeployments,
+} from './inMemoryEnvironments';
 
 /** A component the fake knows, with the domain it belongs to through its system. */
 export interface FakeComponent {
@@ -49,31 +50,14 @@ export interface FakeSignals {
   doraTiers?: Record<string, DoraTiers>;
 }
 
-function summary(environment: Environment): EnvironmentSummary {
-  const { name, title, production } = environment;
-  return { name, title, production };
-}
-
-function dedupeCommits(deployments: Deployment[]): DeploymentCommit[] {
-  const seen = new Map<string, DeploymentCommit>();
-  for (const deployment of deployments) {
-    for (const commit of deployment.commits) {
-      if (!seen.has(commit.sha)) seen.set(commit.sha, commit);
-    }
-  }
-  return [...seen.values()].sort((a, b) =>
-    b.committedAt.localeCompare(a.committedAt),
-  );
-}
-
 /**
  * An in-memory delivery API over a list of deployments, for the dev page and
  * tests: answers like the backend does, without one.
  */
 export class InMemoryDeliveryApi implements DeliveryApi {
-  private readonly environments: Environment[];
-  private readonly deployments: Deployment[];
-  private readonly components: FakeComponent[];
+  readonly environments: Environment[];
+  readonly deployments: Deployment[];
+  readonly components: FakeComponent[];
   private readonly incidents: Incident[];
   private readonly signals: FakeSignals;
   readonly promotions: InMemoryPromotions;
@@ -99,46 +83,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   }
 
   async getEntityEnvironments(entityRef: string): Promise<EntityEnvironments> {
-    const items = this.environments.map((environment): EnvironmentStatus => {
-      const succeeded = this.succeeded(entityRef, environment.name);
-      const running = succeeded[0];
-      const nextEnvironment = this.environments.find(
-        e => e.promotion.promotedFrom === environment.name,
-      );
-      const status: EnvironmentStatus = { environment: summary(environment) };
-      if (running) {
-        const older = succeeded.findIndex(d => d.version !== running.version);
-        const streak = older === -1 ? succeeded : succeeded.slice(0, older);
-        status.current = {
-          version: running.version,
-          since: streak[streak.length - 1].finishedAt!,
-          deployment: running,
-        };
-      }
-      if (nextEnvironment) {
-        const there = this.succeeded(entityRef, nextEnvironment.name)[0];
-        const stop = succeeded.findIndex(d => d.version === there?.version);
-        const ahead = stop === -1 ? succeeded : succeeded.slice(0, stop);
-        const versions = new Map<string, Deployment>();
-        ahead.forEach(
-          d => versions.has(d.version) || versions.set(d.version, d),
-        );
-        status.next = {
-          environment: nextEnvironment.name,
-          ...(there && { version: there.version }),
-          missing: {
-            versions: [...versions.values()].map(d => ({
-              version: d.version,
-              deploymentId: d.id,
-              finishedAt: d.finishedAt!,
-            })),
-            commits: dedupeCommits(ahead),
-          },
-        };
-      }
-      return status;
-    });
-    return { entityRef, items };
+    return entityEnvironmentsOf(this, entityRef);
   }
 
   async getDeployments(query: DeploymentQuery = {}): Promise<DeploymentPage> {
@@ -156,53 +101,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   }
 
   async getDomainMatrix(domainRef: string): Promise<DomainMatrix> {
-    const components = this.components.filter(c => c.domain === domainRef);
-    const rows = components.map(component => {
-      let previous: string | undefined;
-      const cells = this.environments.map((environment): DomainMatrixCell => {
-        const all = this.deployments.filter(
-          d =>
-            d.entityRef === component.entityRef &&
-            d.environment === environment.name,
-        );
-        const running = all.find(d => d.status === 'succeeded');
-        const latest = all[0];
-        const drift = Boolean(
-          running && previous !== undefined && previous !== running.version,
-        );
-        if (running) previous = running.version;
-        return {
-          environment: environment.name,
-          drift,
-          ...(running && {
-            version: running.version,
-            deploymentId: running.id,
-            finishedAt: running.finishedAt,
-          }),
-          ...(latest && { status: latest.status }),
-          ...(latest &&
-            latest !== running && {
-              latest: {
-                deploymentId: latest.id,
-                version: latest.version,
-                status: latest.status,
-              },
-            }),
-        };
-      });
-      return {
-        entityRef: component.entityRef,
-        ...(component.title && { title: component.title }),
-        system: component.system,
-        drift: cells.some(cell => cell.drift),
-        cells,
-      };
-    });
-    return {
-      domainRef,
-      environments: this.environments.map(summary),
-      rows,
-    };
+    return domainMatrixOf(this, domainRef);
   }
 
   async previewPromotion(
@@ -220,7 +119,8 @@ export class InMemoryDeliveryApi implements DeliveryApi {
       environment: this.environments.find(e => e.name === request.environment),
       target,
       source,
-      succeeded: environment => this.succeeded(request.entityRef, environment),
+      succeeded: environment =>
+        succeededDeployments(this.deployments, request.entityRef, environment),
       promotions: this.promotions,
       now: new Date(),
     });
@@ -376,14 +276,5 @@ export class InMemoryDeliveryApi implements DeliveryApi {
       return entityRef => refs.has(entityRef);
     }
     return entityRef => entityRef === scopeRef;
-  }
-
-  private succeeded(entityRef: string, environment: string): Deployment[] {
-    return this.deployments.filter(
-      d =>
-        d.entityRef === entityRef &&
-        d.environment === environment &&
-        d.status === 'succeeded',
-    );
   }
 }
