@@ -1,6 +1,9 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import {
+  anExecutionRequest,
+  parkingApi,
+} from '../../__testUtils__/executionRequest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ArgoCdSyncExecutor } from './ArgoCdSyncExecutor';
@@ -8,30 +11,14 @@ import { ArgoCdSyncExecutor } from './ArgoCdSyncExecutor';
 const ARGOCD = 'https://argocd.example.com';
 const APP = `${ARGOCD}/api/v1/applications/parking-api-prod`;
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'parking-api',
-    annotations: {
-      'domain-delivery.io/argocd-app': 'parking-api-{environment}',
-    },
-  },
-};
+const entity = parkingApi({
+  'domain-delivery.io/argocd-app': 'parking-api-{environment}',
+});
 
 function request(
   executor: Record<string, unknown> = {},
 ): PromotionExecutionRequest {
-  return {
-    promotionId: 'p1',
-    entityRef: 'component:default/parking-api',
-    entity,
-    environment: 'prod',
-    version: '1.2.0',
-    trigger: 'promotion',
-    reason: 'Weekly release',
-    requester: 'user:default/engineer',
-    approvers: [],
+  return anExecutionRequest(entity, {
     executor: {
       type: 'argocd-sync',
       baseUrl: `${ARGOCD}/`,
@@ -39,8 +26,8 @@ function request(
       pollIntervalSeconds: 0.01,
       timeoutSeconds: 2,
       ...executor,
-    },
-  };
+    } as PromotionExecutionRequest['executor'],
+  });
 }
 
 // Shaped like Argo CD's v1alpha1.Application (fields trimmed).

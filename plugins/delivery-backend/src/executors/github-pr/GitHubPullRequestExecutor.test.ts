@@ -1,8 +1,11 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import {
+  anExecutionRequest,
+  parkingApi,
+} from '../../__testUtils__/executionRequest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GitHubPullRequestExecutor } from './GitHubPullRequestExecutor';
@@ -16,39 +19,22 @@ const COMMIT_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 const MERGE_SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
 const VALUES = '# prod\nimage:\n  tag: "1.1.0"\n';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'parking-api',
-    annotations: {
-      'domain-delivery.io/gitops-path': 'apps/smart-city/parking-api',
-    },
-  },
-};
+const entity = parkingApi({
+  'domain-delivery.io/gitops-path': 'apps/smart-city/parking-api',
+});
 
 function request(
   executor: Record<string, unknown> = {},
 ): PromotionExecutionRequest {
-  return {
-    promotionId: 'p1',
-    entityRef: 'component:default/parking-api',
-    entity,
-    environment: 'prod',
-    version: '1.2.0',
-    currentVersion: '1.1.0',
-    trigger: 'promotion',
-    reason: 'Weekly release',
-    requester: 'user:default/engineer',
-    approvers: ['user:default/platform-admin'],
+  return anExecutionRequest(entity, {
     executor: {
       type: 'github-pr',
       owner: 'acme',
       repo: 'gitops',
       baseBranch: 'main',
       ...executor,
-    },
-  };
+    } as PromotionExecutionRequest['executor'],
+  });
 }
 
 // Response bodies shaped like those of GitHub's REST API (fields trimmed).

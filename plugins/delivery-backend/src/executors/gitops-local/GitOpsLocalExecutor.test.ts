@@ -1,41 +1,26 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import {
+  anExecutionRequest,
+  parkingApi,
+} from '../../__testUtils__/executionRequest';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { GitOpsLocalExecutor } from './GitOpsLocalExecutor';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'parking-api',
-    annotations: {
-      'domain-delivery.io/service': 'parking-api',
-      'domain-delivery.io/gitops-path': 'apps/smart-city/parking-api',
-    },
-  },
-  spec: { owner: 'group:default/team-smart-city' },
-};
+const entity = parkingApi({
+  'domain-delivery.io/service': 'parking-api',
+  'domain-delivery.io/gitops-path': 'apps/smart-city/parking-api',
+});
 
 function request(
   overrides: Partial<PromotionExecutionRequest> = {},
 ): PromotionExecutionRequest {
-  return {
-    promotionId: 'p1',
-    entityRef: 'component:default/parking-api',
-    entity,
-    environment: 'prod',
-    version: '1.2.0',
-    currentVersion: '1.1.0',
-    trigger: 'promotion',
-    reason: 'Weekly release',
-    requester: 'user:default/engineer',
-    approvers: ['user:default/platform-admin'],
+  return anExecutionRequest(entity, {
     executor: { type: 'gitops-local' },
     ...overrides,
-  };
+  });
 }
 
 describe('GitOpsLocalExecutor', () => {
