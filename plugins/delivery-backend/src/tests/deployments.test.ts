@@ -1,10 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deploymentEvent, minutesIn } from '../__testUtils__/events';
 import { startDeliveryBackend } from '../__testUtils__/startDeliveryBackend';
+import {
+  permissionsDenyingEntities,
+  readDeploymentPages,
+} from '../__testUtils__/readAccess';
 
 jest.setTimeout(60_000);
 
@@ -37,31 +38,12 @@ const newestFirst = [...history, running]
   .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
   .map(d => d.id);
 
-async function readAll(
-  get: (path: string) => Promise<{ status: number; body: any }>,
-  query: string,
-) {
-  const pages: string[][] = [];
-  let cursor: string | undefined;
-  do {
-    const response = await get(
-      `/deployments?${query}${
-        cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
-      }`,
-    );
-    expect(response.status).toBe(200);
-    pages.push(response.body.items.map((d: { id: string }) => d.id));
-    cursor = response.body.nextCursor;
-  } while (cursor);
-  return pages;
-}
-
 describe('GET /deployments', () => {
   it('pages through the history, newest first', async () => {
     const { postEvents, get } = await startDeliveryBackend();
     await postEvents([...history, running]);
 
-    const pages = await readAll(get, 'limit=7');
+    const pages = await readDeploymentPages(get, 'limit=7');
 
     expect(pages.map(page => page.length)).toEqual([7, 7, 7, 4]);
     expect(pages.flat()).toEqual(newestFirst);
@@ -77,14 +59,14 @@ describe('GET /deployments', () => {
     const { postEvents, get } = await startDeliveryBackend();
     await postEvents([...history, running]);
 
-    expect(await readAll(get, '')).toEqual([newestFirst]);
+    expect(await readDeploymentPages(get, '')).toEqual([newestFirst]);
     const parkingInProd = history
       .filter(d => d.entityRef === parking && d.environment === 'prod')
       .map(d => d.id)
       .reverse();
     expect(
       (
-        await readAll(
+        await readDeploymentPages(
           get,
           `entityRef=${encodeURIComponent(parking)}&environment=prod&limit=2`,
         )
@@ -137,25 +119,13 @@ describe('GET /deployments', () => {
   });
 
   it('leaves out the entities the caller may not read, across pages', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        (
-          requests as Array<
-            EvaluatePermissionRequest & { resourceRef?: string }
-          >
-        ).map(request => ({
-          result:
-            request.resourceRef === lighting
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-        })),
-    });
+    const permissions = permissionsDenyingEntities(lighting);
     const { postEvents, get } = await startDeliveryBackend({
       features: [permissions.factory],
     });
     await postEvents(history);
 
-    const pages = await readAll(get, 'limit=5');
+    const pages = await readDeploymentPages(get, 'limit=5');
 
     expect(pages.flat()).toEqual(
       history

@@ -1,9 +1,5 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
 import {
   DeploymentEvent,
   DeploymentStatus,
@@ -15,6 +11,10 @@ import {
   group,
   startDeliveryBackend,
 } from '../__testUtils__/startDeliveryBackend';
+import {
+  permissionsDenyingEntities,
+  readDeploymentPages,
+} from '../__testUtils__/readAccess';
 
 jest.setTimeout(60_000);
 
@@ -82,39 +82,10 @@ function expected(keep: (d: DeploymentEvent) => boolean): string[] {
     .map(d => d.id);
 }
 
-type Get = (path: string) => Promise<{ status: number; body: any }>;
-
-/** Every page of a query, as lists of ids. */
-async function readAll(get: Get, query: string): Promise<string[][]> {
-  const pages: string[][] = [];
-  let cursor: string | undefined;
-  do {
-    const response = await get(
-      `/deployments?${query}${
-        cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
-      }`,
-    );
-    expect(response.status).toBe(200);
-    pages.push(response.body.items.map((d: { id: string }) => d.id));
-    cursor = response.body.nextCursor;
-  } while (cursor);
-  return pages;
-}
-
 const q = (name: string, value: string) =>
   `${name}=${encodeURIComponent(value)}`;
 
-const denyBike = mockServices.permissions.mock({
-  authorize: async requests =>
-    (
-      requests as Array<EvaluatePermissionRequest & { resourceRef?: string }>
-    ).map(request => ({
-      result:
-        request.resourceRef === bike
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    })),
-});
+const denyBike = permissionsDenyingEntities(bike);
 
 describe('GET /deployments filters', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -137,7 +108,7 @@ describe('GET /deployments filters', () => {
     async databaseId => {
       const { get } = await start(databaseId);
 
-      const pages = await readAll(
+      const pages = await readDeploymentPages(
         get,
         `${q('entityRef', parking)}&${q(
           'entityRef',
@@ -158,7 +129,7 @@ describe('GET /deployments filters', () => {
 
       expect(
         (
-          await readAll(
+          await readDeploymentPages(
             get,
             `${q('domain', 'domain:default/smart-city')}&limit=5`,
           )
@@ -166,14 +137,17 @@ describe('GET /deployments filters', () => {
       ).toEqual(expected(d => d.entityRef !== weather));
       expect(
         (
-          await readAll(get, `${q('owner', 'group:default/weather-team')}`)
+          await readDeploymentPages(
+            get,
+            `${q('owner', 'group:default/weather-team')}`,
+          )
         ).flat(),
       ).toEqual(expected(d => d.entityRef === weather));
 
       // Every filter given must match: the domain's failures in dev of one entity.
       expect(
         (
-          await readAll(
+          await readDeploymentPages(
             get,
             `${q('domain', 'domain:default/smart-city')}&${q(
               'entityRef',
@@ -211,12 +185,17 @@ describe('GET /deployments filters', () => {
     async databaseId => {
       const { get } = await start(databaseId);
 
-      const failed = await readAll(get, 'status=failed&limit=3');
+      const failed = await readDeploymentPages(get, 'status=failed&limit=3');
       expect(failed.flat()).toEqual(expected(d => d.status === 'failed'));
       expect(failed.flat()).toHaveLength(9);
 
       expect(
-        (await readAll(get, 'status=failed&status=in_progress&limit=4')).flat(),
+        (
+          await readDeploymentPages(
+            get,
+            'status=failed&status=in_progress&limit=4',
+          )
+        ).flat(),
       ).toEqual(
         expected(d => d.status === 'failed' || d.status === 'in_progress'),
       );
@@ -226,20 +205,19 @@ describe('GET /deployments filters', () => {
       // running-early).
       const since = minutesIn(100);
       const recent = (
-        await readAll(get, `${q('since', since)}&limit=4`)
+        await readDeploymentPages(get, `${q('since', since)}&limit=4`)
       ).flat();
       expect(recent).toEqual(expected(d => timeOf(d) >= since));
       expect(recent).toContain('running-late');
       expect(recent).not.toContain('running-early');
       // "At or after": a deployment that finished exactly then counts.
-      expect((await readAll(get, q('since', minutesIn(145)))).flat()).toEqual([
-        'run-29',
-        'run-28',
-      ]);
+      expect(
+        (await readDeploymentPages(get, q('since', minutesIn(145)))).flat(),
+      ).toEqual(['run-29', 'run-28']);
 
       expect(
         (
-          await readAll(
+          await readDeploymentPages(
             get,
             `${q('since', since)}&status=failed&${q('entityRef', parking)}&${q(
               'entityRef',
@@ -266,7 +244,7 @@ describe('GET /deployments filters', () => {
       const readableOnly = expected(d => d.entityRef === parking);
       expect(
         (
-          await readAll(
+          await readDeploymentPages(
             get,
             `${q('entityRef', parking)}&${q('entityRef', bike)}&limit=3`,
           )
@@ -274,15 +252,15 @@ describe('GET /deployments filters', () => {
       ).toEqual(readableOnly);
       expect(
         (
-          await readAll(
+          await readDeploymentPages(
             get,
             `${q('domain', 'domain:default/smart-city')}&limit=3`,
           )
         ).flat(),
       ).toEqual(readableOnly);
-      expect((await readAll(get, 'status=failed&limit=2')).flat()).toEqual(
-        expected(d => d.entityRef !== bike && d.status === 'failed'),
-      );
+      expect(
+        (await readDeploymentPages(get, 'status=failed&limit=2')).flat(),
+      ).toEqual(expected(d => d.entityRef !== bike && d.status === 'failed'));
 
       // One entity named alone is refused, as before.
       const alone = await get(`/deployments?${q('entityRef', bike)}`);

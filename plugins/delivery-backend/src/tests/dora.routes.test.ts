@@ -1,9 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
 import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
 import {
   catalogComponent,
@@ -17,6 +12,7 @@ import {
   group,
   startDeliveryBackend,
 } from '../__testUtils__/startDeliveryBackend';
+import { permissionsDenyingEntities } from '../__testUtils__/readAccess';
 
 jest.setTimeout(60_000);
 
@@ -162,18 +158,9 @@ describe('GET /dora', () => {
   });
 
   it('leaves out what the caller may not read, and refuses a component they may not read', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        (
-          requests as Array<
-            EvaluatePermissionRequest & { resourceRef?: string }
-          >
-        ).map(request => ({
-          result: request.resourceRef?.endsWith('/parking-worker')
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-        })),
-    });
+    const permissions = permissionsDenyingEntities(
+      'component:default/parking-worker',
+    );
     const { get } = await start([permissions.factory]);
 
     const domain = await get(query('domain:default/smart-city'));

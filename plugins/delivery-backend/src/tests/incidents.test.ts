@@ -1,18 +1,11 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { deploymentEvent, incidentEvent } from '../__testUtils__/events';
 import {
   component,
   entity,
   startDeliveryBackend,
 } from '../__testUtils__/startDeliveryBackend';
+import { permissionsDenyingEntities } from '../__testUtils__/readAccess';
 
 jest.setTimeout(60_000);
 
@@ -198,19 +191,7 @@ describe('GET /incidents', () => {
   });
 
   it('leaves out the components the caller may not read, and refuses one of them', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        (
-          requests as Array<
-            EvaluatePermissionRequest & { resourceRef?: string }
-          >
-        ).map(request => ({
-          result:
-            request.resourceRef === bike
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-        })),
-    });
+    const permissions = permissionsDenyingEntities(bike);
     const { get } = await start({ features: [permissions.factory] });
 
     const domain = await get(

@@ -1,8 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
 import { DeploymentStatus } from '@internal/backstage-plugin-delivery-common';
 import { deploymentEvent, minutesIn } from '../__testUtils__/events';
 import {
@@ -10,6 +5,7 @@ import {
   entity,
   startDeliveryBackend,
 } from '../__testUtils__/startDeliveryBackend';
+import { permissionsDenyingEntities } from '../__testUtils__/readAccess';
 
 jest.setTimeout(60_000);
 
@@ -170,18 +166,9 @@ describe('GET /domains/{namespace}/{name}/matrix', () => {
   });
 
   it('leaves out the components whose deployments the caller may not read', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        (
-          requests as Array<
-            EvaluatePermissionRequest & { resourceRef?: string }
-          >
-        ).map(request => ({
-          result: request.resourceRef?.endsWith('/parking-worker')
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-        })),
-    });
+    const permissions = permissionsDenyingEntities(
+      'component:default/parking-worker',
+    );
     const { get } = await startDeliveryBackend({
       entities: catalog,
       features: [permissions.factory],
