@@ -13,3 +13,4 @@ export * from './deploymentStatus';
 export * from './refs';
 export * from './dora';
 export * from './promotionStates';
+export * from './signals';
