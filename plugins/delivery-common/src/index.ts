@@ -14,3 +14,4 @@ export * from './refs';
 export * from './dora';
 export * from './promotionStates';
 export * from './signals';
+export * from './duration';

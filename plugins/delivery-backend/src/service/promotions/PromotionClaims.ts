@@ -4,7 +4,7 @@ import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
 import { FreezeWindowService } from '../FreezeWindowService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
 import { PromotionNotifier } from './PromotionNotifier';
-import { formatDuration } from './PromotionPolicy';
+import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 
 // A claim older than the execution timeout and this margin belongs to an
 // executor that crashed or whose replica went away.

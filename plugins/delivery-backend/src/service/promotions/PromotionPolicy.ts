@@ -6,6 +6,7 @@ import {
   PromotionViolation,
   PromotionWarning,
   environmentsForEntity,
+  formatDuration,
 } from '@internal/backstage-plugin-delivery-common';
 import { PromotionStore } from '../../database/PromotionStore';
 import { FreezeWindowService } from '../FreezeWindowService';
@@ -43,20 +44,6 @@ export function refusalMessage(violations: PromotionViolation[]): string {
         `Refused by the ${RULE_NAMES[rule]} rule: ${message}`,
     )
     .join('; ');
-}
-
-/** A duration for people, e.g. `1 h 5 min` or `40 s`. */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  const days = Math.floor(seconds / 86400);
-  const hours = Math.floor((seconds % 86400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const parts = [
-    days && `${days} d`,
-    hours && `${hours} h`,
-    minutes && `${minutes} min`,
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : `${seconds} s`;
 }
 
 /**

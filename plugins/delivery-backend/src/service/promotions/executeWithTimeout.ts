@@ -4,7 +4,7 @@ import {
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
-import { formatDuration } from './PromotionPolicy';
+import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 
 /**
  * Runs the request's executor; throws when none is installed for its type, or

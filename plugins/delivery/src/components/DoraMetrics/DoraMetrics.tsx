@@ -8,7 +8,7 @@ import {
   formatDeploymentFrequency,
   formatShare,
 } from '../../dora/formatDora';
-import { formatDuration } from '../../time/formatDuration';
+import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 import { DoraMetricTile } from './DoraMetricTile';
 
 const useStyles = makeStyles(theme => ({

@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDuration } from '../../time/formatDuration';
+import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 
 const HOUR = 3600;
 const LEAD_TIME = 'Median lead time';

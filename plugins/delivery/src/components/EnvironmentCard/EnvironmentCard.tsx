@@ -8,7 +8,10 @@ import {
   PromotionPolicy,
 } from '@internal/backstage-plugin-delivery-common';
 import { ReactNode } from 'react';
-import { formatDuration, secondsBetween } from '../../time/formatDuration';
+import {
+  formatDuration,
+  secondsBetween,
+} from '@internal/backstage-plugin-delivery-common';
 import { ActorLink } from '../ActorLink';
 import { shortSha } from '../CommitList';
 import { NextEnvironmentGap } from '../NextEnvironmentGap';

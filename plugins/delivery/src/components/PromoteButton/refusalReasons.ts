@@ -1,5 +1,5 @@
 import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
-import { formatDuration } from '../../time/formatDuration';
+import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 import { formatAbsoluteTime } from '../../time/relativeTime';
 
 /**

@@ -1,4 +1,4 @@
-import { formatDuration, secondsBetween } from './formatDuration';
+import { formatDuration, secondsBetween } from './duration';
 
 describe('formatDuration', () => {
   it.each([
