@@ -3,8 +3,8 @@ import {
   DeploymentEvent,
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
+import { compare } from 'semver';
 import { generateDemoHistory } from './generateDemoHistory';
-import { compareVersions } from './waitingRelease';
 
 // The delivery-enabled components of the demo catalog (examples/domains).
 const DEMO_ENTITY_REFS = [
@@ -345,7 +345,7 @@ describe('generateDemoHistory', () => {
         .pop();
       return (
         !bad ||
-        compareVersions(rollback.version, bad.version) >= 0 ||
+        compare(rollback.version, bad.version) >= 0 ||
         time(rollback.startedAt) - time(bad.finishedAt) > 6 * HOUR
       );
     });
@@ -442,7 +442,7 @@ describe('generateDemoHistory', () => {
           .pop()!;
       const staging = runningIn('staging');
       expect(
-        compareVersions(staging.version, runningIn('prod').version),
+        compare(staging.version, runningIn('prod').version),
       ).toBeGreaterThan(0);
       expect(time(staging.finishedAt)).toBeLessThanOrEqual(end - HOUR);
     }

@@ -4,7 +4,7 @@ import { drawDeliveryTeam } from './deliveryTeam';
 import { ProductionIncidents } from './productionIncidents';
 import { nextPromotionTime, promotionCandidate } from './promotionSchedule';
 import { Release, ReleaseLine } from './ReleaseLine';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { EnvironmentState, inRange } from './simulatedEnvironment';
 import {
   SimulatedDeployment,

@@ -6,7 +6,7 @@ import {
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { deliveryProfileFor } from './deliveryProfiles';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { simulateDelivery } from './simulateDelivery';
 import { SimulatedDeployment } from './simulatedHistory';
 import { waitingRelease } from './waitingRelease';
