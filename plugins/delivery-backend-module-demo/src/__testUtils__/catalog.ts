@@ -23,7 +23,7 @@ export function environment(
   };
 }
 
-/** dev → staging → prod, the delivery plugin's default. */
+/** dev → staging → prod: the delivery plugin's default, and the demo's. */
 export const ENVIRONMENTS = [
   environment('dev', false),
   environment('staging', false, 'dev'),
