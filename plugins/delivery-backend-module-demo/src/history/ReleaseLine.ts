@@ -1,6 +1,6 @@
 import { inc } from 'semver';
-import { DeliveryProfile } from './deliveryProfiles';
 import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
+import { DeliveryProfile } from './deliveryProfiles';
 import { SimulatedCommit, roundToSecond } from './simulatedHistory';
 import { MINUTE, WorkingHours, isWorkingTime } from './workingHours';
 
