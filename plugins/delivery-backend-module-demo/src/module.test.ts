@@ -1,4 +1,9 @@
 import {
+  SchedulerService,
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
   createMockDirectory,
   mockCredentials,
   mockServices,
@@ -21,9 +26,23 @@ describe('the delivery demo module', () => {
   const gitops = () => join(mockDir.path, 'gitops');
 
   async function start(options: { demo?: boolean; module?: boolean }) {
+    let scheduler: SchedulerService | undefined;
     const { server } = await startTestBackend({
       features: [
         deliveryPlugin,
+        // Keeps the delivery plugin's scheduler, to list its tasks.
+        createBackendModule({
+          pluginId: 'delivery',
+          moduleId: 'test-scheduler',
+          register(env) {
+            env.registerInit({
+              deps: { plugin: coreServices.scheduler },
+              async init({ plugin }) {
+                scheduler = plugin;
+              },
+            });
+          },
+        }),
         ...(options.module === false ? [] : [deliveryModuleDemo]),
         catalogServiceMock.factory({
           entities: [smartCityComponent('parking-api')],
@@ -54,11 +73,20 @@ describe('the delivery demo module', () => {
       expect(response.status).toBe(200);
       return response.body.items;
     };
-    return { deployments };
+    const demoTasks = async () =>
+      (await scheduler!.getScheduledTasks())
+        .map(task => task.id)
+        .filter(id => id.startsWith('delivery-demo'))
+        .sort();
+    return { deployments, demoTasks };
   }
 
   it("loads the demo's history and gives the GitOps repository the versions that run, when the demo is enabled", async () => {
-    const { deployments } = await start({ demo: true });
+    const { deployments, demoTasks } = await start({ demo: true });
+    await expect(demoTasks()).resolves.toEqual([
+      'delivery-demo-gitops',
+      'delivery-demo-history',
+    ]);
 
     const history = await deployments();
     expect(history.length).toBeGreaterThan(0);
@@ -84,14 +112,19 @@ describe('the delivery demo module', () => {
 
   it('does nothing when the demo is not enabled', async () => {
     for (const demo of [undefined, false]) {
-      const { deployments } = await start({ demo });
+      const { deployments, demoTasks } = await start({ demo });
+      await expect(demoTasks()).resolves.toEqual([]);
       await expect(deployments()).resolves.toEqual([]);
       expect(fs.existsSync(gitops())).toBe(false);
     }
   });
 
   it('is the only way the demo gets in: the delivery plugin alone stores nothing with the demo enabled', async () => {
-    const { deployments } = await start({ demo: true, module: false });
+    const { deployments, demoTasks } = await start({
+      demo: true,
+      module: false,
+    });
+    await expect(demoTasks()).resolves.toEqual([]);
     await expect(deployments()).resolves.toEqual([]);
     expect(fs.existsSync(gitops())).toBe(false);
   });
