@@ -207,14 +207,5 @@ export interface Config {
        */
       enabled?: boolean;
     };
-    /** The demo setup. */
-    demo?: {
-      /**
-       * Whether to load the demo's deterministic deployment history into the
-       * store, and to give the local GitOps repository a values file per
-       * service and environment. Defaults to false: the store starts empty.
-       */
-      enabled?: boolean;
-    };
   };
 }

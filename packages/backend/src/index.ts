@@ -70,6 +70,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@internal/backstage-plugin-delivery-backend'));
+// the demo's delivery history and GitOps repository (delivery.demo.enabled)
+backend.add(import('@internal/backstage-plugin-delivery-backend-module-demo'));
 backend.add(
   import('@internal/backstage-plugin-scaffolder-backend-module-delivery'),
 );

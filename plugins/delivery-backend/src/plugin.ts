@@ -2,17 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
-import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+import {
+  DeliveryEventSource,
+  deliveryEventSourcesExtensionPoint,
+  deliveryExecutorsExtensionPoint,
+} from '@internal/backstage-plugin-delivery-node';
 import { readEnvironments } from './config/readEnvironments';
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
-import { DemoHistoryLoader } from './demo';
-import { DemoGitOpsRepository } from './demo/DemoGitOpsRepository';
-import { readPromotionSettings } from './config/readPromotionSettings';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
 import { DeploymentsService } from './service/DeploymentsService';
@@ -40,6 +42,20 @@ export const deliveryPlugin = createBackendPlugin({
     env.registerExtensionPoint(deliveryExecutorsExtensionPoint, {
       addExecutor(...added) {
         added.forEach(executor => executors.add(executor));
+      },
+    });
+    const eventSources = new Map<string, DeliveryEventSource>();
+    env.registerExtensionPoint(deliveryEventSourcesExtensionPoint, {
+      addEventSource(...added) {
+        for (const source of added) {
+          const name = source.getSourceName();
+          if (eventSources.has(name)) {
+            throw new ConflictError(
+              `A delivery event source named '${name}' is already installed; each name can only be added once`,
+            );
+          }
+          eventSources.set(name, source);
+        }
       },
     });
 
@@ -94,16 +110,13 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const catalog = new EntityCatalog(catalogService);
         const ingestion = new IngestionService({ store, environments });
-        // Only the demo loads a history; with delivery.demo.enabled off the store starts empty.
-        await DemoHistoryLoader.create({
-          config,
-          logger,
-          scheduler,
-          catalog: catalogService,
-          auth,
-          ingestion,
-          environments,
-        });
+        // Sources of other modules feed the same ingestion as POST /events.
+        for (const source of eventSources.values()) {
+          await source.connect({
+            environments,
+            ingest: events => ingestion.ingest(events),
+          });
+        }
         const dora = new DoraService({
           store: await DatabaseDoraStore.create({ database }),
           catalog,
@@ -128,17 +141,6 @@ export const deliveryPlugin = createBackendPlugin({
         });
         // Executions under way finish (or time out) before the backend stops.
         lifecycle.addShutdownHook(() => promotionEngine.execution.idle());
-        // The demo's stand-in for the GitOps repository, with a values file per service.
-        await DemoGitOpsRepository.create({
-          enabled: config.getOptionalBoolean('delivery.demo.enabled') ?? false,
-          path: readPromotionSettings(config).gitopsLocalPath,
-          logger,
-          scheduler,
-          catalog: catalogService,
-          auth,
-          store,
-          environments,
-        });
         httpRouter.use(
           await createRouter({
             httpAuth,

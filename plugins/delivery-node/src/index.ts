@@ -7,3 +7,5 @@
 
 export * from './executors';
 export * from './extensions';
+export * from './eventSources';
+export * from './seededRandom';

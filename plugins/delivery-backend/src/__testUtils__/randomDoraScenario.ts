@@ -3,7 +3,7 @@ import {
   DeploymentEvent,
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
-import { SeededRandom } from '../demo/seededRandom';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { RefSettings } from './referenceDora';
 
 const MINUTE = 60_000;

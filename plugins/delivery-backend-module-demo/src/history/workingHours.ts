@@ -1,4 +1,4 @@
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 
 /** One minute, in milliseconds. */
 export const MINUTE = 60_000;

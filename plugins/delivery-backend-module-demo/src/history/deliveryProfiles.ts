@@ -1,4 +1,4 @@
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 
 /** A range [min, max]. */
 export type Range = readonly [min: number, max: number];

@@ -1,7 +1,7 @@
 import { DeploymentTrigger } from '@internal/backstage-plugin-delivery-common';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { Range } from './deliveryProfiles';
 import { Release, ReleaseCoverage } from './ReleaseLine';
-import { SeededRandom } from './seededRandom';
 import { SimulatedDeployment } from './simulatedHistory';
 
 /** What the simulation knows of one environment. */

@@ -1,4 +1,5 @@
-import { SeededRandom } from './seededRandom';
+import { compare, inc } from 'semver';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { SimulatedDeployment } from './simulatedHistory';
 import { HOUR, MINUTE } from './workingHours';
 
@@ -9,19 +10,6 @@ const SOAKED = HOUR;
 const LEAD = 4 * HOUR;
 const ROLLOUT = 6 * MINUTE;
 const GAP = 20 * MINUTE;
-
-/** Compares `major.minor.patch` versions numerically. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) {
-      return difference;
-    }
-  }
-  return 0;
-}
 
 function running(deployments: SimulatedDeployment[], environment: string) {
   const succeeded = deployments.filter(
@@ -74,7 +62,7 @@ export function waitingRelease(options: {
   const production = running(finished, environments[productionIndex].name);
   if (
     source &&
-    (!production || compareVersions(source.version, production.version) > 0) &&
+    (!production || compare(source.version, production.version) > 0) &&
     source.since <= end - SOAKED
   ) {
     return [];
@@ -94,9 +82,8 @@ export function waitingRelease(options: {
 
   const highest = options.deployments
     .map(d => d.version)
-    .reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
-  const [major, minor, patch] = highest.split('.').map(Number);
-  const version = `${major}.${minor}.${patch + 1}`;
+    .reduce((a, b) => (compare(a, b) >= 0 ? a : b));
+  const version = inc(highest, 'patch')!;
   const random = SeededRandom.fromString(
     `${options.entityRef}#waiting#${version}`,
   );

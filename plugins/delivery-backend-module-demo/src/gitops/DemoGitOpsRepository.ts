@@ -16,20 +16,29 @@ import {
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
-import { DeliveryStore } from '../database/DeliveryStore';
-import { LocalGitRepository } from '../executors/gitops-local/LocalGitRepository';
+import { LocalGitRepository } from './localGitRepository';
 
 /** What {@link DemoGitOpsRepository.create} needs. */
 export interface DemoGitOpsRepositoryOptions {
-  enabled: boolean;
-  path: string;
+  repository: LocalGitRepository;
   logger: LoggerService;
   scheduler: SchedulerService;
   catalog: CatalogService;
   auth: AuthService;
-  store: DeliveryStore;
   environments: Environment[];
+  /** The version an entity runs in each of the environments, by environment name. */
+  runningVersions(
+    entityRef: string,
+    environments: Environment[],
+  ): Map<string, string>;
 }
+
+/** What the repository stands in for, in its README. */
+const README = {
+  path: 'README.md',
+  content:
+    '# GitOps repository\n\nStands in for the GitOps repository of the Domain Delivery demo: every\npromotion changes `apps/<domain>/<service>/values-<environment>.yaml` in a\ncommit.\n',
+};
 
 /** The demo's values file of a service in an environment. */
 export function demoValuesFile(
@@ -58,7 +67,8 @@ export function demoValuesFile(
  * The demo's local GitOps repository: created at start when missing, then
  * given one values file per delivery-enabled component and environment
  * (`<gitops-path>/values-<environment>.yaml`, image tag = the version running
- * there per the store) by a task that only adds files that are missing.
+ * there at the end of the demo history) and a README by a task that only adds
+ * files that are missing.
  */
 export class DemoGitOpsRepository {
   /** The id of the scheduled task that adds missing values files. */
@@ -66,39 +76,40 @@ export class DemoGitOpsRepository {
 
   private readonly repository: LocalGitRepository;
 
-  /** Creates the repository and schedules the task, when the demo is enabled. */
+  /** Creates the repository when missing and schedules the task. */
   static async create(
     options: DemoGitOpsRepositoryOptions,
   ): Promise<DemoGitOpsRepository> {
     const demo = new DemoGitOpsRepository(options);
-    if (options.enabled) {
-      if (await demo.repository.exclusive(() => demo.repository.ensure())) {
-        options.logger.info(
-          `Created the demo GitOps repository in ${demo.repository.dir}`,
-        );
-      }
-      // The disk is each replica's own, so every replica keeps its copy.
-      await options.scheduler.scheduleTask({
-        id: DemoGitOpsRepository.TASK_ID,
-        scope: 'local',
-        frequency: { minutes: 5 },
-        timeout: { minutes: 2 },
-        initialDelay: { seconds: 20 },
-        fn: async () => {
-          await demo.seed();
-        },
-      });
+    if (await demo.repository.exclusive(() => demo.repository.ensure())) {
+      options.logger.info(
+        `Created the demo GitOps repository in ${demo.repository.dir}`,
+      );
     }
+    // The disk is each replica's own, so every replica keeps its copy.
+    await options.scheduler.scheduleTask({
+      id: DemoGitOpsRepository.TASK_ID,
+      scope: 'local',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 2 },
+      initialDelay: { seconds: 20 },
+      fn: async () => {
+        await demo.seed();
+      },
+    });
     return demo;
   }
 
   private constructor(private readonly options: DemoGitOpsRepositoryOptions) {
-    this.repository = new LocalGitRepository(options.path);
+    this.repository = options.repository;
   }
 
-  /** Adds the missing values files in one commit; returns how many. */
+  /**
+   * Adds the missing values files, and the README when it is missing, in one
+   * commit; returns how many values files.
+   */
   async seed(): Promise<number> {
-    const { catalog, auth, store, environments, logger } = this.options;
+    const { catalog, auth, environments, logger } = this.options;
     const { items } = await catalog.getEntities(
       {
         filter: {
@@ -110,23 +121,19 @@ export class DemoGitOpsRepository {
       { credentials: await auth.getOwnServiceCredentials() },
     );
     const entities = items.filter(isDeliveryEnabled);
-    const running = new Map(
-      (
-        await store.getLatestDeployments({
-          entityRefs: entities.map(entity => normalizeEntityRef(entity)),
-          succeededOnly: true,
-        })
-      ).map(d => [`${d.entityRef}|${d.environment}`, d.version]),
-    );
 
     return this.repository.exclusive(async () => {
       await this.repository.ensure();
       const files: Array<{ path: string; content: string }> = [];
       for (const entity of entities) {
         const folder = getDeliveryGitOpsPath(entity)!;
-        const entityRef = normalizeEntityRef(entity);
-        for (const environment of environmentsForEntity(environments, entity)) {
-          const version = running.get(`${entityRef}|${environment.name}`);
+        const delivered = environmentsForEntity(environments, entity);
+        const running = this.options.runningVersions(
+          normalizeEntityRef(entity),
+          delivered,
+        );
+        for (const environment of delivered) {
+          const version = running.get(environment.name);
           const path = `${folder}/values-${environment.name}.yaml`;
           if (version && (await this.repository.read(path)) === undefined) {
             files.push({
@@ -136,11 +143,16 @@ export class DemoGitOpsRepository {
           }
         }
       }
-      if (files.length > 0) {
+      const readme = (await this.repository.read(README.path)) === undefined;
+      if (files.length > 0 || readme) {
         await this.repository.commit(
-          files,
-          `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`,
+          readme ? [README, ...files] : files,
+          files.length > 0
+            ? `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`
+            : 'Say what the GitOps repository stands in for\n',
         );
+      }
+      if (files.length > 0) {
         logger.info(
           `Added ${files.length} values files to the demo GitOps repository in ${this.repository.dir}`,
         );

@@ -2,50 +2,36 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readEnvironments } from '../config/readEnvironments';
-import { DeliveryStore } from '../database/DeliveryStore';
-import { smartCityComponent } from '../__testUtils__/startPromotionBackend';
+import { ENVIRONMENTS, smartCityComponent } from '../__testUtils__/catalog';
 import { DemoGitOpsRepository } from './DemoGitOpsRepository';
+import { localGitRepository } from './localGitRepository';
 
 describe('DemoGitOpsRepository', () => {
   const mockDir = createMockDirectory();
   beforeEach(() => mockDir.clear());
 
-  const environments = readEnvironments(new ConfigReader({}));
-  const running = (
-    entityRef: string,
-    environment: string,
-    version: string,
-  ) => ({
-    id: `${entityRef}-${environment}`,
-    entityRef,
-    environment,
-    version,
-    commitSha: 'c',
-    status: 'succeeded' as const,
-    trigger: 'pipeline' as const,
-    startedAt: '2026-03-02T10:00:00.000Z',
-    finishedAt: '2026-03-02T10:05:00.000Z',
-  });
-  const store = {
-    getLatestDeployments: async () => [
-      running('component:default/parking-api', 'dev', '1.3.0'),
-      running('component:default/parking-api', 'prod', '1.10'),
-      running('component:default/bike-share', 'dev', '0.9.0'),
-    ],
-  } as unknown as DeliveryStore;
+  // The versions running per entity and environment.
+  const running: Record<string, Record<string, string>> = {
+    'component:default/parking-api': { dev: '1.3.0', prod: '1.10' },
+    'component:default/bike-share': { dev: '0.9.0' },
+  };
 
-  async function create(enabled: boolean) {
+  async function create() {
     const scheduler = mockServices.scheduler.mock();
     const repository = await DemoGitOpsRepository.create({
-      enabled,
-      path: join(mockDir.path, 'gitops'),
+      repository: localGitRepository(
+        new ConfigReader({
+          delivery: {
+            gitops: { local: { path: join(mockDir.path, 'gitops') } },
+          },
+        }),
+      ),
       logger: mockServices.logger.mock(),
       scheduler,
       catalog: catalogServiceMock({
@@ -55,28 +41,23 @@ describe('DemoGitOpsRepository', () => {
         ],
       }),
       auth: mockServices.auth(),
-      store,
-      environments,
+      environments: ENVIRONMENTS,
+      runningVersions: entityRef =>
+        new Map(Object.entries(running[entityRef] ?? {})),
     });
     return { repository, scheduler };
   }
 
-  it('creates the repository at start and schedules the values files, when the demo is enabled', async () => {
-    const { scheduler } = await create(true);
+  it('creates the repository at start and schedules the values files', async () => {
+    const { scheduler } = await create();
     expect(fs.existsSync(join(mockDir.path, 'gitops/.git'))).toBe(true);
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({ id: 'delivery-demo-gitops', scope: 'local' }),
     );
   });
 
-  it('does nothing when the demo is disabled', async () => {
-    const { scheduler } = await create(false);
-    expect(fs.existsSync(join(mockDir.path, 'gitops'))).toBe(false);
-    expect(scheduler.scheduleTask).not.toHaveBeenCalled();
-  });
-
   it('adds a values file per service and environment with the running version, once', async () => {
-    const { repository } = await create(true);
+    const { repository } = await create();
     const dir = join(mockDir.path, 'gitops');
 
     await expect(repository.seed()).resolves.toBe(3);

@@ -5,8 +5,8 @@ import {
   Environment,
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { deliveryProfileFor } from './deliveryProfiles';
-import { SeededRandom } from './seededRandom';
 import { simulateDelivery } from './simulateDelivery';
 import { SimulatedDeployment } from './simulatedHistory';
 import { waitingRelease } from './waitingRelease';

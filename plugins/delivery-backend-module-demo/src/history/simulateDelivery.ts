@@ -1,10 +1,10 @@
 import { DeploymentTrigger } from '@internal/backstage-plugin-delivery-common';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { DeliveryProfile, Range } from './deliveryProfiles';
 import { drawDeliveryTeam } from './deliveryTeam';
 import { ProductionIncidents } from './productionIncidents';
 import { nextPromotionTime, promotionCandidate } from './promotionSchedule';
 import { Release, ReleaseLine } from './ReleaseLine';
-import { SeededRandom } from './seededRandom';
 import { EnvironmentState, inRange } from './simulatedEnvironment';
 import {
   SimulatedDeployment,

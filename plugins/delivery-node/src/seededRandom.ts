@@ -1,8 +1,6 @@
-/**
- * A 32-bit FNV-1a hash of a string, used to seed the demo's random streams
- * from stable inputs such as an entity ref.
- */
-export function hashString(value: string): number {
+// A 32-bit FNV-1a hash of a string, to seed a stream from a stable input
+// such as an entity ref.
+function hashString(value: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     hash ^= value.charCodeAt(i);
@@ -13,7 +11,10 @@ export function hashString(value: string): number {
 
 /**
  * A small seeded pseudo-random stream (mulberry32): the same seed always gives
- * the same sequence, which is what makes the demo history deterministic.
+ * the same sequence, for deterministic simulated histories (the demo's) and
+ * randomized tests that must be repeatable.
+ *
+ * @public
  */
 export class SeededRandom {
   private state: number;

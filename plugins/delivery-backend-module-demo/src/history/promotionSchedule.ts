@@ -1,6 +1,6 @@
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { DeliveryProfile } from './deliveryProfiles';
 import { Release, ReleaseLine } from './ReleaseLine';
-import { SeededRandom } from './seededRandom';
 import { EnvironmentState, inRange } from './simulatedEnvironment';
 import {
   DAY,

@@ -4,55 +4,37 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Config } from '@backstage/config';
 import { ForwardedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DELIVERY_SERVICE_ANNOTATION,
   DeliveryEvent,
   Environment,
-  EventIngestionResult,
   environmentsForEntity,
   isDeliveryEnabled,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEventConnection } from '@internal/backstage-plugin-delivery-node';
 import { generateDemoHistory } from './generateDemoHistory';
 
 /** The push API's batch limit. */
 const BATCH_SIZE = 1000;
 
-/**
- * The ingestion path the demo history goes through, the same as real events.
- *
- * @public
- */
-export interface DemoHistoryIngestion {
-  ingest(body: unknown): Promise<EventIngestionResult>;
-}
-
-/**
- * What {@link DemoHistoryLoader.create} needs.
- *
- * @public
- */
+/** What {@link DemoHistoryLoader.create} needs. */
 export interface DemoHistoryLoaderOptions {
-  config: Config;
   logger: LoggerService;
   scheduler: SchedulerService;
   catalog: CatalogService;
   auth: AuthService;
-  ingestion: DemoHistoryIngestion;
-  /** The configured environments. */
-  environments: Environment[];
+  /** The delivery plugin's ingestion, the same as real events', and its environments. */
+  connection: DeliveryEventConnection;
   /** The clock; the current time unless a test sets it. */
   now?: () => Date;
 }
 
 /**
  * Loads the demo's deterministic delivery history for the catalog's
- * delivery-enabled components, when `delivery.demo.enabled` is true.
- *
- * @public
+ * delivery-enabled components.
  */
 export class DemoHistoryLoader {
   /** The id of the scheduled task that loads the history. */
@@ -62,24 +44,19 @@ export class DemoHistoryLoader {
   private readonly loadedOn = new Map<string, string>();
   private readonly now: () => Date;
 
-  /**
-   * Creates the loader and, when the demo is enabled, schedules it; with the
-   * demo disabled it does nothing and the store starts empty.
-   */
+  /** Creates the loader and schedules it. */
   static async create(
     options: DemoHistoryLoaderOptions,
   ): Promise<DemoHistoryLoader> {
     const loader = new DemoHistoryLoader(options);
-    if (options.config.getOptionalBoolean('delivery.demo.enabled')) {
-      await options.scheduler.scheduleTask({
-        id: DemoHistoryLoader.TASK_ID,
-        scope: 'global',
-        frequency: { minutes: 5 },
-        timeout: { minutes: 2 },
-        initialDelay: { seconds: 5 },
-        fn: signal => loader.load(signal),
-      });
-    }
+    await options.scheduler.scheduleTask({
+      id: DemoHistoryLoader.TASK_ID,
+      scope: 'global',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 2 },
+      initialDelay: { seconds: 5 },
+      fn: signal => loader.load(signal),
+    });
     return loader;
   }
 
@@ -93,7 +70,8 @@ export class DemoHistoryLoader {
    * on ids, so loading a history again is harmless, only needless.
    */
   async load(signal?: AbortSignal): Promise<void> {
-    const { catalog, auth, logger, environments } = this.options;
+    const { catalog, auth, logger } = this.options;
+    const { environments } = this.options.connection;
     const now = this.now();
     const today = now.toISOString().slice(0, 10);
 
@@ -153,7 +131,7 @@ export class DemoHistoryLoader {
     today: string,
     signal: AbortSignal | undefined,
   ) {
-    const { ingestion } = this.options;
+    const { connection } = this.options;
     let accepted = 0;
     let components = 0;
     const rejected: Array<{ id?: string; field: string; reason: string }> = [];
@@ -165,7 +143,7 @@ export class DemoHistoryLoader {
       if (batch.length > 0) {
         let result;
         try {
-          result = await ingestion.ingest(batch);
+          result = await connection.ingest(batch);
         } catch (error) {
           throw new ForwardedError(
             'Failed to ingest the demo delivery history',

@@ -1,50 +1,12 @@
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DeliveryEvent,
-  Environment,
-} from '@internal/backstage-plugin-delivery-common';
-import { DemoHistoryIngestion, DemoHistoryLoader } from './DemoHistoryLoader';
+import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEventConnection } from '@internal/backstage-plugin-delivery-node';
+import { ENVIRONMENTS, component } from '../__testUtils__/catalog';
+import { DemoHistoryLoader } from './DemoHistoryLoader';
 import { generateDemoHistory } from './generateDemoHistory';
-
-function environment(
-  name: string,
-  production: boolean,
-  promotedFrom?: string,
-): Environment {
-  return {
-    name,
-    title: name,
-    production,
-    promotion: {
-      promotedFrom,
-      requiredApprovals: production ? 1 : 0,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: 'gitops-local' },
-  };
-}
-
-const ENVIRONMENTS = [
-  environment('dev', false),
-  environment('staging', false, 'dev'),
-  environment('prod', true, 'staging'),
-];
-
-function component(name: string, annotations: Record<string, string> = {}) {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:team' },
-  } as Entity;
-}
 
 const CATALOG = [
   component('timetable-service', { 'domain-delivery.io/service': 'timetable' }),
@@ -69,7 +31,6 @@ const CATALOG = [
 const NOW = new Date('2026-11-19T15:42:00Z');
 
 function setup(options: {
-  enabled?: boolean;
   entities?: Entity[];
   rejectFirst?: boolean;
   now?: Date;
@@ -78,7 +39,7 @@ function setup(options: {
   const logger = mockServices.logger.mock();
   let clock = options.now ?? NOW;
   const ingest = jest.fn<
-    ReturnType<DemoHistoryIngestion['ingest']>,
+    ReturnType<DeliveryEventConnection['ingest']>,
     [DeliveryEvent[]]
   >(async events => ({
     accepted: events.map(e => e.id).slice(options.rejectFirst ? 1 : 0),
@@ -88,17 +49,11 @@ function setup(options: {
   }));
   const create = () =>
     DemoHistoryLoader.create({
-      config: new ConfigReader(
-        options.enabled === undefined
-          ? {}
-          : { delivery: { demo: { enabled: options.enabled } } },
-      ),
       logger,
       scheduler,
       catalog: catalogServiceMock({ entities: options.entities ?? CATALOG }),
       auth: mockServices.auth(),
-      ingestion: { ingest: body => ingest(body as DeliveryEvent[]) },
-      environments: ENVIRONMENTS,
+      connection: { ingest, environments: ENVIRONMENTS },
       now: () => clock,
     });
   const task = () => {
@@ -114,17 +69,8 @@ function setup(options: {
 }
 
 describe('DemoHistoryLoader', () => {
-  it('does nothing when the demo is not enabled', async () => {
-    for (const enabled of [undefined, false]) {
-      const { scheduler, ingest, create } = setup({ enabled });
-      await create();
-      expect(scheduler.scheduleTask).not.toHaveBeenCalled();
-      expect(ingest).not.toHaveBeenCalled();
-    }
-  });
-
-  it('schedules one global task when enabled', async () => {
-    const { scheduler, create } = setup({ enabled: true });
+  it('schedules one global task', async () => {
+    const { scheduler, create } = setup({});
     await create();
     expect(scheduler.scheduleTask).toHaveBeenCalledTimes(1);
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
@@ -139,7 +85,7 @@ describe('DemoHistoryLoader', () => {
   });
 
   it("ingests the history of the catalog's delivery-enabled components in batches of at most 1000", async () => {
-    const { logger, ingest, create, run, ingested } = setup({ enabled: true });
+    const { logger, ingest, create, run, ingested } = setup({});
     await create();
     await run();
 
@@ -183,7 +129,7 @@ describe('DemoHistoryLoader', () => {
   });
 
   it('does not ingest again on the next run the same day, but does the next day', async () => {
-    const { ingest, create, run, setNow } = setup({ enabled: true });
+    const { ingest, create, run, setNow } = setup({});
     await create();
     await run();
     const calls = ingest.mock.calls.length;
@@ -198,7 +144,6 @@ describe('DemoHistoryLoader', () => {
 
   it('waits for the catalog when it has no delivery-enabled components yet', async () => {
     const { logger, ingest, create, run } = setup({
-      enabled: true,
       entities: [component('delivery-docs-site')],
     });
     await create();
@@ -213,7 +158,6 @@ describe('DemoHistoryLoader', () => {
 
   it('warns with the rejected events', async () => {
     const { logger, create, run, ingested } = setup({
-      enabled: true,
       entities: [CATALOG[0]],
       rejectFirst: true,
     });
@@ -231,7 +175,6 @@ describe('DemoHistoryLoader', () => {
 
   it('tries again on the next run when ingestion fails', async () => {
     const { ingest, create, run } = setup({
-      enabled: true,
       entities: [CATALOG[1]],
     });
     await create();

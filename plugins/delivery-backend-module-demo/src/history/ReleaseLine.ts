@@ -1,5 +1,6 @@
+import { inc } from 'semver';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
 import { DeliveryProfile } from './deliveryProfiles';
-import { SeededRandom } from './seededRandom';
 import { SimulatedCommit, roundToSecond } from './simulatedHistory';
 import { MINUTE, WorkingHours, isWorkingTime } from './workingHours';
 
@@ -63,11 +64,12 @@ export class ReleaseLine {
    */
   cut(at: number, hotfix: boolean, earliest: number): Release {
     const latest = this.releases[this.releases.length - 1];
-    const [major, minor, patch] = latest.version.split('.').map(Number);
-    const version =
+    const version = inc(
+      latest.version,
       !hotfix && this.random.chance(this.profile.minorBumpRate)
-        ? `${major}.${minor + 1}.0`
-        : `${major}.${minor}.${patch + 1}`;
+        ? 'minor'
+        : 'patch',
+    )!;
     const [fewest, most] = this.profile.commitsPerRelease;
     const count = hotfix
       ? this.random.integer(1, 2)

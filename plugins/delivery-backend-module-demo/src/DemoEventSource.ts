@@ -1,0 +1,52 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DeliveryEventConnection,
+  DeliveryEventSource,
+} from '@internal/backstage-plugin-delivery-node';
+import { DemoGitOpsRepository } from './gitops/DemoGitOpsRepository';
+import { LocalGitRepository } from './gitops/localGitRepository';
+import { DemoHistoryLoader } from './history/DemoHistoryLoader';
+import { demoRunningVersions } from './history/runningVersions';
+
+/** What the demo's event source needs besides its connection. */
+export interface DemoEventSourceOptions {
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  auth: AuthService;
+  /** The local GitOps repository the demo gives a values file per service. */
+  gitops: LocalGitRepository;
+  /** The clock; the current time unless a test sets it. */
+  now?: () => Date;
+}
+
+/**
+ * The demo's delivery history as an event source: once connected, it loads
+ * the history of the catalog's delivery-enabled components, and gives the
+ * local GitOps repository a values file per service and environment with the
+ * version the history ends with.
+ */
+export class DemoEventSource implements DeliveryEventSource {
+  constructor(private readonly options: DemoEventSourceOptions) {}
+
+  getSourceName(): string {
+    return 'demo';
+  }
+
+  async connect(connection: DeliveryEventConnection): Promise<void> {
+    const { gitops, now = () => new Date(), ...services } = this.options;
+    await DemoHistoryLoader.create({ ...services, connection, now });
+    await DemoGitOpsRepository.create({
+      ...services,
+      repository: gitops,
+      environments: connection.environments,
+      runningVersions: (entityRef, environments) =>
+        demoRunningVersions(entityRef, environments, now()),
+    });
+  }
+}
