@@ -37,7 +37,18 @@ function compiled(): ValidateFunction {
     // Not strict: the spec carries OpenAPI keywords such as `example`.
     const ajv = new Ajv({ strict: false, discriminator: true });
     addFormats(ajv);
-    ajv.addSchema({ $id: 'delivery', components: spec.components });
+    // Ajv's discriminator finds the branch by the `type` enums and refuses
+    // an explicit mapping, which is there for the OpenAPI tools.
+    const { mapping, ...discriminator } = schemas.DeliveryEvent.discriminator;
+    ajv.addSchema({
+      $id: 'delivery',
+      components: {
+        schemas: {
+          ...schemas,
+          DeliveryEvent: { ...schemas.DeliveryEvent, discriminator },
+        },
+      },
+    });
     validate = ajv.getSchema('delivery#/components/schemas/DeliveryEvent')!;
   }
   return validate;

@@ -364,6 +364,10 @@ export const spec = {
         ],
         discriminator: {
           propertyName: 'type',
+          mapping: {
+            deployment: '#/components/schemas/DeploymentEvent',
+            incident: '#/components/schemas/IncidentEvent',
+          },
         },
       },
       Incident: {

@@ -438,7 +438,7 @@ export interface components {
        * @description discriminator enum property added by openapi-typescript
        * @enum {string}
        */
-      type: 'DeploymentEvent';
+      type: 'deployment';
       id: components['schemas']['EventText'];
       entityRef: components['schemas']['EventEntityRef'];
       environment: components['schemas']['EventText'];
@@ -463,7 +463,7 @@ export interface components {
        * @description discriminator enum property added by openapi-typescript
        * @enum {string}
        */
-      type: 'IncidentEvent';
+      type: 'incident';
       id: components['schemas']['EventText'];
       entityRef: components['schemas']['EventEntityRef'];
       environment: components['schemas']['EventText'];
