@@ -7,6 +7,7 @@
 
 export * from './annotations';
 export * from './permissions';
+export * from './schema';
 export * from './types';
 export * from './environments';
 export * from './deploymentStatus';

@@ -7,7 +7,7 @@ import {
   RejectedEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../database/DeliveryStore';
-import { EventFieldProblem, isRecord } from './ingestion/eventFields';
+import { EventFieldProblem, isRecord } from './ingestion/EventFieldProblem';
 import { validateEvent } from './ingestion/validateEvent';
 
 /** The most events one request (one call to `ingest`) may carry. */

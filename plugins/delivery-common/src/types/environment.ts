@@ -1,28 +1,18 @@
+import { Schemas } from './wire';
+
 /**
  * A day of the week, as used by recurring freeze windows.
  *
  * @public
  */
-export type Weekday =
-  | 'monday'
-  | 'tuesday'
-  | 'wednesday'
-  | 'thursday'
-  | 'friday'
-  | 'saturday'
-  | 'sunday';
+export type Weekday = WeeklyTime['day'];
 
 /**
  * A point in the week, in a freeze window's time zone.
  *
  * @public
  */
-export interface WeeklyTime {
-  /** The day of the week. */
-  day: Weekday;
-  /** The local time of day as `HH:mm`, 24-hour clock. */
-  time: string;
-}
+export type WeeklyTime = Schemas['WeeklyTime'];
 
 /**
  * A freeze window that comes back every week, e.g. from Friday 16:00 to
@@ -30,39 +20,24 @@ export interface WeeklyTime {
  *
  * @public
  */
-export interface RecurringFreezeWindow {
-  type: 'recurring';
-  /** When the freeze starts each week. */
-  from: WeeklyTime;
-  /** When the freeze ends each week (exclusive). */
-  to: WeeklyTime;
-  /** The IANA time zone `from` and `to` are expressed in, e.g. `Europe/Berlin`. */
-  timeZone: string;
-  /** Why promotions are frozen, shown to the person who is refused. */
-  reason?: string;
-}
+export type RecurringFreezeWindow = Extract<
+  FreezeWindow,
+  { type: 'recurring' }
+>;
 
 /**
  * A freeze window that happens once, e.g. over a release weekend.
  *
  * @public
  */
-export interface OneOffFreezeWindow {
-  type: 'once';
-  /** Start, ISO 8601 in UTC. */
-  start: string;
-  /** End (exclusive), ISO 8601 in UTC. */
-  end: string;
-  /** Why promotions are frozen, shown to the person who is refused. */
-  reason?: string;
-}
+export type OneOffFreezeWindow = Extract<FreezeWindow, { type: 'once' }>;
 
 /**
  * A period during which no promotion into an environment is executed.
  *
  * @public
  */
-export type FreezeWindow = RecurringFreezeWindow | OneOffFreezeWindow;
+export type FreezeWindow = Schemas['FreezeWindow'];
 
 /**
  * The kinds of promotion executor this plugin set knows; modules may add others.
@@ -93,41 +68,15 @@ export interface ExecutorConfig {
  *
  * @public
  */
-export interface PromotionPolicy {
-  /**
-   * The environment a version must have succeeded in before it is promoted
-   * here; absent for an environment that only pipelines deploy to.
-   */
-  promotedFrom?: string;
-  /** How many distinct approvers must approve; 0 means none. */
-  requiredApprovals: number;
-  /**
-   * Who may approve: user or group entity refs (`group:default/platform`), or
-   * `owner` for the owning group of the entity in the catalog.
-   */
-  approvers: string[];
-  /** Whether the requester's own approval counts. */
-  allowSelfApproval: boolean;
-  /** How long a version must have run in `promotedFrom` before promotion. */
-  minimumSoakSeconds: number;
-}
+export type PromotionPolicy = Schemas['Environment']['promotion'];
 
 /**
- * A configured delivery environment, such as `dev`, `staging` or `prod`.
+ * A configured delivery environment, such as `dev`, `staging` or `prod`, as
+ * the API answers it but with its executor's options, which the API leaves out.
  *
  * @public
  */
-export interface Environment {
-  /** The unique name, e.g. `prod`; used in URLs and `values-<name>.yaml`. */
-  name: string;
-  /** A human-readable title, e.g. `Production`. */
-  title: string;
-  /** Whether this is a production environment (the only ones DORA counts). */
-  production: boolean;
-  /** How a version gets into this environment. */
-  promotion: PromotionPolicy;
-  /** When promotions into this environment are frozen. */
-  freezeWindows: FreezeWindow[];
+export interface Environment extends Omit<Schemas['Environment'], 'executor'> {
   /** What carries out a promotion into this environment. */
   executor: ExecutorConfig;
 }

@@ -1,10 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  DeliveryApiComponents,
   DeploymentPage,
   DeploymentStatus,
   DomainMatrix,
   DoraBucketSize,
   DoraResponse,
+  DoraTiers as DeliveryDoraTiers,
   EntityEnvironments,
   Environment,
   Promotion,
@@ -70,15 +72,10 @@ export interface DoraQuery {
 }
 
 /** A DORA performance tier, or `null` when there is nothing to rate. */
-export type DoraTier = 'elite' | 'high' | 'medium' | 'low' | null;
+export type DoraTier = DeliveryApiComponents['schemas']['DoraTier'];
 
 /** The DORA tier of each of the four keys. */
-export interface DoraTiers {
-  deploymentFrequency: DoraTier;
-  leadTime: DoraTier;
-  changeFailureRate: DoraTier;
-  recovery: DoraTier;
-}
+export type DoraTiers = DeliveryDoraTiers;
 
 /** What the delivery views read from the delivery backend. */
 export interface DeliveryApi {

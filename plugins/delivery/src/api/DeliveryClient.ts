@@ -1,6 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   DeploymentPage,
   DomainMatrix,
@@ -8,7 +7,6 @@ import {
   EntityEnvironments,
   Environment,
   entityRouteSegments,
-  IncidentPage,
   Promotion,
   PromotionPreview,
   PromotionRequest,
@@ -22,6 +20,7 @@ import {
   PromotionQuery,
 } from './DeliveryApi';
 import { lastDays } from '../dora/doraWindow';
+import { callRoute } from './callRoute';
 
 // The most promotions GET /promotions answers at once; more than this many
 // waiting for approval are counted as this many.
@@ -29,104 +28,118 @@ const PENDING_COUNT_LIMIT = 200;
 
 /** Reads the delivery backend through Backstage's discovery and authenticated fetch. */
 export class DeliveryClient implements DeliveryApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly apis: { discoveryApi: DiscoveryApi; fetchApi: FetchApi };
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.apis = {
+      discoveryApi: options.discoveryApi,
+      fetchApi: options.fetchApi,
+    };
   }
 
   async getEnvironments(): Promise<Environment[]> {
-    const body = await this.get<{ items: Environment[] }>('/environments');
-    return body.items;
+    const { items } = await callRoute(this.apis, 'get', '/environments');
+    return items;
   }
 
   async getEntityEnvironments(entityRef: string): Promise<EntityEnvironments> {
-    const { kind, namespace, name } = entityRouteSegments(entityRef);
-    return this.get(
-      `/entities/${encode(kind)}/${encode(namespace)}/${encode(
-        name,
-      )}/environments`,
+    return callRoute(
+      this.apis,
+      'get',
+      '/entities/{kind}/{namespace}/{name}/environments',
+      {
+        path: entityRouteSegments(entityRef),
+      },
     );
   }
 
   async getDeployments(query: DeploymentQuery = {}): Promise<DeploymentPage> {
-    const params = new URLSearchParams();
-    // Repeated parameters: `entityRef=a&entityRef=b`.
-    for (const entityRef of listOf(query.entityRef)) {
-      params.append('entityRef', entityRef);
-    }
-    if (query.domain) params.set('domain', query.domain);
-    if (query.owner) params.set('owner', query.owner);
-    if (query.environment) params.set('environment', query.environment);
-    for (const status of listOf(query.status)) {
-      params.append('status', status);
-    }
-    if (query.since) params.set('since', query.since);
-    if (query.cursor) params.set('cursor', query.cursor);
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    const search = params.toString();
-    return this.get(`/deployments${search ? `?${search}` : ''}`);
+    return callRoute(this.apis, 'get', '/deployments', {
+      query: {
+        entityRef: listOf(query.entityRef),
+        domain: query.domain,
+        owner: query.owner,
+        environment: query.environment,
+        status: listOf(query.status),
+        since: query.since,
+        cursor: query.cursor,
+        limit: query.limit,
+      },
+    });
   }
 
   async getDomainMatrix(domainRef: string): Promise<DomainMatrix> {
     const { namespace, name } = entityRouteSegments(domainRef, {
       defaultKind: 'domain',
     });
-    return this.get(`/domains/${encode(namespace)}/${encode(name)}/matrix`);
+    return callRoute(this.apis, 'get', '/domains/{namespace}/{name}/matrix', {
+      path: { namespace, name },
+    });
   }
 
   async previewPromotion(
     request: Omit<PromotionRequest, 'reason'> & { reason?: string },
   ): Promise<PromotionPreview> {
-    return this.send('POST', '/promotions/preview', request);
+    return callRoute(this.apis, 'post', '/promotions/preview', {
+      body: request,
+    });
   }
 
   async requestPromotion(
     request: PromotionRequest,
   ): Promise<RequestedPromotion> {
-    return this.send('POST', '/promotions', request);
+    return callRoute(this.apis, 'post', '/promotions', { body: request });
   }
 
   async listPromotions(query: PromotionQuery = {}): Promise<Promotion[]> {
-    const params = new URLSearchParams();
-    if (query.state) {
-      params.set('state', ([] as string[]).concat(query.state).join(','));
-    }
-    if (query.entityRef) params.set('entityRef', query.entityRef);
-    if (query.domain) params.set('domain', query.domain);
-    if (query.environment) params.set('environment', query.environment);
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    const search = params.toString();
-    const body = await this.get<{ items: Promotion[] }>(
-      `/promotions${search ? `?${search}` : ''}`,
-    );
-    return body.items;
+    const { items } = await callRoute(this.apis, 'get', '/promotions', {
+      query: {
+        // One parameter, the states separated by commas.
+        state: query.state && listOf(query.state).join(','),
+        entityRef: query.entityRef,
+        domain: query.domain,
+        environment: query.environment,
+        limit: query.limit,
+      },
+    });
+    return items;
   }
 
   async getPromotion(id: string): Promise<Promotion> {
-    return this.get(`/promotions/${encode(id)}`);
+    return callRoute(this.apis, 'get', '/promotions/{id}', { path: { id } });
   }
 
   async approvePromotion(id: string, comment?: string): Promise<Promotion> {
-    return this.decide(id, 'approve', comment);
+    return callRoute(this.apis, 'post', '/promotions/{id}/approve', {
+      path: { id },
+      body: comment ? { comment } : {},
+    });
   }
 
   async rejectPromotion(id: string, comment?: string): Promise<Promotion> {
-    return this.decide(id, 'reject', comment);
+    return callRoute(this.apis, 'post', '/promotions/{id}/reject', {
+      path: { id },
+      body: comment ? { comment } : {},
+    });
   }
 
   async cancelPromotion(id: string, comment?: string): Promise<Promotion> {
-    return this.decide(id, 'cancel', comment);
+    return callRoute(this.apis, 'post', '/promotions/{id}/cancel', {
+      path: { id },
+      body: comment ? { comment } : {},
+    });
   }
 
   async getDora(query: DoraQuery): Promise<DoraResponse> {
-    const params = new URLSearchParams({ from: query.from, to: query.to });
-    if (query.entityRef) params.set('entityRef', query.entityRef);
-    if (query.bucket) params.set('bucket', query.bucket);
-    if (query.timeZone) params.set('timeZone', query.timeZone);
-    return this.get(`/dora?${params.toString()}`);
+    return callRoute(this.apis, 'get', '/dora', {
+      query: {
+        from: query.from,
+        to: query.to,
+        entityRef: query.entityRef,
+        bucket: query.bucket,
+        timeZone: query.timeZone,
+      },
+    });
   }
 
   // Not DORA's `openFailures`, which counts unrecovered failed deployments
@@ -136,10 +149,9 @@ export class DeliveryClient implements DeliveryApi {
       return undefined;
     }
     // `limit=0`: the backend answers the count without the incidents.
-    const params = new URLSearchParams({ entityRef, open: 'true', limit: '0' });
-    const { totalCount } = await this.get<IncidentPage>(
-      `/incidents?${params.toString()}`,
-    );
+    const { totalCount } = await callRoute(this.apis, 'get', '/incidents', {
+      query: { entityRef, open: true, limit: 0 },
+    });
     return totalCount;
   }
 
@@ -164,45 +176,6 @@ export class DeliveryClient implements DeliveryApi {
     });
     return tiers;
   }
-
-  private decide(
-    id: string,
-    decision: 'approve' | 'reject' | 'cancel',
-    comment?: string,
-  ): Promise<Promotion> {
-    return this.send(
-      'POST',
-      `/promotions/${encode(id)}/${decision}`,
-      comment ? { comment } : {},
-    );
-  }
-
-  private get<T>(path: string): Promise<T> {
-    return this.send('GET', path);
-  }
-
-  private async send<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('delivery');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}`,
-      body === undefined
-        ? { method }
-        : {
-            method,
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          },
-    );
-    if (!response.ok) {
-      // Carries the server's own message (e.g. which field was wrong) to the person.
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
 }
 
 function kindOf(entityRef: string): string {
@@ -213,10 +186,6 @@ function kindOf(entityRef: string): string {
 function isComponentOrDomain(entityRef: string): boolean {
   const kind = kindOf(entityRef);
   return kind === 'component' || kind === 'domain';
-}
-
-function encode(segment: string): string {
-  return encodeURIComponent(segment);
 }
 
 // A parameter given once, several times or not at all, as a list.

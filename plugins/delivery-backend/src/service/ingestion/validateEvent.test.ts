@@ -1,5 +1,5 @@
 import { deploymentEvent, incidentEvent } from '../../__testUtils__/events';
-import { EventFieldProblem } from './eventFields';
+import { EventFieldProblem } from './EventFieldProblem';
 import { validateEvent } from './validateEvent';
 
 const environments = new Set(['dev', 'staging', 'prod']);

@@ -1,33 +1,17 @@
 import {
   DeliveryEvent,
   DeploymentEvent,
-  DeploymentStatus,
-  DeploymentTrigger,
   IncidentEvent,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   EventFieldProblem,
-  EventFields,
   JsonRecord,
+  TIMESTAMP_REASON,
+  entityRefReason,
   isRecord,
-} from './eventFields';
-
-const STATUSES: readonly DeploymentStatus[] = [
-  'in_progress',
-  'succeeded',
-  'failed',
-  'cancelled',
-];
-const TRIGGERS: readonly DeploymentTrigger[] = [
-  'pipeline',
-  'promotion',
-  'rollback',
-  'hotfix',
-];
-
-// More than a deployment plausibly brings; keeps one event's size bounded.
-const MAX_COMMITS = 1000;
+} from './EventFieldProblem';
+import { checkEventSchema } from './eventSchema';
 
 /** The known environment names, for the `environment` field. */
 export type EnvironmentNames = ReadonlySet<string>;
@@ -36,8 +20,27 @@ export type EnvironmentNames = ReadonlySet<string>;
 const normalizedRefs = new Map<string, string>();
 const MAX_CACHED_REFS = 10_000;
 
-function readEntityRef(fields: EventFields): string {
-  const value = fields.string('entityRef');
+// What the API stores and answers: UTC with milliseconds, as toISOString() writes.
+const CANONICAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A field that is `null` counts as left out, in the event and its commits. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutNulls);
+  }
+  if (!isRecord(value)) {
+    return value;
+  }
+  const result: JsonRecord = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== null) {
+      result[key] = withoutNulls(item);
+    }
+  }
+  return result;
+}
+
+function entityRefOf(value: string): string {
   const cached = normalizedRefs.get(value);
   if (cached) {
     return cached;
@@ -50,18 +53,11 @@ function readEntityRef(fields: EventFields): string {
     normalizedRefs.set(value, normalized);
     return normalized;
   } catch {
-    throw new EventFieldProblem(
-      'entityRef',
-      `must be an entity ref with a kind, such as component:default/payments-api; got '${value}'`,
-    );
+    throw new EventFieldProblem('entityRef', entityRefReason(value));
   }
 }
 
-function readEnvironment(
-  fields: EventFields,
-  environments: EnvironmentNames,
-): string {
-  const value = fields.string('environment');
+function checkEnvironment(value: string, environments: EnvironmentNames) {
   if (!environments.has(value)) {
     throw new EventFieldProblem(
       'environment',
@@ -70,7 +66,22 @@ function readEnvironment(
       ].join(', ')}`,
     );
   }
-  return value;
+}
+
+/** A timestamp the schema accepted, in UTC with milliseconds. */
+function utc(field: string, value: string): string;
+function utc(field: string, value: string | undefined): string | undefined;
+function utc(field: string, value: string | undefined) {
+  if (value === undefined || CANONICAL_TIMESTAMP.test(value)) {
+    return value;
+  }
+  // The schema's date-time format admits a few instants Date cannot hold,
+  // such as leap seconds.
+  const millis = Date.parse(value);
+  if (Number.isNaN(millis)) {
+    throw new EventFieldProblem(field, TIMESTAMP_REASON);
+  }
+  return new Date(millis).toISOString();
 }
 
 function notBefore(
@@ -86,30 +97,32 @@ function notBefore(
 }
 
 function readDeployment(
-  fields: EventFields,
+  event: DeploymentEvent,
   environments: EnvironmentNames,
 ): DeploymentEvent {
-  const id = fields.string('id');
-  const entityRef = readEntityRef(fields);
-  const environment = readEnvironment(fields, environments);
-  const version = fields.string('version');
-  const commitSha = fields.string('commitSha');
-  const commits = fields.optionalArray('commits', MAX_COMMITS, commit => ({
-    sha: commit.string('sha'),
-    committedAt: commit.timestamp('committedAt'),
+  const entityRef = entityRefOf(event.entityRef);
+  checkEnvironment(event.environment, environments);
+  const commits = event.commits?.map((commit, index) => ({
+    sha: commit.sha,
+    committedAt: utc(`commits[${index}].committedAt`, commit.committedAt),
   }));
-  const status = fields.oneOf('status', STATUSES);
-  const trigger = fields.oneOf('trigger', TRIGGERS);
-  const startedAt = fields.timestamp('startedAt');
+  const startedAt = utc('startedAt', event.startedAt);
   let finishedAt: string | undefined;
-  if (status === 'in_progress') {
-    fields.absent('finishedAt', 'must be left out while status is in_progress');
+  if (event.status === 'in_progress') {
+    if (event.finishedAt !== undefined) {
+      throw new EventFieldProblem(
+        'finishedAt',
+        'must be left out while status is in_progress',
+      );
+    }
+  } else if (event.finishedAt === undefined) {
+    throw new EventFieldProblem('finishedAt', 'is required');
   } else {
-    finishedAt = fields.timestamp('finishedAt');
+    finishedAt = utc('finishedAt', event.finishedAt);
     notBefore('finishedAt', finishedAt, 'startedAt', startedAt);
   }
-  const url = fields.optionalUrl('url');
-  const actor = fields.optionalString('actor');
+  const { id, environment, version, commitSha, status, trigger, url, actor } =
+    event;
 
   return {
     type: 'deployment',
@@ -129,17 +142,15 @@ function readDeployment(
 }
 
 function readIncident(
-  fields: EventFields,
+  event: IncidentEvent,
   environments: EnvironmentNames,
 ): IncidentEvent {
-  const id = fields.string('id');
-  const entityRef = readEntityRef(fields);
-  const environment = readEnvironment(fields, environments);
-  const openedAt = fields.timestamp('openedAt');
-  const resolvedAt = fields.optionalTimestamp('resolvedAt');
+  const entityRef = entityRefOf(event.entityRef);
+  checkEnvironment(event.environment, environments);
+  const openedAt = utc('openedAt', event.openedAt);
+  const resolvedAt = utc('resolvedAt', event.resolvedAt);
   notBefore('resolvedAt', resolvedAt, 'openedAt', openedAt);
-  const deploymentId = fields.optionalString('deploymentId');
-  const url = fields.optionalUrl('url');
+  const { id, environment, deploymentId, url } = event;
 
   return {
     type: 'incident',
@@ -154,9 +165,11 @@ function readIncident(
 }
 
 /**
- * Validates one event of the event API v1 and returns it normalised: entity
- * ref in canonical form, timestamps in UTC. Throws an
- * {@link EventFieldProblem} naming the first field that is wrong.
+ * Validates one event of the event API v1 against the spec's `DeliveryEvent`
+ * schema and the rules a schema cannot say (configured environments, the
+ * order of timestamps), and returns it normalised: entity ref in canonical
+ * form, timestamps in UTC. Throws an {@link EventFieldProblem} naming the
+ * first field that is wrong.
  */
 export function validateEvent(
   event: unknown,
@@ -165,9 +178,10 @@ export function validateEvent(
   if (!isRecord(event)) {
     throw new EventFieldProblem('event', 'must be a JSON object');
   }
-  const fields = new EventFields(event as JsonRecord);
-  const type = fields.oneOf('type', ['deployment', 'incident'] as const);
-  return type === 'deployment'
-    ? readDeployment(fields, environments)
-    : readIncident(fields, environments);
+  const present = withoutNulls(event) as JsonRecord;
+  checkEventSchema(present);
+  const valid = present as unknown as DeliveryEvent;
+  return valid.type === 'deployment'
+    ? readDeployment(valid, environments)
+    : readIncident(valid, environments);
 }
