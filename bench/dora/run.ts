@@ -14,9 +14,9 @@ import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/databa
 import { DatabaseDoraStore } from '../../plugins/delivery-backend/src/database/dora/DatabaseDoraStore';
 import { DoraDerivationSettings } from '../../plugins/delivery-backend/src/database/dora/DoraDerivationSettings';
 import { rebuildDoraTables } from '../../plugins/delivery-backend/src/database/dora/rebuildDoraTables';
-import { DoraService } from '../../plugins/delivery-backend/src/service/DoraService';
+import { DoraService } from '../../plugins/delivery-backend/src/service/dora/DoraService';
 import { summarize } from '../../plugins/delivery-backend/src/service/dora/summarize';
-import { EntityCatalog } from '../../plugins/delivery-backend/src/service/EntityCatalog';
+import { EntityCatalog } from '../../plugins/delivery-backend/src/service/catalog/EntityCatalog';
 import { baselineAggregate } from './baseline';
 import { domainRef, entityRef, generateHistory, HISTORY } from './history';
 import { ingestLiveBatch } from './live';

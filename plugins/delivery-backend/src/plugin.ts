@@ -15,13 +15,13 @@ import { DemoGitOpsRepository } from './demo/DemoGitOpsRepository';
 import { readPromotionSettings } from './config/readPromotionSettings';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
-import { DeploymentsService } from './service/DeploymentsService';
-import { DomainMatrixService } from './service/DomainMatrixService';
-import { DoraService } from './service/DoraService';
+import { DeploymentsService } from './service/deployments/DeploymentsService';
+import { DomainMatrixService } from './service/environments/DomainMatrixService';
+import { DoraService } from './service/dora/DoraService';
 import { recentChangeFailureRate } from './service/dora/recentChangeFailureRate';
-import { EntityCatalog } from './service/EntityCatalog';
-import { EnvironmentStatusService } from './service/EnvironmentStatusService';
-import { IncidentsService } from './service/IncidentsService';
+import { EntityCatalog } from './service/catalog/EntityCatalog';
+import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
+import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/IngestionService';
 import {
   addBuiltInExecutors,

@@ -20,13 +20,13 @@ import {
   registerPromotionRoutes,
 } from './routes/promotionRoutes';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
-import { DeploymentReadAccess } from './service/DeploymentReadAccess';
-import { DeploymentsService } from './service/DeploymentsService';
-import { DomainMatrixService } from './service/DomainMatrixService';
-import { DoraService } from './service/DoraService';
-import { EnvironmentStatusService } from './service/EnvironmentStatusService';
-import { FreezeWindowService } from './service/FreezeWindowService';
-import { IncidentsService } from './service/IncidentsService';
+import { DeploymentReadAccess } from './service/deployments/DeploymentReadAccess';
+import { DeploymentsService } from './service/deployments/DeploymentsService';
+import { DomainMatrixService } from './service/environments/DomainMatrixService';
+import { DoraService } from './service/dora/DoraService';
+import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
+import { FreezeWindowService } from './service/promotions/freezeWindows/FreezeWindowService';
+import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/IngestionService';
 import { RejectedEventsError } from './service/ingestion/RejectedEventsError';
 

@@ -16,8 +16,8 @@ import { Knex } from 'knex';
 import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../database/dora/DatabaseDoraStore';
 import { DoraDerivationSettings } from '../database/dora/DoraDerivationSettings';
-import { DoraService } from '../service/DoraService';
-import { EntityCatalog } from '../service/EntityCatalog';
+import { DoraService } from '../service/dora/DoraService';
+import { EntityCatalog } from '../service/catalog/EntityCatalog';
 
 /** 2026-03-02T00:00Z, a Monday: the hour 0 of DORA scenarios. */
 export const BASE = Date.UTC(2026, 2, 2);

@@ -27,7 +27,7 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { deliveryPlugin } from '../plugin';
-import { PromotionExecution } from '../service/promotions/PromotionExecution';
+import { PromotionExecution } from '../service/promotions/execution/PromotionExecution';
 
 /** The test's people: the engineer, a teammate, the platform admins. */
 export const ENGINEER = 'user:default/engineer';

@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { DoraService } from '../service/DoraService';
+import { DoraService } from '../service/dora/DoraService';
 import type { DeliveryApiRouter } from './promotionRoutes';
 
 /**

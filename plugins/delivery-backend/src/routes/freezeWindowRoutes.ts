@@ -6,7 +6,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deliveryAdminPermission } from '@internal/backstage-plugin-delivery-common';
-import { FreezeWindowService } from '../service/FreezeWindowService';
+import { FreezeWindowService } from '../service/promotions/freezeWindows/FreezeWindowService';
 import { DeliveryApiRouter } from './promotionRoutes';
 
 const USERS = { allow: ['user'] as Array<'user'> };

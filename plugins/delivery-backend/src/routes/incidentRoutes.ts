@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { IncidentsService } from '../service/IncidentsService';
+import { IncidentsService } from '../service/incidents/IncidentsService';
 import type { DeliveryApiRouter } from './promotionRoutes';
 
 /**

@@ -13,10 +13,10 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi/generated/router';
-import { DeploymentReadAccess } from '../service/DeploymentReadAccess';
-import { PromotionPreviewService } from '../service/PromotionPreviewService';
-import { PromotionService } from '../service/PromotionService';
-import { parseComment } from '../service/promotions/parsePromotionRequest';
+import { DeploymentReadAccess } from '../service/deployments/DeploymentReadAccess';
+import { PromotionPreviewService } from '../service/promotions/PromotionPreviewService';
+import { PromotionService } from '../service/promotions/PromotionService';
+import { parseComment } from './request/parsePromotionRequest';
 
 /** The delivery API's typed router. */
 export type DeliveryApiRouter = ApiRouter<typeof spec>;

@@ -5,12 +5,12 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { chunks } from '../chunks';
-import { toApproval, toTransition } from '../promotionRows';
+import { toApproval, toTransition } from './promotionRows';
 import {
   ApprovalOutcome,
   PromotionOutcome,
   PromotionStateChange,
-} from '../PromotionStore';
+} from './PromotionStore';
 import { toMillis } from '../rows';
 import { insertTransition } from './insertTransition';
 

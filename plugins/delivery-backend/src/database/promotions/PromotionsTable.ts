@@ -4,8 +4,8 @@ import {
   isOpenPromotionState,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { PromotionRow, toPromotionRecord } from '../promotionRows';
-import { NewPromotionRecord, PromotionRecord } from '../PromotionStore';
+import { PromotionRow, toPromotionRecord } from './promotionRows';
+import { NewPromotionRecord, PromotionRecord } from './PromotionStore';
 import { toMillis } from '../rows';
 import { insertTransition } from './insertTransition';
 

@@ -1,4 +1,4 @@
-import { EntityScope, parseEntityScope } from '../EntityScope';
+import { EntityScope, parseEntityScope } from '../catalog/EntityScope';
 
 /** Whose DORA numbers: one component, a domain, a group's entities, or everybody's. */
 export type DoraScope = EntityScope | { type: 'portal' };

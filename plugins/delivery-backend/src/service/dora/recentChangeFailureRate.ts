@@ -1,5 +1,5 @@
-import { ChangeFailureRateSource } from '../PromotionPreviewService';
-import { DoraService } from '../DoraService';
+import { ChangeFailureRateSource } from '../promotions/PromotionPreviewService';
+import { DoraService } from './DoraService';
 import { parseDoraWindow } from './DoraWindow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -8,9 +8,12 @@ import {
   Promotion,
   PromotionState,
 } from '@internal/backstage-plugin-delivery-common';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../database/promotions/PromotionStore';
 import { assertMayApprove } from './approvers';
-import { PromotionExecution } from './PromotionExecution';
+import { PromotionExecution } from './execution/PromotionExecution';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionQueries } from './PromotionQueries';
 

@@ -1,10 +1,13 @@
 import { NotFoundError } from '@backstage/errors';
 import { Promotion } from '@internal/backstage-plugin-delivery-common';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../database/promotions/PromotionStore';
 import {
   PromotionListQuery,
   parsePromotionListQuery,
-} from './parsePromotionRequest';
+} from '../../routes/request/parsePromotionRequest';
 
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 200;

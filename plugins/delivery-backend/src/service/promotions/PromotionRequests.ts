@@ -9,14 +9,17 @@ import {
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
-import { EntityCatalog } from '../EntityCatalog';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../database/promotions/PromotionStore';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
-import { PromotionExecution } from './PromotionExecution';
+import { PromotionExecution } from './execution/PromotionExecution';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
-import { parsePromotionRequest } from './parsePromotionRequest';
+import { parsePromotionRequest } from '../../routes/request/parsePromotionRequest';
 
 /**
  * Promotion requests: checked against the policy and stored, then executed

@@ -13,22 +13,22 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { PromotionExecutor } from '@internal/backstage-plugin-delivery-node';
 import { readPromotionSettings } from '../../config/readPromotionSettings';
-import { DatabasePromotionStore } from '../../database/DatabasePromotionStore';
+import { DatabasePromotionStore } from '../../database/promotions/DatabasePromotionStore';
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { ArgoCdSyncExecutor } from '../../executors/argocd-sync/ArgoCdSyncExecutor';
 import { GitHubPullRequestExecutor } from '../../executors/github-pr/GitHubPullRequestExecutor';
 import { GitOpsLocalExecutor } from '../../executors/gitops-local/GitOpsLocalExecutor';
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
-import { EntityCatalog } from '../EntityCatalog';
-import { FreezeWindowService } from '../FreezeWindowService';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { IngestionService } from '../IngestionService';
 import {
   ChangeFailureRateSource,
   PromotionPreviewService,
-} from '../PromotionPreviewService';
-import { PromotionService } from '../PromotionService';
-import { PromotionExecution } from './PromotionExecution';
-import { PromotionHistory } from './PromotionHistory';
+} from './PromotionPreviewService';
+import { PromotionService } from './PromotionService';
+import { PromotionExecution } from './execution/PromotionExecution';
+import { PromotionHistory } from './VersionHistory';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
 

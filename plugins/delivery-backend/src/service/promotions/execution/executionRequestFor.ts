@@ -3,8 +3,11 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
-import { PromotionHistory } from './PromotionHistory';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../../database/promotions/PromotionStore';
+import { PromotionHistory } from '../VersionHistory';
 
 /**
  * What the target environment's executor is asked to do for the promotion:

@@ -5,8 +5,11 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { DateTime } from 'luxon';
 import { HistoryPosition } from '../../database/DeliveryStore';
-import { EntityScope, parseEntityScope } from '../EntityScope';
-import { decodeCursor } from './deploymentCursor';
+import {
+  EntityScope,
+  parseEntityScope,
+} from '../../service/catalog/EntityScope';
+import { decodeCursor } from '../../service/deployments/deploymentCursor';
 
 /** How many deployments a page holds unless `limit` says otherwise. */
 export const DEFAULT_PAGE_SIZE = 25;

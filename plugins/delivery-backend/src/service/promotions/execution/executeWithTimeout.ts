@@ -3,7 +3,7 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
-import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
+import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
 import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 
 /**

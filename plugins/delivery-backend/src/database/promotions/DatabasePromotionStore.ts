@@ -3,10 +3,10 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { FreezeWindowsTable } from './promotions/FreezeWindowsTable';
-import { PromotionStateChanges } from './promotions/PromotionStateChanges';
-import { PromotionsTable } from './promotions/PromotionsTable';
-import { RolledBackVersionsTable } from './promotions/RolledBackVersionsTable';
+import { FreezeWindowsTable } from './FreezeWindowsTable';
+import { PromotionStateChanges } from './PromotionStateChanges';
+import { PromotionsTable } from './PromotionsTable';
+import { RolledBackVersionsTable } from './RolledBackVersionsTable';
 import { PromotionStore } from './PromotionStore';
 
 const migrationsDir = resolvePackagePath(

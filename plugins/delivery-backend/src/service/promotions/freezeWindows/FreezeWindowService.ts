@@ -6,12 +6,15 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { DateTime, IANAZone } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { FreezeWindowRecord, PromotionStore } from '../database/PromotionStore';
+import {
+  FreezeWindowRecord,
+  PromotionStore,
+} from '../../../database/promotions/PromotionStore';
 import {
   ActiveFreeze,
   activeFreeze,
   freezeWindowActivity,
-} from './promotions/freezeWindows';
+} from './freezeWindowActivity';
 
 const MAX_REASON_LENGTH = 500;
 

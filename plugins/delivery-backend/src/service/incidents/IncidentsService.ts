@@ -3,11 +3,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { IncidentPage } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore } from '../database/DeliveryStore';
-import { DeploymentReadAccess } from './DeploymentReadAccess';
-import { EntityCatalog } from './EntityCatalog';
-import { EntityScope, parseEntityScope } from './EntityScope';
-import { ScopedEntities } from './ScopedEntities';
+import { DeliveryStore } from '../../database/DeliveryStore';
+import { DeploymentReadAccess } from '../deployments/DeploymentReadAccess';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { EntityScope, parseEntityScope } from '../catalog/EntityScope';
+import { ScopedEntities } from '../catalog/ScopedEntities';
 
 /** How many incidents `GET /incidents` answers unless `limit` says otherwise. */
 export const DEFAULT_INCIDENT_LIMIT = 25;

@@ -1,5 +1,5 @@
 import { Deployment } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore, DeploymentRecord } from '../database/DeliveryStore';
+import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
 
 /** The deployments with their commits, read in one query. */
 export async function withCommits(

@@ -1,6 +1,9 @@
 import { DeploymentCommit } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
-import { distinctCommits, runningSince } from '../deploymentHistory';
+import {
+  distinctCommits,
+  runningSince,
+} from '../deployments/deploymentHistory';
 
 // How many deployments between two versions are looked at, newest first.
 const MAX_DEPLOYMENTS_BETWEEN = 100;

@@ -9,10 +9,13 @@ import {
   environmentsForEntity,
   nextEnvironment,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore, DeploymentRecord } from '../database/DeliveryStore';
-import { distinctCommits, runningSince } from './deploymentHistory';
-import { EntityCatalog } from './EntityCatalog';
-import { withCommits } from './withCommits';
+import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
+import {
+  distinctCommits,
+  runningSince,
+} from '../deployments/deploymentHistory';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { withCommits } from '../deployments/withCommits';
 
 // How many deployments waiting for promotion are looked at, newest first.
 const MAX_MISSING_DEPLOYMENTS = 100;

@@ -1,9 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
-import { FreezeWindowService } from '../FreezeWindowService';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../../database/promotions/PromotionStore';
+import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
-import { PromotionNotifier } from './PromotionNotifier';
+import { PromotionNotifier } from '../PromotionNotifier';
 import { formatDuration } from '@internal/backstage-plugin-delivery-common';
 
 // A claim older than the execution timeout and this margin belongs to an

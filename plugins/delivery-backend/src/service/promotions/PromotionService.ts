@@ -8,15 +8,15 @@ import {
   Promotion,
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
-import { PromotionStore } from '../database/PromotionStore';
-import { EntityCatalog } from './EntityCatalog';
-import { PromotionDecisions } from './promotions/PromotionDecisions';
-import { PromotionExecution } from './promotions/PromotionExecution';
-import { PromotionNotifier } from './promotions/PromotionNotifier';
-import { PromotionPolicy } from './promotions/PromotionPolicy';
-import { PromotionQueries } from './promotions/PromotionQueries';
-import { PromotionRequests } from './promotions/PromotionRequests';
-import { PromotionListQuery } from './promotions/parsePromotionRequest';
+import { PromotionStore } from '../../database/promotions/PromotionStore';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { PromotionDecisions } from './PromotionDecisions';
+import { PromotionExecution } from './execution/PromotionExecution';
+import { PromotionNotifier } from './PromotionNotifier';
+import { PromotionPolicy } from './PromotionPolicy';
+import { PromotionQueries } from './PromotionQueries';
+import { PromotionRequests } from './PromotionRequests';
+import { PromotionListQuery } from '../../routes/request/parsePromotionRequest';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 

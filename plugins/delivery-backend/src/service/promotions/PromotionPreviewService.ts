@@ -6,12 +6,12 @@ import {
   PromotionPreview,
 } from '@internal/backstage-plugin-delivery-common';
 import { PromotionChangeRequest } from '@internal/backstage-plugin-delivery-node';
-import { PromotionExecutorRegistry } from '../executors/PromotionExecutorRegistry';
-import { EntityCatalog } from './EntityCatalog';
-import { resolveApprovers } from './promotions/approvers';
-import { PromotionHistory } from './promotions/PromotionHistory';
-import { PromotionPolicy } from './promotions/PromotionPolicy';
-import { parsePromotionRequest } from './promotions/parsePromotionRequest';
+import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { resolveApprovers } from './approvers';
+import { PromotionHistory } from './VersionHistory';
+import { PromotionPolicy } from './PromotionPolicy';
+import { parsePromotionRequest } from '../../routes/request/parsePromotionRequest';
 
 /**
  * The recent change failure rate of an environment for an entity, 0 to 1, or

@@ -5,12 +5,15 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
-import { IngestionService } from '../IngestionService';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../../database/promotions/PromotionStore';
+import { IngestionService } from '../../IngestionService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
-import { PromotionHistory } from './PromotionHistory';
-import { PromotionNotifier } from './PromotionNotifier';
-import { PromotionPolicy } from './PromotionPolicy';
+import { PromotionHistory } from '../VersionHistory';
+import { PromotionNotifier } from '../PromotionNotifier';
+import { PromotionPolicy } from '../PromotionPolicy';
 import { recordPromotionDeployment } from './recordPromotionDeployment';
 
 /**

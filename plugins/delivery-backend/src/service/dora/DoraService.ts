@@ -6,13 +6,13 @@ import {
   DoraResponse,
   doraTiers,
 } from '@internal/backstage-plugin-delivery-common';
-import { DoraStore } from '../database/dora/DoraStore';
-import { DeploymentReadAccess } from './DeploymentReadAccess';
-import { DoraScope, parseDoraScope } from './dora/DoraScope';
-import { DoraWindow, parseDoraWindow } from './dora/DoraWindow';
-import { summarize } from './dora/summarize';
-import { EntityCatalog } from './EntityCatalog';
-import { ScopedEntities } from './ScopedEntities';
+import { DoraStore } from '../../database/dora/DoraStore';
+import { DeploymentReadAccess } from '../deployments/DeploymentReadAccess';
+import { DoraScope, parseDoraScope } from './DoraScope';
+import { DoraWindow, parseDoraWindow } from './DoraWindow';
+import { summarize } from './summarize';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { ScopedEntities } from '../catalog/ScopedEntities';
 
 /** A validated `GET /dora` query. */
 export interface DoraRequest {

@@ -10,16 +10,19 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
-import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
-import { FreezeWindowService } from '../FreezeWindowService';
-import { IngestionService } from '../IngestionService';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../../database/promotions/PromotionStore';
+import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
+import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
+import { IngestionService } from '../../IngestionService';
 import { executeWithTimeout } from './executeWithTimeout';
 import { executionRequestFor } from './executionRequestFor';
 import { PromotionClaims } from './PromotionClaims';
-import { PromotionHistory } from './PromotionHistory';
-import { PromotionNotifier } from './PromotionNotifier';
-import { PromotionPolicy } from './PromotionPolicy';
+import { PromotionHistory } from '../VersionHistory';
+import { PromotionNotifier } from '../PromotionNotifier';
+import { PromotionPolicy } from '../PromotionPolicy';
 import { PromotionResults } from './PromotionResults';
 
 export { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';

@@ -1,5 +1,5 @@
 import { DeploymentCommit } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore, DeploymentRecord } from '../database/DeliveryStore';
+import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
 
 /**
  * Since when the version of this deployment has been running in its

@@ -10,16 +10,16 @@ import {
   DeliveryStore,
   DeploymentHistoryQuery,
   DeploymentRecord,
-} from '../database/DeliveryStore';
+} from '../../database/DeliveryStore';
 import { DeploymentReadAccess } from './DeploymentReadAccess';
-import { EntityCatalog } from './EntityCatalog';
-import { ScopedEntities } from './ScopedEntities';
-import { encodeCursor, positionOf } from './deployments/deploymentCursor';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { ScopedEntities } from '../catalog/ScopedEntities';
+import { encodeCursor, positionOf } from './deploymentCursor';
 import {
   DeploymentHistoryParameters,
   DeploymentHistoryRequest,
   parseDeploymentHistoryRequest,
-} from './deployments/parseDeploymentHistoryRequest';
+} from '../../routes/request/parseDeploymentHistoryRequest';
 import { withCommits } from './withCommits';
 
 /** Filters entity refs down to those whose deployments the caller may read. */

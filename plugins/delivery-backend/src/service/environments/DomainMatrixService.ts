@@ -6,9 +6,9 @@ import {
   Environment,
   sortEnvironments,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore, DeploymentRecord } from '../database/DeliveryStore';
-import { DomainComponent, EntityCatalog } from './EntityCatalog';
-import { ReadableEntities } from './DeploymentsService';
+import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
+import { DomainComponent, EntityCatalog } from '../catalog/EntityCatalog';
+import { ReadableEntities } from '../deployments/DeploymentsService';
 
 const key = (entityRef: string, environment: string) =>
   `${entityRef}\n${environment}`;

@@ -7,10 +7,10 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
-import { PromotionRecord } from '../../database/PromotionStore';
-import { IngestionService } from '../IngestionService';
-import { PromotionHistory } from './PromotionHistory';
-import { PromotionPolicy } from './PromotionPolicy';
+import { PromotionRecord } from '../../../database/promotions/PromotionStore';
+import { IngestionService } from '../../IngestionService';
+import { PromotionHistory } from '../VersionHistory';
+import { PromotionPolicy } from '../PromotionPolicy';
 
 /** The id of a promotion's deployment in the history. */
 export const promotionDeploymentId = (promotionId: string) =>

@@ -1,5 +1,5 @@
 import { FreezeWindow } from '@internal/backstage-plugin-delivery-common';
-import { activeFreeze, freezeWindowActivity } from './freezeWindows';
+import { activeFreeze, freezeWindowActivity } from './freezeWindowActivity';
 
 const weekend: FreezeWindow = {
   type: 'recurring',
