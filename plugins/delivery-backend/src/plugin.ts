@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
 import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
 import { readEnvironments } from './config/readEnvironments';
@@ -23,6 +24,7 @@ import { EntityCatalog } from './service/catalog/EntityCatalog';
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
 import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/IngestionService';
+import { DeliverySignals } from './service/signals/DeliverySignals';
 import {
   addBuiltInExecutors,
   createPromotionEngine,
@@ -59,6 +61,7 @@ export const deliveryPlugin = createBackendPlugin({
         instanceMetadata: coreServices.rootInstanceMetadata,
         lifecycle: coreServices.lifecycle,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -75,6 +78,7 @@ export const deliveryPlugin = createBackendPlugin({
         instanceMetadata,
         lifecycle,
         notifications,
+        signals,
       }) {
         const environments = readEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
@@ -88,9 +92,12 @@ export const deliveryPlugin = createBackendPlugin({
           }
         }
 
+        const deliverySignals = new DeliverySignals({ signals, logger });
         const store = await DatabaseDeliveryStore.create({
           database,
           dora: readDoraSettings(config, environments),
+          onDeploymentsChanged: changed =>
+            deliverySignals.deploymentsChanged(changed),
         });
         const catalog = new EntityCatalog(catalogService);
         const ingestion = new IngestionService({ store, environments });
@@ -124,6 +131,7 @@ export const deliveryPlugin = createBackendPlugin({
           executors,
           deliveryStore: store,
           ingestion,
+          signals: deliverySignals,
           changeFailureRate: recentChangeFailureRate(dora),
         });
         // Executions under way finish (or time out) before the backend stops.

@@ -84,8 +84,7 @@ describe('DatabasePromotionStore', () => {
         ),
       ).resolves.toEqual({ inserted: true });
 
-      await store.changeState('p1', {
-        from: ['pending_approval'],
+      await store.transition('p1', {
         to: 'cancelled',
         actor: 'user:default/engineer',
         at: at(1),
@@ -113,8 +112,7 @@ describe('DatabasePromotionStore', () => {
 
       const claims = await Promise.all(
         ['a', 'b', 'c', 'd'].map(token =>
-          store.changeState('p1', {
-            from: ['approved'],
+          store.transition('p1', {
             to: 'executing',
             actor: 'plugin:delivery',
             at: at(1),
@@ -128,8 +126,7 @@ describe('DatabasePromotionStore', () => {
 
       // Only the claim's holder may finish it.
       await expect(
-        store.changeState('p1', {
-          from: ['executing'],
+        store.transition('p1', {
           to: 'succeeded',
           actor: 'plugin:delivery',
           at: at(2),
@@ -137,8 +134,7 @@ describe('DatabasePromotionStore', () => {
         }),
       ).resolves.toBe(false);
       await expect(
-        store.changeState('p1', {
-          from: ['executing'],
+        store.transition('p1', {
           to: 'succeeded',
           actor: 'plugin:delivery',
           at: at(2),
@@ -152,8 +148,7 @@ describe('DatabasePromotionStore', () => {
         }),
       ).resolves.toBe(true);
       await expect(
-        store.changeState('p1', {
-          from: ['pending_approval', 'approved'],
+        store.transition('p1', {
           to: 'cancelled',
           actor: 'user:default/engineer',
           at: at(3),
@@ -230,8 +225,7 @@ describe('DatabasePromotionStore', () => {
         promotion({ id: 'new', state: 'approved', environment: 'staging' }),
         actor,
       );
-      await store.changeState('old', {
-        from: ['approved'],
+      await store.transition('old', {
         to: 'executing',
         actor: 'plugin:delivery',
         at: at(1),

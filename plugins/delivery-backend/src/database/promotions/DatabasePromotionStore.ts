@@ -75,8 +75,8 @@ export class DatabasePromotionStore implements PromotionStore {
     return this.stateChanges.listApprovals(...args);
   }
 
-  changeState(...args: Args<'changeState'>) {
-    return this.stateChanges.changeState(...args);
+  transition(...args: Args<'transition'>) {
+    return this.stateChanges.transition(...args);
   }
 
   approve(...args: Args<'approve'>) {

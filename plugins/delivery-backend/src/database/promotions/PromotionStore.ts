@@ -47,10 +47,12 @@ export type PromotionOutcome = Partial<
   > & { claimedAt: string }
 >;
 
-/** A compare-and-set state change, stored with its transition. */
+/**
+ * A state change. The states it may happen from are those the state machine
+ * (`PROMOTION_STATE_TRANSITIONS`) leads to `to` from; the change is stored with
+ * its transition.
+ */
 export interface PromotionStateChange {
-  /** The states the promotion must be in; otherwise nothing changes. */
-  from: PromotionState[];
   to: PromotionState;
   /** Who makes the change. */
   actor: string;
@@ -143,14 +145,17 @@ export interface PromotionStore {
   listApprovals(ids: string[]): Promise<Map<string, PromotionApproval[]>>;
 
   /**
-   * Changes the state if the promotion is in one of `change.from` (and held
-   * by `change.claimToken`, if given); false when it was not.
+   * Every state change goes through here: a compare-and-set that changes the
+   * state to `change.to` only if the state machine allows it from the state
+   * the promotion is in (and `change.claimToken`, if given, holds it); false
+   * when it did not.
    */
-  changeState(id: string, change: PromotionStateChange): Promise<boolean>;
+  transition(id: string, change: PromotionStateChange): Promise<boolean>;
 
   /**
    * Records an approval of a promotion waiting for approval and, when it
-   * completes the required approvals, makes it `approved`, atomically.
+   * completes the required approvals, makes it `approved` (through the same
+   * state machine check as {@link PromotionStore.transition}), atomically.
    */
   approve(
     id: string,

@@ -11,7 +11,7 @@ import {
 import { PromotionStore } from '../../database/promotions/PromotionStore';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';
-import { PromotionHistory } from './VersionHistory';
+import { VersionHistory } from './VersionHistory';
 
 /** What the policy found about a promotion request. */
 export interface PolicyEvaluation {
@@ -54,7 +54,7 @@ export class PromotionPolicy {
   constructor(
     private readonly options: {
       environments: Environment[];
-      history: PromotionHistory;
+      history: VersionHistory;
       store: PromotionStore;
       freezeWindows: FreezeWindowService;
     },

@@ -9,7 +9,7 @@ import { PromotionChangeRequest } from '@internal/backstage-plugin-delivery-node
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
-import { PromotionHistory } from './VersionHistory';
+import { VersionHistory } from './VersionHistory';
 import { PromotionPolicy } from './PromotionPolicy';
 import { parsePromotionRequest } from '../../routes/request/parsePromotionRequest';
 
@@ -35,7 +35,7 @@ export class PromotionPreviewService {
       environments: Environment[];
       catalog: EntityCatalog;
       policy: PromotionPolicy;
-      history: PromotionHistory;
+      history: VersionHistory;
       executors: PromotionExecutorRegistry;
       /** Without it the preview's `changeFailureRate` is null. */
       changeFailureRate?: ChangeFailureRateSource;

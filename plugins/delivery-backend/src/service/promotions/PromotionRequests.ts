@@ -9,16 +9,14 @@ import {
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
-import {
-  PromotionRecord,
-  PromotionStore,
-} from '../../database/promotions/PromotionStore';
+import { PromotionRecord } from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
 import { PromotionExecution } from './execution/PromotionExecution';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
+import { PromotionTransitions } from './PromotionTransitions';
 import { parsePromotionRequest } from '../../routes/request/parsePromotionRequest';
 
 /**
@@ -28,7 +26,7 @@ import { parsePromotionRequest } from '../../routes/request/parsePromotionReques
 export class PromotionRequests {
   constructor(
     private readonly options: {
-      store: PromotionStore;
+      transitions: PromotionTransitions;
       environments: Environment[];
       catalog: EntityCatalog;
       policy: PromotionPolicy;
@@ -43,7 +41,7 @@ export class PromotionRequests {
     body: unknown,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<RequestedPromotion> {
-    const { store, catalog, policy, environments } = this.options;
+    const { transitions, catalog, policy, environments } = this.options;
     const parsed = parsePromotionRequest(body, environments, {
       reasonRequired: true,
     });
@@ -91,7 +89,7 @@ export class PromotionRequests {
       approvers,
       allowSelfApproval,
     };
-    const inserted = await store.insertPromotion(record, {
+    const inserted = await transitions.insert(record, {
       actor: requester,
       comment:
         state === 'approved'

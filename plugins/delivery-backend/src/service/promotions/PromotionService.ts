@@ -16,6 +16,7 @@ import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
 import { PromotionQueries } from './PromotionQueries';
 import { PromotionRequests } from './PromotionRequests';
+import { PromotionTransitions } from './PromotionTransitions';
 import { PromotionListQuery } from '../../routes/request/parsePromotionRequest';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -23,7 +24,8 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 /**
  * Promotion requests and their state machine: `pending_approval → approved →
  * executing → succeeded | failed`, or `rejected | cancelled`. Every change is
- * a compare-and-set in the store, stored with who, when and why; a change the
+ * a compare-and-set that the state machine checks
+ * ({@link PromotionTransitions}), stored with who, when and why; a change the
  * state machine does not allow is a `ConflictError` that says why.
  *
  * Requests ({@link PromotionRequests}), decisions on them
@@ -38,6 +40,7 @@ export class PromotionService {
 
   constructor(options: {
     store: PromotionStore;
+    transitions: PromotionTransitions;
     environments: Environment[];
     catalog: EntityCatalog;
     policy: PromotionPolicy;

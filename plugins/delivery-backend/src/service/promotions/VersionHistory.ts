@@ -8,8 +8,11 @@ import {
 // How many deployments between two versions are looked at, newest first.
 const MAX_DEPLOYMENTS_BETWEEN = 100;
 
-/** The deployment history questions the promotion engine asks. */
-export class PromotionHistory {
+/**
+ * Which versions of an entity ran where, since when and with which commits:
+ * the questions the promotion engine asks of the deployment history.
+ */
+export class VersionHistory {
   constructor(private readonly store: DeliveryStore) {}
 
   /** What runs in the environment: its latest succeeded deployment. */

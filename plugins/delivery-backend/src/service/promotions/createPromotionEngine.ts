@@ -28,9 +28,11 @@ import {
 } from './PromotionPreviewService';
 import { PromotionService } from './PromotionService';
 import { PromotionExecution } from './execution/PromotionExecution';
-import { PromotionHistory } from './VersionHistory';
+import { VersionHistory } from './VersionHistory';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
+import { PromotionTransitions } from './PromotionTransitions';
+import { DeliverySignals } from '../signals/DeliverySignals';
 
 /**
  * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
@@ -82,6 +84,7 @@ export async function createPromotionEngine(options: {
   executors: PromotionExecutorRegistry;
   deliveryStore: DeliveryStore;
   ingestion: IngestionService;
+  signals: DeliverySignals;
   /** The target environment's recent change failure rate, for the promotion dialog. */
   changeFailureRate?: ChangeFailureRateSource;
 }): Promise<PromotionEngine> {
@@ -91,7 +94,11 @@ export async function createPromotionEngine(options: {
   const store = await DatabasePromotionStore.create({
     database: options.database,
   });
-  const history = new PromotionHistory(options.deliveryStore);
+  const transitions = new PromotionTransitions({
+    store,
+    signals: options.signals,
+  });
+  const history = new VersionHistory(options.deliveryStore);
   const freezeWindows = new FreezeWindowService({ store, environments });
   const policy = new PromotionPolicy({
     environments,
@@ -107,6 +114,7 @@ export async function createPromotionEngine(options: {
   });
   const execution = new PromotionExecution({
     store,
+    transitions,
     history,
     policy,
     ingestion: options.ingestion,
@@ -126,6 +134,7 @@ export async function createPromotionEngine(options: {
   return {
     promotions: new PromotionService({
       store,
+      transitions,
       environments,
       catalog,
       policy,

@@ -7,7 +7,11 @@ import {
 import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
 import { PromotionNotifier } from '../PromotionNotifier';
-import { formatDuration } from '@internal/backstage-plugin-delivery-common';
+import { PromotionTransitions } from '../PromotionTransitions';
+import {
+  canTransitionPromotion,
+  formatDuration,
+} from '@internal/backstage-plugin-delivery-common';
 
 // A claim older than the execution timeout and this margin belongs to an
 // executor that crashed or whose replica went away.
@@ -29,6 +33,7 @@ export class PromotionClaims {
   constructor(
     private readonly options: {
       store: PromotionStore;
+      transitions: PromotionTransitions;
       freezeWindows: FreezeWindowService;
       notifier: PromotionNotifier;
       logger: LoggerService;
@@ -44,7 +49,7 @@ export class PromotionClaims {
   async claim(id: string): Promise<ClaimedPromotion | undefined> {
     const { store } = this.options;
     const promotion = await store.getPromotion(id);
-    if (!promotion || promotion.state !== 'approved') {
+    if (!promotion || !canTransitionPromotion(promotion.state, 'executing')) {
       return undefined;
     }
     if (
@@ -55,8 +60,7 @@ export class PromotionClaims {
     }
     const claimToken = randomUUID();
     const claimedAt = this.options.now().toISOString();
-    const claimed = await store.changeState(id, {
-      from: ['approved'],
+    const claimed = await this.options.transitions.transition(promotion, {
       to: 'executing',
       actor: PROMOTION_ENGINE_ACTOR,
       at: claimedAt,
@@ -85,8 +89,11 @@ export class PromotionClaims {
       const message = `The executor did not finish within ${formatDuration(
         executionTimeoutMs / 1000,
       )} (it may have crashed, or its backend stopped); check the target environment before promoting again`;
-      const failed = await store.changeState(id, {
-        from: ['executing'],
+      const promotion = await store.getPromotion(id);
+      if (!promotion) {
+        continue;
+      }
+      const failed = await this.options.transitions.transition(promotion, {
         to: 'failed',
         actor: PROMOTION_ENGINE_ACTOR,
         at: now().toISOString(),
@@ -96,10 +103,7 @@ export class PromotionClaims {
       });
       if (failed) {
         logger.warn(`Promotion ${id} failed: ${message}`);
-        const promotion = await store.getPromotion(id);
-        if (promotion) {
-          await this.options.notifier.toRequester(promotion, 'failed', message);
-        }
+        await this.options.notifier.toRequester(promotion, 'failed', message);
       }
     }
   }

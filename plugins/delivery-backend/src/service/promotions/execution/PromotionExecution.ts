@@ -20,17 +20,19 @@ import { IngestionService } from '../../IngestionService';
 import { executeWithTimeout } from './executeWithTimeout';
 import { executionRequestFor } from './executionRequestFor';
 import { PromotionClaims } from './PromotionClaims';
-import { PromotionHistory } from '../VersionHistory';
+import { VersionHistory } from '../VersionHistory';
 import { PromotionNotifier } from '../PromotionNotifier';
 import { PromotionPolicy } from '../PromotionPolicy';
 import { PromotionResults } from './PromotionResults';
+import { PromotionTransitions } from '../PromotionTransitions';
 
 export { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
 
 /** What {@link PromotionExecution} needs. */
 export interface PromotionExecutionOptions {
   store: PromotionStore;
-  history: PromotionHistory;
+  transitions: PromotionTransitions;
+  history: VersionHistory;
   policy: PromotionPolicy;
   ingestion: IngestionService;
   environments: Environment[];

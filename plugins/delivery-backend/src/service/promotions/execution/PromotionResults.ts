@@ -11,9 +11,10 @@ import {
 } from '../../../database/promotions/PromotionStore';
 import { IngestionService } from '../../IngestionService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
-import { PromotionHistory } from '../VersionHistory';
+import { VersionHistory } from '../VersionHistory';
 import { PromotionNotifier } from '../PromotionNotifier';
 import { PromotionPolicy } from '../PromotionPolicy';
+import { PromotionTransitions } from '../PromotionTransitions';
 import { recordPromotionDeployment } from './recordPromotionDeployment';
 
 /**
@@ -25,7 +26,8 @@ export class PromotionResults {
   constructor(
     private readonly options: {
       store: PromotionStore;
-      history: PromotionHistory;
+      transitions: PromotionTransitions;
+      history: VersionHistory;
       policy: PromotionPolicy;
       ingestion: IngestionService;
       environments: Environment[];
@@ -56,8 +58,7 @@ export class PromotionResults {
       const message =
         result.message ??
         `${promotion.version} runs in ${promotion.environment}`;
-      const finished = await store.changeState(promotion.id, {
-        from: ['executing'],
+      const finished = await this.options.transitions.transition(promotion, {
         to: 'succeeded',
         actor: PROMOTION_ENGINE_ACTOR,
         at: now().toISOString(),
@@ -104,8 +105,7 @@ export class PromotionResults {
     claimToken: string,
     reason: string,
   ): Promise<void> {
-    const failed = await this.options.store.changeState(promotion.id, {
-      from: ['executing'],
+    const failed = await this.options.transitions.transition(promotion, {
       to: 'failed',
       actor: PROMOTION_ENGINE_ACTOR,
       at: this.options.now().toISOString(),

@@ -7,7 +7,7 @@ import {
   PromotionRecord,
   PromotionStore,
 } from '../../../database/promotions/PromotionStore';
-import { PromotionHistory } from '../VersionHistory';
+import { VersionHistory } from '../VersionHistory';
 
 /**
  * What the target environment's executor is asked to do for the promotion:
@@ -17,7 +17,7 @@ import { PromotionHistory } from '../VersionHistory';
 export async function executionRequestFor(
   deps: {
     store: PromotionStore;
-    history: PromotionHistory;
+    history: VersionHistory;
     catalog: CatalogService;
     auth: AuthService;
     environments: Map<string, Environment>;

@@ -9,7 +9,7 @@ import {
 } from '@internal/backstage-plugin-delivery-node';
 import { PromotionRecord } from '../../../database/promotions/PromotionStore';
 import { IngestionService } from '../../IngestionService';
-import { PromotionHistory } from '../VersionHistory';
+import { VersionHistory } from '../VersionHistory';
 import { PromotionPolicy } from '../PromotionPolicy';
 
 /** The id of a promotion's deployment in the history. */
@@ -23,7 +23,7 @@ export const promotionDeploymentId = (promotionId: string) =>
  */
 export async function recordPromotionDeployment(
   deps: {
-    history: PromotionHistory;
+    history: VersionHistory;
     ingestion: IngestionService;
     policy: PromotionPolicy;
     environments: Environment[];
