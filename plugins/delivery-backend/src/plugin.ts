@@ -155,7 +155,6 @@ export const deliveryPlugin = createBackendPlugin({
             ingestion,
             deployments: new DeploymentsService({
               store,
-              environments,
               catalog,
               permissions,
             }),

@@ -16,6 +16,7 @@ import { Knex } from 'knex';
 import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../database/dora/DatabaseDoraStore';
 import { DoraDerivationSettings } from '../database/dora/DoraDerivationSettings';
+import { parseDoraRequest } from '../routes/request/parseDoraRequest';
 import { DoraService } from '../service/dora/DoraService';
 import { EntityCatalog } from '../service/catalog/EntityCatalog';
 
@@ -138,7 +139,7 @@ export async function createDora(
       timeZone?: string;
     }): Promise<DoraResponse> =>
       service.getMetrics(
-        service.parseRequest({
+        parseDoraRequest({
           ...query,
           entityRef:
             query.entityRef === null

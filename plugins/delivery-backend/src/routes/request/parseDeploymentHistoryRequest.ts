@@ -4,12 +4,9 @@ import {
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import { DateTime } from 'luxon';
-import { HistoryPosition } from '../../database/DeliveryStore';
-import {
-  EntityScope,
-  parseEntityScope,
-} from '../../service/catalog/EntityScope';
 import { decodeCursor } from '../../service/deployments/deploymentCursor';
+import { DeploymentHistoryRequest } from '../../service/deployments/DeploymentsService';
+import { parseEntityScope } from './parseEntityScope';
 
 /** How many deployments a page holds unless `limit` says otherwise. */
 export const DEFAULT_PAGE_SIZE = 25;
@@ -24,22 +21,6 @@ const STATUSES: readonly DeploymentStatus[] = [
   'failed',
   'cancelled',
 ];
-
-/** A validated `GET /deployments` query; every filter given must match. */
-export interface DeploymentHistoryRequest {
-  /** The entities named by `entityRef`, canonical and each once. */
-  entityRefs?: string[];
-  /** The domain whose components' deployments to list. */
-  domain?: EntityScope;
-  /** The group whose entities' deployments to list. */
-  owner?: EntityScope;
-  environment?: string;
-  statuses?: DeploymentStatus[];
-  /** ISO 8601, UTC. */
-  since?: string;
-  after?: HistoryPosition;
-  limit: number;
-}
 
 /** The `GET /deployments` query parameters as the router hands them over. */
 export interface DeploymentHistoryParameters {

@@ -1,27 +1,21 @@
 import { InputError } from '@backstage/errors';
 import {
   Environment,
+  PROMOTION_STATES,
   PromotionState,
   PromotionTrigger,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
+import { PromotionListRequest } from '../../service/promotions/PromotionQueries';
+import { ParsedPromotionRequest } from '../../service/promotions/PromotionRequests';
+import { isRecord } from './isRecord';
 
 const TRIGGERS: PromotionTrigger[] = ['promotion', 'rollback', 'hotfix'];
 const MAX_VERSION_LENGTH = 255;
 const MAX_REASON_LENGTH = 2000;
 
-/** A validated promotion request. */
-export interface ParsedPromotionRequest {
-  entityRef: string;
-  environment: Environment;
-  version: string;
-  reason: string;
-  trigger: PromotionTrigger;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const DEFAULT_LIST_LIMIT = 50;
+const MAX_LIST_LIMIT = 200;
 
 function requiredText(
   body: Record<string, unknown>,
@@ -106,16 +100,6 @@ export function parseComment(
   return comment.trim() || undefined;
 }
 
-const STATES: PromotionState[] = [
-  'pending_approval',
-  'approved',
-  'executing',
-  'succeeded',
-  'failed',
-  'rejected',
-  'cancelled',
-];
-
 /** Which promotions to list, as `GET /promotions` is asked. */
 export interface PromotionListQuery {
   /** One state or several, separated by commas. */
@@ -128,21 +112,19 @@ export interface PromotionListQuery {
 }
 
 /**
- * The states and canonical entity and domain refs of a list query; an
+ * The states, canonical entity and domain refs and limit of a list query; an
  * `InputError` naming a bad one.
  */
-export function parsePromotionListQuery(query: PromotionListQuery): {
-  states?: PromotionState[];
-  entityRef?: string;
-  domainRef?: string;
-} {
+export function parsePromotionListQuery(
+  query: PromotionListQuery,
+): PromotionListRequest {
   const states = query.state?.split(',').map(state => state.trim());
   const unknown = states?.find(
-    state => !STATES.includes(state as PromotionState),
+    state => !PROMOTION_STATES.includes(state as PromotionState),
   );
   if (unknown !== undefined) {
     throw new InputError(
-      `state '${unknown}' is not one of ${STATES.join(', ')}`,
+      `state '${unknown}' is not one of ${PROMOTION_STATES.join(', ')}`,
     );
   }
   let entityRef: string | undefined;
@@ -172,5 +154,24 @@ export function parsePromotionListQuery(query: PromotionListQuery): {
     states: states as PromotionState[] | undefined,
     entityRef,
     domainRef,
+    environment: query.environment,
+    limit: Math.min(query.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT),
   };
+}
+
+/**
+ * The canonical entity ref a promotion request's body names, to authorize
+ * the request before the rest of it is validated.
+ */
+export function parsePromotionEntityRef(body: unknown): string {
+  const value = (body as { entityRef?: unknown })?.entityRef;
+  try {
+    return normalizeEntityRef(String(value));
+  } catch {
+    throw new InputError(
+      `entityRef '${String(
+        value,
+      )}' must be an entity ref such as 'component:default/payments-api'`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { DeploymentReadAccess } from '../deployments/DeploymentReadAccess';
+import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
 import { EntityCatalog } from './EntityCatalog';
 import { EntityScope } from './EntityScope';
 

@@ -4,23 +4,36 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   DeploymentPage,
-  Environment,
+  DeploymentStatus,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   DeliveryStore,
   DeploymentHistoryQuery,
   DeploymentRecord,
+  HistoryPosition,
 } from '../../database/DeliveryStore';
-import { DeploymentReadAccess } from './DeploymentReadAccess';
+import { EntityScope } from '../catalog/EntityScope';
+import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 import { encodeCursor, positionOf } from './deploymentCursor';
-import {
-  DeploymentHistoryParameters,
-  DeploymentHistoryRequest,
-  parseDeploymentHistoryRequest,
-} from '../../routes/request/parseDeploymentHistoryRequest';
 import { withCommits } from './withCommits';
+
+/** A validated `GET /deployments` query; every filter given must match. */
+export interface DeploymentHistoryRequest {
+  /** The entities named by `entityRef`, canonical and each once. */
+  entityRefs?: string[];
+  /** The domain whose components' deployments to list. */
+  domain?: EntityScope;
+  /** The group whose entities' deployments to list. */
+  owner?: EntityScope;
+  environment?: string;
+  statuses?: DeploymentStatus[];
+  /** ISO 8601, UTC. */
+  since?: string;
+  after?: HistoryPosition;
+  limit: number;
+}
 
 /** Filters entity refs down to those whose deployments the caller may read. */
 export type ReadableEntities = (entityRefs: string[]) => Promise<Set<string>>;
@@ -41,25 +54,17 @@ function intersect(lists: string[][]): string[] {
 /** The deployment history: newest first, cursor-paged, over what the caller may read. */
 export class DeploymentsService {
   private readonly store: DeliveryStore;
-  private readonly environmentNames: Set<string>;
   private readonly access: DeploymentReadAccess;
   private readonly scoped: ScopedEntities;
 
   constructor(options: {
     store: DeliveryStore;
-    environments: Environment[];
     catalog: EntityCatalog;
     permissions: PermissionsService;
   }) {
     this.store = options.store;
-    this.environmentNames = new Set(options.environments.map(e => e.name));
     this.access = new DeploymentReadAccess(options.permissions);
     this.scoped = new ScopedEntities(options.catalog, this.access);
-  }
-
-  /** Validates the query parameters; an `InputError` names the bad one. */
-  parseRequest(query: DeploymentHistoryParameters): DeploymentHistoryRequest {
-    return parseDeploymentHistoryRequest(query, this.environmentNames);
   }
 
   /**

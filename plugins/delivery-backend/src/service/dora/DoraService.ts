@@ -7,14 +7,17 @@ import {
   doraTiers,
 } from '@internal/backstage-plugin-delivery-common';
 import { DoraStore } from '../../database/dora/DoraStore';
-import { DeploymentReadAccess } from '../deployments/DeploymentReadAccess';
-import { DoraScope, parseDoraScope } from './DoraScope';
-import { DoraWindow, parseDoraWindow } from './DoraWindow';
+import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
+import { EntityScope } from '../catalog/EntityScope';
+import { DoraWindow } from './DoraWindow';
 import { summarize } from './summarize';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 
-/** A validated `GET /dora` query. */
+/** Whose DORA numbers: one component, a domain, a group's entities, or everybody's. */
+export type DoraScope = EntityScope | { type: 'portal' };
+
+/** Whose numbers, over which window: a validated `GET /dora` query. */
 export interface DoraRequest {
   scope: DoraScope;
   window: DoraWindow;
@@ -39,20 +42,6 @@ export class DoraService {
     this.store = options.store;
     this.access = new DeploymentReadAccess(options.permissions);
     this.scoped = new ScopedEntities(options.catalog, this.access);
-  }
-
-  /** Validates the query parameters; an `InputError` names the bad one. */
-  parseRequest(query: {
-    entityRef?: string;
-    from?: string;
-    to?: string;
-    bucket?: string;
-    timeZone?: string;
-  }): DoraRequest {
-    return {
-      scope: parseDoraScope(query.entityRef),
-      window: parseDoraWindow(query),
-    };
   }
 
   /**

@@ -4,9 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { IncidentPage } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
-import { DeploymentReadAccess } from '../deployments/DeploymentReadAccess';
+import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
 import { EntityCatalog } from '../catalog/EntityCatalog';
-import { EntityScope, parseEntityScope } from '../catalog/EntityScope';
+import { EntityScope } from '../catalog/EntityScope';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 
 /** How many incidents `GET /incidents` answers unless `limit` says otherwise. */
@@ -39,22 +39,6 @@ export class IncidentsService {
       options.catalog,
       new DeploymentReadAccess(options.permissions),
     );
-  }
-
-  /**
-   * Validates the query; an `InputError` names the bad parameter. The OpenAPI
-   * validator has already checked the types and the range of `limit`.
-   */
-  parseRequest(query: {
-    entityRef: string;
-    open?: boolean;
-    limit?: number;
-  }): IncidentsRequest {
-    return {
-      scope: parseEntityScope(query.entityRef, ['component', 'domain']),
-      open: query.open ?? false,
-      limit: query.limit ?? DEFAULT_INCIDENT_LIMIT,
-    };
   }
 
   /**

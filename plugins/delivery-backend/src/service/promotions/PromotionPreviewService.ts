@@ -11,7 +11,7 @@ import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
 import { VersionHistory } from './VersionHistory';
 import { PromotionPolicy } from './PromotionPolicy';
-import { parsePromotionRequest } from '../../routes/request/parsePromotionRequest';
+import { ParsedPromotionRequest } from './PromotionRequests';
 
 /**
  * The recent change failure rate of an environment for an entity, 0 to 1, or
@@ -32,7 +32,6 @@ export type ChangeFailureRateSource = (
 export class PromotionPreviewService {
   constructor(
     private readonly options: {
-      environments: Environment[];
       catalog: EntityCatalog;
       policy: PromotionPolicy;
       history: VersionHistory;
@@ -43,17 +42,13 @@ export class PromotionPreviewService {
     },
   ) {}
 
-  /** The preview of a promotion request (whose `reason` may be left out). */
+  /** The preview of a promotion request (whose `reason` may be empty). */
   async preview(
-    body: unknown,
+    request: ParsedPromotionRequest,
     credentials: BackstageCredentials,
   ): Promise<PromotionPreview> {
-    const { environments, catalog, policy, history } = this.options;
-    const { entityRef, environment, version, trigger } = parsePromotionRequest(
-      body,
-      environments,
-      { reasonRequired: false },
-    );
+    const { catalog, policy, history } = this.options;
+    const { entityRef, environment, version, trigger } = request;
     const entity = await catalog.getEntity(entityRef, credentials);
     const now = this.options.now?.() ?? new Date();
     const evaluation = await policy.evaluate({

@@ -6,6 +6,7 @@ import { ConflictError } from '@backstage/errors';
 import {
   Environment,
   PromotionState,
+  PromotionTrigger,
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,15 @@ import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
 import { PromotionTransitions } from './PromotionTransitions';
-import { parsePromotionRequest } from '../../routes/request/parsePromotionRequest';
+
+/** A validated promotion request. */
+export interface ParsedPromotionRequest {
+  entityRef: string;
+  environment: Environment;
+  version: string;
+  reason: string;
+  trigger: PromotionTrigger;
+}
 
 /**
  * Promotion requests: checked against the policy and stored, then executed
@@ -27,7 +36,6 @@ export class PromotionRequests {
   constructor(
     private readonly options: {
       transitions: PromotionTransitions;
-      environments: Environment[];
       catalog: EntityCatalog;
       policy: PromotionPolicy;
       execution: PromotionExecution;
@@ -38,14 +46,11 @@ export class PromotionRequests {
 
   /** Requests a promotion; a 409 naming the rule when the policy refuses it. */
   async request(
-    body: unknown,
+    request: ParsedPromotionRequest,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<RequestedPromotion> {
-    const { transitions, catalog, policy, environments } = this.options;
-    const parsed = parsePromotionRequest(body, environments, {
-      reasonRequired: true,
-    });
-    const { entityRef, environment, version, trigger, reason } = parsed;
+    const { transitions, catalog, policy } = this.options;
+    const { entityRef, environment, version, trigger, reason } = request;
     const requester = credentials.principal.userEntityRef;
     const entity = await catalog.getEntity(entityRef, credentials);
     const now = this.options.now();

@@ -4,7 +4,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
-  Environment,
   Promotion,
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
@@ -14,10 +13,9 @@ import { PromotionDecisions } from './PromotionDecisions';
 import { PromotionExecution } from './execution/PromotionExecution';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
-import { PromotionQueries } from './PromotionQueries';
-import { PromotionRequests } from './PromotionRequests';
+import { PromotionListRequest, PromotionQueries } from './PromotionQueries';
+import { ParsedPromotionRequest, PromotionRequests } from './PromotionRequests';
 import { PromotionTransitions } from './PromotionTransitions';
-import { PromotionListQuery } from '../../routes/request/parsePromotionRequest';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -41,7 +39,6 @@ export class PromotionService {
   constructor(options: {
     store: PromotionStore;
     transitions: PromotionTransitions;
-    environments: Environment[];
     catalog: EntityCatalog;
     policy: PromotionPolicy;
     execution: PromotionExecution;
@@ -62,10 +59,10 @@ export class PromotionService {
 
   /** Requests a promotion; a 409 naming the rule when the policy refuses it. */
   request(
-    body: unknown,
+    request: ParsedPromotionRequest,
     credentials: UserCredentials,
   ): Promise<RequestedPromotion> {
-    return this.requests.request(body, credentials);
+    return this.requests.request(request, credentials);
   }
 
   /**
@@ -120,7 +117,7 @@ export class PromotionService {
    * a 404 when the catalog has no such domain.
    */
   list(
-    query: PromotionListQuery,
+    query: PromotionListRequest,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
     credentials: BackstageCredentials,
   ): Promise<Promotion[]> {

@@ -135,7 +135,6 @@ export async function createPromotionEngine(options: {
     promotions: new PromotionService({
       store,
       transitions,
-      environments,
       catalog,
       policy,
       execution,
@@ -143,7 +142,6 @@ export async function createPromotionEngine(options: {
       userInfo: options.userInfo,
     }),
     preview: new PromotionPreviewService({
-      environments,
       catalog,
       policy,
       history,

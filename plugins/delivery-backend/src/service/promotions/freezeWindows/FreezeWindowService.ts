@@ -1,10 +1,9 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   Environment,
   FreezeWindow,
   FreezeWindowEntry,
 } from '@internal/backstage-plugin-delivery-common';
-import { DateTime, IANAZone } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import {
   FreezeWindowRecord,
@@ -16,10 +15,14 @@ import {
   freezeWindowActivity,
 } from './freezeWindowActivity';
 
-const MAX_REASON_LENGTH = 500;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A validated one-off freeze window to add. */
+export interface FreezeWindowRequest {
+  environment: string;
+  /** ISO 8601, UTC. */
+  start: string;
+  /** ISO 8601, UTC, exclusive; in the future. */
+  end: string;
+  reason?: string;
 }
 
 function toWindow(record: FreezeWindowRecord): FreezeWindow {
@@ -92,66 +95,16 @@ export class FreezeWindowService {
     return entries;
   }
 
-  /** Adds a one-off freeze window; `InputError` naming the field when it is wrong. */
-  async add(body: unknown, createdBy: string): Promise<FreezeWindowEntry> {
-    if (!isRecord(body)) {
-      throw new InputError('The body must be a freeze window object');
-    }
-    const { environment, start, end, timeZone, reason } = body;
-    if (
-      typeof environment !== 'string' ||
-      !this.environments.has(environment)
-    ) {
-      throw new InputError(
-        `environment must be one of the configured environments: ${[
-          ...this.environments.keys(),
-        ].join(', ')}`,
-      );
-    }
-    const zone = timeZone ?? 'UTC';
-    if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
-      throw new InputError(
-        `timeZone '${String(
-          zone,
-        )}' is not an IANA time zone such as 'Europe/Berlin'`,
-      );
-    }
-    const instant = (field: string, value: unknown) => {
-      const parsed =
-        typeof value === 'string'
-          ? DateTime.fromISO(value, { zone })
-          : undefined;
-      if (!parsed?.isValid) {
-        throw new InputError(
-          `${field} must be an ISO 8601 date and time, such as '2026-12-23T00:00:00+01:00'`,
-        );
-      }
-      return parsed.toUTC();
-    };
-    const startAt = instant('start', start);
-    const endAt = instant('end', end);
-    if (endAt <= startAt) {
-      throw new InputError('end must be after start');
-    }
+  /** Adds a one-off freeze window. */
+  async add(
+    request: FreezeWindowRequest,
+    createdBy: string,
+  ): Promise<FreezeWindowEntry> {
+    const { environment } = request;
     const now = this.now();
-    if (endAt.toMillis() <= now.getTime()) {
-      throw new InputError('end must be in the future');
-    }
-    if (
-      reason !== undefined &&
-      (typeof reason !== 'string' || reason.length > MAX_REASON_LENGTH)
-    ) {
-      throw new InputError(
-        `reason must be a text of at most ${MAX_REASON_LENGTH} characters`,
-      );
-    }
     const record: FreezeWindowRecord = {
       id: randomUUID(),
-      environment,
-      start: startAt.toISO()!,
-      end: endAt.toISO()!,
-      ...(typeof reason === 'string' &&
-        reason.trim() && { reason: reason.trim() }),
+      ...request,
       createdBy,
       createdAt: now.toISOString(),
     };

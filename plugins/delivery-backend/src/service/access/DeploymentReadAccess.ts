@@ -2,9 +2,9 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deliveryDeploymentReadPermission } from '@internal/backstage-plugin-delivery-common';
+import { assertAllowed } from './assertAllowed';
 
 /**
  * Who may read an entity's deployments: `delivery.deployment.read`, checked
@@ -18,20 +18,12 @@ export class DeploymentReadAccess {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.permissions.authorize(
-      [
-        {
-          permission: deliveryDeploymentReadPermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
+    await assertAllowed(
+      this.permissions,
+      { permission: deliveryDeploymentReadPermission, resourceRef: entityRef },
+      credentials,
+      `You may not read the deployments of ${entityRef}`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read the deployments of ${entityRef}`,
-      );
-    }
   }
 
   /** Those of the entities whose deployments the caller may read. */
