@@ -120,7 +120,7 @@ export async function createPromotionEngine(options: {
     ingestion: options.ingestion,
     environments,
     executors,
-    catalog: options.catalogService,
+    catalogService: options.catalogService,
     auth: options.auth,
     freezeWindows,
     notifier,

@@ -37,7 +37,7 @@ export interface PromotionExecutionOptions {
   ingestion: IngestionService;
   environments: Environment[];
   executors: PromotionExecutorRegistry;
-  catalog: CatalogService;
+  catalogService: CatalogService;
   auth: AuthService;
   freezeWindows: FreezeWindowService;
   notifier: PromotionNotifier;

@@ -18,20 +18,20 @@ export async function executionRequestFor(
   deps: {
     store: PromotionStore;
     history: VersionHistory;
-    catalog: CatalogService;
+    catalogService: CatalogService;
     auth: AuthService;
     environments: Map<string, Environment>;
   },
   promotion: PromotionRecord,
 ): Promise<PromotionExecutionRequest> {
-  const { catalog, auth, store, history } = deps;
+  const { catalogService, auth, store, history } = deps;
   const environment = deps.environments.get(promotion.environment);
   if (!environment) {
     throw new NotFoundError(
       `The environment ${promotion.environment} is no longer configured`,
     );
   }
-  const entity = await catalog.getEntityByRef(promotion.entityRef, {
+  const entity = await catalogService.getEntityByRef(promotion.entityRef, {
     credentials: await auth.getOwnServiceCredentials(),
   });
   if (!entity) {
