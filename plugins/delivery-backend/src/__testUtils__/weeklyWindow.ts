@@ -1,14 +1,5 @@
 import { JsonObject } from '@backstage/types';
-
-const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
+import { WEEKDAYS } from '../service/promotions/freezeWindows/freezeWindowActivity';
 
 /** A weekly window, in UTC, from an hour ago to two hours from now. */
 export function weeklyWindowAroundNow(): JsonObject {

@@ -5,6 +5,7 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { chunks, eachChunk } from './chunks';
+import { IngestedChanges } from './dora/ingestedChanges';
 import {
   DEPLOYMENT_COLUMNS,
   INCIDENT_COLUMNS,
@@ -99,18 +100,13 @@ function winners<T extends { id: string }>(
 }
 
 /** What {@link upsertDeployments} changed, for what is derived from it. */
-export interface UpsertedDeployments {
+export type UpsertedDeployments = Pick<
+  IngestedChanges,
+  'replacedCommits' | 'listedCommits'
+> & {
   /** The deployments inserted or replaced. */
   changedIds: string[];
-  /** The commits the replaced deployments listed before. */
-  replacedCommits: Array<{ deploymentId: string; sha: string }>;
-  /** The commits the inserted or replaced deployments list now. */
-  listedCommits: Array<{
-    deploymentId: string;
-    sha: string;
-    committedAt: number;
-  }>;
-}
+};
 
 /** Upserts deployments and replaces the commits of those that changed. */
 export async function upsertDeployments(

@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -46,6 +47,14 @@ export function registerPromotionRoutes(
 ): void {
   const { httpAuth, permissions, readAccess, promotions, preview } = options;
   const { environments } = options;
+
+  const assertMayApprove = (credentials: BackstageCredentials) =>
+    assertAllowed(
+      permissions,
+      APPROVE,
+      credentials,
+      'You may not approve or reject promotions',
+    );
 
   api.get('/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, READERS);
@@ -104,24 +113,14 @@ export function registerPromotionRoutes(
 
   api.post('/promotions/:id/approve', async (req, res) => {
     const credentials = await httpAuth.credentials(req, USERS);
-    await assertAllowed(
-      permissions,
-      APPROVE,
-      credentials,
-      'You may not approve or reject promotions',
-    );
+    await assertMayApprove(credentials);
     const comment = parseComment(req.body, { required: false });
     res.json(await promotions.approve(req.params.id, comment, credentials));
   });
 
   api.post('/promotions/:id/reject', async (req, res) => {
     const credentials = await httpAuth.credentials(req, USERS);
-    await assertAllowed(
-      permissions,
-      APPROVE,
-      credentials,
-      'You may not approve or reject promotions',
-    );
+    await assertMayApprove(credentials);
     const comment = parseComment(req.body, { required: true })!;
     res.json(await promotions.reject(req.params.id, comment, credentials));
   });

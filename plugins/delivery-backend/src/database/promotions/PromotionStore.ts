@@ -66,6 +66,14 @@ export interface PromotionStateChange {
   set?: PromotionOutcome;
 }
 
+/** A promotion found by its state, e.g. to execute it or fail its stale claim. */
+export interface PromotionInState {
+  id: string;
+  environment: string;
+  trigger: PromotionTrigger;
+  claimToken?: string;
+}
+
 /** What recording an approval did. */
 export type ApprovalOutcome =
   /** The promotion does not wait for approval (any more). */
@@ -166,14 +174,7 @@ export interface PromotionStore {
   listIdsInState(
     state: PromotionState,
     options?: { claimedBefore?: string; limit?: number },
-  ): Promise<
-    Array<{
-      id: string;
-      environment: string;
-      trigger: PromotionTrigger;
-      claimToken?: string;
-    }>
-  >;
+  ): Promise<PromotionInState[]>;
 
   addFreezeWindow(window: FreezeWindowRecord): Promise<void>;
 

@@ -51,14 +51,7 @@ export class PromotionPreviewService {
     const { entityRef, environment, version, trigger } = request;
     const entity = await catalog.getEntity(entityRef, credentials);
     const now = this.options.now?.() ?? new Date();
-    const evaluation = await policy.evaluate({
-      entity,
-      entityRef,
-      environment,
-      version,
-      trigger,
-      now,
-    });
+    const evaluation = await policy.evaluate({ ...request, entity, now });
     const source = evaluation.sourceEnvironment;
     const commits =
       trigger === 'rollback' || !source

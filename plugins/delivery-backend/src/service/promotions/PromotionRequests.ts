@@ -55,14 +55,7 @@ export class PromotionRequests {
     const entity = await catalog.getEntity(entityRef, credentials);
     const now = this.options.now();
 
-    const evaluation = await policy.evaluate({
-      entity,
-      entityRef,
-      environment,
-      version,
-      trigger,
-      now,
-    });
+    const evaluation = await policy.evaluate({ ...request, entity, now });
     if (evaluation.violations.length > 0) {
       throw new ConflictError(refusalMessage(evaluation.violations));
     }

@@ -5,7 +5,8 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { DateTime, WeekdayNumbers } from 'luxon';
 
-const WEEKDAYS: Weekday[] = [
+/** The days of the week, Monday first, as ISO numbers them. */
+export const WEEKDAYS: readonly Weekday[] = [
   'monday',
   'tuesday',
   'wednesday',
