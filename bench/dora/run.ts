@@ -14,9 +14,10 @@ import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/databa
 import { DatabaseDoraStore } from '../../plugins/delivery-backend/src/database/dora/DatabaseDoraStore';
 import { DoraDerivationSettings } from '../../plugins/delivery-backend/src/database/dora/DoraDerivationSettings';
 import { rebuildDoraTables } from '../../plugins/delivery-backend/src/database/dora/rebuildDoraTables';
-import { DoraService } from '../../plugins/delivery-backend/src/service/DoraService';
+import { parseDoraRequest } from '../../plugins/delivery-backend/src/routes/request/parseDoraRequest';
+import { DoraService } from '../../plugins/delivery-backend/src/service/dora/DoraService';
 import { summarize } from '../../plugins/delivery-backend/src/service/dora/summarize';
-import { EntityCatalog } from '../../plugins/delivery-backend/src/service/EntityCatalog';
+import { EntityCatalog } from '../../plugins/delivery-backend/src/service/catalog/EntityCatalog';
 import { baselineAggregate } from './baseline';
 import { domainRef, entityRef, generateHistory, HISTORY } from './history';
 import { ingestLiveBatch } from './live';
@@ -199,7 +200,7 @@ async function main() {
     const rows: string[] = [];
     let allEqual = true;
     for (const scope of scopes) {
-      const request = dora.parseRequest({
+      const request = parseDoraRequest({
         entityRef: scope.entityRef,
         from: iso(from),
         to: iso(to),

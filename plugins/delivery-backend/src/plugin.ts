@@ -5,6 +5,7 @@ import {
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
 import {
   DeliveryEventSource,
@@ -17,14 +18,15 @@ import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
-import { DeploymentsService } from './service/DeploymentsService';
-import { DomainMatrixService } from './service/DomainMatrixService';
-import { DoraService } from './service/DoraService';
+import { DeploymentsService } from './service/deployments/DeploymentsService';
+import { DomainMatrixService } from './service/environments/DomainMatrixService';
+import { DoraService } from './service/dora/DoraService';
 import { recentChangeFailureRate } from './service/dora/recentChangeFailureRate';
-import { EntityCatalog } from './service/EntityCatalog';
-import { EnvironmentStatusService } from './service/EnvironmentStatusService';
-import { IncidentsService } from './service/IncidentsService';
+import { EntityCatalog } from './service/catalog/EntityCatalog';
+import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
+import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/IngestionService';
+import { DeliverySignals } from './service/signals/DeliverySignals';
 import {
   addBuiltInExecutors,
   createPromotionEngine,
@@ -75,6 +77,7 @@ export const deliveryPlugin = createBackendPlugin({
         instanceMetadata: coreServices.rootInstanceMetadata,
         lifecycle: coreServices.lifecycle,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -91,6 +94,7 @@ export const deliveryPlugin = createBackendPlugin({
         instanceMetadata,
         lifecycle,
         notifications,
+        signals,
       }) {
         const environments = readEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
@@ -104,9 +108,12 @@ export const deliveryPlugin = createBackendPlugin({
           }
         }
 
+        const deliverySignals = new DeliverySignals({ signals, logger });
         const store = await DatabaseDeliveryStore.create({
           database,
           dora: readDoraSettings(config, environments),
+          onDeploymentsChanged: changed =>
+            deliverySignals.deploymentsChanged(changed),
         });
         const catalog = new EntityCatalog(catalogService);
         const ingestion = new IngestionService({ store, environments });
@@ -137,6 +144,7 @@ export const deliveryPlugin = createBackendPlugin({
           executors,
           deliveryStore: store,
           ingestion,
+          signals: deliverySignals,
           changeFailureRate: recentChangeFailureRate(dora),
         });
         // Executions under way finish (or time out) before the backend stops.
@@ -149,7 +157,6 @@ export const deliveryPlugin = createBackendPlugin({
             ingestion,
             deployments: new DeploymentsService({
               store,
-              environments,
               catalog,
               permissions,
             }),

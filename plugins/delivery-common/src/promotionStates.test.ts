@@ -1,6 +1,8 @@
 import {
+  PROMOTION_STATES,
   canTransitionPromotion,
   isOpenPromotionState,
+  promotionStatesLeadingTo,
 } from './promotionStates';
 
 describe('promotion states', () => {
@@ -30,5 +32,23 @@ describe('promotion states', () => {
       expect(canTransitionPromotion(state, 'approved')).toBe(false);
     }
     expect(isOpenPromotionState('executing')).toBe(true);
+  });
+
+  it('lists every state once, and where each may be reached from', () => {
+    expect(PROMOTION_STATES).toEqual([
+      'pending_approval',
+      'approved',
+      'executing',
+      'succeeded',
+      'failed',
+      'rejected',
+      'cancelled',
+    ]);
+    expect(promotionStatesLeadingTo('cancelled')).toEqual([
+      'pending_approval',
+      'approved',
+    ]);
+    expect(promotionStatesLeadingTo('executing')).toEqual(['approved']);
+    expect(promotionStatesLeadingTo('pending_approval')).toEqual([]);
   });
 });

@@ -18,6 +18,15 @@ export const PROMOTION_STATE_TRANSITIONS: Readonly<
 };
 
 /**
+ * Every promotion state, in the order of {@link PROMOTION_STATE_TRANSITIONS}.
+ *
+ * @public
+ */
+export const PROMOTION_STATES = Object.keys(
+  PROMOTION_STATE_TRANSITIONS,
+) as readonly PromotionState[];
+
+/**
  * Whether a promotion in this state is still open: waiting, approved or
  * executing.
  *
@@ -37,4 +46,15 @@ export function canTransitionPromotion(
   to: PromotionState,
 ): boolean {
   return PROMOTION_STATE_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The states from which the state machine lets a promotion change to `to`,
+ * in the order of {@link PROMOTION_STATES}; empty for a state that only
+ * starts a promotion.
+ *
+ * @public
+ */
+export function promotionStatesLeadingTo(to: PromotionState): PromotionState[] {
+  return PROMOTION_STATES.filter(from => canTransitionPromotion(from, to));
 }

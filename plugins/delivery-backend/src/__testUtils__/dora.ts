@@ -16,8 +16,9 @@ import { Knex } from 'knex';
 import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../database/dora/DatabaseDoraStore';
 import { DoraDerivationSettings } from '../database/dora/DoraDerivationSettings';
-import { DoraService } from '../service/DoraService';
-import { EntityCatalog } from '../service/EntityCatalog';
+import { parseDoraRequest } from '../routes/request/parseDoraRequest';
+import { DoraService } from '../service/dora/DoraService';
+import { EntityCatalog } from '../service/catalog/EntityCatalog';
 
 /** 2026-03-02T00:00Z, a Monday: the hour 0 of DORA scenarios. */
 export const BASE = Date.UTC(2026, 2, 2);
@@ -138,7 +139,7 @@ export async function createDora(
       timeZone?: string;
     }): Promise<DoraResponse> =>
       service.getMetrics(
-        service.parseRequest({
+        parseDoraRequest({
           ...query,
           entityRef:
             query.entityRef === null

@@ -19,6 +19,10 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  SignalPayload,
+  signalsServiceRef,
+} from '@backstage/plugin-signals-node';
+import {
   DeploymentEvent,
   Promotion,
   PromotionState,
@@ -27,7 +31,7 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { deliveryPlugin } from '../plugin';
-import { PromotionExecution } from '../service/promotions/PromotionExecution';
+import { PromotionExecution } from '../service/promotions/execution/PromotionExecution';
 
 /** The test's people: the engineer, a teammate, the platform admins. */
 export const ENGINEER = 'user:default/engineer';
@@ -93,32 +97,6 @@ export const environmentsConfig = (
   },
 ];
 
-const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
-
-/** A weekly window, in UTC, from an hour ago to two hours from now. */
-export function weeklyWindowAroundNow(): JsonObject {
-  const point = (offsetMinutes: number) => {
-    const at = new Date(Date.now() + offsetMinutes * 60_000);
-    const day = WEEKDAYS[(at.getUTCDay() + 6) % 7];
-    const time = at.toISOString().slice(11, 16);
-    return `${day} ${time}`;
-  };
-  return {
-    from: point(-60),
-    to: point(120),
-    timeZone: 'UTC',
-    reason: 'Maintenance',
-  };
-}
-
 /** A succeeded deployment `minutesAgo` minutes ago. */
 export function deployed(
   entityName: string,
@@ -169,9 +147,12 @@ export async function startPromotionBackend(
     features?: BackendFeature[];
     /** Whether everyone holds the approve permission (the approvers rule still applies). */
     everyoneMayApprove?: boolean;
+    /** Stands in for publishing a signal, after it is recorded. */
+    publishSignal?: (signal: SignalPayload) => Promise<void>;
   } = {},
 ) {
   const sent: NotificationSendOptions[] = [];
+  const signals: SignalPayload[] = [];
   let scheduler: SchedulerService | undefined;
 
   const backend = await startTestBackend({
@@ -225,6 +206,16 @@ export async function startPromotionBackend(
         factory: () => ({
           async send(notification: NotificationSendOptions) {
             sent.push(notification);
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({
+          async publish(signal: SignalPayload) {
+            signals.push(signal);
+            await options.publishSignal?.(signal);
           },
         }),
       }),
@@ -286,6 +277,8 @@ export async function startPromotionBackend(
   return {
     server,
     sent,
+    /** The signals the plugin published. */
+    signals,
     as: client,
     engineer,
     admin: client(ADMIN),

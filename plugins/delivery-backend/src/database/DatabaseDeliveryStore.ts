@@ -9,11 +9,12 @@ import {
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { chunks } from './chunks';
+import { inChunks } from './chunks';
 import {
   DeliveryStore,
   DeploymentHistoryQuery,
   DeploymentRecord,
+  DeploymentsChangedListener,
   IncidentQuery,
   SucceededDeploymentQuery,
 } from './DeliveryStore';
@@ -40,9 +41,6 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-// Keeps `IN (...)` lists well under SQLite's bound parameter limit.
-const IN_LIST_SIZE = 500;
-
 /** The Knex implementation of {@link DeliveryStore}, for SQLite and PostgreSQL. */
 export class DatabaseDeliveryStore implements DeliveryStore {
   /**
@@ -54,6 +52,8 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     skipMigrations?: boolean;
     /** What DORA counts; the default environments' (prod) if left out. */
     dora?: DoraDerivationSettings;
+    /** Told of every batch that stored or changed deployments, once it is committed. */
+    onDeploymentsChanged?: DeploymentsChangedListener;
   }): Promise<DatabaseDeliveryStore> {
     const { database, skipMigrations } = options;
     const dora = options.dora ?? DEFAULT_DORA_SETTINGS;
@@ -62,12 +62,17 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       await client.migrate.latest({ directory: migrationsDir });
     }
     await ensureDoraTablesCurrent(client, dora);
-    return new DatabaseDeliveryStore(client, dora);
+    return new DatabaseDeliveryStore(
+      client,
+      dora,
+      options.onDeploymentsChanged,
+    );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly dora: DoraDerivationSettings,
+    private readonly onDeploymentsChanged?: DeploymentsChangedListener,
   ) {}
 
   async ingest(
@@ -78,7 +83,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       return;
     }
     const now = Date.now();
-    await this.db.transaction(async tx => {
+    const changedIds = await this.db.transaction(async tx => {
       const upserted = await upsertDeployments(tx, deployments, now);
       const incidentIds = await upsertIncidents(tx, incidents, now);
       // DORA's tables follow in the same transaction.
@@ -88,7 +93,16 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         listedCommits: upserted.listedCommits,
         incidentIds,
       });
+      return upserted.changedIds;
     });
+    if (changedIds.length > 0 && this.onDeploymentsChanged) {
+      const changed = new Set(changedIds);
+      await this.onDeploymentsChanged(
+        deployments
+          .filter(event => changed.has(event.id))
+          .map(({ entityRef, environment }) => ({ entityRef, environment })),
+      );
+    }
   }
 
   async listDeployments(
@@ -136,14 +150,10 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   }
 
   async getDeployments(ids: string[]): Promise<DeploymentRecord[]> {
-    const records: DeploymentRecord[] = [];
-    for (const chunk of chunks(ids, IN_LIST_SIZE)) {
-      const rows = await this.db('deployments')
-        .select(DEPLOYMENT_COLUMNS)
-        .whereIn('id', chunk);
-      records.push(...rows.map(toDeploymentRecord));
-    }
-    return records;
+    const rows = await inChunks(ids, chunk =>
+      this.db('deployments').select(DEPLOYMENT_COLUMNS).whereIn('id', chunk),
+    );
+    return rows.map(toDeploymentRecord);
   }
 
   async getLatestDeployments(options: {
@@ -152,26 +162,27 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   }): Promise<DeploymentRecord[]> {
     const { entityRefs, succeededOnly } = options;
     const order = succeededOnly ? 'finished_at' : 'sort_at';
-    const records: DeploymentRecord[] = [];
-    for (const chunk of chunks(entityRefs, IN_LIST_SIZE)) {
-      const ranked = this.db('deployments')
-        .select(
-          ...DEPLOYMENT_COLUMNS,
-          this.db.raw(
-            `row_number() over (partition by entity_ref, environment order by ${order} desc, id desc) as position`,
-          ),
-        )
-        .whereIn('entity_ref', chunk);
-      if (succeededOnly) {
-        ranked.where('status', 'succeeded');
-      }
-      const rows: DeploymentRow[] = await this.db
-        .select(DEPLOYMENT_COLUMNS)
-        .from(ranked.as('ranked'))
-        .where('position', 1);
-      records.push(...rows.map(toDeploymentRecord));
-    }
-    return records;
+    const rows = await inChunks(
+      entityRefs,
+      (chunk): Promise<DeploymentRow[]> => {
+        const ranked = this.db('deployments')
+          .select(
+            ...DEPLOYMENT_COLUMNS,
+            this.db.raw(
+              `row_number() over (partition by entity_ref, environment order by ${order} desc, id desc) as position`,
+            ),
+          )
+          .whereIn('entity_ref', chunk);
+        if (succeededOnly) {
+          ranked.where('status', 'succeeded');
+        }
+        return this.db
+          .select(DEPLOYMENT_COLUMNS)
+          .from(ranked.as('ranked'))
+          .where('position', 1);
+      },
+    );
+    return rows.map(toDeploymentRecord);
   }
 
   async listSucceededDeployments(
@@ -213,23 +224,23 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     const commits = new Map<string, DeploymentCommit[]>(
       deploymentIds.map(id => [id, []]),
     );
-    for (const chunk of chunks(deploymentIds, IN_LIST_SIZE)) {
-      const rows: Array<{
-        deployment_id: string;
-        sha: string;
-        committed_at: number | string | null;
-      }> = await this.db('deployment_commits')
+    const rows: Array<{
+      deployment_id: string;
+      sha: string;
+      committed_at: number | string | null;
+    }> = await inChunks(deploymentIds, chunk =>
+      this.db('deployment_commits')
         .select('deployment_id', 'sha', 'committed_at')
         .whereIn('deployment_id', chunk)
         .orderBy([
           { column: 'committed_at', order: 'desc' },
           { column: 'sha', order: 'asc' },
-        ]);
-      for (const row of rows) {
-        const commit = toCommit(row);
-        if (commit) {
-          commits.get(row.deployment_id)?.push(commit);
-        }
+        ]),
+    );
+    for (const row of rows) {
+      const commit = toCommit(row);
+      if (commit) {
+        commits.get(row.deployment_id)?.push(commit);
       }
     }
     return commits;

@@ -66,6 +66,14 @@ export interface IncidentQuery {
 }
 
 /**
+ * Told, once a batch is committed, of the entities and environments whose
+ * deployments it stored or changed; must not throw.
+ */
+export type DeploymentsChangedListener = (
+  changed: Array<{ entityRef: string; environment: string }>,
+) => Promise<void> | void;
+
+/**
  * Where deployments and incidents are kept.
  *
  * Event records: one per id; a later event with the same id replaces the

@@ -4,38 +4,28 @@ import {
   isNewerStatus,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { chunks } from './chunks';
-import { toMillis, toOptionalMillis } from './rows';
+import { chunks, eachChunk } from './chunks';
+import { IngestedChanges } from './dora/ingestedChanges';
+import {
+  DEPLOYMENT_COLUMNS,
+  INCIDENT_COLUMNS,
+  toMillis,
+  toOptionalMillis,
+} from './rows';
 
 // SQLite allows 32,766 bound parameters per statement (PostgreSQL 65,535);
 // staying under this keeps a 1000-event batch to one statement per table.
 const PARAMETERS_PER_STATEMENT = 30_000;
 
-const DEPLOYMENT_COLUMNS = [
-  'id',
-  'entity_ref',
-  'environment',
-  'version',
-  'commit_sha',
-  'status',
-  'trigger',
-  'started_at',
-  'finished_at',
+// The columns read, then those only the store keeps.
+const WRITTEN_DEPLOYMENT_COLUMNS = [
+  ...DEPLOYMENT_COLUMNS,
   'sort_at',
-  'url',
-  'actor',
   'received_at',
   'updated_at',
 ];
-
-const INCIDENT_COLUMNS = [
-  'id',
-  'entity_ref',
-  'environment',
-  'opened_at',
-  'resolved_at',
-  'deployment_id',
-  'url',
+const WRITTEN_INCIDENT_COLUMNS = [
+  ...INCIDENT_COLUMNS,
   'received_at',
   'updated_at',
 ];
@@ -110,18 +100,13 @@ function winners<T extends { id: string }>(
 }
 
 /** What {@link upsertDeployments} changed, for what is derived from it. */
-export interface UpsertedDeployments {
+export type UpsertedDeployments = Pick<
+  IngestedChanges,
+  'replacedCommits' | 'listedCommits'
+> & {
   /** The deployments inserted or replaced. */
   changedIds: string[];
-  /** The commits the replaced deployments listed before. */
-  replacedCommits: Array<{ deploymentId: string; sha: string }>;
-  /** The commits the inserted or replaced deployments list now. */
-  listedCommits: Array<{
-    deploymentId: string;
-    sha: string;
-    committedAt: number;
-  }>;
-}
+};
 
 /** Upserts deployments and replaces the commits of those that changed. */
 export async function upsertDeployments(
@@ -138,7 +123,7 @@ export async function upsertDeployments(
 
   const changedIds = await upsert(tx, {
     table: 'deployments',
-    columns: DEPLOYMENT_COLUMNS,
+    columns: WRITTEN_DEPLOYMENT_COLUMNS,
     keepColumns: ['received_at'],
     // An in_progress event never replaces a finished deployment.
     replaceWhen: `excluded."status" <> 'in_progress' OR "deployments"."status" = 'in_progress'`,
@@ -155,9 +140,9 @@ export async function upsertDeployments(
         event.trigger,
         startedAt,
         finishedAt,
-        finishedAt ?? startedAt,
         event.url ?? null,
         event.actor ?? null,
+        finishedAt ?? startedAt,
         now,
         now,
       ];
@@ -170,7 +155,7 @@ export async function upsertDeployments(
   // The commits follow the event that won: replace them for changed rows only.
   const changed = new Set(changedIds);
   const replacedCommits: UpsertedDeployments['replacedCommits'] = [];
-  for (const ids of chunks(changedIds, 1000)) {
+  await eachChunk(changedIds, async ids => {
     const result = await tx.raw(
       `DELETE FROM "deployment_commits" WHERE "deployment_id" IN (${ids
         .map(() => '?')
@@ -185,7 +170,7 @@ export async function upsertDeployments(
         sha: row.sha,
       })),
     );
-  }
+  });
   const commitRows: Value[][] = [];
   for (const deployment of deployments) {
     if (!changed.has(deployment.id)) {
@@ -239,7 +224,7 @@ export async function upsertIncidents(
   }
   return upsert(tx, {
     table: 'incidents',
-    columns: INCIDENT_COLUMNS,
+    columns: WRITTEN_INCIDENT_COLUMNS,
     keepColumns: ['received_at'],
     // Like deployments: an unresolved report never reopens a resolved incident.
     replaceWhen: `excluded."resolved_at" IS NOT NULL OR "incidents"."resolved_at" IS NULL`,

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { DoraService } from '../service/DoraService';
-import type { DeliveryApiRouter } from './promotionRoutes';
+import { DoraService } from '../service/dora/DoraService';
+import { parseDoraRequest } from './request/parseDoraRequest';
+import { DeliveryApiRouter, READERS } from './DeliveryApiRouter';
 
 /**
  * `GET /dora`: DORA's numbers of a component, a domain, a group or the whole
@@ -13,10 +14,8 @@ export function registerDoraRoutes(
   const { httpAuth, dora } = options;
 
   api.get('/dora', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const request = dora.parseRequest(req.query);
+    const credentials = await httpAuth.credentials(req, READERS);
+    const request = parseDoraRequest(req.query);
     res.json(await dora.getMetrics(request, credentials));
   });
 }

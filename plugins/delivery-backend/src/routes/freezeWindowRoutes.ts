@@ -3,14 +3,14 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { deliveryAdminPermission } from '@internal/backstage-plugin-delivery-common';
-import { FreezeWindowService } from '../service/FreezeWindowService';
-import { DeliveryApiRouter } from './promotionRoutes';
-
-const USERS = { allow: ['user'] as Array<'user'> };
-const READERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+import {
+  Environment,
+  deliveryAdminPermission,
+} from '@internal/backstage-plugin-delivery-common';
+import { assertAllowed } from '../service/access/assertAllowed';
+import { FreezeWindowService } from '../service/promotions/freezeWindows/FreezeWindowService';
+import { DeliveryApiRouter, READERS, USERS } from './DeliveryApiRouter';
+import { parseFreezeWindowRequest } from './request/parseFreezeWindowRequest';
 
 /**
  * The freeze window routes: anyone may read them (the promotion dialog says
@@ -22,20 +22,20 @@ export function registerFreezeWindowRoutes(
   options: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    environments: Environment[];
     freezeWindows: FreezeWindowService;
   },
 ): void {
   const { httpAuth, permissions, freezeWindows } = options;
+  const environmentNames = options.environments.map(e => e.name);
 
-  const assertAdmin = async (credentials: BackstageCredentials) => {
-    const [decision] = await permissions.authorize(
-      [{ permission: deliveryAdminPermission }],
-      { credentials },
+  const assertAdmin = (credentials: BackstageCredentials) =>
+    assertAllowed(
+      permissions,
+      { permission: deliveryAdminPermission },
+      credentials,
+      'You may not administer freeze windows',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not administer freeze windows');
-    }
-  };
 
   api.get('/freeze-windows', async (req, res) => {
     await httpAuth.credentials(req, READERS);
@@ -45,10 +45,15 @@ export function registerFreezeWindowRoutes(
   api.post('/freeze-windows', async (req, res) => {
     const credentials = await httpAuth.credentials(req, USERS);
     await assertAdmin(credentials);
+    const request = parseFreezeWindowRequest(
+      req.body,
+      environmentNames,
+      new Date(),
+    );
     res
       .status(201)
       .json(
-        await freezeWindows.add(req.body, credentials.principal.userEntityRef),
+        await freezeWindows.add(request, credentials.principal.userEntityRef),
       );
   });
 

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { IncidentsService } from '../service/IncidentsService';
-import type { DeliveryApiRouter } from './promotionRoutes';
+import { IncidentsService } from '../service/incidents/IncidentsService';
+import { parseIncidentsRequest } from './request/parseIncidentsRequest';
+import { DeliveryApiRouter, READERS } from './DeliveryApiRouter';
 
 /**
  * `GET /incidents`: the incidents of a component or a domain and how many
@@ -13,10 +14,8 @@ export function registerIncidentRoutes(
   const { httpAuth, incidents } = options;
 
   api.get('/incidents', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const request = incidents.parseRequest(req.query);
+    const credentials = await httpAuth.credentials(req, READERS);
+    const request = parseIncidentsRequest(req.query);
     res.json(await incidents.list(request, credentials));
   });
 }

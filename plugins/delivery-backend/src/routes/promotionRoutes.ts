@@ -3,23 +3,24 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  Environment,
   deliveryPromotionApprovePermission,
   deliveryPromotionCreatePermission,
   deliveryRollbackCreatePermission,
-  normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
-import { ApiRouter } from '@backstage/backend-openapi-utils';
-import { spec } from '../schema/openapi/generated/router';
-import { DeploymentReadAccess } from '../service/DeploymentReadAccess';
-import { PromotionPreviewService } from '../service/PromotionPreviewService';
-import { PromotionService } from '../service/PromotionService';
-import { parseComment } from '../service/promotions/parsePromotionRequest';
-
-/** The delivery API's typed router. */
-export type DeliveryApiRouter = ApiRouter<typeof spec>;
+import { NotAllowedError } from '@backstage/errors';
+import { assertAllowed, isAllowed } from '../service/access/assertAllowed';
+import { DeploymentReadAccess } from '../service/access/DeploymentReadAccess';
+import { PromotionPreviewService } from '../service/promotions/PromotionPreviewService';
+import { PromotionService } from '../service/promotions/PromotionService';
+import { DeliveryApiRouter, READERS, USERS } from './DeliveryApiRouter';
+import {
+  parseComment,
+  parsePromotionEntityRef,
+  parsePromotionListQuery,
+  parsePromotionRequest,
+} from './request/parsePromotionRequest';
 
 /** What the promotion routes need. */
 export interface PromotionRouteOptions {
@@ -27,21 +28,7 @@ export interface PromotionRouteOptions {
   preview: PromotionPreviewService;
 }
 
-const USERS = { allow: ['user'] as Array<'user'> };
-const READERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
-
-function entityRefOf(body: unknown): string {
-  const value = (body as { entityRef?: unknown })?.entityRef;
-  try {
-    return normalizeEntityRef(String(value));
-  } catch {
-    throw new InputError(
-      `entityRef '${String(
-        value,
-      )}' must be an entity ref such as 'component:default/payments-api'`,
-    );
-  }
-}
+const APPROVE = { permission: deliveryPromotionApprovePermission };
 
 /**
  * The promotion routes: `GET /promotions`, `GET /promotions/{id}`,
@@ -55,34 +42,24 @@ export function registerPromotionRoutes(
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     readAccess: DeploymentReadAccess;
+    environments: Environment[];
   } & PromotionRouteOptions,
 ): void {
   const { httpAuth, permissions, readAccess, promotions, preview } = options;
+  const { environments } = options;
 
-  const isAllowed = async (
-    request: Parameters<PermissionsService['authorize']>[0][number],
-    credentials: BackstageCredentials,
-  ) => {
-    const [decision] = await permissions.authorize([request], { credentials });
-    return decision.result === AuthorizeResult.ALLOW;
-  };
-
-  const assertMayApprove = async (credentials: BackstageCredentials) => {
-    if (
-      !(await isAllowed(
-        { permission: deliveryPromotionApprovePermission },
-        credentials,
-      ))
-    ) {
-      throw new NotAllowedError('You may not approve or reject promotions');
-    }
-  };
+  const assertMayApprove = (credentials: BackstageCredentials) =>
+    assertAllowed(
+      permissions,
+      APPROVE,
+      credentials,
+      'You may not approve or reject promotions',
+    );
 
   api.get('/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, READERS);
-    const { state, entityRef, domain, environment, limit } = req.query;
     const items = await promotions.list(
-      { state, entityRef, domain, environment, limit },
+      parsePromotionListQuery(req.query),
       refs => readAccess.readable(refs, credentials),
       credentials,
     );
@@ -91,9 +68,10 @@ export function registerPromotionRoutes(
 
   api.post('/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, USERS);
-    const entityRef = entityRefOf(req.body);
+    const entityRef = parsePromotionEntityRef(req.body);
     const rollback = req.body.trigger === 'rollback';
-    const allowed = await isAllowed(
+    await assertAllowed(
+      permissions,
       {
         permission: rollback
           ? deliveryRollbackCreatePermission
@@ -101,21 +79,26 @@ export function registerPromotionRoutes(
         resourceRef: entityRef,
       },
       credentials,
+      `You may not request ${
+        rollback ? 'a rollback' : 'a promotion'
+      } of ${entityRef}`,
     );
-    if (!allowed) {
-      throw new NotAllowedError(
-        `You may not request ${
-          rollback ? 'a rollback' : 'a promotion'
-        } of ${entityRef}`,
-      );
-    }
-    res.status(201).json(await promotions.request(req.body, credentials));
+    const request = parsePromotionRequest(req.body, environments, {
+      reasonRequired: true,
+    });
+    res.status(201).json(await promotions.request(request, credentials));
   });
 
   api.post('/promotions/preview', async (req, res) => {
     const credentials = await httpAuth.credentials(req, USERS);
-    await readAccess.assertCanRead(entityRefOf(req.body), credentials);
-    res.json(await preview.preview(req.body, credentials));
+    await readAccess.assertCanRead(
+      parsePromotionEntityRef(req.body),
+      credentials,
+    );
+    const request = parsePromotionRequest(req.body, environments, {
+      reasonRequired: false,
+    });
+    res.json(await preview.preview(request, credentials));
   });
 
   api.get('/promotions/:id', async (req, res) => {
@@ -147,11 +130,9 @@ export function registerPromotionRoutes(
     const { id } = req.params;
     const promotion = await promotions.get(id);
     const [mayApprove, mayRequest] = await Promise.all([
+      isAllowed(permissions, APPROVE, credentials),
       isAllowed(
-        { permission: deliveryPromotionApprovePermission },
-        credentials,
-      ),
-      isAllowed(
+        permissions,
         {
           permission:
             promotion.trigger === 'rollback'

@@ -1,10 +1,8 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { DoraSummary } from '@internal/backstage-plugin-delivery-common';
 import { catalogComponent, createDora } from '../__testUtils__/dora';
-import {
-  RefDoraSummary,
-  referenceDoraSummary,
-} from '../__testUtils__/referenceDora';
+import { referenceDoraSummary } from '../__testUtils__/referenceDora';
+import { RefDoraSummary } from '../__testUtils__/referenceDoraRules';
 import {
   entityRef,
   generate,

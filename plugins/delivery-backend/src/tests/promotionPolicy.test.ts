@@ -3,8 +3,8 @@ import { localGitOpsPromotionBackend } from '../__testUtils__/localGitOpsPromoti
 import {
   deployed,
   smartCityComponent,
-  weeklyWindowAroundNow,
 } from '../__testUtils__/startPromotionBackend';
+import { weeklyWindowAroundNow } from '../__testUtils__/weeklyWindow';
 
 jest.setTimeout(60_000);
 

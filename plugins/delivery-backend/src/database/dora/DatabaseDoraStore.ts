@@ -1,10 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { chunks } from '../chunks';
+import { IN_LIST_SIZE, chunks } from '../chunks';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
 import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
-import { IN_LIST_SIZE } from './inChunks';
 
 type Millis = number | string;
 

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { chunks } from '../chunks';
+import { eachChunk } from '../chunks';
 import type {
   IngestedChanges,
   ProductionDeploymentAfter,
@@ -11,7 +11,6 @@ import {
   rowsTable,
   updateCommitTimes,
 } from './doraStatements';
-import { IN_LIST_SIZE } from './inChunks';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 
@@ -96,7 +95,7 @@ export async function deriveCommits(
     brought.delete(key);
   }
 
-  for (const chunk of chunks([...moved.values()], IN_LIST_SIZE)) {
+  await eachChunk([...moved.values()], async chunk => {
     const pairs = pairsTable(tx, chunk);
     await tx.raw(
       `DELETE FROM dora_commits WHERE (entity_ref, sha) IN (
@@ -105,22 +104,18 @@ export async function deriveCommits(
       pairs.bindings,
     );
     await insertFirstDeployments(tx, broughtBy(tx, chunk));
-  }
-  for (const chunk of chunks([...brought.values()], IN_LIST_SIZE)) {
-    await insertFirstDeployments(tx, broughtBy(tx, chunk), { replace: true });
-  }
+  });
+  await eachChunk([...brought.values()], chunk =>
+    insertFirstDeployments(tx, broughtBy(tx, chunk), { replace: true }),
+  );
 
   // Times: recomputed for commits an event stopped listing, lowered for
   // those listed now.
   const unlisted = unique(replacedCommits.map(commit => commit.sha));
-  for (const chunk of chunks(unlisted, IN_LIST_SIZE)) {
-    await updateCommitTimes(tx, chunk);
-  }
+  await eachChunk(unlisted, chunk => updateCommitTimes(tx, chunk));
   const earliest = new Map<string, number>();
   for (const { sha, committedAt } of listedCommits) {
     earliest.set(sha, Math.min(committedAt, earliest.get(sha) ?? Infinity));
   }
-  for (const chunk of chunks([...earliest], IN_LIST_SIZE)) {
-    await lowerCommitTimes(tx, chunk);
-  }
+  await eachChunk([...earliest], chunk => lowerCommitTimes(tx, chunk));
 }

@@ -9,7 +9,7 @@ import {
   updateFailures,
   updateIncidentCounts,
 } from './doraStatements';
-import { eachChunk, inChunks } from './inChunks';
+import { eachChunk, inChunks } from '../chunks';
 import {
   IngestedChanges,
   ProductionDeploymentAfter,

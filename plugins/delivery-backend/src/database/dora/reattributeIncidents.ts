@@ -6,7 +6,7 @@ import {
   rowsOf,
   rowsTable,
 } from './doraStatements';
-import { eachChunk, inChunks } from './inChunks';
+import { eachChunk, inChunks } from '../chunks';
 import {
   Millis,
   ProductionDeploymentAfter,

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
-import { toFreezeWindowRecord } from '../promotionRows';
-import { FreezeWindowRecord } from '../PromotionStore';
+import { toFreezeWindowRecord } from './promotionRows';
+import { FreezeWindowRecord } from './PromotionStore';
 import { toMillis } from '../rows';
 
 /** The `freeze_windows` table: the one-off freeze windows admins set. */

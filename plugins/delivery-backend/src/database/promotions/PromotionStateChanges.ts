@@ -2,15 +2,16 @@ import {
   PromotionApproval,
   PromotionTransition,
   isOpenPromotionState,
+  promotionStatesLeadingTo,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { chunks } from '../chunks';
-import { toApproval, toTransition } from '../promotionRows';
+import { eachChunk } from '../chunks';
+import { toApproval, toTransition } from './promotionRows';
 import {
   ApprovalOutcome,
   PromotionOutcome,
   PromotionStateChange,
-} from '../PromotionStore';
+} from './PromotionStore';
 import { toMillis } from '../rows';
 import { insertTransition } from './insertTransition';
 
@@ -50,7 +51,7 @@ export class PromotionStateChanges {
     const approvals = new Map<string, PromotionApproval[]>(
       ids.map(id => [id, []]),
     );
-    for (const chunk of chunks(ids, 500)) {
+    await eachChunk(ids, async chunk => {
       const rows = await this.db('promotion_approvals')
         .select('promotion_id', 'approver', 'approved_at', 'comment')
         .whereIn('promotion_id', chunk)
@@ -61,42 +62,12 @@ export class PromotionStateChanges {
       for (const row of rows) {
         approvals.get(row.promotion_id)?.push(toApproval(row));
       }
-    }
+    });
     return approvals;
   }
 
-  async changeState(
-    id: string,
-    change: PromotionStateChange,
-  ): Promise<boolean> {
-    const at = toMillis(change.at);
-    return this.db.transaction(async tx => {
-      // One compare-and-set per allowed state, so that the transition names
-      // the state the promotion really was in.
-      for (const from of change.from) {
-        const update = tx('promotions').where({ id, state: from });
-        if (change.claimToken !== undefined) {
-          update.where('claim_token', change.claimToken);
-        }
-        const count = await update.update({
-          state: change.to,
-          updated_at: at,
-          ...(!isOpenPromotionState(change.to) && { open_key: null }),
-          ...outcomeColumns(change.set),
-        });
-        if (count === 1) {
-          await insertTransition(tx, id, {
-            from,
-            to: change.to,
-            actor: change.actor,
-            at,
-            comment: change.comment,
-          });
-          return true;
-        }
-      }
-      return false;
-    });
+  async transition(id: string, change: PromotionStateChange): Promise<boolean> {
+    return this.db.transaction(tx => this.transitionIn(tx, id, change));
   }
 
   async approve(
@@ -108,7 +79,8 @@ export class PromotionStateChanges {
       // Locks the promotion's row (PostgreSQL) or the database (SQLite), so
       // that concurrent approvals are counted one after the other.
       const locked = await tx('promotions')
-        .where({ id, state: 'pending_approval' })
+        .where({ id })
+        .whereIn('state', promotionStatesLeadingTo('approved'))
         .update({ updated_at: at });
       if (locked !== 1) {
         return { outcome: 'not_pending' } as const;
@@ -136,17 +108,49 @@ export class PromotionStateChanges {
       if (approvals < Number(required)) {
         return { outcome: 'recorded', approvals } as const;
       }
-      await tx('promotions')
-        .where({ id })
-        .update({ state: 'approved', updated_at: at });
-      await insertTransition(tx, id, {
-        from: 'pending_approval',
+      await this.transitionIn(tx, id, {
         to: 'approved',
         actor: approval.approver,
-        at,
+        at: approval.at,
         comment: approval.comment,
       });
       return { outcome: 'approved', approvals } as const;
     });
+  }
+
+  /**
+   * The one compare-and-set of a state: tried from each state the state
+   * machine leads to `change.to` from, so that the transition names the
+   * state the promotion really was in.
+   */
+  private async transitionIn(
+    tx: Knex.Transaction,
+    id: string,
+    change: PromotionStateChange,
+  ): Promise<boolean> {
+    const at = toMillis(change.at);
+    for (const from of promotionStatesLeadingTo(change.to)) {
+      const update = tx('promotions').where({ id, state: from });
+      if (change.claimToken !== undefined) {
+        update.where('claim_token', change.claimToken);
+      }
+      const count = await update.update({
+        state: change.to,
+        updated_at: at,
+        ...(!isOpenPromotionState(change.to) && { open_key: null }),
+        ...outcomeColumns(change.set),
+      });
+      if (count === 1) {
+        await insertTransition(tx, id, {
+          from,
+          to: change.to,
+          actor: change.actor,
+          at,
+          comment: change.comment,
+        });
+        return true;
+      }
+    }
+    return false;
   }
 }

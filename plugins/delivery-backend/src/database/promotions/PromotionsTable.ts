@@ -1,11 +1,14 @@
 import {
   PromotionState,
-  PromotionTrigger,
   isOpenPromotionState,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { PromotionRow, toPromotionRecord } from '../promotionRows';
-import { NewPromotionRecord, PromotionRecord } from '../PromotionStore';
+import { PromotionRow, toPromotionRecord } from './promotionRows';
+import {
+  NewPromotionRecord,
+  PromotionInState,
+  PromotionRecord,
+} from './PromotionStore';
 import { toMillis } from '../rows';
 import { insertTransition } from './insertTransition';
 
@@ -129,14 +132,7 @@ export class PromotionsTable {
   async listIdsInState(
     state: PromotionState,
     options: { claimedBefore?: string; limit?: number } = {},
-  ): Promise<
-    Array<{
-      id: string;
-      environment: string;
-      trigger: PromotionTrigger;
-      claimToken?: string;
-    }>
-  > {
+  ): Promise<PromotionInState[]> {
     const select = this.db('promotions')
       .select('id', 'environment', 'trigger', 'claim_token')
       .where('state', state);

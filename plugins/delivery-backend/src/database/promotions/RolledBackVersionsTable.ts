@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
-import { toRolledBackVersion } from '../promotionRows';
-import { RolledBackVersion } from '../PromotionStore';
+import { toRolledBackVersion } from './promotionRows';
+import { RolledBackVersion } from './PromotionStore';
 import { toMillis } from '../rows';
 
 /** The `rolled_back_versions` table: versions a rollback moved away from. */

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 
 /** One day or ISO week of a DORA window. */
 export interface DoraWindowBucket {
@@ -13,7 +13,7 @@ export interface DoraWindowBucket {
   days: number;
 }
 
-/** A validated DORA window `[from, to)` and its buckets. */
+/** A DORA window `[from, to)` and its buckets. */
 export interface DoraWindow {
   from: number;
   to: number;
@@ -29,20 +29,6 @@ export interface DoraWindow {
 
 /** The most buckets a window may have (ten years of days). */
 export const MAX_DORA_BUCKETS = 3660;
-
-const BUCKET_SIZES: readonly DoraBucketSize[] = ['day', 'week'];
-
-function parseInstant(name: string, value: string, zone: string): number {
-  // A timestamp with an offset is that instant; without one, or a bare date,
-  // it is read in the time zone.
-  const parsed = DateTime.fromISO(value, { zone });
-  if (!parsed.isValid) {
-    throw new InputError(
-      `${name} must be an ISO 8601 date or timestamp, such as 2026-03-01 or 2026-03-01T00:00:00Z; got '${value}'`,
-    );
-  }
-  return parsed.toMillis();
-}
 
 // Calendar days in the zone: a day on which clocks change still counts as one,
 // and a day the range covers only in part counts as the share of that day's
@@ -64,42 +50,19 @@ function daysBetween(from: number, to: number, zone: string): number {
 }
 
 /**
- * Validates `from`, `to`, `timeZone` (IANA, default UTC) and `bucket`
- * (`day`, the default, or `week`), and splits the window into calendar
- * days or ISO weeks (Monday to Sunday) of the time zone. An `InputError`
- * names the parameter that is wrong.
+ * The window `[from, to)` split into the calendar days or ISO weeks (Monday
+ * to Sunday) of the time zone that overlap it; an `InputError` when that
+ * would be more than {@link MAX_DORA_BUCKETS} buckets.
  */
-export function parseDoraWindow(query: {
-  from?: string;
-  to?: string;
-  timeZone?: string;
-  bucket?: string;
+export function doraWindow(options: {
+  /** Milliseconds, before `to`. */
+  from: number;
+  to: number;
+  /** An IANA time zone. */
+  timeZone: string;
+  bucket: DoraBucketSize;
 }): DoraWindow {
-  const timeZone = query.timeZone ?? 'UTC';
-  if (!IANAZone.isValidZone(timeZone)) {
-    throw new InputError(
-      `timeZone must be an IANA time zone, such as Europe/Berlin or UTC; got '${timeZone}'`,
-    );
-  }
-  const bucket = (query.bucket ?? 'day') as DoraBucketSize;
-  if (!BUCKET_SIZES.includes(bucket)) {
-    throw new InputError(`bucket must be day or week; got '${query.bucket}'`);
-  }
-  if (query.from === undefined || query.to === undefined) {
-    throw new InputError(
-      `${
-        query.from === undefined ? 'from' : 'to'
-      } is required: the window is [from, to)`,
-    );
-  }
-  const from = parseInstant('from', query.from, timeZone);
-  const to = parseInstant('to', query.to, timeZone);
-  if (from >= to) {
-    throw new InputError(
-      `from must be before to (the window is [from, to)); got from '${query.from}' and to '${query.to}'`,
-    );
-  }
-
+  const { from, to, timeZone, bucket } = options;
   const buckets: DoraWindowBucket[] = [];
   let start = DateTime.fromMillis(from, { zone: timeZone }).startOf(bucket);
   while (start.toMillis() < to) {

@@ -1,6 +1,6 @@
-import { ChangeFailureRateSource } from '../PromotionPreviewService';
-import { DoraService } from '../DoraService';
-import { parseDoraWindow } from './DoraWindow';
+import { ChangeFailureRateSource } from '../promotions/PromotionPreviewService';
+import { DoraService } from './DoraService';
+import { doraWindow } from './DoraWindow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,11 +35,7 @@ export function recentChangeFailureRate(
         // Any entity that is promoted is rated alone, whatever its kind.
         scope: { type: 'component', entityRef },
         // Weeks rather than days: only the window's total is read.
-        window: parseDoraWindow({
-          from: new Date(from).toISOString(),
-          to: new Date(to).toISOString(),
-          bucket: 'week',
-        }),
+        window: doraWindow({ from, to, timeZone: 'UTC', bucket: 'week' }),
       },
       credentials,
     );

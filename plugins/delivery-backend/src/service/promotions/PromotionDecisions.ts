@@ -7,24 +7,27 @@ import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   Promotion,
   PromotionState,
+  canTransitionPromotion,
+  promotionStatesLeadingTo,
 } from '@internal/backstage-plugin-delivery-common';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
+import { PromotionRecord } from '../../database/promotions/PromotionStore';
 import { assertMayApprove } from './approvers';
-import { PromotionExecution } from './PromotionExecution';
+import { PromotionExecution } from './execution/PromotionExecution';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionQueries } from './PromotionQueries';
+import { PromotionTransitions } from './PromotionTransitions';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /**
  * The decisions on a requested promotion: approving, rejecting or cancelling
- * it, each a compare-and-set in the store; a change the state machine does
+ * it, each a compare-and-set that the state machine checks; a change the state machine does
  * not allow is a `ConflictError` that says why.
  */
 export class PromotionDecisions {
   constructor(
     private readonly options: {
-      store: PromotionStore;
+      transitions: PromotionTransitions;
       queries: PromotionQueries;
       execution: PromotionExecution;
       notifier: PromotionNotifier;
@@ -43,14 +46,14 @@ export class PromotionDecisions {
     comment: string | undefined,
     credentials: UserCredentials,
   ): Promise<Promotion> {
-    const { store, queries } = this.options;
+    const { transitions, queries } = this.options;
     const promotion = await this.pending(id, 'approve');
     const approver = await this.assertApprover(
       promotion,
       credentials,
       'approve',
     );
-    const result = await store.approve(id, {
+    const result = await transitions.approve(promotion, {
       approver,
       at: this.options.now().toISOString(),
       ...(comment && { comment }),
@@ -86,7 +89,6 @@ export class PromotionDecisions {
       'reject',
     );
     await this.change(promotion, {
-      from: ['pending_approval'],
       to: 'rejected',
       actor: approver,
       comment,
@@ -118,7 +120,6 @@ export class PromotionDecisions {
       );
     }
     await this.change(promotion, {
-      from: ['pending_approval', 'approved'],
       to: 'cancelled',
       actor: user,
       ...(comment && { comment }),
@@ -132,13 +133,14 @@ export class PromotionDecisions {
     action: 'approve' | 'reject',
   ): Promise<PromotionRecord> {
     const record = await this.options.queries.getRecord(id);
-    if (record.state !== 'pending_approval') {
+    const to = action === 'approve' ? 'approved' : 'rejected';
+    if (!canTransitionPromotion(record.state, to)) {
       throw new ConflictError(
         `Promotion ${id} is ${
           record.state
-        }; only a promotion that is pending_approval can be ${
-          action === 'approve' ? 'approved' : 'rejected'
-        }`,
+        }; only a promotion that is ${promotionStatesLeadingTo(to).join(
+          ' or ',
+        )} can be ${to}`,
       );
     }
     return record;
@@ -165,13 +167,12 @@ export class PromotionDecisions {
   private async change(
     promotion: PromotionRecord,
     change: {
-      from: PromotionState[];
       to: PromotionState;
       actor: string;
       comment?: string;
     },
   ): Promise<void> {
-    const changed = await this.options.store.changeState(promotion.id, {
+    const changed = await this.options.transitions.transition(promotion, {
       ...change,
       at: this.options.now().toISOString(),
     });
@@ -180,7 +181,7 @@ export class PromotionDecisions {
       throw new ConflictError(
         `Promotion ${promotion.id} is ${current.state}; it can only become ${
           change.to
-        } while ${change.from.join(' or ')}`,
+        } while ${promotionStatesLeadingTo(change.to).join(' or ')}`,
       );
     }
   }

@@ -5,7 +5,7 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
-import { PromotionRecord } from '../../database/PromotionStore';
+import { PromotionRecord } from '../../database/promotions/PromotionStore';
 
 const TOPIC = 'delivery-promotion';
 

@@ -8,10 +8,10 @@ import {
   environmentsForEntity,
   formatDuration,
 } from '@internal/backstage-plugin-delivery-common';
-import { PromotionStore } from '../../database/PromotionStore';
-import { FreezeWindowService } from '../FreezeWindowService';
-import { ActiveFreeze } from './freezeWindows';
-import { PromotionHistory } from './PromotionHistory';
+import { PromotionStore } from '../../database/promotions/PromotionStore';
+import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
+import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';
+import { VersionHistory } from './VersionHistory';
 
 /** What the policy found about a promotion request. */
 export interface PolicyEvaluation {
@@ -54,7 +54,7 @@ export class PromotionPolicy {
   constructor(
     private readonly options: {
       environments: Environment[];
-      history: PromotionHistory;
+      history: VersionHistory;
       store: PromotionStore;
       freezeWindows: FreezeWindowService;
     },

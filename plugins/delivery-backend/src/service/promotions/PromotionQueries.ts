@@ -1,13 +1,22 @@
 import { NotFoundError } from '@backstage/errors';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
 import {
-  PromotionListQuery,
-  parsePromotionListQuery,
-} from './parsePromotionRequest';
+  Promotion,
+  PromotionState,
+} from '@internal/backstage-plugin-delivery-common';
+import {
+  PromotionRecord,
+  PromotionStore,
+} from '../../database/promotions/PromotionStore';
 
-const DEFAULT_LIST_LIMIT = 50;
-const MAX_LIST_LIMIT = 200;
+/** Which promotions to list: a validated `GET /promotions` query. */
+export interface PromotionListRequest {
+  states?: PromotionState[];
+  entityRef?: string;
+  /** Only promotions of the components of this domain. */
+  domainRef?: string;
+  environment?: string;
+  limit: number;
+}
 
 /** The promotion as the API answers it: no claim details. */
 export function toPromotion(
@@ -50,11 +59,11 @@ export class PromotionQueries {
    * gives for it.
    */
   async list(
-    query: PromotionListQuery,
+    query: PromotionListRequest,
     readable: (entityRefs: string[]) => Promise<Set<string>>,
     domainComponents: (domainRef: string) => Promise<string[]>,
   ): Promise<Promotion[]> {
-    const { states, entityRef, domainRef } = parsePromotionListQuery(query);
+    const { states, entityRef, domainRef, environment, limit } = query;
     const entityRefs = domainRef
       ? await domainComponents(domainRef)
       : undefined;
@@ -65,8 +74,8 @@ export class PromotionQueries {
       states,
       entityRef,
       entityRefs,
-      environment: query.environment,
-      limit: Math.min(query.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT),
+      environment,
+      limit,
     });
     const allowed = await readable(records.map(r => r.entityRef));
     const visible = records.filter(record => allowed.has(record.entityRef));

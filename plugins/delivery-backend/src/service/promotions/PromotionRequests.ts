@@ -6,17 +6,27 @@ import { ConflictError } from '@backstage/errors';
 import {
   Environment,
   PromotionState,
+  PromotionTrigger,
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
-import { PromotionRecord, PromotionStore } from '../../database/PromotionStore';
-import { EntityCatalog } from '../EntityCatalog';
+import { PromotionRecord } from '../../database/promotions/PromotionStore';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
-import { PromotionExecution } from './PromotionExecution';
+import { PromotionExecution } from './execution/PromotionExecution';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
-import { parsePromotionRequest } from './parsePromotionRequest';
+import { PromotionTransitions } from './PromotionTransitions';
+
+/** A validated promotion request. */
+export interface ParsedPromotionRequest {
+  entityRef: string;
+  environment: Environment;
+  version: string;
+  reason: string;
+  trigger: PromotionTrigger;
+}
 
 /**
  * Promotion requests: checked against the policy and stored, then executed
@@ -25,8 +35,7 @@ import { parsePromotionRequest } from './parsePromotionRequest';
 export class PromotionRequests {
   constructor(
     private readonly options: {
-      store: PromotionStore;
-      environments: Environment[];
+      transitions: PromotionTransitions;
       catalog: EntityCatalog;
       policy: PromotionPolicy;
       execution: PromotionExecution;
@@ -37,26 +46,16 @@ export class PromotionRequests {
 
   /** Requests a promotion; a 409 naming the rule when the policy refuses it. */
   async request(
-    body: unknown,
+    request: ParsedPromotionRequest,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<RequestedPromotion> {
-    const { store, catalog, policy, environments } = this.options;
-    const parsed = parsePromotionRequest(body, environments, {
-      reasonRequired: true,
-    });
-    const { entityRef, environment, version, trigger, reason } = parsed;
+    const { transitions, catalog, policy } = this.options;
+    const { entityRef, environment, version, trigger, reason } = request;
     const requester = credentials.principal.userEntityRef;
     const entity = await catalog.getEntity(entityRef, credentials);
     const now = this.options.now();
 
-    const evaluation = await policy.evaluate({
-      entity,
-      entityRef,
-      environment,
-      version,
-      trigger,
-      now,
-    });
+    const evaluation = await policy.evaluate({ ...request, entity, now });
     if (evaluation.violations.length > 0) {
       throw new ConflictError(refusalMessage(evaluation.violations));
     }
@@ -88,7 +87,7 @@ export class PromotionRequests {
       approvers,
       allowSelfApproval,
     };
-    const inserted = await store.insertPromotion(record, {
+    const inserted = await transitions.insert(record, {
       actor: requester,
       comment:
         state === 'approved'

@@ -13,24 +13,26 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { PromotionExecutor } from '@internal/backstage-plugin-delivery-node';
 import { readPromotionSettings } from '../../config/readPromotionSettings';
-import { DatabasePromotionStore } from '../../database/DatabasePromotionStore';
+import { DatabasePromotionStore } from '../../database/promotions/DatabasePromotionStore';
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { ArgoCdSyncExecutor } from '../../executors/argocd-sync/ArgoCdSyncExecutor';
 import { GitHubPullRequestExecutor } from '../../executors/github-pr/GitHubPullRequestExecutor';
 import { GitOpsLocalExecutor } from '../../executors/gitops-local/GitOpsLocalExecutor';
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
-import { EntityCatalog } from '../EntityCatalog';
-import { FreezeWindowService } from '../FreezeWindowService';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { IngestionService } from '../IngestionService';
 import {
   ChangeFailureRateSource,
   PromotionPreviewService,
-} from '../PromotionPreviewService';
-import { PromotionService } from '../PromotionService';
-import { PromotionExecution } from './PromotionExecution';
-import { PromotionHistory } from './PromotionHistory';
+} from './PromotionPreviewService';
+import { PromotionService } from './PromotionService';
+import { PromotionExecution } from './execution/PromotionExecution';
+import { VersionHistory } from './VersionHistory';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
+import { PromotionTransitions } from './PromotionTransitions';
+import { DeliverySignals } from '../signals/DeliverySignals';
 
 /**
  * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
@@ -82,6 +84,7 @@ export async function createPromotionEngine(options: {
   executors: PromotionExecutorRegistry;
   deliveryStore: DeliveryStore;
   ingestion: IngestionService;
+  signals: DeliverySignals;
   /** The target environment's recent change failure rate, for the promotion dialog. */
   changeFailureRate?: ChangeFailureRateSource;
 }): Promise<PromotionEngine> {
@@ -91,7 +94,11 @@ export async function createPromotionEngine(options: {
   const store = await DatabasePromotionStore.create({
     database: options.database,
   });
-  const history = new PromotionHistory(options.deliveryStore);
+  const transitions = new PromotionTransitions({
+    store,
+    signals: options.signals,
+  });
+  const history = new VersionHistory(options.deliveryStore);
   const freezeWindows = new FreezeWindowService({ store, environments });
   const policy = new PromotionPolicy({
     environments,
@@ -107,12 +114,13 @@ export async function createPromotionEngine(options: {
   });
   const execution = new PromotionExecution({
     store,
+    transitions,
     history,
     policy,
     ingestion: options.ingestion,
     environments,
     executors,
-    catalog: options.catalogService,
+    catalogService: options.catalogService,
     auth: options.auth,
     freezeWindows,
     notifier,
@@ -126,7 +134,7 @@ export async function createPromotionEngine(options: {
   return {
     promotions: new PromotionService({
       store,
-      environments,
+      transitions,
       catalog,
       policy,
       execution,
@@ -134,7 +142,6 @@ export async function createPromotionEngine(options: {
       userInfo: options.userInfo,
     }),
     preview: new PromotionPreviewService({
-      environments,
       catalog,
       policy,
       history,

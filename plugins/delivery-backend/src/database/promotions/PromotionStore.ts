@@ -1,0 +1,195 @@
+import {
+  PromotionApproval,
+  PromotionState,
+  PromotionTransition,
+  PromotionTrigger,
+} from '@internal/backstage-plugin-delivery-common';
+
+/** A stored promotion, without its approvals and transitions. */
+export interface PromotionRecord {
+  id: string;
+  entityRef: string;
+  environment: string;
+  version: string;
+  fromVersion?: string;
+  trigger: PromotionTrigger;
+  reason: string;
+  state: PromotionState;
+  requestedBy: string;
+  /** ISO 8601. */
+  requestedAt: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  requiredApprovals: number;
+  approvers: string[];
+  allowSelfApproval: boolean;
+  /** Who is executing it, set with the state `executing`. */
+  claimToken?: string;
+  /** When it was claimed for execution, ISO 8601. */
+  claimedAt?: string;
+  deploymentId?: string;
+  url?: string;
+  gitopsCommitSha?: string;
+  message?: string;
+}
+
+/** What a new promotion is stored with. */
+export type NewPromotionRecord = Omit<
+  PromotionRecord,
+  'updatedAt' | 'claimToken' | 'claimedAt'
+>;
+
+/** Fields set together with a state change. */
+export type PromotionOutcome = Partial<
+  Pick<
+    PromotionRecord,
+    'claimToken' | 'deploymentId' | 'url' | 'gitopsCommitSha' | 'message'
+  > & { claimedAt: string }
+>;
+
+/**
+ * A state change. The states it may happen from are those the state machine
+ * (`PROMOTION_STATE_TRANSITIONS`) leads to `to` from; the change is stored with
+ * its transition.
+ */
+export interface PromotionStateChange {
+  to: PromotionState;
+  /** Who makes the change. */
+  actor: string;
+  /** When, ISO 8601. */
+  at: string;
+  /** Why. */
+  comment?: string;
+  /** Only change it while this claim holds it. */
+  claimToken?: string;
+  /** Fields to set with the change. */
+  set?: PromotionOutcome;
+}
+
+/** A promotion found by its state, e.g. to execute it or fail its stale claim. */
+export interface PromotionInState {
+  id: string;
+  environment: string;
+  trigger: PromotionTrigger;
+  claimToken?: string;
+}
+
+/** What recording an approval did. */
+export type ApprovalOutcome =
+  /** The promotion does not wait for approval (any more). */
+  | { outcome: 'not_pending' }
+  /** The approver had approved it already; nothing changed. */
+  | { outcome: 'already_approved' }
+  /** Recorded; more approvals are needed. */
+  | { outcome: 'recorded'; approvals: number }
+  /** Recorded, and the promotion is now `approved`. */
+  | { outcome: 'approved'; approvals: number };
+
+/** A one-off freeze window set by an admin. */
+export interface FreezeWindowRecord {
+  id: string;
+  environment: string;
+  /** ISO 8601, UTC. */
+  start: string;
+  /** ISO 8601, UTC, exclusive. */
+  end: string;
+  reason?: string;
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+/** A version that a rollback moved an environment away from. */
+export interface RolledBackVersion {
+  entityRef: string;
+  environment: string;
+  version: string;
+  /** The rollback promotion. */
+  promotionId: string;
+  rolledBackBy: string;
+  /** ISO 8601. */
+  rolledBackAt: string;
+}
+
+/**
+ * Where promotions, their transitions and approvals, admin freeze windows and
+ * rolled-back versions are kept. Every state change is a compare-and-set on
+ * the promotion's state, stored with its transition in one transaction, so
+ * that concurrent callers (on several replicas) cannot both make it.
+ */
+export interface PromotionStore {
+  /**
+   * Stores a new promotion with the transition that created it, unless
+   * another promotion of the entity into the environment is open: then
+   * nothing is stored and that promotion's id is returned.
+   */
+  insertPromotion(
+    promotion: NewPromotionRecord,
+    transition: { actor: string; comment?: string },
+  ): Promise<{ inserted: true } | { inserted: false; openPromotionId: string }>;
+
+  getPromotion(id: string): Promise<PromotionRecord | undefined>;
+
+  /** Promotions, newest first. */
+  listPromotions(query: {
+    states?: PromotionState[];
+    entityRef?: string;
+    /** Only promotions of one of these entities, e.g. a domain's components. */
+    entityRefs?: string[];
+    environment?: string;
+    limit: number;
+  }): Promise<PromotionRecord[]>;
+
+  /** The open promotion of the entity into the environment, if any. */
+  findOpenPromotion(
+    entityRef: string,
+    environment: string,
+  ): Promise<PromotionRecord | undefined>;
+
+  /** Every transition of a promotion, oldest first. */
+  listTransitions(id: string): Promise<PromotionTransition[]>;
+
+  /** The approvals of each promotion, oldest first. */
+  listApprovals(ids: string[]): Promise<Map<string, PromotionApproval[]>>;
+
+  /**
+   * Every state change goes through here: a compare-and-set that changes the
+   * state to `change.to` only if the state machine allows it from the state
+   * the promotion is in (and `change.claimToken`, if given, holds it); false
+   * when it did not.
+   */
+  transition(id: string, change: PromotionStateChange): Promise<boolean>;
+
+  /**
+   * Records an approval of a promotion waiting for approval and, when it
+   * completes the required approvals, makes it `approved` (through the same
+   * state machine check as {@link PromotionStore.transition}), atomically.
+   */
+  approve(
+    id: string,
+    approval: { approver: string; at: string; comment?: string },
+  ): Promise<ApprovalOutcome>;
+
+  /** Promotions in the state, oldest first, e.g. `approved` ones to execute. */
+  listIdsInState(
+    state: PromotionState,
+    options?: { claimedBefore?: string; limit?: number },
+  ): Promise<PromotionInState[]>;
+
+  addFreezeWindow(window: FreezeWindowRecord): Promise<void>;
+
+  /** Admin freeze windows that end after the time, by start. */
+  listFreezeWindows(query: {
+    environment?: string;
+    endingAfter: string;
+  }): Promise<FreezeWindowRecord[]>;
+
+  /** Deletes an admin freeze window; false when there was none. */
+  deleteFreezeWindow(id: string): Promise<boolean>;
+
+  /** Marks a version as rolled back from (again). */
+  markRolledBack(version: RolledBackVersion): Promise<void>;
+
+  /** The versions of an entity that were rolled back from, in any environment. */
+  listRolledBack(entityRef: string): Promise<RolledBackVersion[]>;
+}

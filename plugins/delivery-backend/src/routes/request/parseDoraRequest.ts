@@ -1,0 +1,72 @@
+import { InputError } from '@backstage/errors';
+import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
+import { DateTime, IANAZone } from 'luxon';
+import { DoraRequest, DoraScope } from '../../service/dora/DoraService';
+import { doraWindow } from '../../service/dora/DoraWindow';
+import { parseEntityScope } from './parseEntityScope';
+
+const BUCKET_SIZES: readonly DoraBucketSize[] = ['day', 'week'];
+
+/** The scope an `entityRef` parameter names; an `InputError` says what is wrong. */
+function parseDoraScope(entityRef: string | undefined): DoraScope {
+  if (entityRef === undefined || entityRef.trim() === '') {
+    return { type: 'portal' };
+  }
+  return parseEntityScope(
+    entityRef,
+    ['component', 'domain', 'group'],
+    'or left out for the whole portal',
+  );
+}
+
+function parseInstant(name: string, value: string, zone: string): number {
+  // A timestamp with an offset is that instant; without one, or a bare date,
+  // it is read in the time zone.
+  const parsed = DateTime.fromISO(value, { zone });
+  if (!parsed.isValid) {
+    throw new InputError(
+      `${name} must be an ISO 8601 date or timestamp, such as 2026-03-01 or 2026-03-01T00:00:00Z; got '${value}'`,
+    );
+  }
+  return parsed.toMillis();
+}
+
+/**
+ * Validates a `GET /dora` query: the scope `entityRef`, and `from`, `to`,
+ * `timeZone` (IANA, default UTC) and `bucket` (`day`, the default, or
+ * `week`) of the window. An `InputError` names the parameter that is wrong.
+ */
+export function parseDoraRequest(query: {
+  entityRef?: string;
+  from?: string;
+  to?: string;
+  bucket?: string;
+  timeZone?: string;
+}): DoraRequest {
+  const scope = parseDoraScope(query.entityRef);
+  const timeZone = query.timeZone ?? 'UTC';
+  if (!IANAZone.isValidZone(timeZone)) {
+    throw new InputError(
+      `timeZone must be an IANA time zone, such as Europe/Berlin or UTC; got '${timeZone}'`,
+    );
+  }
+  const bucket = (query.bucket ?? 'day') as DoraBucketSize;
+  if (!BUCKET_SIZES.includes(bucket)) {
+    throw new InputError(`bucket must be day or week; got '${query.bucket}'`);
+  }
+  if (query.from === undefined || query.to === undefined) {
+    throw new InputError(
+      `${
+        query.from === undefined ? 'from' : 'to'
+      } is required: the window is [from, to)`,
+    );
+  }
+  const from = parseInstant('from', query.from, timeZone);
+  const to = parseInstant('to', query.to, timeZone);
+  if (from >= to) {
+    throw new InputError(
+      `from must be before to (the window is [from, to)); got from '${query.from}' and to '${query.to}'`,
+    );
+  }
+  return { scope, window: doraWindow({ from, to, timeZone, bucket }) };
+}

@@ -1,0 +1,22 @@
+import {
+  DEFAULT_INCIDENT_LIMIT,
+  IncidentsRequest,
+} from '../../service/incidents/IncidentsService';
+import { parseEntityScope } from './parseEntityScope';
+
+/**
+ * Validates a `GET /incidents` query; an `InputError` names the bad
+ * parameter. The OpenAPI validator has already checked the types and the
+ * range of `limit`.
+ */
+export function parseIncidentsRequest(query: {
+  entityRef: string;
+  open?: boolean;
+  limit?: number;
+}): IncidentsRequest {
+  return {
+    scope: parseEntityScope(query.entityRef, ['component', 'domain']),
+    open: query.open ?? false,
+    limit: query.limit ?? DEFAULT_INCIDENT_LIMIT,
+  };
+}

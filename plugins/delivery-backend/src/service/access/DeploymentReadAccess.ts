@@ -1,0 +1,51 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { deliveryDeploymentReadPermission } from '@internal/backstage-plugin-delivery-common';
+import { assertAllowed } from './assertAllowed';
+
+/**
+ * Who may read an entity's deployments: `delivery.deployment.read`, checked
+ * against the catalog entity.
+ */
+export class DeploymentReadAccess {
+  constructor(private readonly permissions: PermissionsService) {}
+
+  /** Throws a `NotAllowedError` unless the caller may read the entity's deployments. */
+  async assertCanRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    await assertAllowed(
+      this.permissions,
+      { permission: deliveryDeploymentReadPermission, resourceRef: entityRef },
+      credentials,
+      `You may not read the deployments of ${entityRef}`,
+    );
+  }
+
+  /** Those of the entities whose deployments the caller may read. */
+  async readable(
+    entityRefs: Iterable<string>,
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const refs = [...new Set(entityRefs)];
+    if (refs.length === 0) {
+      return new Set();
+    }
+    const decisions = await this.permissions.authorize(
+      refs.map(resourceRef => ({
+        permission: deliveryDeploymentReadPermission,
+        resourceRef,
+      })),
+      { credentials },
+    );
+    return new Set(
+      refs.filter(
+        (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
+      ),
+    );
+  }
+}

@@ -1,0 +1,123 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  DomainMatrix,
+  DomainMatrixCell,
+  DomainMatrixRow,
+  Environment,
+  sortEnvironments,
+} from '@internal/backstage-plugin-delivery-common';
+import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
+import { DomainComponent, EntityCatalog } from '../catalog/EntityCatalog';
+import { ReadableEntities } from '../deployments/DeploymentsService';
+
+const key = (entityRef: string, environment: string) =>
+  `${entityRef}\n${environment}`;
+
+function byEntityAndEnvironment(deployments: DeploymentRecord[]) {
+  return new Map(
+    deployments.map(deployment => [
+      key(deployment.entityRef, deployment.environment),
+      deployment,
+    ]),
+  );
+}
+
+/** Components × environments of a domain, with drift marked. */
+export class DomainMatrixService {
+  private readonly store: DeliveryStore;
+  private readonly environments: Environment[];
+  private readonly catalog: EntityCatalog;
+
+  constructor(options: {
+    store: DeliveryStore;
+    environments: Environment[];
+    catalog: EntityCatalog;
+  }) {
+    this.store = options.store;
+    this.environments = sortEnvironments(options.environments);
+    this.catalog = options.catalog;
+  }
+
+  /**
+   * The matrix of the domain's components whose deployments the caller may
+   * read; a `NotFoundError` when the catalog has no such domain.
+   */
+  async getMatrix(
+    domainRef: string,
+    credentials: BackstageCredentials,
+    readable: ReadableEntities,
+  ): Promise<DomainMatrix> {
+    const all = await this.catalog.getDomainComponents(domainRef, credentials);
+    const allowed = await readable(all.map(c => c.entityRef));
+    const components = all.filter(c => allowed.has(c.entityRef));
+    const entityRefs = components.map(c => c.entityRef);
+
+    const [running, latest] = await Promise.all([
+      this.store.getLatestDeployments({ entityRefs, succeededOnly: true }),
+      this.store.getLatestDeployments({ entityRefs, succeededOnly: false }),
+    ]);
+    const runningByCell = byEntityAndEnvironment(running);
+    const latestByCell = byEntityAndEnvironment(latest);
+
+    return {
+      domainRef,
+      environments: this.environments.map(({ name, title, production }) => ({
+        name,
+        title,
+        production,
+      })),
+      rows: components.map(component =>
+        this.row(component, runningByCell, latestByCell),
+      ),
+    };
+  }
+
+  private row(
+    component: DomainComponent,
+    running: Map<string, DeploymentRecord>,
+    latest: Map<string, DeploymentRecord>,
+  ): DomainMatrixRow {
+    let previousVersion: string | undefined;
+    const versions = new Set<string>();
+    const cells = this.environments.map(({ name }): DomainMatrixCell => {
+      const current = running.get(key(component.entityRef, name));
+      const last = latest.get(key(component.entityRef, name));
+      // Drift: a version other than the nearest earlier environment's.
+      const drift =
+        current !== undefined &&
+        previousVersion !== undefined &&
+        current.version !== previousVersion;
+      if (current) {
+        previousVersion = current.version;
+        versions.add(current.version);
+      }
+      return {
+        environment: name,
+        ...(current && {
+          version: current.version,
+          deploymentId: current.id,
+          finishedAt: current.finishedAt,
+        }),
+        ...(last && { status: last.status }),
+        ...(last &&
+          last.id !== current?.id && {
+            latest: {
+              deploymentId: last.id,
+              version: last.version,
+              status: last.status,
+            },
+          }),
+        drift,
+      };
+    });
+
+    const title = component.entity.metadata.title;
+    return {
+      entityRef: component.entityRef,
+      ...(title && { title }),
+      system: component.systemRef,
+      drift: versions.size > 1,
+      cells,
+    };
+  }
+}
