@@ -4,12 +4,12 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
-import { DeliveryHowTo } from '../src/components/DeliveryHowTo';
-import { EntityDeliverySummaryCard } from '../src/components/EntityDeliverySummaryCard';
-import { EntityDeploymentsContent } from '../src/components/EntityDeploymentsContent';
-import { EntityDomainDeliveryContent } from '../src/components/EntityDomainDeliveryContent';
-import { EntityDoraCard } from '../src/components/EntityDoraCard';
-import { GroupDoraCard } from '../src/components/GroupDoraCard';
+import { DeliveryHowTo } from '../src/components/shared/DeliveryHowTo';
+import { EntityDeliverySummaryCard } from '../src/components/entity/EntityDeliverySummaryCard';
+import { EntityDeploymentsContent } from '../src/components/entity/EntityDeploymentsContent';
+import { EntityDomainDeliveryContent } from '../src/components/entity/EntityDomainDeliveryContent';
+import { EntityDoraCard } from '../src/components/entity/EntityDoraCard';
+import { GroupDoraCard } from '../src/components/entity/GroupDoraCard';
 import { exampleCatalogEntities } from '../src/__testUtils__/exampleApis';
 import { currentScenario, scenarios } from './scenarioApi';
 

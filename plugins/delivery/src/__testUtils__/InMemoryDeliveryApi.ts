@@ -25,7 +25,7 @@ import { inMemoryDora } from './inMemoryDora';
 import { InMemoryPromotions } from './InMemoryPromotions';
 import { evaluateInMemoryPolicy } from './inMemoryPromotionPolicy';
 import { fakeValuesFileChange } from './fakeValuesFileChange';
-import { newestFirst } from '../deployments/deploymentOrder';
+import { newestFirst } from '../components/deployments/deploymentOrder';
 import { deploymentQueryFilter } from './inMemoryDeploymentQuery';
 import {
   domainMatrixOf,

@@ -1,0 +1,97 @@
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  Promotion,
+  PromotionState,
+} from '@internal/backstage-plugin-delivery-common';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useInterval from 'react-use/esm/useInterval';
+import { deliveryApiRef } from '../../../api';
+import { describeOutcome } from '../../promotions/EnvironmentPromotions/promotionProgress';
+
+const OPEN_STATES: PromotionState[] = [
+  'pending_approval',
+  'approved',
+  'executing',
+];
+
+// An approved promotion is carried out within seconds; one waiting for
+// approval moves only when somebody approves it elsewhere (the inbox).
+const MOVING_POLL_MS = 5_000;
+const WAITING_POLL_MS = 30_000;
+
+/**
+ * The entity's open promotions by target environment, followed while they
+ * are open; when one finishes, says how it ended and calls `onSettled` so
+ * the environments are read again.
+ */
+export function useOpenPromotions(options: {
+  entityRef: string;
+  revision: number;
+  titleOf: (environment: string) => string;
+  onSettled: () => void;
+}) {
+  const { entityRef, revision, titleOf, onSettled } = options;
+  const deliveryApi = useApi(deliveryApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [tick, setTick] = useState(0);
+
+  const { value, error } = useAsync(
+    () => deliveryApi.listPromotions({ entityRef, state: OPEN_STATES }),
+    [deliveryApi, entityRef, revision, tick],
+  );
+
+  let pollMs: number | null = null;
+  if (value?.length) {
+    const moving = value.some(p => p.state !== 'pending_approval');
+    pollMs = moving ? MOVING_POLL_MS : WAITING_POLL_MS;
+  }
+  useInterval(() => setTick(t => t + 1), pollMs);
+
+  const seen = useRef<string[]>();
+  const latest = useRef({ titleOf, onSettled });
+  latest.current = { titleOf, onSettled };
+  useEffect(() => {
+    if (!value) {
+      return;
+    }
+    const ids = value.map(p => p.id);
+    const settled = (seen.current ?? []).filter(id => !ids.includes(id));
+    seen.current = ids;
+    if (settled.length === 0) {
+      return;
+    }
+    latest.current.onSettled();
+    Promise.all(settled.map(id => deliveryApi.getPromotion(id))).then(
+      promotions =>
+        promotions.forEach(promotion =>
+          alertApi.post({
+            message: describeOutcome(
+              promotion,
+              latest.current.titleOf(promotion.environment),
+            ),
+            severity: promotion.state === 'succeeded' ? 'success' : 'warning',
+            display: 'transient',
+          }),
+        ),
+      (readError: Error) =>
+        alertApi.post({
+          message: `Could not read how a promotion ended: ${readError.message}`,
+          severity: 'error',
+        }),
+    );
+  }, [value, deliveryApi, alertApi]);
+
+  const byEnvironment = useMemo(() => {
+    const map = new Map<string, Promotion[]>();
+    for (const promotion of value ?? []) {
+      map.set(promotion.environment, [
+        ...(map.get(promotion.environment) ?? []),
+        promotion,
+      ]);
+    }
+    return map;
+  }, [value]);
+
+  return { byEnvironment, error };
+}
