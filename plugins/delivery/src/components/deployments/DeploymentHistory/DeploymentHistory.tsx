@@ -38,6 +38,7 @@ export const DeploymentHistory = ({
   showEntity = false,
   pageSize = 20,
   environment: fixedEnvironment,
+  revision = 0,
 }: {
   title?: string;
   /** Whose deployments (at most 100); with no scope at all, the whole portal's. */
@@ -53,6 +54,8 @@ export const DeploymentHistory = ({
   pageSize?: number;
   /** An environment chosen outside (e.g. by a page filter); hides the environment select. */
   environment?: string;
+  /** Grows when the page learns that deployments changed: the page shown is read again. */
+  revision?: number;
 }) => {
   const classes = useStyles();
   // Ids tie each select to its label; a page holds one history per title.
@@ -60,14 +63,17 @@ export const DeploymentHistory = ({
   const [chosenEnvironment, setEnvironment] = useState('');
   const environment = fixedEnvironment ?? chosenEnvironment;
   const [failuresOnly, setFailuresOnly] = useState(false);
-  const feed = useDeploymentFeed({
-    entityRefs,
-    domain,
-    owner,
-    environment: environment || undefined,
-    status: failuresOnly ? 'failed' : undefined,
-    pageSize,
-  });
+  const feed = useDeploymentFeed(
+    {
+      entityRefs,
+      domain,
+      owner,
+      environment: environment || undefined,
+      status: failuresOnly ? 'failed' : undefined,
+      pageSize,
+    },
+    revision,
+  );
   const filtered = Boolean(environment) || failuresOnly;
   const items = feed.page?.items ?? [];
 

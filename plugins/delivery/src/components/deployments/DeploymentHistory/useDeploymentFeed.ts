@@ -16,9 +16,10 @@ type Paging = {
 /**
  * Pages through a deployment feed with the cursors the backend hands out:
  * `older` follows the next cursor, `newer` goes back to the page before.
- * A changed query starts again from the newest page.
+ * A changed query starts again from the newest page; a changed `revision`
+ * reads the page shown again.
  */
-export function useDeploymentFeed(query: DeploymentFeedQuery) {
+export function useDeploymentFeed(query: DeploymentFeedQuery, revision = 0) {
   const api = useApi(deliveryApiRef);
   const key = JSON.stringify(query);
   const [paging, setPaging] = useState<Paging>({ key, positions: [undefined] });
@@ -27,7 +28,7 @@ export function useDeploymentFeed(query: DeploymentFeedQuery) {
 
   const { value, loading, error, retry } = useAsyncRetry(
     () => readDeploymentFeedPage(api, JSON.parse(key), position),
-    [api, key, position],
+    [api, key, position, revision],
   );
 
   return {

@@ -3,6 +3,7 @@ import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 import { listFailuresSince } from '../../deployments/recentFailures';
@@ -12,6 +13,7 @@ import { DomainMatrixTable } from '../DomainMatrixTable';
 import { DoraSection } from '../../dora/DoraSection';
 import { HealthSignals, useHealthSignals } from '../HealthSignals';
 import { LoadingState } from '../../shared/LoadingState';
+import { useDeliverySignal } from '../../shared/useDeliverySignal';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -21,7 +23,13 @@ const DAY = 24 * 3600 * 1000;
  */
 export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const deliveryApi = useApi(deliveryApiRef);
-  const signals = useHealthSignals(domainRef);
+  // The components on the page, to tell which of the backend's signals
+  // concern it; until the matrix is read, none does.
+  const components = useRef(new Set<string>());
+  const signalled = useDeliverySignal(signal =>
+    components.current.has(signal.entityRef.toLocaleLowerCase('en-US')),
+  );
+  const signals = useHealthSignals(domainRef, signalled);
   const domainName = parseEntityRef(domainRef, { defaultKind: 'domain' }).name;
   const { value, error } = useAsync(async () => {
     const [matrix, recent] = await Promise.all([
@@ -31,8 +39,11 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
         domain: domainRef,
       }),
     ]);
+    components.current = new Set(
+      matrix.rows.map(row => row.entityRef.toLocaleLowerCase('en-US')),
+    );
     return { matrix, recent };
-  }, [deliveryApi, domainRef]);
+  }, [deliveryApi, domainRef, signalled]);
 
   if (error) {
     return (
@@ -118,6 +129,7 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
           domain={domainRef}
           environments={matrix.environments}
           showEntity
+          revision={signalled}
         />
       </Grid>
     </Grid>

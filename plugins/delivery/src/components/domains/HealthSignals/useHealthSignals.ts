@@ -27,12 +27,18 @@ export async function readHealthSignals(
   return { openIncidents, pendingApprovals, doraTiers };
 }
 
-/** The open incidents, pending approvals and DORA tiers of an entity, once known. */
-export function useHealthSignals(entityRef: string): HealthSignalValues {
+/**
+ * The open incidents, pending approvals and DORA tiers of an entity, once
+ * known; read again when `revision` changes.
+ */
+export function useHealthSignals(
+  entityRef: string,
+  revision = 0,
+): HealthSignalValues {
   const api = useApi(deliveryApiRef);
   const { value } = useAsync(
     () => readHealthSignals(api, entityRef),
-    [api, entityRef],
+    [api, entityRef, revision],
   );
   return value ?? {};
 }

@@ -16,15 +16,24 @@ import { EnvironmentCard } from '../../deployments/EnvironmentCard';
 import { EnvironmentPromotions } from '../../promotions/EnvironmentPromotions';
 import { LoadingState } from '../../shared/LoadingState';
 import { PromotionChain } from '../../promotions/PromotionChain';
+import { useDeliverySignal } from '../../shared/useDeliverySignal';
 import { useOpenPromotions } from './useOpenPromotions';
 
 const EntityDeployments = ({ entity }: { entity: Entity }) => {
   const deliveryApi = useApi(deliveryApiRef);
   const entityRef = normalizeEntityRef(entity);
   const entityRefs = useMemo(() => [entityRef], [entityRef]);
-  // Bumped after a promotion was requested or finished: everything is read again.
-  const [revision, setRevision] = useState(0);
-  const refresh = useCallback(() => setRevision(r => r + 1), []);
+  // Bumped after a promotion was requested or finished here, and when the
+  // backend signals a change of this entity elsewhere: everything is read
+  // again. Both only grow, so their sum changes whenever one does.
+  const [requested, setRequested] = useState(0);
+  const refresh = useCallback(() => setRequested(r => r + 1), []);
+  const signalled = useDeliverySignal(
+    signal =>
+      signal.entityRef.toLocaleLowerCase('en-US') ===
+      entityRef.toLocaleLowerCase('en-US'),
+  );
+  const revision = requested + signalled;
   const { value, error } = useAsync(async () => {
     const [environments, status] = await Promise.all([
       deliveryApi.getEnvironments(),
@@ -131,6 +140,7 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
         <DeploymentHistory
           entityRefs={entityRefs}
           environments={items.map(item => item.environment)}
+          revision={signalled}
         />
       </Grid>
     </Grid>

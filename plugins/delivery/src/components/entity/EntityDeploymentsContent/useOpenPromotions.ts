@@ -3,9 +3,8 @@ import {
   Promotion,
   PromotionState,
 } from '@internal/backstage-plugin-delivery-common';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useInterval from 'react-use/esm/useInterval';
 import { deliveryApiRef } from '../../../api';
 import { describeOutcome } from '../../promotions/EnvironmentPromotions/promotionProgress';
 
@@ -15,15 +14,10 @@ const OPEN_STATES: PromotionState[] = [
   'executing',
 ];
 
-// An approved promotion is carried out within seconds; one waiting for
-// approval moves only when somebody approves it elsewhere (the inbox).
-const MOVING_POLL_MS = 5_000;
-const WAITING_POLL_MS = 30_000;
-
 /**
- * The entity's open promotions by target environment, followed while they
- * are open; when one finishes, says how it ended and calls `onSettled` so
- * the environments are read again.
+ * The entity's open promotions by target environment, read again at each
+ * `revision` (the page's signals say when one moved); when one finishes, says
+ * how it ended and calls `onSettled` so the environments are read again.
  */
 export function useOpenPromotions(options: {
   entityRef: string;
@@ -34,19 +28,11 @@ export function useOpenPromotions(options: {
   const { entityRef, revision, titleOf, onSettled } = options;
   const deliveryApi = useApi(deliveryApiRef);
   const alertApi = useApi(alertApiRef);
-  const [tick, setTick] = useState(0);
 
   const { value, error } = useAsync(
     () => deliveryApi.listPromotions({ entityRef, state: OPEN_STATES }),
-    [deliveryApi, entityRef, revision, tick],
+    [deliveryApi, entityRef, revision],
   );
-
-  let pollMs: number | null = null;
-  if (value?.length) {
-    const moving = value.some(p => p.state !== 'pending_approval');
-    pollMs = moving ? MOVING_POLL_MS : WAITING_POLL_MS;
-  }
-  useInterval(() => setTick(t => t + 1), pollMs);
 
   const seen = useRef<string[]>();
   const latest = useRef({ titleOf, onSettled });

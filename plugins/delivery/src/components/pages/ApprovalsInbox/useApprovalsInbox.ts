@@ -2,6 +2,7 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { Promotion } from '@internal/backstage-plugin-delivery-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { deliveryApiRef } from '../../../api';
+import { useDeliverySignal } from '../../shared/useDeliverySignal';
 
 /** How many promotions the history shows; the backend answers at most 200. */
 export const HISTORY_LIMIT = 200;
@@ -16,10 +17,14 @@ export interface ApprovalsInboxData {
   viewer: string;
 }
 
-/** Loads the promotions waiting for approval, the history and who is signed in. */
+/**
+ * Loads the promotions waiting for approval, the history and who is signed
+ * in; again whenever the backend signals that a promotion moved.
+ */
 export function useApprovalsInbox() {
   const deliveryApi = useApi(deliveryApiRef);
   const identityApi = useApi(identityApiRef);
+  const signalled = useDeliverySignal(signal => signal.type === 'promotion');
   return useAsyncRetry(async (): Promise<ApprovalsInboxData> => {
     const [pending, history, identity] = await Promise.all([
       deliveryApi.listPromotions({
@@ -30,5 +35,5 @@ export function useApprovalsInbox() {
       identityApi.getBackstageIdentity(),
     ]);
     return { pending, history, viewer: identity.userEntityRef };
-  }, [deliveryApi, identityApi]);
+  }, [deliveryApi, identityApi, signalled]);
 }

@@ -3,6 +3,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 import { approvalsRouteRef } from '../../../routes';
+import { useDeliverySignal } from '../../shared/useDeliverySignal';
 
 // The backend lists at most this many promotions at once.
 const COUNT_LIMIT = 200;
@@ -17,6 +18,7 @@ function pendingText(count: number | undefined): string {
 export const ApprovalsLink = () => {
   const api = useApi(deliveryApiRef);
   const approvalsRoute = useRouteRef(approvalsRouteRef);
+  const signalled = useDeliverySignal(signal => signal.type === 'promotion');
   // Without the count (e.g. while it loads) the link still leads to the inbox.
   const { value: count } = useAsync(
     async () =>
@@ -26,7 +28,7 @@ export const ApprovalsLink = () => {
           limit: COUNT_LIMIT,
         })
       ).length,
-    [api],
+    [api, signalled],
   );
   return (
     <LinkButton to={approvalsRoute()} variant="outlined" color="primary">
