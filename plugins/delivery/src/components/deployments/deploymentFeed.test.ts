@@ -1,42 +1,34 @@
-import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
-import {
-  aDeployment,
-  hoursAgo,
-  threeEnvironments,
-} from '../../__testUtils__/builders';
+import { DeploymentQuery } from '../../api';
+import { aDeployment, aPage, hoursAgo } from '../../__testUtils__/builders';
+import { stubDeliveryApi } from '../../__testUtils__/deliveryApiStub';
 import { readDeploymentFeedPage } from './deploymentFeed';
 
 const a = 'component:default/payments-api';
-const b = 'component:default/invoicing-service';
 const c = 'component:default/timetable-service';
 
-function apiWith(count: number) {
-  const deployments = Array.from({ length: count }, (_, i) =>
-    aDeployment({
-      id: `d${String(i).padStart(2, '0')}`,
-      entityRef: [a, b, c][i % 3],
-      environment: i % 2 ? 'prod' : 'dev',
-      status: i % 5 === 0 ? 'failed' : 'succeeded',
-      finishedAt: hoursAgo(i + 1),
-    }),
-  );
-  const api = new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    deployments,
-    components: [a, c].map(entityRef => ({
-      entityRef,
-      system: 'system:default/travel',
-      domain: 'domain:default/travel',
-      owner: 'group:default/team-travel',
-    })),
+const deployment = (i: number) =>
+  aDeployment({
+    id: `d${String(i).padStart(2, '0')}`,
+    entityRef: [a, c][i % 2],
+    finishedAt: hoursAgo(i + 1),
   });
-  jest.spyOn(api, 'getDeployments');
-  return { api, deployments };
+
+/** A delivery API that answers the given pages, the first without a cursor, then by `nextCursor`. */
+function apiPaging(...pages: number[][]) {
+  return stubDeliveryApi({
+    getDeployments: async (query: DeploymentQuery = {}) => {
+      const index = query.cursor ? Number(query.cursor) : 0;
+      return aPage(
+        pages[index].map(deployment),
+        index + 1 < pages.length ? String(index + 1) : undefined,
+      );
+    },
+  });
 }
 
 describe('readDeploymentFeedPage', () => {
   it('pages through the whole portal with the backend’s cursors', async () => {
-    const { api, deployments } = apiWith(12);
+    const api = apiPaging([0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11]);
 
     const first = await readDeploymentFeedPage(api, { pageSize: 5 });
     const second = await readDeploymentFeedPage(
@@ -52,18 +44,29 @@ describe('readDeploymentFeedPage', () => {
 
     expect(
       [...first.items, ...second.items, ...third.items].map(d => d.id),
-    ).toEqual(deployments.map(d => d.id));
+    ).toEqual(Array.from({ length: 12 }, (_, i) => deployment(i).id));
     expect(third.next).toBeUndefined();
   });
 
   it.each([
-    ['several entities', { entityRefs: [a, c] }],
-    ['a domain', { domain: 'domain:default/travel' }],
-    ['an owner', { owner: 'group:default/team-travel' }],
+    ['several entities', { entityRefs: [a, c] }, { entityRef: [a, c] }],
+    [
+      'a domain',
+      { domain: 'domain:default/travel' },
+      { domain: 'domain:default/travel' },
+    ],
+    [
+      'an owner',
+      { owner: 'group:default/team-travel' },
+      { owner: 'group:default/team-travel' },
+    ],
   ])(
     'reads the deployments of %s newest first, one request a page',
-    async (_, scope) => {
-      const { api } = apiWith(30);
+    async (_, scope, asked) => {
+      const api = apiPaging(
+        [0, 2, 3, 5, 6, 8, 9, 11],
+        [12, 14, 15, 17, 18, 20, 21, 23],
+      );
 
       const page = await readDeploymentFeedPage(api, {
         ...scope,
@@ -95,11 +98,14 @@ describe('readDeploymentFeedPage', () => {
         'd23',
       ]);
       expect(api.getDeployments).toHaveBeenCalledTimes(2);
+      expect(api.getDeployments).toHaveBeenLastCalledWith(
+        expect.objectContaining({ ...asked, cursor: '1', limit: 8 }),
+      );
     },
   );
 
   it('filters by environment and status in the backend', async () => {
-    const { api } = apiWith(30);
+    const api = apiPaging([0, 10, 20]);
 
     const page = await readDeploymentFeedPage(api, {
       environment: 'dev',
@@ -116,7 +122,7 @@ describe('readDeploymentFeedPage', () => {
   });
 
   it('answers an empty page for an empty list of entities', async () => {
-    const { api } = apiWith(3);
+    const api = apiPaging([0, 1, 2]);
 
     expect(
       await readDeploymentFeedPage(api, { entityRefs: [], pageSize: 5 }),

@@ -1,49 +1,29 @@
-import { InMemoryDeliveryApi } from '../../__testUtils__/InMemoryDeliveryApi';
-import {
-  aDeployment,
-  hoursAgo,
-  threeEnvironments,
-} from '../../__testUtils__/builders';
+import { DeploymentQuery } from '../../api';
+import { aDeployment, aPage, hoursAgo } from '../../__testUtils__/builders';
+import { stubDeliveryApi } from '../../__testUtils__/deliveryApiStub';
 import { listFailuresSince } from './recentFailures';
 
 describe('listFailuresSince', () => {
-  const deployments = [
-    aDeployment({
-      id: 'new-failure',
-      status: 'failed',
-      finishedAt: hoursAgo(2),
-    }),
-    aDeployment({ id: 'new-success', finishedAt: hoursAgo(3) }),
-    aDeployment({
-      id: 'other-failure',
-      entityRef: 'component:default/timetable-service',
-      status: 'failed',
-      finishedAt: hoursAgo(5),
-    }),
-    aDeployment({
-      id: 'old-failure',
-      status: 'failed',
-      finishedAt: hoursAgo(30),
-    }),
-  ];
-  const api = new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    deployments,
-    components: [
-      {
-        entityRef: 'component:default/payments-api',
-        system: 'system:default/payments',
-        domain: 'domain:default/payments',
-      },
-    ],
+  const newFailure = aDeployment({
+    id: 'new-failure',
+    status: 'failed',
+    finishedAt: hoursAgo(2),
   });
-  jest.spyOn(api, 'getDeployments');
-
-  beforeEach(() => jest.mocked(api.getDeployments).mockClear());
+  const otherFailure = aDeployment({
+    id: 'other-failure',
+    entityRef: 'component:default/timetable-service',
+    status: 'failed',
+    finishedAt: hoursAgo(5),
+  });
   const since = new Date(Date.now() - 24 * 3600 * 1000);
 
   it('finds the failures since a moment across the portal', async () => {
+    const api = stubDeliveryApi({
+      getDeployments: async () => aPage([newFailure, otherFailure]),
+    });
+
     const recent = await listFailuresSince(api, { since });
+
     expect(recent.failures.map(d => d.id)).toEqual([
       'new-failure',
       'other-failure',
@@ -52,10 +32,15 @@ describe('listFailuresSince', () => {
   });
 
   it('finds the failures of a domain’s components in one request', async () => {
+    const api = stubDeliveryApi({
+      getDeployments: async () => aPage([newFailure]),
+    });
+
     const recent = await listFailuresSince(api, {
       since,
       domain: 'domain:default/payments',
     });
+
     expect(recent.failures.map(d => d.id)).toEqual(['new-failure']);
     expect(api.getDeployments).toHaveBeenCalledTimes(1);
     expect(api.getDeployments).toHaveBeenCalledWith(
@@ -68,19 +53,20 @@ describe('listFailuresSince', () => {
   });
 
   it('reads on while the backend hands out cursors, up to a bound', async () => {
-    const many = new InMemoryDeliveryApi({
-      environments: threeEnvironments,
-      deployments: Array.from({ length: 1100 }, (_, i) =>
-        aDeployment({
-          id: `f${i}`,
-          status: 'failed',
-          finishedAt: new Date(Date.now() - i * 1000).toISOString(),
-        }),
-      ),
-      components: [],
+    // Pages of 100 failures that always lead on.
+    const api = stubDeliveryApi({
+      getDeployments: async (query: DeploymentQuery = {}) => {
+        const start = Number(query.cursor ?? 0);
+        return aPage(
+          Array.from({ length: 100 }, (_, i) =>
+            aDeployment({ id: `f${start + i}`, status: 'failed' }),
+          ),
+          String(start + 100),
+        );
+      },
     });
 
-    const recent = await listFailuresSince(many, { since });
+    const recent = await listFailuresSince(api, { since });
 
     expect(recent.failures).toHaveLength(1000);
     expect(recent.complete).toBe(false);

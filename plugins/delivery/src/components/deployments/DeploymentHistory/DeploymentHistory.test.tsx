@@ -1,44 +1,40 @@
 import { screen, within } from '@testing-library/react';
-import { InMemoryDeliveryApi } from '../../../__testUtils__/InMemoryDeliveryApi';
 import {
   aDeployment,
+  aPage,
   hoursAgo,
+  summaryOf,
   threeEnvironments,
 } from '../../../__testUtils__/builders';
+import { stubDeliveryApi } from '../../../__testUtils__/deliveryApiStub';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DeploymentHistory } from './DeploymentHistory';
 
-const environments = threeEnvironments.map(({ name, title, production }) => ({
-  name,
-  title,
-  production,
-}));
-const api = new InMemoryDeliveryApi({
-  environments: threeEnvironments,
-  components: [],
-  deployments: [
-    aDeployment({
-      entityRef: 'component:default/timetable-service',
-      version: '1.0.0',
-      finishedAt: hoursAgo(1),
-    }),
-    aDeployment({
-      entityRef: 'component:default/payments-api',
-      version: '2.0.0',
-      finishedAt: hoursAgo(2),
-    }),
-    aDeployment({
-      entityRef: 'component:default/journey-planner-service',
-      version: '3.0.0',
-      finishedAt: hoursAgo(3),
-    }),
-    aDeployment({
-      entityRef: 'component:default/timetable-service',
-      environment: 'prod',
-      version: '0.9.0',
-      finishedAt: hoursAgo(4),
-    }),
-  ],
+const environments = threeEnvironments.map(summaryOf);
+const timetableDev = aDeployment({
+  entityRef: 'component:default/timetable-service',
+  version: '1.0.0',
+  finishedAt: hoursAgo(1),
+});
+const plannerDev = aDeployment({
+  entityRef: 'component:default/journey-planner-service',
+  version: '3.0.0',
+  finishedAt: hoursAgo(3),
+});
+const timetableProd = aDeployment({
+  entityRef: 'component:default/timetable-service',
+  environment: 'prod',
+  version: '0.9.0',
+  finishedAt: hoursAgo(4),
+});
+
+/** The backend's pages: both components' deployments, prod's, and none in staging. */
+const api = stubDeliveryApi({
+  getDeployments: async (query = {}) => {
+    if (query.environment === 'prod') return aPage([timetableProd]);
+    if (query.environment === 'staging') return aPage([]);
+    return aPage([timetableDev, plannerDev, timetableProd]);
+  },
 });
 
 describe('DeploymentHistory', () => {

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DomainDeliveryContent } from './DomainDeliveryContent';
 
@@ -11,7 +11,7 @@ describe('DomainDeliveryContent', () => {
     await renderView(
       <DomainDeliveryContent domainRef="domain:default/journey" />,
       {
-        api: journeyDeliveryApi(),
+        api: journeyApi(),
       },
     );
 
@@ -47,8 +47,8 @@ describe('DomainDeliveryContent', () => {
   });
 
   it('shows the DORA metrics of the domain’s components', async () => {
-    const api = journeyDeliveryApi();
-    const getDora = jest.spyOn(api, 'getDora');
+    const api = journeyApi();
+    const getDora = api.getDora;
     await renderView(
       <DomainDeliveryContent domainRef="domain:default/journey" />,
       { api },
@@ -71,7 +71,7 @@ describe('DomainDeliveryContent', () => {
     await renderView(
       <DomainDeliveryContent domainRef="domain:default/experience" />,
       {
-        api: journeyDeliveryApi(),
+        api: journeyApi(),
       },
     );
 

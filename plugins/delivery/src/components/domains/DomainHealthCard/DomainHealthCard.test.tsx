@@ -1,15 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { summarizeDomainHealth } from '../domainHealth';
 import { aDeployment } from '../../../__testUtils__/builders';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import { journeyMatrices } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DomainHealthCard } from './DomainHealthCard';
 
 describe('DomainHealthCard', () => {
   it('shows the last deployment per environment, failures and a link to the domain page', async () => {
-    const matrix = await journeyDeliveryApi().getDomainMatrix(
-      'domain:default/journey',
-    );
+    const matrix = journeyMatrices['domain:default/journey'];
     const health = summarizeDomainHealth(matrix, {
       recentFailures: [
         aDeployment({

@@ -1,13 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import { journeyMatrices } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DomainMatrixTable } from './DomainMatrixTable';
 
 describe('DomainMatrixTable', () => {
   it('shows each component’s version per environment with drift and failures marked', async () => {
-    const matrix = await journeyDeliveryApi().getDomainMatrix(
-      'domain:default/journey',
-    );
+    const matrix = journeyMatrices['domain:default/journey'];
     await renderView(
       <DomainMatrixTable matrix={matrix} caption="Journey by environment" />,
       { api: {} },
@@ -30,9 +28,7 @@ describe('DomainMatrixTable', () => {
   });
 
   it('says where a component is not deployed', async () => {
-    const matrix = await journeyDeliveryApi().getDomainMatrix(
-      'domain:default/business-enablement',
-    );
+    const matrix = journeyMatrices['domain:default/business-enablement'];
     await renderView(
       <DomainMatrixTable matrix={matrix} caption="Business Enablement" />,
       { api: {} },

@@ -1,77 +1,58 @@
 import { ResponseError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Deployment } from '@internal/backstage-plugin-delivery-common';
 import { DoraQuery } from '../../../api';
 import { formatPeriod } from '../formatDora';
-import { InMemoryDeliveryApi } from '../../../__testUtils__/InMemoryDeliveryApi';
-import {
-  aDeployment,
-  hoursAgo,
-  threeEnvironments,
-} from '../../../__testUtils__/builders';
+import { stubDeliveryApi } from '../../../__testUtils__/deliveryApiStub';
+import { doraAnswer } from '../../../__testUtils__/doraAnswer';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DoraSection } from './DoraSection';
 
 const payments = 'component:default/payments-api';
 const DAY_HOURS = 24;
-
-/** A production deployment of payments-api `daysAgo` days ago, with one commit `leadHours` older. */
-const toProduction = (
-  daysAgo: number,
-  leadHours: number,
-  overrides: Partial<Deployment> = {},
-) =>
-  aDeployment({
-    entityRef: payments,
-    environment: 'prod',
-    trigger: 'promotion',
-    finishedAt: hoursAgo(daysAgo * DAY_HOURS),
-    commits: [
-      {
-        sha: `sha-${daysAgo}`,
-        committedAt: hoursAgo(daysAgo * DAY_HOURS + leadHours),
-      },
-    ],
-    ...overrides,
-  });
+const HOUR = 3600;
 
 /**
- * In the last 30 days: four production deployments (lead times 4, 10 and
- * 6 hours; the one 10 days ago rolled back 2 hours later). Before that, one
- * more 60 days ago (lead time 48 hours), and deployments that DORA ignores.
+ * The last 30 days of payments-api: four production deployments (lead times
+ * 4, 10 and 6 hours; the one 10 days ago rolled back 2 hours later).
  */
-function paymentsApi(deployments = paymentsHistory()) {
-  return new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    components: [
-      {
-        entityRef: payments,
-        system: 'system:default/billing-platform',
-        domain: 'domain:default/business-enablement',
-      },
-    ],
-    deployments,
-  });
-}
+const lastMonth = {
+  deployments: 4,
+  deploymentFrequencyPerDay: 4 / 30,
+  leadTimeMedianSeconds: 6 * HOUR,
+  leadTimeP90Seconds: 9.2 * HOUR,
+  leadTimeCommits: 3,
+  failedDeployments: 1,
+  changeFailureRate: 0.25,
+  recoveryMedianSeconds: 2 * HOUR,
+  reworkRate: 0.25,
+};
 
-function paymentsHistory(): Deployment[] {
-  return [
-    toProduction(60, 48),
-    toProduction(20, 4),
-    toProduction(10, 10),
-    aDeployment({
-      entityRef: payments,
-      environment: 'prod',
-      trigger: 'rollback',
-      finishedAt: hoursAgo(10 * DAY_HOURS - 2),
-      commits: [{ sha: 'sha-20', committedAt: hoursAgo(20 * DAY_HOURS + 4) }],
-    }),
-    toProduction(2, 6),
-    // Not production, or not succeeded: DORA does not count them.
-    aDeployment({ entityRef: payments, finishedAt: hoursAgo(5) }),
-    toProduction(1, 1, { status: 'failed' }),
-  ];
+/** The last 90 days: one more deployment 60 days ago, lead time 48 hours. */
+const lastQuarter = {
+  ...lastMonth,
+  deployments: 5,
+  deploymentFrequencyPerDay: 5 / 90,
+  leadTimeMedianSeconds: 8 * HOUR,
+  leadTimeP90Seconds: 36.6 * HOUR,
+  leadTimeCommits: 4,
+  changeFailureRate: 0.2,
+  reworkRate: 0.2,
+};
+
+const tiers = {
+  deploymentFrequency: 'medium',
+  leadTime: 'elite',
+  changeFailureRate: 'low',
+  recovery: 'high',
+} as const;
+
+/** The delivery API answering DORA for payments-api over 30 or 90 days. */
+function paymentsApi() {
+  return stubDeliveryApi({
+    getDora: async query =>
+      doraAnswer(query, daysIn(query) > 30 ? lastQuarter : lastMonth, tiers),
+  });
 }
 
 // Label queries and queries within a part of the card: role queries over the
@@ -89,10 +70,6 @@ const trendTable = (bucket: 'day' | 'week') =>
       `Production deployments and median lead time per ${bucket}`,
     ),
   ).getByRole('table');
-
-function spyOnDora(api: InMemoryDeliveryApi) {
-  return jest.spyOn(api, 'getDora');
-}
 
 const daysIn = (query: DoraQuery) =>
   Math.round(
@@ -130,7 +107,7 @@ describe('DoraSection', () => {
 
   it('shows the five metrics of the last 30 days with their tiers, the period and the trend', async () => {
     const api = paymentsApi();
-    const getDora = spyOnDora(api);
+    const getDora = api.getDora;
     await renderView(
       <DoraSection entityRef={payments} scope="payments-api" />,
       {
@@ -174,7 +151,7 @@ describe('DoraSection', () => {
 
   it('reads the last 90 days by week when the reader chooses them', async () => {
     const api = paymentsApi();
-    const getDora = spyOnDora(api);
+    const getDora = api.getDora;
     await renderView(
       <DoraSection entityRef={payments} scope="payments-api" />,
       {
@@ -216,9 +193,8 @@ describe('DoraSection', () => {
     await renderView(
       <DoraSection entityRef={payments} scope="payments-api" />,
       {
-        api: paymentsApi([
-          aDeployment({ entityRef: payments, finishedAt: hoursAgo(3) }),
-        ]),
+        // Only a deployment to dev: nothing DORA counts.
+        api: stubDeliveryApi({ getDora: async query => doraAnswer(query) }),
       },
     );
 
@@ -254,7 +230,7 @@ describe('DoraSection', () => {
       },
       text: async () => body,
     } as unknown as Response);
-    jest.spyOn(api, 'getDora').mockRejectedValueOnce(refusal);
+    api.getDora.mockRejectedValueOnce(refusal);
     await renderView(
       <DoraSection entityRef={payments} scope="payments-api" />,
       {

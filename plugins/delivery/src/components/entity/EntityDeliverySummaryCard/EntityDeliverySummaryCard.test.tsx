@@ -1,8 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen } from '@testing-library/react';
-import { InMemoryDeliveryApi } from '../../../__testUtils__/InMemoryDeliveryApi';
-import { threeEnvironments } from '../../../__testUtils__/builders';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import {
+  anEnvironmentStatus,
+  threeEnvironments,
+} from '../../../__testUtils__/builders';
+import { stubDeliveryApi } from '../../../__testUtils__/deliveryApiStub';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { EntityDeliverySummaryCard } from './EntityDeliverySummaryCard';
 
@@ -21,7 +24,7 @@ const component = (annotated: boolean): Entity => ({
 describe('EntityDeliverySummaryCard', () => {
   it('shows the version in each environment with the drift', async () => {
     await renderView(<EntityDeliverySummaryCard />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       entity: component(true),
     });
 
@@ -34,10 +37,11 @@ describe('EntityDeliverySummaryCard', () => {
 
   it('says when nothing was deployed yet', async () => {
     await renderView(<EntityDeliverySummaryCard />, {
-      api: new InMemoryDeliveryApi({
-        environments: threeEnvironments,
-        deployments: [],
-        components: [],
+      api: stubDeliveryApi({
+        getEntityEnvironments: async entityRef => ({
+          entityRef,
+          items: threeEnvironments.map(e => anEnvironmentStatus(e)),
+        }),
       }),
       entity: component(true),
     });

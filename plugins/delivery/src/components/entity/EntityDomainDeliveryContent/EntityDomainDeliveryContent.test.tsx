@@ -1,15 +1,13 @@
 import { screen } from '@testing-library/react';
-import {
-  journeyCatalog,
-  journeyDeliveryApi,
-} from '../../../__testUtils__/journeyFixture';
+import { journeyCatalog } from '../../../__testUtils__/journeyCatalog';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { EntityDomainDeliveryContent } from './EntityDomainDeliveryContent';
 
 describe('EntityDomainDeliveryContent', () => {
   it('shows the delivery of the domain on its page', async () => {
     await renderView(<EntityDomainDeliveryContent />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       entity: journeyCatalog[0],
     });
 

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { EntityDoraCard } from './EntityDoraCard';
 
@@ -21,8 +21,8 @@ jest.setTimeout(20_000);
 
 describe('EntityDoraCard', () => {
   it('shows the component’s DORA metrics, counting only its succeeded production deployments', async () => {
-    const api = journeyDeliveryApi();
-    const getDora = jest.spyOn(api, 'getDora');
+    const api = journeyApi();
+    const getDora = api.getDora;
     await renderView(<EntityDoraCard />, {
       api,
       entity: component({
@@ -51,8 +51,8 @@ describe('EntityDoraCard', () => {
   });
 
   it('explains how to connect a component that is not delivered through Domain Delivery', async () => {
-    const api = journeyDeliveryApi();
-    const getDora = jest.spyOn(api, 'getDora');
+    const api = journeyApi();
+    const getDora = api.getDora;
     await renderView(<EntityDoraCard />, { api, entity: component() });
 
     expect(

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { GroupDoraCard } from './GroupDoraCard';
 
@@ -16,8 +16,8 @@ jest.setTimeout(20_000);
 
 describe('GroupDoraCard', () => {
   it('pools the DORA metrics of the components the team owns', async () => {
-    const api = journeyDeliveryApi();
-    const getDora = jest.spyOn(api, 'getDora');
+    const api = journeyApi();
+    const getDora = api.getDora;
     await renderView(<GroupDoraCard />, {
       api,
       entity: group('team-journey', 'Team Journey'),
@@ -39,7 +39,7 @@ describe('GroupDoraCard', () => {
 
   it('says so when nothing the team owns reached production in the period', async () => {
     await renderView(<GroupDoraCard />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       entity: group('team-docs', 'Team Docs'),
     });
 

@@ -1,9 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  journeyCatalog,
-  journeyDeliveryApi,
-} from '../../../__testUtils__/journeyFixture';
+import { journeyCatalog } from '../../../__testUtils__/journeyCatalog';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DeliveryOverview } from './DeliveryOverview';
 
@@ -17,7 +15,7 @@ const rowsOf = (name: string) =>
 describe('DeliveryOverview', () => {
   it('shows every domain’s health and the newest deployments across the portal', async () => {
     await renderView(<DeliveryOverview />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: journeyCatalog,
     });
 
@@ -55,8 +53,8 @@ describe('DeliveryOverview', () => {
   });
 
   it('shows the DORA metrics of the whole portal, or of the chosen domain', async () => {
-    const api = journeyDeliveryApi();
-    const getDora = jest.spyOn(api, 'getDora');
+    const api = journeyApi();
+    const getDora = api.getDora;
     await renderView(<DeliveryOverview />, {
       api,
       catalogEntities: journeyCatalog,
@@ -90,7 +88,7 @@ describe('DeliveryOverview', () => {
 
   it('filters by domain', async () => {
     await renderView(<DeliveryOverview />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: journeyCatalog,
     });
 
@@ -110,7 +108,7 @@ describe('DeliveryOverview', () => {
 
   it('filters by owner', async () => {
     await renderView(<DeliveryOverview />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: journeyCatalog,
     });
 
@@ -128,7 +126,7 @@ describe('DeliveryOverview', () => {
 
   it('filters by environment', async () => {
     await renderView(<DeliveryOverview />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: journeyCatalog,
     });
 
@@ -153,7 +151,7 @@ describe('DeliveryOverview', () => {
 
   it('says when the catalog has no domain', async () => {
     await renderView(<DeliveryOverview />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: [],
     });
 

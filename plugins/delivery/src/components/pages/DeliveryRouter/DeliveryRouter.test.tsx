@@ -1,15 +1,13 @@
 import { screen } from '@testing-library/react';
-import {
-  journeyCatalog,
-  journeyDeliveryApi,
-} from '../../../__testUtils__/journeyFixture';
+import { journeyCatalog } from '../../../__testUtils__/journeyCatalog';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DeliveryPageWithHeader, DeliveryRouter } from './DeliveryRouter';
 
 describe('DeliveryRouter', () => {
   it('shows the overview at its root', async () => {
     await renderView(<DeliveryRouter />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: journeyCatalog,
       route: { path: '/delivery/*', url: '/delivery' },
     });
@@ -21,7 +19,7 @@ describe('DeliveryRouter', () => {
 
   it('shows a domain below it, under the page header of the legacy system', async () => {
     await renderView(<DeliveryPageWithHeader />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       catalogEntities: journeyCatalog,
       route: { path: '/delivery/*', url: '/delivery/domains/default/journey' },
     });

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { journeyDeliveryApi } from '../../../__testUtils__/journeyFixture';
+import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DomainDeliveryPage } from './DomainDeliveryPage';
 
@@ -10,7 +10,7 @@ jest.setTimeout(20_000);
 describe('DomainDeliveryPage', () => {
   it('shows the domain named in the URL, with links back to all domains and to the catalog', async () => {
     await renderView(<DomainDeliveryPage />, {
-      api: journeyDeliveryApi(),
+      api: journeyApi(),
       route: {
         path: '/delivery/domains/:namespace/:name',
         url: '/delivery/domains/default/journey',

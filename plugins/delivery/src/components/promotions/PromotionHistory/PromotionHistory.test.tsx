@@ -7,7 +7,7 @@ import {
   approvalsDeliveryApi,
 } from '../../../__testUtils__/approvalsFixture';
 import { hoursAgo } from '../../../__testUtils__/builders';
-import { journeyCatalog } from '../../../__testUtils__/journeyFixture';
+import { journeyCatalog } from '../../../__testUtils__/journeyCatalog';
 import { renderView } from '../../../__testUtils__/renderView';
 import { PromotionHistory } from './PromotionHistory';
 
