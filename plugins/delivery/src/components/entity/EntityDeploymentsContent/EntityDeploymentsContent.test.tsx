@@ -11,18 +11,33 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import {
+  Deployment,
+  EntityEnvironments,
+  Promotion,
+} from '@internal/backstage-plugin-delivery-common';
 import { DeliveryApi, deliveryApiRef } from '../../../api';
-import { InMemoryDeliveryApi } from '../../../__testUtils__/InMemoryDeliveryApi';
-import { InMemoryPromotions } from '../../../__testUtils__/InMemoryPromotions';
+import { stubDeliveryApi } from '../../../__testUtils__/deliveryApiStub';
 import {
   permissionsDecided,
   permissionsDenying,
 } from '../../../__testUtils__/permissions';
 import {
   aDeployment,
+  aPage,
   hoursAgo,
   threeEnvironments,
 } from '../../../__testUtils__/builders';
+import {
+  nothingDeployed,
+  PAYMENTS,
+  paymentsEnvironments,
+  paymentsHistory,
+} from '../../../__testUtils__/paymentsFixture';
+import {
+  aPreview,
+  aRequestedPromotion,
+} from '../../../__testUtils__/promotionFixtures';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
 // Dialogs that are typed into take seconds in jsdom on a busy machine.
@@ -60,60 +75,65 @@ async function renderTab(
   );
 }
 
-const history = () => [
-  aDeployment({
-    environment: 'dev',
-    version: '1.4.3',
-    finishedAt: hoursAgo(2),
-    commits: [{ sha: 'c3c3c3c3c3', committedAt: hoursAgo(3) }],
-  }),
-  aDeployment({
-    environment: 'dev',
-    version: '1.4.2',
-    finishedAt: hoursAgo(20),
-    commits: [{ sha: 'c2c2c2c2c2', committedAt: hoursAgo(21) }],
-  }),
-  aDeployment({
-    environment: 'dev',
-    version: '1.4.1',
-    finishedAt: hoursAgo(40),
-  }),
-  aDeployment({
-    environment: 'staging',
-    version: '1.4.3',
-    trigger: 'promotion',
-    finishedAt: hoursAgo(1.5),
-    commits: [{ sha: 'c3c3c3c3c3', committedAt: hoursAgo(3) }],
-    actor: 'user:default/marco-rossi',
-    url: 'https://github.com/demo/payments-api/actions/runs/7',
-  }),
-  aDeployment({
-    environment: 'staging',
-    version: '1.4.1',
-    trigger: 'promotion',
-    finishedAt: hoursAgo(39),
-  }),
-  aDeployment({
-    environment: 'prod',
-    version: '1.4.1',
-    trigger: 'promotion',
-    finishedAt: hoursAgo(30),
-  }),
-  aDeployment({
-    environment: 'prod',
-    version: '1.4.2',
-    trigger: 'promotion',
-    status: 'failed',
-    finishedAt: hoursAgo(10),
-  }),
-];
-
-const fake = (deployments = history()) =>
-  new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    deployments,
-    components: [],
+/**
+ * The backend of an entity whose history is {@link paymentsHistory}: 1.4.3
+ * waits in staging for production, which runs 1.4.1. Its history pages
+ * answer `deployments` newest first, filtered by environment and outcome.
+ */
+function fake(
+  options: {
+    entityRef?: string;
+    environments?: EntityEnvironments;
+    deployments?: Deployment[];
+  } = {},
+) {
+  const entityRef = options.entityRef ?? PAYMENTS;
+  const deployments =
+    options.deployments ?? Object.values(paymentsHistory(entityRef));
+  let open: Promotion[] = [];
+  return stubDeliveryApi({
+    getEnvironments: async () => threeEnvironments,
+    getEntityEnvironments: async () =>
+      options.environments ?? paymentsEnvironments(entityRef),
+    getDeployments: async (query = {}) => {
+      const matching = deployments.filter(
+        d =>
+          (!query.environment || d.environment === query.environment) &&
+          (!query.status || d.status === query.status),
+      );
+      const start = Number(query.cursor ?? 0);
+      const end = start + (query.limit ?? 25);
+      return aPage(
+        matching.slice(start, end),
+        end < matching.length ? String(end) : undefined,
+      );
+    },
+    listPromotions: async () => open,
+    previewPromotion: async request =>
+      request.environment === 'staging'
+        ? aPreview(request, '1.4.3', {
+            sourceEnvironment: 'dev',
+            soak: undefined,
+            violations: [
+              {
+                rule: 'already_running',
+                message: '1.4.3 already runs in staging',
+              },
+            ],
+          })
+        : aPreview(request, '1.4.1', {
+            violations: open.map(p => ({
+              rule: 'open_promotion',
+              message: `promotion ${p.id} of ${p.entityRef} into prod (${p.version}) is still ${p.state}; cancel it or wait for it to finish`,
+            })),
+          }),
+    requestPromotion: async request => {
+      const requested = aRequestedPromotion(request, '1.4.1');
+      open = [requested];
+      return requested;
+    },
   });
+}
 
 describe('EntityDeploymentsContent', () => {
   it('shows one card per environment in promotion order with what runs there', async () => {
@@ -209,7 +229,7 @@ describe('EntityDeploymentsContent', () => {
     const many = Array.from({ length: 25 }, (_, i) =>
       aDeployment({ version: `2.0.${i}`, finishedAt: hoursAgo(i + 1) }),
     );
-    await renderTab(delivered, fake(many));
+    await renderTab(delivered, fake({ deployments: many }));
 
     await screen.findByRole('table', { name: 'Deployment history' });
     expect(screen.getByText('2.0.0', { selector: 'td' })).toBeInTheDocument();
@@ -233,7 +253,10 @@ describe('EntityDeploymentsContent', () => {
   });
 
   it('explains how to report deployments when none arrived yet', async () => {
-    await renderTab(delivered, fake([]));
+    await renderTab(
+      delivered,
+      fake({ environments: nothingDeployed(), deployments: [] }),
+    );
 
     for (const environment of ['dev', 'staging', 'prod']) {
       expect(
@@ -249,20 +272,17 @@ describe('EntityDeploymentsContent', () => {
   });
 
   it('shows only the environments the backend answers for the component', async () => {
-    const api = fake([]);
-    await renderTab(delivered, {
-      ...api,
-      getEnvironments: () => api.getEnvironments(),
-      getDeployments: q => api.getDeployments(q),
-      listPromotions: q => api.listPromotions(q),
-      getEntityEnvironments: async entityRef => {
-        const all = await api.getEntityEnvironments(entityRef);
-        return {
+    const all = nothingDeployed();
+    await renderTab(
+      delivered,
+      fake({
+        environments: {
           ...all,
           items: all.items.filter(i => i.environment.name !== 'staging'),
-        };
-      },
-    });
+        },
+        deployments: [],
+      }),
+    );
 
     expect(
       await screen.findByText('No deployment reported to prod yet.'),
@@ -286,20 +306,7 @@ describe('EntityDeploymentsContent', () => {
   });
 
   it('promotes to Production from its card, which then shows it waiting for approval', async () => {
-    const api = new InMemoryDeliveryApi({
-      environments: threeEnvironments,
-      deployments: history(),
-      components: [],
-      promotions: new InMemoryPromotions({
-        policies: {
-          prod: {
-            requiredApprovals: 1,
-            approvers: ['group:default/platform-admins'],
-          },
-        },
-      }),
-    });
-    await renderTab(delivered, api);
+    await renderTab(delivered, fake());
 
     const promote = await screen.findByRole('button', {
       name: 'Promote to Production',
@@ -359,11 +366,11 @@ describe('EntityDeploymentsContent', () => {
     // An entity of its own: usePermission caches decisions for the whole file.
     const other = component({ 'domain-delivery.io/service': 'billing-api' });
     other.metadata.name = 'billing-api';
-    const deployments = history().map(d => ({
-      ...d,
-      entityRef: 'component:default/billing-api',
-    }));
-    await renderTab(other, fake(deployments), permissionApi);
+    await renderTab(
+      other,
+      fake({ entityRef: 'component:default/billing-api' }),
+      permissionApi,
+    );
 
     expect(
       await screen.findByText('Promoted from staging, 1 approval required'),

@@ -1,14 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConflictError } from '@backstage/errors';
+import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
+import { hoursAgo, productionSummary } from '../../../__testUtils__/builders';
 import {
-  aDeployment,
-  hoursAgo,
-  productionSummary,
-  threeEnvironments,
-} from '../../../__testUtils__/builders';
-import { InMemoryDeliveryApi } from '../../../__testUtils__/InMemoryDeliveryApi';
-import { InMemoryPromotions } from '../../../__testUtils__/InMemoryPromotions';
+  DeliveryApiStub,
+  stubDeliveryApi,
+} from '../../../__testUtils__/deliveryApiStub';
+import { paymentsEnvironments } from '../../../__testUtils__/paymentsFixture';
+import {
+  aPreview,
+  aRequestedPromotion,
+} from '../../../__testUtils__/promotionFixtures';
 import {
   permissionsDecided,
   permissionsDenying,
@@ -24,43 +27,12 @@ const ENTITY = 'component:default/payments-api';
 // file, so the denial is tried on an entity of its own.
 const DENIED_ENTITY = 'component:default/billing-api';
 
-/** 1.4.1 runs in prod; 1.4.3 has run in staging for `stagingHours`. */
-function fakeApi(
-  options: {
-    stagingHours?: number;
-    promotions?: ConstructorParameters<typeof InMemoryPromotions>[0];
-  } = {},
-) {
-  return new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    components: [],
-    deployments: [
-      aDeployment({
-        environment: 'prod',
-        version: '1.4.1',
-        finishedAt: hoursAgo(30),
-      }),
-      aDeployment({
-        environment: 'staging',
-        version: '1.4.1',
-        finishedAt: hoursAgo(40),
-      }),
-      aDeployment({
-        environment: 'staging',
-        version: '1.4.3',
-        finishedAt: hoursAgo(options.stagingHours ?? 2),
-        commits: [{ sha: 'c3c3c3c3c3', committedAt: hoursAgo(3) }],
-      }),
-    ],
-    promotions: new InMemoryPromotions({
-      policies: {
-        prod: {
-          requiredApprovals: 1,
-          approvers: ['group:default/platform-admins'],
-        },
-      },
-      ...options.promotions,
-    }),
+/** 1.4.1 runs in prod; 1.4.3 waits in staging; the backend previews `preview`. */
+function fakeApi(preview: Partial<PromotionPreview> = {}) {
+  return stubDeliveryApi({
+    getEntityEnvironments: async () => paymentsEnvironments(),
+    previewPromotion: async request => aPreview(request, '1.4.1', preview),
+    requestPromotion: async request => aRequestedPromotion(request, '1.4.1'),
   });
 }
 
@@ -71,7 +43,7 @@ const candidate = {
 };
 
 async function renderButton(
-  api: InMemoryDeliveryApi,
+  api: DeliveryApiStub,
   options: {
     permissionApi?: ReturnType<typeof permissionsDenying>;
     entityRef?: string;
@@ -94,7 +66,7 @@ async function renderButton(
 describe('PromoteButton', () => {
   it('is not offered to whoever may not request a promotion of the entity', async () => {
     const api = fakeApi();
-    const preview = jest.spyOn(api, 'previewPromotion');
+    const preview = api.previewPromotion;
     const permissionApi = permissionsDenying('delivery.promotion.create');
     const authorize = jest.spyOn(permissionApi, 'authorize');
 
@@ -115,7 +87,13 @@ describe('PromoteButton', () => {
     const until = new Date(Date.now() + 2 * 3600_000).toISOString();
     await renderButton(
       fakeApi({
-        promotions: { freezes: { prod: { until, reason: 'Quarter close' } } },
+        violations: [
+          {
+            rule: 'freeze_window',
+            message: `prod is frozen until ${until} (Quarter close)`,
+          },
+        ],
+        freeze: { until, reason: 'Quarter close' },
       }),
     );
 
@@ -130,7 +108,22 @@ describe('PromoteButton', () => {
   });
 
   it('is disabled before the soak time is over, saying when it will be', async () => {
-    await renderButton(fakeApi({ stagingHours: 0.25 }));
+    // 1.4.3 reached staging 15 minutes ago.
+    await renderButton(
+      fakeApi({
+        violations: [
+          {
+            rule: 'soak_time',
+            message: '1.4.3 has run in staging for 900 s; prod requires 3600 s',
+          },
+        ],
+        soak: {
+          requiredSeconds: 3600,
+          soakedSeconds: 900,
+          readyAt: hoursAgo(-0.75),
+        },
+      }),
+    );
 
     await waitFor(() =>
       expect(
@@ -146,7 +139,7 @@ describe('PromoteButton', () => {
 
   it('requests the promotion with the reason given and reports it', async () => {
     const api = fakeApi();
-    const request = jest.spyOn(api, 'requestPromotion');
+    const request = api.requestPromotion;
     const { onRequested } = await renderButton(api);
 
     const button = await screen.findByRole('button', {
@@ -182,11 +175,9 @@ describe('PromoteButton', () => {
 
   it("shows the backend's message when the request is refused", async () => {
     const api = fakeApi();
-    jest
-      .spyOn(api, 'requestPromotion')
-      .mockRejectedValue(
-        new ConflictError('Refused by the freeze window rule: prod is frozen'),
-      );
+    api.requestPromotion.mockRejectedValue(
+      new ConflictError('Refused by the freeze window rule: prod is frozen'),
+    );
     const { onRequested } = await renderButton(api);
 
     const button = await screen.findByRole('button', {

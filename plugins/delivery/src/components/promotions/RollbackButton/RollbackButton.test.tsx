@@ -2,12 +2,18 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   aDeployment,
+  aPage,
   hoursAgo,
   productionSummary,
-  threeEnvironments,
 } from '../../../__testUtils__/builders';
-import { InMemoryDeliveryApi } from '../../../__testUtils__/InMemoryDeliveryApi';
-import { InMemoryPromotions } from '../../../__testUtils__/InMemoryPromotions';
+import {
+  DeliveryApiStub,
+  stubDeliveryApi,
+} from '../../../__testUtils__/deliveryApiStub';
+import {
+  aPreview,
+  aRequestedPromotion,
+} from '../../../__testUtils__/promotionFixtures';
 import {
   permissionsDecided,
   permissionsDenying,
@@ -20,69 +26,44 @@ jest.setTimeout(20_000);
 
 const ENTITY = 'component:default/payments-api';
 
-/**
- * In prod: 1.4.0, then 1.4.1, then 1.4.2 (running, after a failed 1.4.5).
- * 1.4.1 was rolled back from once before, so offering it again warns.
- */
+// 1.4.1 was rolled back from once before, so rolling back to it again warns.
+const rolledBackBefore = {
+  code: 'rolled_back_version',
+  message: `1.4.1 was rolled back in prod on ${hoursAgo(
+    70,
+  )} by user:default/jdoe (promotion promotion-earlier)`,
+};
+
+/** In prod, newest first: 1.4.2 (running), a failed 1.4.5, 1.4.1, 1.4.0. */
 function fakeApi() {
-  return new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    components: [],
-    deployments: [
-      aDeployment({
-        environment: 'prod',
-        version: '1.4.0',
-        finishedAt: hoursAgo(90),
+  const prod = (version: string, hours: number, failed = false) =>
+    aDeployment({
+      environment: 'prod',
+      version,
+      finishedAt: hoursAgo(hours),
+      ...(failed && { status: 'failed' as const }),
+    });
+  return stubDeliveryApi({
+    getDeployments: async () =>
+      aPage([
+        prod('1.4.2', 30),
+        prod('1.4.5', 40, true),
+        prod('1.4.1', 60),
+        prod('1.4.0', 90),
+      ]),
+    previewPromotion: async request =>
+      aPreview(request, '1.4.2', {
+        warnings: request.version === '1.4.1' ? [rolledBackBefore] : [],
       }),
-      aDeployment({
-        environment: 'prod',
-        version: '1.4.1',
-        finishedAt: hoursAgo(60),
+    requestPromotion: async request =>
+      aRequestedPromotion(request, '1.4.2', {
+        warnings: request.version === '1.4.1' ? [rolledBackBefore] : [],
       }),
-      aDeployment({
-        environment: 'prod',
-        version: '1.4.5',
-        status: 'failed',
-        finishedAt: hoursAgo(40),
-      }),
-      aDeployment({
-        environment: 'prod',
-        version: '1.4.2',
-        finishedAt: hoursAgo(30),
-      }),
-    ],
-    promotions: new InMemoryPromotions({
-      policies: {
-        prod: {
-          requiredApprovals: 1,
-          approvers: ['group:default/platform-admins'],
-        },
-      },
-      promotions: [
-        {
-          id: 'promotion-earlier',
-          entityRef: ENTITY,
-          environment: 'prod',
-          version: '1.4.0',
-          fromVersion: '1.4.1',
-          trigger: 'rollback',
-          reason: 'Timeouts',
-          state: 'succeeded',
-          requestedBy: 'user:default/jdoe',
-          requestedAt: hoursAgo(70),
-          updatedAt: hoursAgo(69),
-          requiredApprovals: 1,
-          approvers: ['group:default/platform-admins'],
-          allowSelfApproval: false,
-          approvals: [],
-        },
-      ],
-    }),
   });
 }
 
 async function renderButton(
-  api: InMemoryDeliveryApi,
+  api: DeliveryApiStub,
   permissionApi?: ReturnType<typeof permissionsDenying>,
   entityRef = ENTITY,
 ) {
@@ -120,7 +101,7 @@ describe('RollbackButton', () => {
 
   it('rolls back to the version that ran before, after confirmation', async () => {
     const api = fakeApi();
-    const request = jest.spyOn(api, 'requestPromotion');
+    const request = api.requestPromotion;
     const { onRequested } = await renderButton(api);
 
     await userEvent.click(
@@ -171,7 +152,7 @@ describe('RollbackButton', () => {
 
   it('rolls back to an older version when chosen, and can be cancelled', async () => {
     const api = fakeApi();
-    const request = jest.spyOn(api, 'requestPromotion');
+    const request = api.requestPromotion;
     await renderButton(api);
 
     await userEvent.click(
