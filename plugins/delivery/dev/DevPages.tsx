@@ -10,7 +10,7 @@ import { EntityDeploymentsContent } from '../src/components/entity/EntityDeploym
 import { EntityDomainDeliveryContent } from '../src/components/entity/EntityDomainDeliveryContent';
 import { EntityDoraCard } from '../src/components/entity/EntityDoraCard';
 import { GroupDoraCard } from '../src/components/entity/GroupDoraCard';
-import { exampleCatalogEntities } from '../src/__testUtils__/exampleApis';
+import { exampleCatalogEntities } from './fake/exampleApis';
 import { currentScenario, scenarios } from './scenarioApi';
 
 const entities = exampleCatalogEntities();

@@ -1,10 +1,10 @@
 import { DeliveryApi } from '../src/api';
-import { InMemoryDeliveryApi } from '../src/__testUtils__/InMemoryDeliveryApi';
+import { InMemoryDeliveryApi } from './fake/InMemoryDeliveryApi';
 import {
   exampleComponents,
   exampleEnvironments,
-} from '../src/__testUtils__/exampleHistory';
-import { exampleDeliveryApi } from '../src/__testUtils__/exampleApis';
+} from './fake/exampleHistory';
+import { exampleDeliveryApi } from './fake/exampleApis';
 
 /** The states a designer can look at, chosen with `?scenario=` in the URL. */
 export const scenarios = {

@@ -1,13 +1,17 @@
 import {
   Deployment,
   EntityEnvironments,
+  Promotion,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   aDeployment,
   anEnvironmentStatus,
+  aPage,
   hoursAgo,
   threeEnvironments,
 } from './builders';
+import { stubDeliveryApi } from './deliveryApiStub';
+import { aPreview, aRequestedPromotion } from './promotionFixtures';
 
 export const PAYMENTS = 'component:default/payments-api';
 
@@ -117,4 +121,64 @@ export function nothingDeployed(entityRef = PAYMENTS): EntityEnvironments {
       anEnvironmentStatus(prod),
     ],
   };
+}
+
+/**
+ * The backend of an entity whose history is {@link paymentsHistory}: 1.4.3
+ * waits in staging for production, which runs 1.4.1. Its history pages
+ * answer `deployments` newest first, filtered by environment and outcome.
+ */
+export function paymentsDeliveryApi(
+  options: {
+    entityRef?: string;
+    environments?: EntityEnvironments;
+    deployments?: Deployment[];
+  } = {},
+) {
+  const entityRef = options.entityRef ?? PAYMENTS;
+  const deployments =
+    options.deployments ?? Object.values(paymentsHistory(entityRef));
+  let open: Promotion[] = [];
+  return stubDeliveryApi({
+    getEnvironments: async () => threeEnvironments,
+    getEntityEnvironments: async () =>
+      options.environments ?? paymentsEnvironments(entityRef),
+    getDeployments: async (query = {}) => {
+      const matching = deployments.filter(
+        d =>
+          (!query.environment || d.environment === query.environment) &&
+          (!query.status || d.status === query.status),
+      );
+      const start = Number(query.cursor ?? 0);
+      const end = start + (query.limit ?? 25);
+      return aPage(
+        matching.slice(start, end),
+        end < matching.length ? String(end) : undefined,
+      );
+    },
+    listPromotions: async () => open,
+    previewPromotion: async request =>
+      request.environment === 'staging'
+        ? aPreview(request, '1.4.3', {
+            sourceEnvironment: 'dev',
+            soak: undefined,
+            violations: [
+              {
+                rule: 'already_running',
+                message: '1.4.3 already runs in staging',
+              },
+            ],
+          })
+        : aPreview(request, '1.4.1', {
+            violations: open.map(p => ({
+              rule: 'open_promotion',
+              message: `promotion ${p.id} of ${p.entityRef} into prod (${p.version}) is still ${p.state}; cancel it or wait for it to finish`,
+            })),
+          }),
+    requestPromotion: async request => {
+      const requested = aRequestedPromotion(request, '1.4.1');
+      open = [requested];
+      return requested;
+    },
+  });
 }

@@ -47,6 +47,11 @@ const tiers = {
   recovery: 'high',
 } as const;
 
+const daysIn = (query: DoraQuery) =>
+  Math.round(
+    (Date.parse(query.to) - Date.parse(query.from)) / (DAY_HOURS * 3600e3),
+  );
+
 /** The delivery API answering DORA for payments-api over 30 or 90 days. */
 function paymentsApi() {
   return stubDeliveryApi({
@@ -70,11 +75,6 @@ const trendTable = (bucket: 'day' | 'week') =>
       `Production deployments and median lead time per ${bucket}`,
     ),
   ).getByRole('table');
-
-const daysIn = (query: DoraQuery) =>
-  Math.round(
-    (Date.parse(query.to) - Date.parse(query.from)) / (DAY_HOURS * 3600e3),
-  );
 
 // Rendering the DORA chart in jsdom is slow on a busy machine.
 jest.setTimeout(20_000);

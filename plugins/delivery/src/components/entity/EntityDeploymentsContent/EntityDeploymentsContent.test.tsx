@@ -11,33 +11,20 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  Deployment,
-  EntityEnvironments,
-  Promotion,
-} from '@internal/backstage-plugin-delivery-common';
 import { DeliveryApi, deliveryApiRef } from '../../../api';
-import { stubDeliveryApi } from '../../../__testUtils__/deliveryApiStub';
 import {
   permissionsDecided,
   permissionsDenying,
 } from '../../../__testUtils__/permissions';
 import {
   aDeployment,
-  aPage,
   hoursAgo,
   threeEnvironments,
 } from '../../../__testUtils__/builders';
 import {
   nothingDeployed,
-  PAYMENTS,
-  paymentsEnvironments,
-  paymentsHistory,
+  paymentsDeliveryApi,
 } from '../../../__testUtils__/paymentsFixture';
-import {
-  aPreview,
-  aRequestedPromotion,
-} from '../../../__testUtils__/promotionFixtures';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
 // Dialogs that are typed into take seconds in jsdom on a busy machine.
@@ -75,69 +62,9 @@ async function renderTab(
   );
 }
 
-/**
- * The backend of an entity whose history is {@link paymentsHistory}: 1.4.3
- * waits in staging for production, which runs 1.4.1. Its history pages
- * answer `deployments` newest first, filtered by environment and outcome.
- */
-function fake(
-  options: {
-    entityRef?: string;
-    environments?: EntityEnvironments;
-    deployments?: Deployment[];
-  } = {},
-) {
-  const entityRef = options.entityRef ?? PAYMENTS;
-  const deployments =
-    options.deployments ?? Object.values(paymentsHistory(entityRef));
-  let open: Promotion[] = [];
-  return stubDeliveryApi({
-    getEnvironments: async () => threeEnvironments,
-    getEntityEnvironments: async () =>
-      options.environments ?? paymentsEnvironments(entityRef),
-    getDeployments: async (query = {}) => {
-      const matching = deployments.filter(
-        d =>
-          (!query.environment || d.environment === query.environment) &&
-          (!query.status || d.status === query.status),
-      );
-      const start = Number(query.cursor ?? 0);
-      const end = start + (query.limit ?? 25);
-      return aPage(
-        matching.slice(start, end),
-        end < matching.length ? String(end) : undefined,
-      );
-    },
-    listPromotions: async () => open,
-    previewPromotion: async request =>
-      request.environment === 'staging'
-        ? aPreview(request, '1.4.3', {
-            sourceEnvironment: 'dev',
-            soak: undefined,
-            violations: [
-              {
-                rule: 'already_running',
-                message: '1.4.3 already runs in staging',
-              },
-            ],
-          })
-        : aPreview(request, '1.4.1', {
-            violations: open.map(p => ({
-              rule: 'open_promotion',
-              message: `promotion ${p.id} of ${p.entityRef} into prod (${p.version}) is still ${p.state}; cancel it or wait for it to finish`,
-            })),
-          }),
-    requestPromotion: async request => {
-      const requested = aRequestedPromotion(request, '1.4.1');
-      open = [requested];
-      return requested;
-    },
-  });
-}
-
 describe('EntityDeploymentsContent', () => {
   it('shows one card per environment in promotion order with what runs there', async () => {
-    await renderTab(delivered, fake());
+    await renderTab(delivered, paymentsDeliveryApi());
 
     const headings = (await screen.findAllByRole('heading')).map(
       h => h.textContent,
@@ -184,7 +111,7 @@ describe('EntityDeploymentsContent', () => {
   });
 
   it('lists the commits the next environment is missing on request', async () => {
-    await renderTab(delivered, fake());
+    await renderTab(delivered, paymentsDeliveryApi());
 
     await userEvent.click(
       await screen.findByRole('button', {
@@ -198,7 +125,7 @@ describe('EntityDeploymentsContent', () => {
   });
 
   it('shows the history newest first, filterable by environment and outcome', async () => {
-    await renderTab(delivered, fake());
+    await renderTab(delivered, paymentsDeliveryApi());
 
     const table = await screen.findByRole('table', {
       name: 'Deployment history',
@@ -229,7 +156,7 @@ describe('EntityDeploymentsContent', () => {
     const many = Array.from({ length: 25 }, (_, i) =>
       aDeployment({ version: `2.0.${i}`, finishedAt: hoursAgo(i + 1) }),
     );
-    await renderTab(delivered, fake({ deployments: many }));
+    await renderTab(delivered, paymentsDeliveryApi({ deployments: many }));
 
     await screen.findByRole('table', { name: 'Deployment history' });
     expect(screen.getByText('2.0.0', { selector: 'td' })).toBeInTheDocument();
@@ -255,7 +182,7 @@ describe('EntityDeploymentsContent', () => {
   it('explains how to report deployments when none arrived yet', async () => {
     await renderTab(
       delivered,
-      fake({ environments: nothingDeployed(), deployments: [] }),
+      paymentsDeliveryApi({ environments: nothingDeployed(), deployments: [] }),
     );
 
     for (const environment of ['dev', 'staging', 'prod']) {
@@ -275,7 +202,7 @@ describe('EntityDeploymentsContent', () => {
     const all = nothingDeployed();
     await renderTab(
       delivered,
-      fake({
+      paymentsDeliveryApi({
         environments: {
           ...all,
           items: all.items.filter(i => i.environment.name !== 'staging'),
@@ -306,7 +233,7 @@ describe('EntityDeploymentsContent', () => {
   });
 
   it('promotes to Production from its card, which then shows it waiting for approval', async () => {
-    await renderTab(delivered, fake());
+    await renderTab(delivered, paymentsDeliveryApi());
 
     const promote = await screen.findByRole('button', {
       name: 'Promote to Production',
@@ -368,7 +295,7 @@ describe('EntityDeploymentsContent', () => {
     other.metadata.name = 'billing-api';
     await renderTab(
       other,
-      fake({ entityRef: 'component:default/billing-api' }),
+      paymentsDeliveryApi({ entityRef: 'component:default/billing-api' }),
       permissionApi,
     );
 

@@ -54,7 +54,7 @@ describe('ApprovalsInbox', () => {
 
   it('approves with a comment, and the promotion leaves the list', async () => {
     const api = approvalsDeliveryApi({ promotions: [aPendingPromotion()] });
-    const approve = jest.spyOn(api, 'approvePromotion');
+    const approve = api.approvePromotion;
     await renderAsApprover(<ApprovalsInbox />, { api });
 
     await userEvent.click(
@@ -202,9 +202,9 @@ describe('ApprovalsInbox', () => {
 
   it('says when the promotions cannot be loaded', async () => {
     const api = approvalsDeliveryApi({ promotions: [] });
-    jest
-      .spyOn(api, 'listPromotions')
-      .mockRejectedValue(new Error('The delivery backend is down'));
+    api.listPromotions.mockRejectedValue(
+      new Error('The delivery backend is down'),
+    );
     await renderAsApprover(<ApprovalsInbox />, { api });
 
     expect(

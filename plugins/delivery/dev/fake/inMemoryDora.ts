@@ -7,7 +7,7 @@ import {
   median,
   percentileCont,
 } from '@internal/backstage-plugin-delivery-common';
-import { DoraQuery } from '../api';
+import { DoraQuery } from '../../src/api';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -5,7 +5,7 @@ import {
   PromotionState,
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
-import { PromotionQuery } from '../api';
+import { PromotionQuery } from '../../src/api';
 
 /** The policy an in-memory promotion gets: how many approvals, from whom. */
 export interface FakePromotionPolicy {

@@ -19,13 +19,13 @@ import {
   DoraQuery,
   DoraTiers,
   PromotionQuery,
-} from '../api';
-import { lastDays } from '../dora/doraWindow';
+} from '../../src/api';
+import { lastDays } from '../../src/dora/doraWindow';
 import { inMemoryDora } from './inMemoryDora';
 import { InMemoryPromotions } from './InMemoryPromotions';
 import { evaluateInMemoryPolicy } from './inMemoryPromotionPolicy';
 import { fakeValuesFileChange } from './fakeValuesFileChange';
-import { newestFirst } from '../components/deployments/deploymentOrder';
+import { newestFirst } from '../../src/components/deployments/deploymentOrder';
 import { deploymentQueryFilter } from './inMemoryDeploymentQuery';
 import {
   domainMatrixOf,

@@ -1,6 +1,6 @@
 import { Deployment } from '@internal/backstage-plugin-delivery-common';
-import { DeploymentQuery } from '../api';
-import { deploymentTime } from '../components/deployments/deploymentOrder';
+import { DeploymentQuery } from '../../src/api';
+import { deploymentTime } from '../../src/components/deployments/deploymentOrder';
 
 /** A component as the fake catalog knows it: its domain and owner. */
 export interface ScopedComponent {
