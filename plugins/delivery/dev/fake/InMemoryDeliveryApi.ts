@@ -43,8 +43,8 @@ export interface FakeComponent {
   owner?: string;
 }
 
-/** Fixed signal values by entity ref, in place of those the fake works out. */
-export interface FakeSignals {
+/** Fixed health indicator values by entity ref, in place of those the fake works out. */
+export interface FakeHealthIndicators {
   openIncidents?: Record<string, number>;
   pendingApprovals?: Record<string, number>;
   doraTiers?: Record<string, DoraTiers>;
@@ -59,7 +59,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   readonly deployments: Deployment[];
   readonly components: FakeComponent[];
   private readonly incidents: Incident[];
-  private readonly signals: FakeSignals;
+  private readonly indicators: FakeHealthIndicators;
   readonly promotions: InMemoryPromotions;
 
   constructor(options: {
@@ -67,7 +67,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
     deployments: Deployment[];
     components: FakeComponent[];
     incidents?: Incident[];
-    signals?: FakeSignals;
+    indicators?: FakeHealthIndicators;
     promotions?: InMemoryPromotions;
   }) {
     this.promotions = options.promotions ?? new InMemoryPromotions();
@@ -75,7 +75,7 @@ export class InMemoryDeliveryApi implements DeliveryApi {
     this.deployments = [...options.deployments].sort(newestFirst);
     this.components = options.components;
     this.incidents = options.incidents ?? [];
-    this.signals = options.signals ?? {};
+    this.indicators = options.indicators ?? {};
   }
 
   async getEnvironments(): Promise<Environment[]> {
@@ -220,8 +220,8 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   }
 
   async countOpenIncidents(entityRef: string) {
-    if (this.signals.openIncidents) {
-      return this.signals.openIncidents[entityRef];
+    if (this.indicators.openIncidents) {
+      return this.indicators.openIncidents[entityRef];
     }
     // Like GET /incidents: a component, or a domain's components.
     const kind = entityRef.split(':')[0];
@@ -235,8 +235,8 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   }
 
   async countPendingApprovals(entityRef: string) {
-    if (this.signals.pendingApprovals) {
-      return this.signals.pendingApprovals[entityRef];
+    if (this.indicators.pendingApprovals) {
+      return this.indicators.pendingApprovals[entityRef];
     }
     const kind = entityRef.split(':')[0];
     if (kind !== 'component' && kind !== 'domain') {
@@ -251,8 +251,8 @@ export class InMemoryDeliveryApi implements DeliveryApi {
   }
 
   async getDoraTiers(entityRef: string) {
-    if (this.signals.doraTiers) {
-      return this.signals.doraTiers[entityRef];
+    if (this.indicators.doraTiers) {
+      return this.indicators.doraTiers[entityRef];
     }
     const { tiers } = await this.getDora({
       entityRef,

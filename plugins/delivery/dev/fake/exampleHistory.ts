@@ -5,7 +5,7 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { FakeComponent } from './InMemoryDeliveryApi';
 
-const HOUR = 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 
 /** The demo's environments: dev → staging → prod, one approval for prod. */
 export const exampleEnvironments: Environment[] = [
@@ -170,7 +170,7 @@ export function exampleDeployments(now: Date): Deployment[] {
     let minor = 1 + (index % 3);
     let patch = 0;
     let run = 1000 * (index + 1);
-    let previousCommitAt = now.getTime() - 15 * 24 * HOUR;
+    let previousCommitAt = now.getTime() - 15 * 24 * HOUR_MS;
     // Promotions never overtake each other, so no environment goes backwards.
     let lastStagingAt = 0;
     let lastProdAt = 0;
@@ -206,7 +206,11 @@ export function exampleDeployments(now: Date): Deployment[] {
       });
     };
 
-    for (let at = now.getTime() - 14 * 24 * HOUR; at < now.getTime() - HOUR; ) {
+    for (
+      let at = now.getTime() - 14 * 24 * HOUR_MS;
+      at < now.getTime() - HOUR_MS;
+
+    ) {
       patch += 1;
       if (random() < 0.2) {
         minor += 1;
@@ -230,7 +234,7 @@ export function exampleDeployments(now: Date): Deployment[] {
         'pipeline',
         failed ? 'failed' : 'succeeded',
       );
-      const toStaging = at + (1 + random() * gapHours) * HOUR;
+      const toStaging = at + (1 + random() * gapHours) * HOUR_MS;
       if (
         !failed &&
         toStaging < now.getTime() &&
@@ -246,7 +250,7 @@ export function exampleDeployments(now: Date): Deployment[] {
           'promotion',
           'succeeded',
         );
-        const toProd = toStaging + (2 + random() * gapHours * 2) * HOUR;
+        const toProd = toStaging + (2 + random() * gapHours * 2) * HOUR_MS;
         if (toProd < now.getTime() && toProd > lastProdAt && random() < 0.45) {
           lastProdAt = toProd;
           const prodFailed = random() < 0.1;
@@ -260,7 +264,7 @@ export function exampleDeployments(now: Date): Deployment[] {
           );
         }
       }
-      at += (0.5 + random()) * gapHours * HOUR;
+      at += (0.5 + random()) * gapHours * HOUR_MS;
     }
     if (index === 0) {
       const last = deployments[deployments.length - 1];

@@ -14,10 +14,9 @@ import {
 } from './builders';
 import { stubDeliveryApi } from './deliveryApiStub';
 import { doraAnswer } from './doraAnswer';
+import { PAYMENTS } from './paymentsFixture';
+import { PLANNER, TIMETABLE } from './promotionFixtures';
 
-export const PLANNER = 'component:default/journey-planner-service';
-export const TIMETABLE = 'component:default/timetable-service';
-export const PAYMENTS = 'component:default/payments-api';
 export const JOURNEY = 'domain:default/journey';
 export const BUSINESS_ENABLEMENT = 'domain:default/business-enablement';
 

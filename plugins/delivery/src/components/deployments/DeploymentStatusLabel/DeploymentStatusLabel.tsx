@@ -6,7 +6,7 @@ import {
 } from '@backstage/core-components';
 import { DeploymentStatus } from '@internal/backstage-plugin-delivery-common';
 
-const LABELS: Record<DeploymentStatus, string> = {
+const STATUS_LABELS: Record<DeploymentStatus, string> = {
   succeeded: 'Succeeded',
   failed: 'Failed',
   in_progress: 'In progress',
@@ -15,7 +15,7 @@ const LABELS: Record<DeploymentStatus, string> = {
 
 /** The words for a deployment status, e.g. `In progress`. */
 export function deploymentStatusText(status: DeploymentStatus): string {
-  return LABELS[status] ?? status;
+  return STATUS_LABELS[status] ?? status;
 }
 
 /** A deployment's status as a coloured dot and a word, never colour alone. */

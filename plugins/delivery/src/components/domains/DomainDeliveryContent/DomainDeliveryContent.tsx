@@ -11,7 +11,7 @@ import { DeploymentHistory } from '../../deployments/DeploymentHistory';
 import { DeploymentTable } from '../../deployments/DeploymentTable';
 import { DomainMatrixTable } from '../DomainMatrixTable';
 import { DoraSection } from '../../dora/DoraSection';
-import { HealthSignals, useHealthSignals } from '../HealthSignals';
+import { HealthIndicators, useHealthIndicators } from '../HealthIndicators';
 import { LoadingState } from '../../shared/LoadingState';
 import { useDeliverySignal } from '../../shared/useDeliverySignal';
 
@@ -29,7 +29,7 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const signalled = useDeliverySignal(signal =>
     components.current.has(signal.entityRef.toLocaleLowerCase('en-US')),
   );
-  const signals = useHealthSignals(domainRef, signalled);
+  const indicators = useHealthIndicators(domainRef, signalled);
   const domainName = parseEntityRef(domainRef, { defaultKind: 'domain' }).name;
   const { value, error } = useAsync(async () => {
     const [matrix, recent] = await Promise.all([
@@ -90,7 +90,7 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
       </Grid>
       <Grid item xs={12} md={4}>
         <InfoCard title="Health" titleTypographyProps={{ component: 'h2' }}>
-          <HealthSignals values={signals} />
+          <HealthIndicators values={indicators} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>

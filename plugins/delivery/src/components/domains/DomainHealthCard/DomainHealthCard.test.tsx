@@ -21,7 +21,7 @@ describe('DomainHealthCard', () => {
         domainRef="domain:default/journey"
         title="Journey"
         health={health}
-        signals={{ openIncidents: 2, pendingApprovals: 3 }}
+        indicators={{ openIncidents: 2, pendingApprovals: 3 }}
         failuresComplete={false}
       />,
       { api: {} },
@@ -57,7 +57,7 @@ describe('DomainHealthCard', () => {
         domainRef="domain:default/journey"
         title="Journey"
         error={new Error('forbidden')}
-        signals={{}}
+        indicators={{}}
         failuresComplete
       />,
       { api: {} },

@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DomainHealth } from '../domainHealth';
 import { domainRouteRef } from '../../../routes';
-import { HealthSignals, HealthSignalValues } from '../HealthSignals';
+import { HealthIndicators, HealthIndicatorValues } from '../HealthIndicators';
 import { RelativeTime } from '../../shared/RelativeTime';
 
 const useStyles = makeStyles(theme => ({
@@ -36,7 +36,7 @@ export const DomainHealthCard = ({
   title,
   health,
   error,
-  signals,
+  indicators,
   failuresComplete,
 }: {
   domainRef: string;
@@ -44,7 +44,7 @@ export const DomainHealthCard = ({
   health?: DomainHealth;
   /** Why the domain's matrix could not be read. */
   error?: Error;
-  signals: HealthSignalValues;
+  indicators: HealthIndicatorValues;
   /** Whether every deployment of the last 24 hours was read. */
   failuresComplete: boolean;
 }) => {
@@ -120,7 +120,7 @@ export const DomainHealthCard = ({
         </Typography>
       )}
       <div className={classes.section}>
-        <HealthSignals values={signals} />
+        <HealthIndicators values={indicators} />
       </div>
       <Typography variant="body2" className={classes.section}>
         <Link to={domainLink({ namespace, name })}>

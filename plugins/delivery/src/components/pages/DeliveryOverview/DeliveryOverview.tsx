@@ -117,7 +117,7 @@ const OverviewBody = ({ data }: { data: DeliveryOverviewData }) => {
               title={domain.title}
               health={health}
               error={domain.error}
-              signals={domain.signals}
+              indicators={domain.indicators}
               failuresComplete={data.recent.complete}
             />
           </Grid>

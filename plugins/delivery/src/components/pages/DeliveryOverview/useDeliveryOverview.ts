@@ -13,19 +13,19 @@ import {
   RecentFailures,
 } from '../../deployments/recentFailures';
 import {
-  HealthSignalValues,
-  readHealthSignals,
-} from '../../domains/HealthSignals';
+  HealthIndicatorValues,
+  readHealthIndicators,
+} from '../../domains/HealthIndicators';
 
 const DAY = 24 * 3600 * 1000;
 
-/** One domain of the overview: its matrix (or why it failed) and its signals. */
+/** One domain of the overview: its matrix (or why it failed) and its health indicators. */
 export interface OverviewDomain {
   domainRef: string;
   title: string;
   matrix?: DomainMatrix;
   error?: Error;
-  signals: HealthSignalValues;
+  indicators: HealthIndicatorValues;
 }
 
 /** Everything the overview page shows, before filtering. */
@@ -56,7 +56,7 @@ function ownerRef(entity: Entity): string | undefined {
 
 /**
  * Loads the overview: the domains and components from the catalog, each
- * domain's matrix and signals, and the portal's failures of the last 24 hours.
+ * domain's matrix and health indicators, and the portal's failures of the last 24 hours.
  */
 export function useDeliveryOverview() {
   const catalogApi = useApi(catalogApiRef);
@@ -81,17 +81,17 @@ export function useDeliveryOverview() {
       domains.items.map(async (domain): Promise<OverviewDomain> => {
         const domainRef = normalizeEntityRef(domain);
         const title = domain.metadata.title ?? domain.metadata.name;
-        const [matrix, signals] = await Promise.all([
+        const [matrix, indicators] = await Promise.all([
           deliveryApi.getDomainMatrix(domainRef).then(
             value => ({ value }),
             (error: Error) => ({ error }),
           ),
-          readHealthSignals(deliveryApi, domainRef),
+          readHealthIndicators(deliveryApi, domainRef),
         ]);
         return {
           domainRef,
           title,
-          signals,
+          indicators,
           ...('value' in matrix
             ? { matrix: matrix.value }
             : { error: matrix.error }),

@@ -2,7 +2,7 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { PromotionState } from '@internal/backstage-plugin-delivery-common';
 
-const LABELS: Record<PromotionState, string> = {
+const STATE_LABELS: Record<PromotionState, string> = {
   pending_approval: 'Waiting for approval',
   approved: 'Approved',
   executing: 'Executing',
@@ -14,7 +14,7 @@ const LABELS: Record<PromotionState, string> = {
 
 /** The words for a promotion state, e.g. `Waiting for approval`. */
 export function promotionStateText(state: PromotionState): string {
-  return LABELS[state] ?? state;
+  return STATE_LABELS[state] ?? state;
 }
 
 type Tone = 'waiting' | 'moving' | 'good' | 'bad' | 'ended';

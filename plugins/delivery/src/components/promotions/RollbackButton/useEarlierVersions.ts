@@ -3,7 +3,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 
 // How much of the environment's history is searched for earlier versions.
-const HISTORY_LIMIT = 100;
+const EARLIER_DEPLOYMENTS_LIMIT = 100;
 
 /** An earlier version that ran in the environment, and when it last finished there. */
 export interface EarlierVersion {
@@ -25,7 +25,7 @@ export function useEarlierVersions(
     const { items } = await deliveryApi.getDeployments({
       entityRef,
       environment,
-      limit: HISTORY_LIMIT,
+      limit: EARLIER_DEPLOYMENTS_LIMIT,
     });
     const seen = new Map<string, EarlierVersion>();
     for (const deployment of items) {

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { DeliveryApi, deliveryApiRef } from '../../../api';
-import { HealthSignalValues } from './HealthSignals';
+import { HealthIndicatorValues } from './HealthIndicators';
 
 async function optional<T>(
   read: () => Promise<T | undefined> | undefined,
@@ -9,16 +9,16 @@ async function optional<T>(
   try {
     return await read();
   } catch {
-    // A signal that fails to load shows as not available, like a missing one.
+    // An indicator that fails to load shows as not available, like a missing one.
     return undefined;
   }
 }
 
-/** Reads the signals the API offers for an entity (a component or a domain). */
-export async function readHealthSignals(
+/** Reads the health indicators the API offers for an entity (a component or a domain). */
+export async function readHealthIndicators(
   api: DeliveryApi,
   entityRef: string,
-): Promise<HealthSignalValues> {
+): Promise<HealthIndicatorValues> {
   const [openIncidents, pendingApprovals, doraTiers] = await Promise.all([
     optional(() => api.countOpenIncidents?.(entityRef)),
     optional(() => api.countPendingApprovals?.(entityRef)),
@@ -31,13 +31,13 @@ export async function readHealthSignals(
  * The open incidents, pending approvals and DORA tiers of an entity, once
  * known; read again when `revision` changes.
  */
-export function useHealthSignals(
+export function useHealthIndicators(
   entityRef: string,
   revision = 0,
-): HealthSignalValues {
+): HealthIndicatorValues {
   const api = useApi(deliveryApiRef);
   const { value } = useAsync(
-    () => readHealthSignals(api, entityRef),
+    () => readHealthIndicators(api, entityRef),
     [api, entityRef, revision],
   );
   return value ?? {};

@@ -1,10 +1,10 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { HealthSignals } from './HealthSignals';
+import { HealthIndicators } from './HealthIndicators';
 
-describe('HealthSignals', () => {
-  it('shows dashes that say what will appear until the backend answers with the signals', async () => {
-    await renderInTestApp(<HealthSignals values={{}} />);
+describe('HealthIndicators', () => {
+  it('shows dashes that say what will appear until the backend answers with the indicators', async () => {
+    await renderInTestApp(<HealthIndicators values={{}} />);
 
     expect(
       screen.getByLabelText(
@@ -21,9 +21,9 @@ describe('HealthSignals', () => {
     ).toHaveTextContent('—');
   });
 
-  it('shows the signals once the backend answers with them', async () => {
+  it('shows the indicators once the backend answers with them', async () => {
     await renderInTestApp(
-      <HealthSignals
+      <HealthIndicators
         values={{
           openIncidents: 2,
           pendingApprovals: 0,

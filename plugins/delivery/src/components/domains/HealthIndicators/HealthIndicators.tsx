@@ -3,8 +3,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import { DoraTier, DoraTiers } from '../../../api';
 import { NotYetAvailable } from '../NotYetAvailable';
 
-/** The health signals; each `undefined` until the delivery backend has answered with it. */
-export interface HealthSignalValues {
+/** The health indicators; each `undefined` until the delivery backend has answered with it. */
+export interface HealthIndicatorValues {
   openIncidents?: number;
   pendingApprovals?: number;
   doraTiers?: DoraTiers;
@@ -44,7 +44,11 @@ const tierLabel = (name: string, tier: DoraTier) =>
  * Open incidents, pending approvals and DORA tiers; each shows a dash saying
  * what will appear there while it is loading or could not be read.
  */
-export const HealthSignals = ({ values }: { values: HealthSignalValues }) => {
+export const HealthIndicators = ({
+  values,
+}: {
+  values: HealthIndicatorValues;
+}) => {
   const classes = useStyles();
   return (
     <dl className={classes.list}>
