@@ -7,7 +7,8 @@ import { DoraQuery } from '../api';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-const nothing: DoraSummary = {
+/** DORA's numbers of a scope or bucket where nothing reached production. */
+export const noDeployments: DoraSummary = {
   deployments: 0,
   deploymentFrequencyPerDay: 0,
   leadTimeMedianSeconds: null,
@@ -42,14 +43,14 @@ export function doraAnswer(
   for (let start = first; start < Date.parse(query.to); start += step) {
     const startIso = new Date(start).toISOString();
     series.push({
-      ...nothing,
+      ...noDeployments,
       start: startIso,
       end: new Date(start + step).toISOString(),
       label: startIso.slice(0, 10),
     });
   }
   return {
-    summary: { ...nothing, ...summary },
+    summary: { ...noDeployments, ...summary },
     tiers: { ...unrated, ...tiers },
     series,
   };

@@ -1,6 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { DoraBucket } from '@internal/backstage-plugin-delivery-common';
+import { noDeployments } from '../../../__testUtils__/doraAnswer';
 import { DoraTrendChart } from './DoraTrendChart';
 
 function aBucket(label: string, values: Partial<DoraBucket>): DoraBucket {
@@ -9,16 +10,7 @@ function aBucket(label: string, values: Partial<DoraBucket>): DoraBucket {
     start: start.toISOString(),
     end: new Date(start.getTime() + 24 * 3600 * 1000).toISOString(),
     label,
-    deployments: 0,
-    deploymentFrequencyPerDay: 0,
-    leadTimeMedianSeconds: null,
-    leadTimeP90Seconds: null,
-    leadTimeCommits: 0,
-    failedDeployments: 0,
-    changeFailureRate: null,
-    recoveryMedianSeconds: null,
-    openFailures: 0,
-    reworkRate: null,
+    ...noDeployments,
     ...values,
   };
 }
