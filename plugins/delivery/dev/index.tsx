@@ -7,7 +7,7 @@ import {
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import plugin from '../src/alpha';
 import { deliveryApiRef } from '../src/api';
-import { exampleCatalogEntities } from '../src/__testUtils__/exampleApis';
+import { exampleCatalogEntities } from './fake/exampleApis';
 import { exampleCatalogApi } from './exampleCatalog';
 import { DevEntityPage, DevHomePage } from './DevPages';
 import { currentScenario, scenarioApi } from './scenarioApi';

@@ -1,16 +1,12 @@
 import { DeliveryApi } from '../src/api';
-import { InMemoryDeliveryApi } from '../src/__testUtils__/InMemoryDeliveryApi';
-import {
-  exampleComponents,
-  exampleEnvironments,
-} from '../src/__testUtils__/exampleHistory';
-import { exampleDeliveryApi } from '../src/__testUtils__/exampleApis';
+import { InMemoryDeliveryApi } from './fake/InMemoryDeliveryApi';
+import { exampleComponents, exampleEnvironments } from './fake/exampleHistory';
+import { exampleDeliveryApi } from './fake/exampleApis';
 
 /** The states a designer can look at, chosen with `?scenario=` in the URL. */
 export const scenarios = {
   history: 'Two weeks of example history',
-  signals:
-    'Example history, with incidents, approvals and DORA tiers filled in',
+  health: 'Example history, with incidents, approvals and DORA tiers filled in',
   slow: 'Example history, answering after three seconds',
   empty: 'No deployment reported yet',
   error: 'The delivery backend answers with an error',
@@ -21,7 +17,7 @@ export type Scenario = keyof typeof scenarios;
 
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-function withSignals(api: InMemoryDeliveryApi): DeliveryApi {
+function withHealthIndicators(api: InMemoryDeliveryApi): DeliveryApi {
   const domains = [...new Set(exampleComponents.map(c => c.domain))];
   return Object.assign(Object.create(api), {
     countOpenIncidents: async (ref: string) =>
@@ -41,8 +37,8 @@ function withSignals(api: InMemoryDeliveryApi): DeliveryApi {
 export function scenarioApi(scenario: Scenario): DeliveryApi {
   const api = exampleDeliveryApi();
   switch (scenario) {
-    case 'signals':
-      return withSignals(api);
+    case 'health':
+      return withHealthIndicators(api);
     case 'empty':
       return new InMemoryDeliveryApi({
         environments: exampleEnvironments,

@@ -24,11 +24,11 @@ import deliveryPlugin, {
   groupDoraCard,
 } from './alpha';
 import { deliveryApiRef } from './api';
+import { journeyCatalog } from './__testUtils__/journeyCatalog';
 import {
-  exampleCatalogEntities,
-  exampleDeliveryApi,
-} from './__testUtils__/exampleApis';
-import { serviceWithDomain } from './__testUtils__/pluginEntities';
+  pluginTestApi,
+  serviceWithDomain,
+} from './__testUtils__/pluginEntities';
 
 const { component, domain } = serviceWithDomain({
   service: 'bike-share-service',
@@ -36,7 +36,7 @@ const { component, domain } = serviceWithDomain({
   domainTitle: 'Smart City',
 });
 
-const apis = [[deliveryApiRef, exampleDeliveryApi()]] as const;
+const apis = [[deliveryApiRef, pluginTestApi()]] as const;
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('new frontend system exports', () => {
@@ -162,7 +162,10 @@ describe('new frontend system exports', () => {
       mountedRoutes,
       apis: [
         ...apis,
-        [catalogApiRef, catalogApiMock({ entities: exampleCatalogEntities() })],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: [component, domain, ...journeyCatalog] }),
+        ],
       ],
     });
 

@@ -42,7 +42,7 @@ export const entityDeploymentsContent = EntityContentBlueprint.make({
     filter: 'kind:component',
     routeRef: entityContentRouteRef,
     loader: () =>
-      import('./components/EntityDeploymentsContent').then(m => (
+      import('./components/entity/EntityDeploymentsContent').then(m => (
         <m.EntityDeploymentsContent />
       )),
   },
@@ -57,7 +57,7 @@ export const entityDomainDeliveryContent = EntityContentBlueprint.make({
     filter: 'kind:domain',
     routeRef: entityDomainContentRouteRef,
     loader: () =>
-      import('./components/EntityDomainDeliveryContent').then(m => (
+      import('./components/entity/EntityDomainDeliveryContent').then(m => (
         <m.EntityDomainDeliveryContent />
       )),
   },
@@ -69,7 +69,7 @@ export const entityDeliverySummaryCard = EntityCardBlueprint.make({
   params: {
     filter: 'kind:component',
     loader: () =>
-      import('./components/EntityDeliverySummaryCard').then(m => (
+      import('./components/entity/EntityDeliverySummaryCard').then(m => (
         <m.EntityDeliverySummaryCard />
       )),
   },
@@ -81,7 +81,9 @@ export const entityDoraCard = EntityCardBlueprint.make({
   params: {
     filter: 'kind:component',
     loader: () =>
-      import('./components/EntityDoraCard').then(m => <m.EntityDoraCard />),
+      import('./components/entity/EntityDoraCard').then(m => (
+        <m.EntityDoraCard />
+      )),
   },
 });
 
@@ -91,7 +93,9 @@ export const groupDoraCard = EntityCardBlueprint.make({
   params: {
     filter: 'kind:group',
     loader: () =>
-      import('./components/GroupDoraCard').then(m => <m.GroupDoraCard />),
+      import('./components/entity/GroupDoraCard').then(m => (
+        <m.GroupDoraCard />
+      )),
   },
 });
 
@@ -107,7 +111,9 @@ export const deliveryPage = PageBlueprint.make({
     icon: <LocalShippingIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     loader: () =>
-      import('./components/DeliveryRouter').then(m => <m.DeliveryRouter />),
+      import('./components/pages/DeliveryRouter').then(m => (
+        <m.DeliveryRouter />
+      )),
   },
 });
 

@@ -24,11 +24,11 @@ import {
   GroupDoraCard,
 } from './plugin';
 import { rootRouteRef } from './routes';
+import { journeyCatalog } from './__testUtils__/journeyCatalog';
 import {
-  exampleCatalogEntities,
-  exampleDeliveryApi,
-} from './__testUtils__/exampleApis';
-import { serviceWithDomain } from './__testUtils__/pluginEntities';
+  pluginTestApi,
+  serviceWithDomain,
+} from './__testUtils__/pluginEntities';
 
 const { component, domain } = serviceWithDomain({
   service: 'timetable-service',
@@ -40,8 +40,11 @@ async function renderLegacy(element: ReactNode, path: string, entry: string) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [deliveryApiRef, exampleDeliveryApi()],
-        [catalogApiRef, catalogApiMock({ entities: exampleCatalogEntities() })],
+        [deliveryApiRef, pluginTestApi()],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: [component, domain, ...journeyCatalog] }),
+        ],
         [permissionApiRef, mockApis.permission()],
       ]}
     >

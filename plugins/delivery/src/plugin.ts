@@ -41,7 +41,7 @@ export const EntityDeploymentsContent = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'EntityDeploymentsContent',
     component: () =>
-      import('./components/EntityDeploymentsContent').then(
+      import('./components/entity/EntityDeploymentsContent').then(
         m => m.EntityDeploymentsContent,
       ),
     mountPoint: entityContentRouteRef,
@@ -53,7 +53,7 @@ export const EntityDomainDeliveryContent = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'EntityDomainDeliveryContent',
     component: () =>
-      import('./components/EntityDomainDeliveryContent').then(
+      import('./components/entity/EntityDomainDeliveryContent').then(
         m => m.EntityDomainDeliveryContent,
       ),
     mountPoint: entityDomainContentRouteRef,
@@ -65,7 +65,9 @@ export const DeliveryOverviewPage = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'DeliveryOverviewPage',
     component: () =>
-      import('./components/DeliveryRouter').then(m => m.DeliveryPageWithHeader),
+      import('./components/pages/DeliveryRouter').then(
+        m => m.DeliveryPageWithHeader,
+      ),
     mountPoint: rootRouteRef,
   }),
 );
@@ -76,7 +78,7 @@ export const EntityDeliverySummaryCard = deliveryPlugin.provide(
     name: 'EntityDeliverySummaryCard',
     component: {
       lazy: () =>
-        import('./components/EntityDeliverySummaryCard').then(
+        import('./components/entity/EntityDeliverySummaryCard').then(
           m => m.EntityDeliverySummaryCard,
         ),
     },
@@ -89,7 +91,9 @@ export const EntityDoraCard = deliveryPlugin.provide(
     name: 'EntityDoraCard',
     component: {
       lazy: () =>
-        import('./components/EntityDoraCard').then(m => m.EntityDoraCard),
+        import('./components/entity/EntityDoraCard').then(
+          m => m.EntityDoraCard,
+        ),
     },
   }),
 );
@@ -100,7 +104,7 @@ export const GroupDoraCard = deliveryPlugin.provide(
     name: 'GroupDoraCard',
     component: {
       lazy: () =>
-        import('./components/GroupDoraCard').then(m => m.GroupDoraCard),
+        import('./components/entity/GroupDoraCard').then(m => m.GroupDoraCard),
     },
   }),
 );

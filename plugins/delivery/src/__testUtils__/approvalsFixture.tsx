@@ -1,98 +1,116 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { mockApis, TestApiProvider } from '@backstage/test-utils';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import {
+  Promotion,
+  PromotionState,
+} from '@internal/backstage-plugin-delivery-common';
 import { ReactElement } from 'react';
-import { aDeployment, hoursAgo, threeEnvironments } from './builders';
-import { InMemoryDeliveryApi } from './InMemoryDeliveryApi';
-import { InMemoryPromotions } from './InMemoryPromotions';
-import { journeyCatalog } from './journeyFixture';
+import { PromotionQuery } from '../api';
+import {
+  aDeployment,
+  anEnvironmentStatus,
+  hoursAgo,
+  threeEnvironments,
+} from './builders';
+import { DeliveryApiStub, stubDeliveryApi } from './deliveryApiStub';
+import { journeyCatalog } from './journeyCatalog';
 import { permissionsDenying } from './permissions';
+import { ADMIN, aPreview, TIMETABLE } from './promotionFixtures';
 import { renderView } from './renderView';
 
-export const ENGINEER = 'user:default/engineer';
-export const ADMIN = 'user:default/platform-admin';
-export const TIMETABLE = 'component:default/timetable-service';
-export const PLANNER = 'component:default/journey-planner-service';
+export {
+  ADMIN,
+  aPendingPromotion,
+  ENGINEER,
+  PLANNER,
+  TIMETABLE,
+} from './promotionFixtures';
 
-/** A promotion into prod that waits for one approval of the platform admins. */
-export function aPendingPromotion(
-  overrides: Partial<Promotion> = {},
-): Promotion {
-  const requestedAt = overrides.requestedAt ?? hoursAgo(1);
-  return {
-    id: 'promotion-timetable',
-    entityRef: TIMETABLE,
-    environment: 'prod',
-    version: '1.13.0',
-    fromVersion: '1.12.2',
-    trigger: 'promotion',
-    reason: 'New winter timetables',
-    state: 'pending_approval',
-    requestedBy: ENGINEER,
-    requestedAt,
-    updatedAt: requestedAt,
-    requiredApprovals: 1,
-    approvers: ['group:default/platform-admins'],
-    allowSelfApproval: false,
-    approvals: [],
-    transitions: [{ to: 'pending_approval', actor: ENGINEER, at: requestedAt }],
-    ...overrides,
-  };
-}
+const [dev, staging, prod] = threeEnvironments;
+const commit = { sha: 'a1b2c3d4e5f6', committedAt: hoursAgo(7) };
+const timetableStaging = aDeployment({
+  entityRef: TIMETABLE,
+  environment: 'staging',
+  version: '1.13.0',
+  finishedAt: hoursAgo(5),
+  commits: [commit],
+});
 
-/**
- * The journey domain with timetable-service 1.13.0 in staging and 1.12.2 in
- * prod, and the given promotions, decided by `user`.
- */
-export function approvalsDeliveryApi(options: {
-  promotions: Promotion[];
-  user?: string;
-}) {
-  return new InMemoryDeliveryApi({
-    environments: threeEnvironments,
-    components: [
-      {
-        entityRef: TIMETABLE,
-        system: 'system:default/trip-planning',
-        domain: 'domain:default/journey',
+/** timetable-service: 1.13.0 in staging, 1.12.2 in prod. */
+const timetableEnvironments = {
+  entityRef: TIMETABLE,
+  items: [
+    anEnvironmentStatus(dev),
+    anEnvironmentStatus(staging, timetableStaging, {
+      environment: 'prod',
+      version: '1.12.2',
+      missing: {
+        versions: [
+          {
+            version: '1.13.0',
+            deploymentId: timetableStaging.id,
+            finishedAt: timetableStaging.finishedAt!,
+          },
+        ],
+        commits: [commit],
       },
-      {
-        entityRef: PLANNER,
-        system: 'system:default/trip-planning',
-        domain: 'domain:default/journey',
-      },
-    ],
-    deployments: [
+    }),
+    anEnvironmentStatus(
+      prod,
       aDeployment({
         entityRef: TIMETABLE,
         environment: 'prod',
         version: '1.12.2',
         finishedAt: hoursAgo(48),
       }),
-      aDeployment({
-        entityRef: TIMETABLE,
-        environment: 'staging',
-        version: '1.12.2',
-        finishedAt: hoursAgo(50),
-      }),
-      aDeployment({
-        entityRef: TIMETABLE,
-        environment: 'staging',
-        version: '1.13.0',
-        finishedAt: hoursAgo(5),
-        commits: [{ sha: 'a1b2c3d4e5f6', committedAt: hoursAgo(7) }],
-      }),
-    ],
-    promotions: new InMemoryPromotions({
-      promotions: options.promotions,
-      user: options.user ?? ADMIN,
-      policies: {
-        prod: {
-          requiredApprovals: 1,
-          approvers: ['group:default/platform-admins'],
-        },
-      },
-    }),
+    ),
+  ],
+};
+
+/**
+ * The delivery API of the approvals inbox over the given promotions:
+ * previews of timetable-service from 1.12.2, and decisions by `user` that
+ * the promotions list then answers, as the backend would after them.
+ */
+export function approvalsDeliveryApi(options: {
+  promotions: Promotion[];
+  user?: string;
+}): DeliveryApiStub {
+  let promotions = options.promotions;
+  const user = options.user ?? ADMIN;
+  const decide =
+    (to: PromotionState, verb: string) =>
+    async (id: string, comment?: string) => {
+      const promotion = promotions.find(p => p.id === id)!;
+      if (promotion.state !== 'pending_approval') {
+        throw new ConflictError(
+          `Promotion ${id} is ${promotion.state} and can no longer be ${verb}`,
+        );
+      }
+      const at = new Date().toISOString();
+      const decided: Promotion = {
+        ...promotion,
+        state: to,
+        updatedAt: at,
+        transitions: [
+          ...(promotion.transitions ?? []),
+          { from: promotion.state, to, actor: user, at, comment },
+        ],
+      };
+      promotions = promotions.map(p => (p.id === id ? decided : p));
+      return decided;
+    };
+  return stubDeliveryApi({
+    getEnvironments: async () => threeEnvironments,
+    getEntityEnvironments: async () => timetableEnvironments,
+    previewPromotion: async request =>
+      aPreview(request, '1.12.2', { commits: [commit] }),
+    listPromotions: async (query: PromotionQuery = {}) =>
+      promotions.filter(p => !query.state || p.state === query.state),
+    getPromotion: async id => promotions.find(p => p.id === id)!,
+    approvePromotion: decide('approved', 'approved'),
+    rejectPromotion: decide('rejected', 'rejected'),
   });
 }
 
@@ -103,7 +121,7 @@ export function approvalsDeliveryApi(options: {
 export function renderAsApprover(
   element: ReactElement,
   options: {
-    api: InMemoryDeliveryApi;
+    api: DeliveryApiStub;
     user?: string;
     mayApprove?: boolean;
   },

@@ -1,7 +1,10 @@
 import {
   Deployment,
+  DeploymentPage,
   Environment,
+  EnvironmentStatus,
   EnvironmentSummary,
+  NextEnvironmentStatus,
 } from '@internal/backstage-plugin-delivery-common';
 
 let counter = 0;
@@ -76,3 +79,39 @@ export const productionSummary: EnvironmentSummary = {
   title: 'Production',
   production: true,
 };
+
+/** The summary of an environment, as the backend's answers name it. */
+export function summaryOf(environment: Environment): EnvironmentSummary {
+  const { name, title, production } = environment;
+  return { name, title, production };
+}
+
+/**
+ * One environment of an entity as `GET /entities/.../environments` answers
+ * it: what runs there (the deployment given) and what the next one misses.
+ */
+export function anEnvironmentStatus(
+  environment: Environment,
+  current?: Deployment,
+  next?: NextEnvironmentStatus,
+): EnvironmentStatus {
+  return {
+    environment: summaryOf(environment),
+    ...(current && {
+      current: {
+        version: current.version,
+        since: current.finishedAt ?? current.startedAt,
+        deployment: current,
+      },
+    }),
+    ...(next && { next }),
+  };
+}
+
+/** A page of the deployment history, as `GET /deployments` answers it. */
+export function aPage(
+  items: Deployment[],
+  nextCursor?: string,
+): DeploymentPage {
+  return { items, ...(nextCursor && { nextCursor }) };
+}

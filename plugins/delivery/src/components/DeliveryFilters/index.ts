@@ -1,2 +1,0 @@
-export { DeliveryFilters } from './DeliveryFilters';
-export type { DeliveryFilterValues, FilterOption } from './DeliveryFilters';

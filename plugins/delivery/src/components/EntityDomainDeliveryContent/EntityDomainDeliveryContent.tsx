@@ -1,9 +1,0 @@
-import { useEntity } from '@backstage/plugin-catalog-react';
-import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
-import { DomainDeliveryContent } from '../DomainDeliveryContent';
-
-/** The Domain entity page's Delivery tab. */
-export const EntityDomainDeliveryContent = () => {
-  const { entity } = useEntity();
-  return <DomainDeliveryContent domainRef={normalizeEntityRef(entity)} />;
-};

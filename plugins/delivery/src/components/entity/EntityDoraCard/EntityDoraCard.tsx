@@ -1,0 +1,31 @@
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import {
+  DELIVERY_SERVICE_ANNOTATION,
+  isDeliveryEnabled,
+  normalizeEntityRef,
+} from '@internal/backstage-plugin-delivery-common';
+import { DoraSection } from '../../dora/DoraSection';
+
+/** A card for the component overview: the component's DORA metrics, tiers and trend. */
+export const EntityDoraCard = () => {
+  const { entity } = useEntity();
+  if (!isDeliveryEnabled(entity)) {
+    return (
+      <InfoCard title="DORA metrics" titleTypographyProps={{ component: 'h2' }}>
+        <Typography variant="body2" color="textSecondary">
+          Not delivered through Domain Delivery, so there are no deployments to
+          measure: add the <code>{DELIVERY_SERVICE_ANNOTATION}</code> annotation
+          to connect it.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return (
+    <DoraSection
+      entityRef={normalizeEntityRef(entity)}
+      scope={entity.metadata.title ?? entity.metadata.name}
+    />
+  );
+};
