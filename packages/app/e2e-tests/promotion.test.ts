@@ -126,6 +126,11 @@ test('the engineer requests a production promotion, the platform admin approves 
     await expect(
       admin.getByText(`Approved ${COMPONENT} ${promotion.version} into prod.`),
     ).toBeVisible();
+    // The engineer's tab, open all along and never reloaded, follows the
+    // approval within two seconds: the backend signals it, nothing polls.
+    await expect(page.getByText(/^Waiting for approval/)).toHaveCount(0, {
+      timeout: 2_000,
+    });
   } finally {
     await adminContext.close();
   }
@@ -140,6 +145,12 @@ test('the engineer requests a production promotion, the platform admin approves 
       { timeout: 120_000, intervals: [1_000] },
     )
     .toBe('succeeded');
+  // The engineer's tab says so too, still without a reload.
+  await expect(
+    page.getByText(
+      `The promotion of ${promotion.version} to Production succeeded`,
+    ),
+  ).toBeVisible({ timeout: 5_000 });
   const succeeded = await readPromotion(request, promotion.id, engineerToken);
   expect(succeeded.transitions.map((t: { to: string }) => t.to)).toEqual([
     'pending_approval',
