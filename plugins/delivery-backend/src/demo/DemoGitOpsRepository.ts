@@ -15,9 +15,12 @@ import {
   isDeliveryEnabled,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
+import {
+  LocalGitOpsRepository,
+  PROMOTION_COMMIT_AUTHOR,
+} from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
 import { DeliveryStore } from '../database/DeliveryStore';
-import { LocalGitRepository } from '../executors/gitops-local/LocalGitRepository';
 
 /** What {@link DemoGitOpsRepository.create} needs. */
 export interface DemoGitOpsRepositoryOptions {
@@ -64,7 +67,7 @@ export class DemoGitOpsRepository {
   /** The id of the scheduled task that adds missing values files. */
   static readonly TASK_ID = 'delivery-demo-gitops';
 
-  private readonly repository: LocalGitRepository;
+  private readonly repository: LocalGitOpsRepository;
 
   /** Creates the repository and schedules the task, when the demo is enabled. */
   static async create(
@@ -72,7 +75,7 @@ export class DemoGitOpsRepository {
   ): Promise<DemoGitOpsRepository> {
     const demo = new DemoGitOpsRepository(options);
     if (options.enabled) {
-      if (await demo.repository.exclusive(() => demo.repository.ensure())) {
+      if (await demo.repository.create()) {
         options.logger.info(
           `Created the demo GitOps repository in ${demo.repository.dir}`,
         );
@@ -93,7 +96,11 @@ export class DemoGitOpsRepository {
   }
 
   private constructor(private readonly options: DemoGitOpsRepositoryOptions) {
-    this.repository = new LocalGitRepository(options.path);
+    this.repository = new LocalGitOpsRepository({
+      dir: options.path,
+      author: PROMOTION_COMMIT_AUTHOR,
+      initialCommitMessage: 'Create the GitOps repository',
+    });
   }
 
   /** Adds the missing values files in one commit; returns how many. */
@@ -119,33 +126,30 @@ export class DemoGitOpsRepository {
       ).map(d => [`${d.entityRef}|${d.environment}`, d.version]),
     );
 
-    return this.repository.exclusive(async () => {
-      await this.repository.ensure();
-      const files: Array<{ path: string; content: string }> = [];
-      for (const entity of entities) {
-        const folder = getDeliveryGitOpsPath(entity)!;
-        const entityRef = normalizeEntityRef(entity);
-        for (const environment of environmentsForEntity(environments, entity)) {
-          const version = running.get(`${entityRef}|${environment.name}`);
-          const path = `${folder}/values-${environment.name}.yaml`;
-          if (version && (await this.repository.read(path)) === undefined) {
-            files.push({
-              path,
-              content: demoValuesFile(entity, environment, version),
-            });
-          }
+    const files: Array<{ path: string; content: string }> = [];
+    for (const entity of entities) {
+      const folder = getDeliveryGitOpsPath(entity)!;
+      const entityRef = normalizeEntityRef(entity);
+      for (const environment of environmentsForEntity(environments, entity)) {
+        const version = running.get(`${entityRef}|${environment.name}`);
+        const path = `${folder}/values-${environment.name}.yaml`;
+        if (version && (await this.repository.readFile(path)) === undefined) {
+          files.push({
+            path,
+            content: demoValuesFile(entity, environment, version),
+          });
         }
       }
-      if (files.length > 0) {
-        await this.repository.commit(
-          files,
-          `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`,
-        );
-        logger.info(
-          `Added ${files.length} values files to the demo GitOps repository in ${this.repository.dir}`,
-        );
-      }
-      return files.length;
-    });
+    }
+    if (files.length > 0) {
+      await this.repository.propose({
+        files,
+        message: `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`,
+      });
+      logger.info(
+        `Added ${files.length} values files to the demo GitOps repository in ${this.repository.dir}`,
+      );
+    }
+    return files.length;
   }
 }

@@ -9,9 +9,10 @@ import {
   DELIVERY_ENVIRONMENTS_ANNOTATION,
   DELIVERY_GITOPS_PATH_ANNOTATION,
   DELIVERY_SERVICE_ANNOTATION,
+  defaultGitOpsPath,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
-import { defaultGitOpsPath, domainName } from '../names';
+import { domainName } from '../names';
 
 /** How the actions reach the catalog: on behalf of whoever runs the template. */
 export interface CatalogAccess {
