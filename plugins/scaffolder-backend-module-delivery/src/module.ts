@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
 import { createArgoCdApplicationsAction } from './actions/argocdApplications';
 import { createCatalogAnnotateAction } from './actions/catalogAnnotate';
 import { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
@@ -36,7 +37,11 @@ export const scaffolderModule = createBackendModule({
           createWorkflowCreateAction({ config }),
           createHelmValuesAction({ config }),
           createArgoCdApplicationsAction({ config }),
-          createGitOpsPublishAction({ config, integrations }),
+          createGitOpsPublishAction({
+            config,
+            integrations,
+            githubClients: new GitHubClientFactory({ integrations }),
+          }),
           createRepositoryPublishLocalAction({ config }),
           createCatalogRefreshAction({ discovery, auth }),
           createCatalogDomainServicesAction({ discovery, auth }),

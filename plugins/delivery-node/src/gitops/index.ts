@@ -6,3 +6,4 @@ export { unifiedDiff } from './unifiedDiff';
 export * from './local/LocalGitOpsRepository';
 export * from './github/GitHubClientFactory';
 export * from './github/GitHubGitOpsRepository';
+export * from './defaultEnvironments';

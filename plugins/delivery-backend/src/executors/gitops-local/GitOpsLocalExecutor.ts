@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { ExecutorConfig } from '@internal/backstage-plugin-delivery-common';
+import {
+  ExecutorConfig,
+  IMAGE_TAG_KEY,
+} from '@internal/backstage-plugin-delivery-common';
 import {
   LocalGitOpsRepository,
   PROMOTION_COMMIT_AUTHOR,
@@ -65,7 +68,7 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
     const path = valuesFilePath(request.entity, request.environment);
     const file = await repository.readFile(path);
     return {
-      description: `Commits image.tag ${request.version} to ${path} in the local GitOps repository`,
+      description: `Commits ${IMAGE_TAG_KEY} ${request.version} to ${path} in the local GitOps repository`,
       files: [valuesFileChange(request, path, file?.content.toString('utf8'))],
     };
   }

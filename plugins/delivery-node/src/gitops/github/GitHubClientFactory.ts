@@ -35,6 +35,8 @@ export interface GitHubClientFactoryOptions {
   /**
    * The least time between two writing requests, as GitHub asks of
    * integrations to stay clear of its secondary rate limit; default 1 s.
+   * Writes that notify people (pull requests, merges) wait three times as
+   * long.
    */
   writeIntervalMs?: number;
   /** How often a rate-limited request is tried again; default 2. */
@@ -62,14 +64,20 @@ export interface GitHubRepositoryRef {
 export class GitHubClientFactory {
   private readonly credentials: GithubCredentialsProvider;
   private readonly writes: Bottleneck.Group;
+  private readonly notifications: Bottleneck.Group;
 
   constructor(private readonly options: GitHubClientFactoryOptions) {
     this.credentials =
       options.credentialsProvider ??
       DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+    const writeIntervalMs = options.writeIntervalMs ?? 1000;
     this.writes = new Bottleneck.Group({
       maxConcurrent: 1,
-      minTime: options.writeIntervalMs ?? 1000,
+      minTime: writeIntervalMs,
+    });
+    this.notifications = new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: writeIntervalMs * 3,
     });
   }
 
@@ -109,6 +117,7 @@ export class GitHubClientFactory {
       baseUrl: integration.config.apiBaseUrl,
       throttle: {
         write: this.writes,
+        notifications: this.notifications,
         onRateLimit: (
           _after: number,
           _options: unknown,
