@@ -8,6 +8,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
+import { requestTimeout } from './requestTimeout';
 
 type OctokitPlugin = Parameters<typeof Octokit.plugin>[0];
 
@@ -17,6 +18,8 @@ type OctokitPlugin = Parameters<typeof Octokit.plugin>[0];
  * on; at run time they support both (peer `@octokit/core` >=3 and ^4).
  */
 const GitHubOctokit = Octokit.plugin(
+  // First, so that each attempt of the retry plugin gets its own timeout.
+  requestTimeout as unknown as OctokitPlugin,
   retry as unknown as OctokitPlugin,
   throttling as unknown as OctokitPlugin,
 );
@@ -112,8 +115,12 @@ export class GitHubClientFactory {
       );
     }
     const retries = this.options.rateLimitRetries ?? 2;
-    const octokit = new GitHubOctokit({
+    return new GitHubOctokit({
       auth: token,
+      requestTimeout: {
+        timeoutMs: this.options.requestTimeoutMs ?? 30_000,
+        signal: options.signal,
+      },
       baseUrl: integration.config.apiBaseUrl,
       throttle: {
         write: this.writes,
@@ -132,18 +139,5 @@ export class GitHubClientFactory {
         ) => count < retries,
       },
     });
-    const timeoutMs = this.options.requestTimeoutMs ?? 30_000;
-    // Each request gets its own timeout, and stops when the caller aborts.
-    octokit.hook.before('request', request => {
-      const signals = [AbortSignal.timeout(timeoutMs)];
-      if (options.signal) {
-        signals.push(options.signal);
-      }
-      request.request = {
-        ...request.request,
-        signal: AbortSignal.any(signals),
-      };
-    });
-    return octokit;
   }
 }
