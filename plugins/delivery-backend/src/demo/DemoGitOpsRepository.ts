@@ -15,10 +15,7 @@ import {
   isDeliveryEnabled,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
-import {
-  LocalGitOpsRepository,
-  PROMOTION_COMMIT_AUTHOR,
-} from '@internal/backstage-plugin-delivery-node';
+import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
 import { DeliveryStore } from '../database/DeliveryStore';
 
@@ -96,11 +93,7 @@ export class DemoGitOpsRepository {
   }
 
   private constructor(private readonly options: DemoGitOpsRepositoryOptions) {
-    this.repository = new LocalGitOpsRepository({
-      dir: options.path,
-      author: PROMOTION_COMMIT_AUTHOR,
-      initialCommitMessage: 'Create the GitOps repository',
-    });
+    this.repository = LocalGitOpsRepository.forPromotions(options.path);
   }
 
   /** Adds the missing values files in one commit; returns how many. */

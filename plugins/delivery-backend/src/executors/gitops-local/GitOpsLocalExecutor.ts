@@ -5,7 +5,6 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import {
   LocalGitOpsRepository,
-  PROMOTION_COMMIT_AUTHOR,
   PromotionChangeRequest,
   PromotionExecutionPreview,
   PromotionExecutionRequest,
@@ -80,10 +79,6 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
         'The gitops-local executor option path must be a directory path',
       );
     }
-    return new LocalGitOpsRepository({
-      dir: path,
-      author: PROMOTION_COMMIT_AUTHOR,
-      initialCommitMessage: 'Create the GitOps repository',
-    });
+    return LocalGitOpsRepository.forPromotions(path);
   }
 }

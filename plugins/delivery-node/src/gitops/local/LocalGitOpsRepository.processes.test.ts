@@ -56,7 +56,9 @@ describe('LocalGitOpsRepository across processes', () => {
 
     const log = await git.log({ fs, dir, ref: 'main' });
     const subjects = log.map(entry => entry.commit.message.split('\n')[0]);
-    expect(subjects.filter(s => s === 'Create the GitOps repository')).toHaveLength(1);
+    expect(
+      subjects.filter(s => s === 'Create the GitOps repository'),
+    ).toHaveLength(1);
     expect(log).toHaveLength(2 * count + 1);
     // Every commit a process reported is on the branch.
     const onBranch = new Set(log.map(entry => entry.oid));

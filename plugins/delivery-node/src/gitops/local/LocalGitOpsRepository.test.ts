@@ -30,7 +30,9 @@ describe('LocalGitOpsRepository', () => {
 
   it('commits a change with its diff, and the same change again not at all', async () => {
     const change = {
-      files: [{ path: 'apps/a/values-dev.yaml', content: 'image:\n  tag: "1"\n' }],
+      files: [
+        { path: 'apps/a/values-dev.yaml', content: 'image:\n  tag: "1"\n' },
+      ],
       message: 'Set the tag\n',
     };
     const first = await repository().propose(change);
@@ -49,9 +51,11 @@ describe('LocalGitOpsRepository', () => {
     });
     expect(again).toMatchObject({ changed: false, commitSha: first.commitSha });
     expect(await subjects()).toEqual(['Set the tag']);
-    expect((await repository().readFile('apps/a/values-dev.yaml'))?.content.toString()).toBe(
-      'image:\n  tag: "1"\n',
-    );
+    expect(
+      (
+        await repository().readFile('apps/a/values-dev.yaml')
+      )?.content.toString(),
+    ).toBe('image:\n  tag: "1"\n');
     expect(await uncleanFiles(dir())).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { ConflictError } from '@backstage/errors';
 import fs from 'node:fs';
 import { resolve } from 'node:path';
 import git from 'isomorphic-git';
-import { CommitAuthor } from '../commitAuthor';
+import { CommitAuthor, PROMOTION_COMMIT_AUTHOR } from '../commitAuthor';
 import { contentToWrite, gitBlobSha } from '../fileContent';
 import {
   GitOpsChange,
@@ -50,6 +50,19 @@ export class LocalGitOpsRepository implements GitOpsRepository {
   readonly dir: string;
   readonly location: string;
   private readonly ref: string;
+
+  /**
+   * The local GitOps repository that promotions commit to: created with an
+   * empty commit "Create the GitOps repository", committed to by
+   * {@link PROMOTION_COMMIT_AUTHOR}.
+   */
+  static forPromotions(dir: string): LocalGitOpsRepository {
+    return new LocalGitOpsRepository({
+      dir,
+      author: PROMOTION_COMMIT_AUTHOR,
+      initialCommitMessage: 'Create the GitOps repository',
+    });
+  }
 
   constructor(private readonly options: LocalGitOpsRepositoryOptions) {
     this.dir = resolve(options.dir);

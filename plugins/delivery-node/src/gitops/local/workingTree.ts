@@ -8,6 +8,9 @@ import git from 'isomorphic-git';
 export async function uncleanFiles(dir: string): Promise<string[]> {
   const matrix = await git.statusMatrix({ fs, dir });
   return matrix
-    .filter(([, head, workdir, stage]) => !(head === 1 && workdir === 1 && stage === 1))
+    .filter(
+      ([, head, workdir, stage]) =>
+        !(head === 1 && workdir === 1 && stage === 1),
+    )
     .map(([filepath]) => filepath);
 }
