@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import git from 'isomorphic-git';
-import { uncleanFiles } from './workingTree';
+import { uncleanFiles } from '../../__testUtils__/workingTree';
 
 jest.setTimeout(120_000);
 

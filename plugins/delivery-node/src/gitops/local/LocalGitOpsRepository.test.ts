@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import { LocalGitOpsRepository } from './LocalGitOpsRepository';
-import { uncleanFiles } from './workingTree';
+import { uncleanFiles } from '../../__testUtils__/workingTree';
 
 const author = { name: 'Domain Delivery', email: 'delivery@example.com' };
 
