@@ -56,8 +56,12 @@ export interface GitOpsFileDiff {
   /** The content before the change; absent when the file is new or was not read. */
   before?: string;
   after: string;
-  /** The unified diff from before to after; empty when nothing changed. */
-  diff: string;
+  /**
+   * The unified diff from before to after; empty when nothing changed,
+   * absent when the content before was not read (a whole-file write proposed
+   * on GitHub).
+   */
+  diff?: string;
 }
 
 /**

@@ -31,6 +31,37 @@ export interface BranchCommit {
   files: GitOpsFileDiff[];
 }
 
+/** The commit at the head of the base branch. */
+async function baseHead(options: BranchCommitOptions): Promise<string> {
+  const { octokit, repository, base } = options;
+  const { data } = await octokit.git.getRef({
+    ...repository,
+    ref: `heads/${base}`,
+  });
+  return data.object.sha;
+}
+
+/** Creates the branch at the commit; false when an earlier attempt made it. */
+async function createBranch(
+  options: BranchCommitOptions,
+  sha: string,
+): Promise<boolean> {
+  const { octokit, repository, branch } = options;
+  try {
+    await octokit.git.createRef({
+      ...repository,
+      ref: `refs/heads/${branch}`,
+      sha,
+    });
+    return true;
+  } catch (error) {
+    if (statusOf(error) !== 422) {
+      throw error;
+    }
+    return false;
+  }
+}
+
 /**
  * Creates the branch at the base's head (or keeps the one an earlier attempt
  * made) and commits each changed file on it with the contents API; the
@@ -39,24 +70,8 @@ export interface BranchCommit {
 export async function commitFileByFile(
   options: BranchCommitOptions,
 ): Promise<BranchCommit> {
-  const { octokit, repository, base, branch, readAt } = options;
-  const { data: baseRef } = await octokit.git.getRef({
-    ...repository,
-    ref: `heads/${base}`,
-  });
-  let branchExisted = false;
-  try {
-    await octokit.git.createRef({
-      ...repository,
-      ref: `refs/heads/${branch}`,
-      sha: baseRef.object.sha,
-    });
-  } catch (error) {
-    if (statusOf(error) !== 422) {
-      throw error;
-    }
-    branchExisted = true;
-  }
+  const { octokit, repository, branch, readAt } = options;
+  const branchExisted = !(await createBranch(options, await baseHead(options)));
   let sha: string | undefined;
   const files: GitOpsFileDiff[] = [];
   for (const file of options.files) {
@@ -92,24 +107,22 @@ export async function commitAsOne(
   options: BranchCommitOptions,
 ): Promise<BranchCommit> {
   const { octokit, repository, base, branch, readAt } = options;
-  const { data: baseRef } = await octokit.git.getRef({
-    ...repository,
-    ref: `heads/${base}`,
-  });
   const { data: baseCommit } = await octokit.git.getCommit({
     ...repository,
-    commit_sha: baseRef.object.sha,
+    commit_sha: await baseHead(options),
   });
   const files: GitOpsFileDiff[] = [];
   const entries = [];
   for (const file of options.files) {
     // Only an edit needs the file as it is; other files are not read.
-    const before =
-      typeof file.content === 'function'
-        ? (await readAt(file.path, base))?.content
-        : undefined;
+    const edits = typeof file.content === 'function';
+    const before = edits ? (await readAt(file.path, base))?.content : undefined;
     const after = contentToWrite(file, before);
-    files.push(fileDiff(file.path, before, after));
+    files.push(
+      edits
+        ? fileDiff(file.path, before, after)
+        : { path: file.path, after: after.toString('utf8') },
+    );
     entries.push({
       path: file.path,
       mode: file.executable ? ('100755' as const) : ('100644' as const),
@@ -132,23 +145,14 @@ export async function commitAsOne(
     parents: [baseCommit.sha],
     ...(options.author && { author: options.author }),
   });
-  try {
-    await octokit.git.createRef({
-      ...repository,
-      ref: `refs/heads/${branch}`,
-      sha: commit.sha,
-    });
+  if (await createBranch(options, commit.sha)) {
     return { sha: commit.sha, branchExisted: false, files };
-  } catch (error) {
-    if (statusOf(error) !== 422) {
-      throw error;
-    }
-    await octokit.git.updateRef({
-      ...repository,
-      ref: `heads/${branch}`,
-      sha: commit.sha,
-      force: true,
-    });
-    return { sha: commit.sha, branchExisted: true, files };
   }
+  await octokit.git.updateRef({
+    ...repository,
+    ref: `heads/${branch}`,
+    sha: commit.sha,
+    force: true,
+  });
+  return { sha: commit.sha, branchExisted: true, files };
 }
