@@ -8,6 +8,29 @@ import { Environment } from '@internal/backstage-plugin-delivery-common';
  */
 export const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
 
+function environment(
+  name: string,
+  title: string,
+  options: { promotedFrom?: string; production?: boolean } = {},
+): Environment {
+  const production = options.production ?? false;
+  return {
+    name,
+    title,
+    production,
+    promotion: {
+      ...(options.promotedFrom && { promotedFrom: options.promotedFrom }),
+      // Production waits for one approval, by the owner.
+      requiredApprovals: production ? 1 : 0,
+      approvers: ['owner'],
+      allowSelfApproval: false,
+      minimumSoakSeconds: 0,
+    },
+    freezeWindows: [],
+    executor: { type: DEFAULT_EXECUTOR_TYPE },
+  };
+}
+
 /**
  * The environments when `delivery.environments` is not configured: dev,
  * staging and prod, promoted in that order through the local GitOps
@@ -17,46 +40,11 @@ export const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
  */
 export function defaultDeliveryEnvironments(): Environment[] {
   return [
-    {
-      name: 'dev',
-      title: 'Development',
-      production: false,
-      promotion: {
-        requiredApprovals: 0,
-        approvers: ['owner'],
-        allowSelfApproval: false,
-        minimumSoakSeconds: 0,
-      },
-      freezeWindows: [],
-      executor: { type: DEFAULT_EXECUTOR_TYPE },
-    },
-    {
-      name: 'staging',
-      title: 'Staging',
-      production: false,
-      promotion: {
-        promotedFrom: 'dev',
-        requiredApprovals: 0,
-        approvers: ['owner'],
-        allowSelfApproval: false,
-        minimumSoakSeconds: 0,
-      },
-      freezeWindows: [],
-      executor: { type: DEFAULT_EXECUTOR_TYPE },
-    },
-    {
-      name: 'prod',
-      title: 'Production',
+    environment('dev', 'Development'),
+    environment('staging', 'Staging', { promotedFrom: 'dev' }),
+    environment('prod', 'Production', {
+      promotedFrom: 'staging',
       production: true,
-      promotion: {
-        promotedFrom: 'staging',
-        requiredApprovals: 1,
-        approvers: ['owner'],
-        allowSelfApproval: false,
-        minimumSoakSeconds: 0,
-      },
-      freezeWindows: [],
-      executor: { type: DEFAULT_EXECUTOR_TYPE },
-    },
+    }),
   ];
 }
