@@ -13,7 +13,7 @@ import {
 import {
   commitMessage,
   valuesFileChange,
-  valuesFilePath,
+  entityValuesFilePath,
 } from '../gitops/valuesFile';
 import {
   GitHubPullRequestOptions,
@@ -46,7 +46,7 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult> {
     const options = readGitHubPullRequestOptions(request.executor);
-    const path = valuesFilePath(request.entity, request.environment);
+    const path = entityValuesFilePath(request.entity, request.environment);
     const repository = await this.repositoryFor(options, request.signal);
     const { owner, repo, baseBranch } = options;
     const message = commitMessage(request);
@@ -100,7 +100,7 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     request: PromotionChangeRequest,
   ): Promise<PromotionExecutionPreview> {
     const options = readGitHubPullRequestOptions(request.executor);
-    const path = valuesFilePath(request.entity, request.environment);
+    const path = entityValuesFilePath(request.entity, request.environment);
     const repository = await this.repositoryFor(options);
     const file = await repository.readFile(path);
     const { owner, repo, baseBranch, autoMerge } = options;

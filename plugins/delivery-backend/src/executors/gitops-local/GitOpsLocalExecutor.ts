@@ -14,7 +14,7 @@ import {
 import {
   commitMessage,
   valuesFileChange,
-  valuesFilePath,
+  entityValuesFilePath,
 } from '../gitops/valuesFile';
 
 /** The executor type. */
@@ -38,7 +38,7 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult> {
     const repository = this.repositoryFor(request.executor);
-    const path = valuesFilePath(request.entity, request.environment);
+    const path = entityValuesFilePath(request.entity, request.environment);
     // The tag is set in the file as the branch holds it when committing.
     const proposal = await repository.propose({
       files: [
@@ -64,7 +64,7 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
     request: PromotionChangeRequest,
   ): Promise<PromotionExecutionPreview> {
     const repository = this.repositoryFor(request.executor);
-    const path = valuesFilePath(request.entity, request.environment);
+    const path = entityValuesFilePath(request.entity, request.environment);
     const file = await repository.readFile(path);
     return {
       description: `Commits ${IMAGE_TAG_KEY} ${request.version} to ${path} in the local GitOps repository`,

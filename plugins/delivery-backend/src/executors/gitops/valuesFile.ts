@@ -5,7 +5,7 @@ import {
   DELIVERY_GITOPS_PATH_ANNOTATION,
   IMAGE_TAG_KEY,
   IMAGE_TAG_KEY_PATH,
-  valuesFilePath as valuesFileOfFolder,
+  valuesFilePath,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   PromotionChangeRequest,
@@ -19,7 +19,7 @@ import { Document, isMap, isScalar, parseDocument, Scalar } from 'yaml';
  * `<gitops-path>/values-<environment>.yaml`; an `InputError` when the entity
  * has no GitOps path annotation.
  */
-export function valuesFilePath(
+export function entityValuesFilePath(
   entity: PromotedEntity,
   environment: string,
 ): string {
@@ -29,7 +29,7 @@ export function valuesFilePath(
       `The entity has no ${DELIVERY_GITOPS_PATH_ANNOTATION} annotation, so there is no values file to change`,
     );
   }
-  return valuesFileOfFolder(folder, environment);
+  return valuesFilePath(folder, environment);
 }
 
 /**

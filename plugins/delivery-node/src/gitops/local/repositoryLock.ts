@@ -7,7 +7,7 @@ import lockfile from 'proper-lockfile';
 const queues = new Map<string, Promise<unknown>>();
 
 /** The lock every writer of the repository takes, in any process. */
-export function repositoryLockPath(dir: string): string {
+function repositoryLockPath(dir: string): string {
   return join(dir, '.git', 'delivery-gitops.lock');
 }
 
