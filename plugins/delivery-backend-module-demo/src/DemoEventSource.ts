@@ -9,7 +9,7 @@ import {
   DeliveryEventSource,
 } from '@internal/backstage-plugin-delivery-node';
 import { DemoGitOpsRepository } from './gitops/DemoGitOpsRepository';
-import { LocalGitRepository } from './gitops/localGitRepository';
+import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
 import { DemoHistoryLoader } from './history/DemoHistoryLoader';
 import { demoRunningVersions } from './history/runningVersions';
 
@@ -20,7 +20,7 @@ export interface DemoEventSourceOptions {
   catalog: CatalogService;
   auth: AuthService;
   /** The local GitOps repository the demo gives a values file per service. */
-  gitops: LocalGitRepository;
+  gitops: LocalGitOpsRepository;
   /** The clock; the current time unless a test sets it. */
   now?: () => Date;
 }

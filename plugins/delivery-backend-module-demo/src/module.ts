@@ -3,9 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { deliveryEventSourcesExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+import {
+  deliveryEventSourcesExtensionPoint,
+  LocalGitOpsRepository,
+  readLocalGitOpsPath,
+} from '@internal/backstage-plugin-delivery-node';
 import { DemoEventSource } from './DemoEventSource';
-import { localGitRepository } from './gitops/localGitRepository';
 
 /**
  * The demo's delivery history and GitOps repository, when
@@ -36,7 +39,9 @@ export const deliveryModuleDemo = createBackendModule({
             scheduler,
             auth,
             catalog,
-            gitops: localGitRepository(config),
+            gitops: LocalGitOpsRepository.forPromotions(
+              readLocalGitOpsPath(config),
+            ),
           }),
         );
       },

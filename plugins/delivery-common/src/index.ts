@@ -16,3 +16,4 @@ export * from './dora';
 export * from './promotionStates';
 export * from './signals';
 export * from './duration';
+export * from './gitops';

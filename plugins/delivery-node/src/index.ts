@@ -1,6 +1,7 @@
 /**
  * Extension points of the delivery backend plugin, for modules that add
- * promotion executors.
+ * promotion executors, and the GitOps repository (local git or GitHub) that
+ * the backend and the scaffolder actions write to.
  *
  * @packageDocumentation
  */
@@ -9,3 +10,4 @@ export * from './executors';
 export * from './extensions';
 export * from './eventSources';
 export * from './seededRandom';
+export * from './gitops';

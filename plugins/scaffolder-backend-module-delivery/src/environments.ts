@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { defaultDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
 
 /**
  * A delivery environment as the golden path sees it: its name and whether it
@@ -12,12 +13,12 @@ export interface DeliveryEnvironment {
   production: boolean;
 }
 
-// The same defaults as the delivery backend when `delivery.environments` is not configured.
-const DEFAULT_ENVIRONMENTS: DeliveryEnvironment[] = [
-  { name: 'dev', production: false },
-  { name: 'staging', production: false },
-  { name: 'prod', production: true },
-];
+// The delivery backend's defaults when `delivery.environments` is not configured.
+const DEFAULT_ENVIRONMENTS: DeliveryEnvironment[] =
+  defaultDeliveryEnvironments().map(({ name, production }) => ({
+    name,
+    production,
+  }));
 
 /** The configured delivery environments in promotion order. */
 export function readDeliveryEnvironments(

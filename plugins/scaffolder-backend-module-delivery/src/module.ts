@@ -3,7 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
 import { createArgoCdApplicationsAction } from './actions/argocdApplications';
 import { createCatalogAnnotateAction } from './actions/catalogAnnotate';
 import { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
@@ -26,20 +28,23 @@ export const scaffolderModule = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config, discovery, auth }) {
+      async init({ scaffolderActions, config, catalog }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
           createCatalogAnnotateAction(),
           createWorkflowCreateAction({ config }),
           createHelmValuesAction({ config }),
           createArgoCdApplicationsAction({ config }),
-          createGitOpsPublishAction({ config, integrations }),
+          createGitOpsPublishAction({
+            config,
+            integrations,
+            githubClients: new GitHubClientFactory({ integrations }),
+          }),
           createRepositoryPublishLocalAction({ config }),
-          createCatalogRefreshAction({ discovery, auth }),
-          createCatalogDomainServicesAction({ discovery, auth }),
+          createCatalogRefreshAction({ catalog }),
+          createCatalogDomainServicesAction({ catalog }),
         );
       },
     });

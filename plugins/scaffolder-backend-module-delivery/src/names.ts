@@ -11,16 +11,6 @@ export function domainName(domain: string): string {
   return entityRouteSegments(domain, { defaultKind: 'domain' }).name;
 }
 
-/** The folder of a service's chart and values in the GitOps repository. */
-export function defaultGitOpsPath(domain: string, service: string): string {
-  return `apps/${domain}/${service}`;
-}
-
-/** The folder of a domain's Argo CD manifests in the GitOps repository. */
-export function argoCdDomainPath(domain: string): string {
-  return `argocd/${domain}`;
-}
-
 /**
  * The host a service answers on in an environment: production directly under
  * the ingress domain, every other environment under its own subdomain.

@@ -1,7 +1,5 @@
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import fs from 'fs-extra';
@@ -29,10 +27,7 @@ import {
 
 const TEMPLATES = path.resolve(__dirname, '../../../templates');
 const config = new ConfigReader({});
-const catalogAccess = {
-  discovery: mockServices.discovery(),
-  auth: mockServices.auth(),
-};
+const catalogAccess = { catalog: catalogServiceMock() };
 const OUR_ACTIONS = [
   createCatalogAnnotateAction(),
   createWorkflowCreateAction({ config }),

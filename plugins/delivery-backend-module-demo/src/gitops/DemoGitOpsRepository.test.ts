@@ -2,7 +2,6 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
@@ -10,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS, smartCityComponent } from '../__testUtils__/catalog';
 import { DemoGitOpsRepository } from './DemoGitOpsRepository';
-import { localGitRepository } from './localGitRepository';
+import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
 
 describe('DemoGitOpsRepository', () => {
   const mockDir = createMockDirectory();
@@ -25,12 +24,8 @@ describe('DemoGitOpsRepository', () => {
   async function create() {
     const scheduler = mockServices.scheduler.mock();
     const repository = await DemoGitOpsRepository.create({
-      repository: localGitRepository(
-        new ConfigReader({
-          delivery: {
-            gitops: { local: { path: join(mockDir.path, 'gitops') } },
-          },
-        }),
+      repository: LocalGitOpsRepository.forPromotions(
+        join(mockDir.path, 'gitops'),
       ),
       logger: mockServices.logger.mock(),
       scheduler,

@@ -14,13 +14,14 @@ import {
   getDeliveryServiceName,
   isDeliveryEnabled,
   normalizeEntityRef,
+  valuesFilePath,
 } from '@internal/backstage-plugin-delivery-common';
+import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
-import { LocalGitRepository } from './localGitRepository';
 
 /** What {@link DemoGitOpsRepository.create} needs. */
 export interface DemoGitOpsRepositoryOptions {
-  repository: LocalGitRepository;
+  repository: LocalGitOpsRepository;
   logger: LoggerService;
   scheduler: SchedulerService;
   catalog: CatalogService;
@@ -74,14 +75,14 @@ export class DemoGitOpsRepository {
   /** The id of the scheduled task that adds missing values files. */
   static readonly TASK_ID = 'delivery-demo-gitops';
 
-  private readonly repository: LocalGitRepository;
+  private readonly repository: LocalGitOpsRepository;
 
   /** Creates the repository when missing and schedules the task. */
   static async create(
     options: DemoGitOpsRepositoryOptions,
   ): Promise<DemoGitOpsRepository> {
     const demo = new DemoGitOpsRepository(options);
-    if (await demo.repository.exclusive(() => demo.repository.ensure())) {
+    if (await demo.repository.create()) {
       options.logger.info(
         `Created the demo GitOps repository in ${demo.repository.dir}`,
       );
@@ -122,42 +123,46 @@ export class DemoGitOpsRepository {
     );
     const entities = items.filter(isDeliveryEnabled);
 
-    return this.repository.exclusive(async () => {
-      await this.repository.ensure();
-      const files: Array<{ path: string; content: string }> = [];
-      for (const entity of entities) {
-        const folder = getDeliveryGitOpsPath(entity)!;
-        const delivered = environmentsForEntity(environments, entity);
-        const running = this.options.runningVersions(
-          normalizeEntityRef(entity),
-          delivered,
-        );
-        for (const environment of delivered) {
-          const version = running.get(environment.name);
-          const path = `${folder}/values-${environment.name}.yaml`;
-          if (version && (await this.repository.read(path)) === undefined) {
-            files.push({
-              path,
-              content: demoValuesFile(entity, environment, version),
-            });
-          }
+    await this.repository.create();
+    const files: Array<{ path: string; content: string }> = [];
+    for (const entity of entities) {
+      const folder = getDeliveryGitOpsPath(entity)!;
+      const delivered = environmentsForEntity(environments, entity);
+      const running = this.options.runningVersions(
+        normalizeEntityRef(entity),
+        delivered,
+      );
+      for (const environment of delivered) {
+        const version = running.get(environment.name);
+        const path = valuesFilePath(folder, environment.name);
+        if (version && (await this.repository.readFile(path)) === undefined) {
+          files.push({
+            path,
+            content: demoValuesFile(entity, environment, version),
+          });
         }
       }
-      const readme = (await this.repository.read(README.path)) === undefined;
-      if (files.length > 0 || readme) {
-        await this.repository.commit(
-          readme ? [README, ...files] : files,
-          files.length > 0
-            ? `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`
-            : 'Say what the GitOps repository stands in for\n',
-        );
-      }
-      if (files.length > 0) {
-        logger.info(
-          `Added ${files.length} values files to the demo GitOps repository in ${this.repository.dir}`,
-        );
-      }
-      return files.length;
+    }
+    const readme = (await this.repository.readFile(README.path)) === undefined;
+    if (files.length === 0 && !readme) {
+      return 0;
+    }
+    await this.repository.propose({
+      // A file that a promotion wrote in the meantime is kept as it is.
+      files: (readme ? [README, ...files] : files).map(file => ({
+        path: file.path,
+        content: (before: string | undefined) => before ?? file.content,
+      })),
+      message:
+        files.length > 0
+          ? `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`
+          : 'Say what the GitOps repository stands in for\n',
     });
+    if (files.length > 0) {
+      logger.info(
+        `Added ${files.length} values files to the demo GitOps repository in ${this.repository.dir}`,
+      );
+    }
+    return files.length;
   }
 }

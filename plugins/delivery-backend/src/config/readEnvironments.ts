@@ -7,6 +7,10 @@ import {
   PromotionPolicy,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
+import {
+  DEFAULT_EXECUTOR_TYPE,
+  defaultDeliveryEnvironments,
+} from '@internal/backstage-plugin-delivery-node';
 import { durationToMilliseconds, JsonObject } from '@backstage/types';
 import { readFreezeWindows } from './readFreezeWindows';
 
@@ -14,54 +18,6 @@ const ENVIRONMENTS_KEY = 'delivery.environments';
 
 // Environment names end up in URLs, file names and Argo CD application names.
 const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-// The demo's executor: it needs nothing but a local git repository.
-const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
-
-/** The environments used when `delivery.environments` is not configured. */
-const defaultEnvironments = (): Environment[] => [
-  {
-    name: 'dev',
-    title: 'Development',
-    production: false,
-    promotion: {
-      requiredApprovals: 0,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
-  },
-  {
-    name: 'staging',
-    title: 'Staging',
-    production: false,
-    promotion: {
-      promotedFrom: 'dev',
-      requiredApprovals: 0,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
-  },
-  {
-    name: 'prod',
-    title: 'Production',
-    production: true,
-    promotion: {
-      promotedFrom: 'staging',
-      requiredApprovals: 1,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
-  },
-];
 
 function isUserOrGroupRef(value: string): boolean {
   try {
@@ -200,7 +156,7 @@ function readEnvironment(
 export function readEnvironments(config: Config): Environment[] {
   const configs = config.getOptionalConfigArray(ENVIRONMENTS_KEY);
   if (!configs) {
-    return defaultEnvironments();
+    return defaultDeliveryEnvironments();
   }
   if (configs.length === 0) {
     throw new InputError(

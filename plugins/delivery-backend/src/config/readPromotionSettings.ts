@@ -1,7 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import { resolve } from 'node:path';
+import { readLocalGitOpsPath } from '@internal/backstage-plugin-delivery-node';
 
 /** How promotions are executed and told about, from `delivery.*`. */
 export interface PromotionSettings {
@@ -14,9 +14,6 @@ export interface PromotionSettings {
   /** `delivery.notifications.enabled`, if set. */
   notificationsEnabled?: boolean;
 }
-
-/** Where the demo's GitOps repository goes, relative to the backend's working directory. */
-export const DEFAULT_GITOPS_LOCAL_PATH = '.delivery-demo/gitops';
 
 function readMillis(config: Config, key: string, fallbackMs: number): number {
   if (!config.has(key)) {
@@ -50,10 +47,7 @@ export function readPromotionSettings(config: Config): PromotionSettings {
       'delivery.promotions.executionFrequency',
       5_000,
     ),
-    gitopsLocalPath: resolve(
-      config.getOptionalString('delivery.gitops.local.path') ??
-        DEFAULT_GITOPS_LOCAL_PATH,
-    ),
+    gitopsLocalPath: readLocalGitOpsPath(config),
     ...(notificationsEnabled !== undefined && { notificationsEnabled }),
   };
 }

@@ -1,8 +1,9 @@
+import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readDeliveryEnvironments, selectEnvironments } from '../environments';
-import { defaultGitOpsPath, domainName } from '../names';
+import { domainName } from '../names';
 import { applicationName } from '../render/argocd/renderApplications';
 import { renderArgoCdFiles } from '../render/argocd/renderArgoCdFiles';
 import { examples } from './argocdApplications.examples';

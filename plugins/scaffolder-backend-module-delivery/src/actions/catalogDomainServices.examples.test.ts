@@ -1,6 +1,5 @@
 import {
   createMockDirectory,
-  mockServices,
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
@@ -8,6 +7,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import yaml from 'yaml';
 import { mockActionContext } from '../__testUtils__/actionContext';
+import { catalogOverHttp } from '../__testUtils__/catalogOverHttp';
 import { createCatalogDomainServicesAction } from './catalogDomainServices';
 import { examples } from './catalogDomainServices.examples';
 import { createHelmValuesAction } from './helmValues';
@@ -55,8 +55,7 @@ describe('delivery:catalog:domain-services examples', () => {
       input: find.input,
     });
     await createCatalogDomainServicesAction({
-      discovery: mockServices.discovery(),
-      auth: mockServices.auth(),
+      catalog: catalogOverHttp(),
     }).handler(ctx);
     const services = ctx.output.mock.calls[0][1];
     expect(services).toHaveLength(2);

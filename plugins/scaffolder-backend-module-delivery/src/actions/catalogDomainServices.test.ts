@@ -1,10 +1,8 @@
-import {
-  mockServices,
-  registerMswTestHooks,
-} from '@backstage/backend-test-utils';
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { mockActionContext } from '../__testUtils__/actionContext';
+import { catalogOverHttp } from '../__testUtils__/catalogOverHttp';
 import { createCatalogDomainServicesAction } from './catalogDomainServices';
 
 const component = (
@@ -21,8 +19,7 @@ describe('delivery:catalog:domain-services', () => {
   const server = setupServer();
   registerMswTestHooks(server);
   const action = createCatalogDomainServicesAction({
-    discovery: mockServices.discovery(),
-    auth: mockServices.auth(),
+    catalog: catalogOverHttp(),
   });
   let queries: URLSearchParams[];
 

@@ -41,7 +41,7 @@ export function createCatalogDomainServicesAction(options: CatalogAccess) {
     },
     async handler(ctx) {
       const services = await findDomainServices(
-        options,
+        options.catalog,
         await ctx.getInitiatorCredentials(),
         ctx.input.domain,
       );

@@ -1,11 +1,9 @@
-import {
-  mockServices,
-  registerMswTestHooks,
-} from '@backstage/backend-test-utils';
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import yaml from 'yaml';
 import { mockActionContext } from '../__testUtils__/actionContext';
+import { catalogOverHttp } from '../__testUtils__/catalogOverHttp';
 import { createCatalogRefreshAction } from './catalogRefresh';
 import { examples } from './catalogRefresh.examples';
 
@@ -25,8 +23,7 @@ describe('delivery:catalog:refresh examples', () => {
       ),
     );
     const action = createCatalogRefreshAction({
-      discovery: mockServices.discovery(),
-      auth: mockServices.auth(),
+      catalog: catalogOverHttp(),
     });
     const { input } = yaml.parse(examples[0].example).steps[0];
     await action.handler(mockActionContext({ input }));

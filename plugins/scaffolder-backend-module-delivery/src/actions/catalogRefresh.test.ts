@@ -1,18 +1,15 @@
-import {
-  mockServices,
-  registerMswTestHooks,
-} from '@backstage/backend-test-utils';
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { mockActionContext } from '../__testUtils__/actionContext';
+import { catalogOverHttp } from '../__testUtils__/catalogOverHttp';
 import { createCatalogRefreshAction } from './catalogRefresh';
 
 describe('delivery:catalog:refresh', () => {
   const server = setupServer();
   registerMswTestHooks(server);
   const action = createCatalogRefreshAction({
-    discovery: mockServices.discovery(),
-    auth: mockServices.auth(),
+    catalog: catalogOverHttp(),
   });
   let refreshed: Array<{ body: unknown; authorization: string | null }>;
 

@@ -27,7 +27,7 @@ export function createCatalogRefreshAction(options: CatalogAccess) {
     async handler(ctx) {
       if (!ctx.isDryRun) {
         await refreshEntity(
-          options,
+          options.catalog,
           await ctx.getInitiatorCredentials(),
           ctx.input.entityRef,
         );

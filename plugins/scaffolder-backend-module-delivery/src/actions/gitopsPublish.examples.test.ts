@@ -13,7 +13,8 @@ import {
   MERGE_COMMIT,
   noGitHubCalls,
 } from '../__testUtils__/githubApi';
-import { localCommits } from '../gitops/localGitRepository';
+import { localCommits } from '../__testUtils__/localCommits';
+import { unpacedGitHubClients } from '../__testUtils__/githubClients';
 import { createGitOpsPublishAction } from './gitopsPublish';
 import { examples } from './gitopsPublish.examples';
 
@@ -22,17 +23,19 @@ describe('delivery:gitops:publish examples', () => {
   registerMswTestHooks(server);
   const workspace = createMockDirectory();
   const repositories = createMockDirectory();
+  const integrations = ScmIntegrations.fromConfig(
+    new ConfigReader({
+      integrations: {
+        github: [{ host: 'github.com', token: 'integration-token' }],
+      },
+    }),
+  );
   const action = createGitOpsPublishAction({
     config: new ConfigReader({
       delivery: { gitops: { local: { path: repositories.resolve('gitops') } } },
     }),
-    integrations: ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          github: [{ host: 'github.com', token: 'integration-token' }],
-        },
-      }),
-    ),
+    integrations,
+    githubClients: unpacedGitHubClients(integrations),
   });
 
   beforeEach(() => {

@@ -7,9 +7,10 @@ import { ScmIntegrations } from '@backstage/integration';
 import fs from 'fs-extra';
 import { setupServer } from 'msw/node';
 import { mockActionContext } from '../__testUtils__/actionContext';
+import { unpacedGitHubClients } from '../__testUtils__/githubClients';
 import { createCheckpointStore } from '../__testUtils__/checkpoints';
 import { gitHubHandlers, noGitHubCalls } from '../__testUtils__/githubApi';
-import { localCommits } from '../gitops/localGitRepository';
+import { localCommits } from '../__testUtils__/localCommits';
 import { createGitOpsPublishAction } from './gitopsPublish';
 
 /*
@@ -47,6 +48,7 @@ describe('delivery:gitops:publish to a local repository that holds some files', 
       delivery: { gitops: { local: { path: repository() } } },
     }),
     integrations,
+    githubClients: unpacedGitHubClients(integrations),
   });
 
   // The repository already has the values file, as the team tuned it.
@@ -148,6 +150,7 @@ describe('delivery:gitops:publish to GitHub, whose base branch holds some files'
   const action = createGitOpsPublishAction({
     config: new ConfigReader({}),
     integrations,
+    githubClients: unpacedGitHubClients(integrations),
   });
   const githubInput = {
     ...input,

@@ -16,9 +16,10 @@ import {
   NEW_TREE,
   noGitHubCalls,
 } from '../__testUtils__/githubApi';
-import { localCommits } from '../gitops/localGitRepository';
+import { localCommits } from '../__testUtils__/localCommits';
 import { createGitOpsPublishAction } from './gitopsPublish';
 import { mockActionContext } from '../__testUtils__/actionContext';
+import { unpacedGitHubClients } from '../__testUtils__/githubClients';
 
 const integrations = ScmIntegrations.fromConfig(
   new ConfigReader({
@@ -42,6 +43,7 @@ describe('delivery:gitops:publish to a local repository', () => {
       delivery: { gitops: { local: { path: repositories.resolve('gitops') } } },
     }),
     integrations,
+    githubClients: unpacedGitHubClients(integrations),
   });
 
   beforeEach(() => {
@@ -217,6 +219,7 @@ describe('delivery:gitops:publish to GitHub', () => {
       },
     }),
     integrations,
+    githubClients: unpacedGitHubClients(integrations),
   });
   let calls = noGitHubCalls();
 

@@ -1,16 +1,13 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   createTemplateAction,
   SerializedFile,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
+import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
 import {
   describeGitOpsChange,
   placeInRepository,
@@ -30,12 +27,12 @@ import { examples } from './gitopsPublish.examples';
 export function createGitOpsPublishAction(options: {
   config: Config;
   integrations: ScmIntegrationRegistry;
-  githubCredentialsProvider?: GithubCredentialsProvider;
+  /** Default: one from the integrations. */
+  githubClients?: GitHubClientFactory;
 }) {
   const { config, integrations } = options;
-  const githubCredentialsProvider =
-    options.githubCredentialsProvider ??
-    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  const githubClients =
+    options.githubClients ?? new GitHubClientFactory({ integrations });
 
   return createTemplateAction({
     id: 'delivery:gitops:publish',
@@ -183,7 +180,7 @@ export function createGitOpsPublishAction(options: {
         await publishToGitHub(publication, {
           config,
           integrations,
-          credentialsProvider: githubCredentialsProvider,
+          clients: githubClients,
         });
       }
     },

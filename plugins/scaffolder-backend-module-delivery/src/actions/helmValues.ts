@@ -1,12 +1,9 @@
+import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readDeliveryEnvironments, selectEnvironments } from '../environments';
-import {
-  DEFAULT_INGRESS_DOMAIN,
-  defaultGitOpsPath,
-  domainName,
-} from '../names';
+import { DEFAULT_INGRESS_DOMAIN, domainName } from '../names';
 import { renderHelmFiles } from '../render/helm/renderHelmFiles';
 import {
   environmentsInputs,

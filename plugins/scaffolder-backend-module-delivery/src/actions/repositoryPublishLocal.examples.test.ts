@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import fs from 'fs-extra';
 import yaml from 'yaml';
 import { mockActionContext } from '../__testUtils__/actionContext';
-import { localCommits } from '../gitops/localGitRepository';
+import { localCommits } from '../__testUtils__/localCommits';
 import { createRepositoryPublishLocalAction } from './repositoryPublishLocal';
 import { examples } from './repositoryPublishLocal.examples';
 

@@ -4,7 +4,7 @@ import fs from 'fs-extra';
 import path from 'node:path';
 import { mockActionContext } from '../__testUtils__/actionContext';
 import { createCheckpointStore } from '../__testUtils__/checkpoints';
-import { localCommits } from '../gitops/localGitRepository';
+import { localCommits } from '../__testUtils__/localCommits';
 import { createRepositoryPublishLocalAction } from './repositoryPublishLocal';
 
 describe('delivery:repository:publish-local', () => {

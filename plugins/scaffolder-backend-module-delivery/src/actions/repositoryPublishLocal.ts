@@ -6,14 +6,13 @@ import {
   SerializedFile,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
+import {
+  LocalGitOpsRepository,
+  readScaffolderCommitAuthor,
+} from '@internal/backstage-plugin-delivery-node';
 import fs from 'fs-extra';
 import path from 'node:path';
-import {
-  commitToLocalRepository,
-  isGitRepository,
-} from '../gitops/localGitRepository';
 import { DNS_LABEL } from '../names';
-import { commitAuthor } from '../gitops/commitAuthor';
 import { examples } from './repositoryPublishLocal.examples';
 
 /** The demo's data folder for service repositories, next to its GitOps repository. */
@@ -86,25 +85,29 @@ export function createRepositoryPublishLocalAction(options: {
       const files = await serializeDirectoryContents(source, {
         gitignore: true,
       });
+      const repository = new LocalGitOpsRepository({
+        dir,
+        author: readScaffolderCommitAuthor(config),
+        branch: input.defaultBranch ?? 'main',
+      });
       const commit = await ctx.checkpoint({
         key: `repository.local.${input.name}`,
         fn: async () => {
           // Same files: a retry after the commit. Others: someone else's repository.
-          if ((await isGitRepository(dir)) && !(await holdsFiles(dir, files))) {
+          if ((await repository.head()) && !(await holdsFiles(dir, files))) {
             throw new ConflictError(
               `A different repository named ${
                 input.name
               } already exists in ${path.dirname(dir)}`,
             );
           }
+          const proposal = await repository.propose({
+            files,
+            message: input.commitMessage ?? 'Initial commit',
+          });
           return {
-            ...(await commitToLocalRepository({
-              dir,
-              files,
-              message: input.commitMessage ?? 'Initial commit',
-              author: commitAuthor(config),
-              defaultBranch: input.defaultBranch ?? 'main',
-            })),
+            commitHash: proposal.commitSha!,
+            changed: proposal.changed,
           };
         },
       });

@@ -1,22 +1,21 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
-import { ForwardedError, ResponseError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
+import { ForwardedError, isError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DELIVERY_ARGOCD_APP_ANNOTATION,
   DELIVERY_ENVIRONMENTS_ANNOTATION,
   DELIVERY_GITOPS_PATH_ANNOTATION,
   DELIVERY_SERVICE_ANNOTATION,
+  defaultGitOpsPath,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
-import { defaultGitOpsPath, domainName } from '../names';
+import { domainName } from '../names';
 
 /** How the actions reach the catalog: on behalf of whoever runs the template. */
 export interface CatalogAccess {
-  discovery: DiscoveryService;
-  auth: AuthService;
+  catalog: CatalogService;
 }
 
 /** A service of a domain as the golden path needs it. */
@@ -35,17 +34,7 @@ export interface DomainService {
   environments?: string[];
 }
 
-interface CatalogEntity {
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    annotations?: Record<string, string>;
-  };
-  spec?: { system?: string; owner?: string };
-}
-
-function entityRefOf(entity: CatalogEntity): string {
+function entityRefOf(entity: Entity): string {
   return normalizeEntityRef({
     kind: entity.kind,
     namespace: entity.metadata.namespace,
@@ -53,75 +42,46 @@ function entityRefOf(entity: CatalogEntity): string {
   });
 }
 
-async function catalogFetch(
-  access: CatalogAccess,
-  credentials: BackstageCredentials,
-  path: string,
-  init?: { method: string; body?: unknown },
-): Promise<Response> {
-  const baseUrl = await access.discovery.getBaseUrl('catalog');
-  const { token } = await access.auth.getPluginRequestToken({
-    onBehalfOf: credentials,
-    targetPluginId: 'catalog',
-  });
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init?.method ?? 'GET',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(init?.body !== undefined && { 'Content-Type': 'application/json' }),
-    },
-    body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  if (!response.ok) {
-    const error = await ResponseError.fromResponse(response);
-    throw new ForwardedError(
-      `The catalog refused ${init?.method ?? 'GET'} ${path.split('?')[0]}: ${
-        error.body.error.message
-      }`,
-      error,
-    );
-  }
-  return response;
+/** The catalog's error with what it said, e.g. which entity it did not find. */
+function refusal(what: string, error: unknown): ForwardedError {
+  const said =
+    (error as { body?: { error?: { message?: string } } })?.body?.error
+      ?.message ?? (isError(error) ? error.message : String(error));
+  return new ForwardedError(`The catalog refused ${what}: ${said}`, error);
 }
 
 /** Asks the catalog to process an entity now rather than at its next turn. */
 export async function refreshEntity(
-  access: CatalogAccess,
+  catalog: CatalogService,
   credentials: BackstageCredentials,
   entityRef: string,
 ): Promise<void> {
-  await catalogFetch(access, credentials, '/refresh', {
-    method: 'POST',
-    body: { entityRef },
-  });
+  try {
+    await catalog.refreshEntity(entityRef, { credentials });
+  } catch (error) {
+    throw refusal(`to refresh ${entityRef}`, error);
+  }
 }
 
 async function queryEntities(
-  access: CatalogAccess,
+  catalog: CatalogService,
   credentials: BackstageCredentials,
-  filters: string[],
+  filter: Array<Record<string, string | symbol>>,
   fields: string[],
-): Promise<CatalogEntity[]> {
-  const entities: CatalogEntity[] = [];
+): Promise<Entity[]> {
+  const entities: Entity[] = [];
   let cursor: string | undefined;
   do {
-    const query = new URLSearchParams(
-      cursor ? { cursor } : { fields: fields.join(','), limit: '500' },
-    );
-    if (!cursor) {
-      filters.forEach(filter => query.append('filter', filter));
+    try {
+      const page = await catalog.queryEntities(
+        cursor ? { cursor } : { filter, fields, limit: 500 },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } catch (error) {
+      throw refusal('the query for entities', error);
     }
-    const response = await catalogFetch(
-      access,
-      credentials,
-      `/entities/by-query?${query}`,
-    );
-    const page = (await response.json()) as {
-      items: CatalogEntity[];
-      pageInfo?: { nextCursor?: string };
-    };
-    entities.push(...page.items);
-    cursor = page.pageInfo?.nextCursor;
   } while (cursor);
   return entities;
 }
@@ -131,29 +91,29 @@ async function queryEntities(
  * systems that carry the service annotation.
  */
 export async function findDomainServices(
-  access: CatalogAccess,
+  catalog: CatalogService,
   credentials: BackstageCredentials,
   domainRef: string,
 ): Promise<DomainService[]> {
   const domain = normalizeEntityRef(domainRef, { defaultKind: 'domain' });
   const systems = await queryEntities(
-    access,
+    catalog,
     credentials,
-    [`kind=system,relations.partOf=${domain}`],
+    [{ kind: 'system', 'relations.partOf': domain }],
     ['kind', 'metadata.name', 'metadata.namespace'],
   );
   if (!systems.length) {
     return [];
   }
   const components = await queryEntities(
-    access,
+    catalog,
     credentials,
-    systems.map(
-      system =>
-        `kind=component,relations.partOf=${entityRefOf(
-          system,
-        )},metadata.annotations.${DELIVERY_SERVICE_ANNOTATION}`,
-    ),
+    systems.map(system => ({
+      kind: 'component',
+      'relations.partOf': entityRefOf(system),
+      [`metadata.annotations.${DELIVERY_SERVICE_ANNOTATION}`]:
+        CATALOG_FILTER_EXISTS,
+    })),
     [
       'kind',
       'metadata.name',
@@ -176,8 +136,10 @@ export async function findDomainServices(
         entityRef: entityRefOf(component),
         name: component.metadata.name,
         service,
-        system: component.spec?.system ?? '',
-        ...(component.spec?.owner && { owner: component.spec.owner }),
+        system: (component.spec?.system as string | undefined) ?? '',
+        ...(typeof component.spec?.owner === 'string' && {
+          owner: component.spec.owner,
+        }),
         gitopsPath:
           annotations[DELIVERY_GITOPS_PATH_ANNOTATION]?.replace(
             /^\/+|\/+$/g,

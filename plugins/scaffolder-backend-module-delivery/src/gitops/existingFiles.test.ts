@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { gitBlobSha, keepExistingFiles } from './existingFiles';
+import { gitBlobSha } from '@internal/backstage-plugin-delivery-node';
+import { keepExistingFiles } from './existingFiles';
 
 describe('gitBlobSha', () => {
   it('is the object id git gives the content', () => {

@@ -1,5 +1,8 @@
 import { SerializedFile } from '@backstage/plugin-scaffolder-node';
-import { createHash } from 'node:crypto';
+import {
+  gitBlobSha,
+  GitOpsRepository,
+} from '@internal/backstage-plugin-delivery-node';
 
 /**
  * How a file of a change compares with the GitOps repository's file at the
@@ -11,6 +14,22 @@ export type ExistingFile = 'absent' | 'same' | 'different';
 export type CompareWithRepository = (
   file: SerializedFile,
 ) => Promise<ExistingFile>;
+
+/**
+ * Compares files with those at the head of the repository's branch by their
+ * git object ids, one file at a time.
+ */
+export function compareWithRepository(
+  repository: GitOpsRepository,
+): CompareWithRepository {
+  return async file => {
+    const existing = await repository.readFile(file.path);
+    if (!existing) {
+      return 'absent';
+    }
+    return existing.sha === gitBlobSha(file.content) ? 'same' : 'different';
+  };
+}
 
 /**
  * The files of a change to write, and those kept: without `overwrite`, a file
@@ -36,12 +55,4 @@ export async function keepExistingFiles(
     }
   }
   return { write, kept };
-}
-
-/** The object id git gives a file's content, as GitHub reports it for a file. */
-export function gitBlobSha(content: Buffer): string {
-  return createHash('sha1')
-    .update(`blob ${content.length}\0`)
-    .update(content)
-    .digest('hex');
 }

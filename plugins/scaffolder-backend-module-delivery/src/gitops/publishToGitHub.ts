@@ -1,28 +1,28 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
-import { commitAuthor } from './commitAuthor';
-import { compareWithGitHubBranch } from './githubBranchFiles';
-import { createGitHubClient } from './githubClient';
-import { commitToBranch, openPullRequest } from './githubPullRequest';
+import {
+  GitHubClientFactory,
+  GitHubGitOpsRepository,
+  readScaffolderCommitAuthor,
+} from '@internal/backstage-plugin-delivery-node';
 import { changeBranchName, GitOpsChange } from './gitopsChange';
+import { compareWithRepository } from './existingFiles';
 import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';
 
 /**
  * Proposes the publication as a pull request on the GitOps repository on
- * GitHub, optionally merged right away; the commit, the pull request and the
- * merge each in a checkpoint so a retried task makes them once.
+ * GitHub, optionally merged right away, in a checkpoint so a retried task
+ * proposes it once; its branch is named after the change, so a task that
+ * died before the checkpoint finds its branch and pull request again.
  */
 export async function publishToGitHub(
   publication: GitOpsPublication,
   options: {
     config: Config;
     integrations: ScmIntegrationRegistry;
-    credentialsProvider: GithubCredentialsProvider;
+    clients: GitHubClientFactory;
   },
 ): Promise<void> {
   const { ctx, files } = publication;
@@ -36,8 +36,7 @@ export async function publishToGitHub(
     );
   }
   const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
-  const integration = integrations.github.byHost(host);
-  if (!owner || !integration) {
+  if (!owner || !integrations.github.byHost(host)) {
     throw new InputError(`${repoUrl} is not a GitHub repository`);
   }
   const branchOf = (change: GitOpsChange) =>
@@ -53,20 +52,27 @@ export async function publishToGitHub(
     return;
   }
 
-  const repository = { owner, repo };
-  const octokit = await createGitHubClient({
-    integration,
-    credentialsProvider: options.credentialsProvider,
-    repository,
-    token: input.token,
-  });
+  const octokit = await options.clients.forRepository(
+    { host, owner, repo },
+    { token: input.token },
+  );
   const baseBranch =
     input.baseBranch ??
-    (await octokit.repos.get(repository)).data.default_branch;
+    (await octokit.repos.get({ owner, repo })).data.default_branch;
+  const repository = new GitHubGitOpsRepository({
+    octokit,
+    owner,
+    repo,
+    baseBranch,
+    commits: 'single-commit',
+    autoMerge: input.autoMerge ?? false,
+    mergeMethod: 'squash',
+    author: readScaffolderCommitAuthor(config),
+  });
 
   const written = await selectFilesToWrite(
     publication,
-    compareWithGitHubBranch({ octokit, repository, branch: baseBranch }),
+    compareWithRepository(repository),
   );
   if (!written.length) {
     ctx.logger.info(
@@ -78,37 +84,32 @@ export async function publishToGitHub(
   const change = publication.describe(written);
   const branch = branchOf(change);
   ctx.output('branchName', branch);
-  const commitHash = await commitToBranch({
-    octokit,
-    repository,
-    baseBranch,
-    branch,
-    files: change.files,
-    message: change.message,
-    author: commitAuthor(config),
-    checkpoint: ctx.checkpoint,
+  const proposal = await ctx.checkpoint({
+    key: `gitops.github.proposal.${owner}.${repo}.${branch}`,
+    fn: async () => {
+      const { commitSha, pullRequest } = await repository.propose({
+        files: change.files,
+        message: change.message,
+        branch,
+      });
+      return {
+        commitHash: commitSha ?? null,
+        pullRequest: pullRequest
+          ? { number: pullRequest.number, url: pullRequest.url }
+          : null,
+      };
+    },
   });
-  if (!commitHash) {
+  if (!proposal.commitHash || !proposal.pullRequest) {
     ctx.logger.info(
       `${owner}/${repo} already holds this change; no pull request`,
     );
     ctx.output('changed', false);
     return;
   }
-  const [title, , ...body] = change.message.split('\n');
-  const pullRequest = await openPullRequest({
-    octokit,
-    repository,
-    baseBranch,
-    branch,
-    title,
-    body: body.join('\n'),
-    autoMerge: input.autoMerge ?? false,
-    checkpoint: ctx.checkpoint,
-  });
-  ctx.logger.info(`Opened ${pullRequest.url}`);
-  ctx.output('commitHash', pullRequest.mergeCommitHash ?? commitHash);
+  ctx.logger.info(`Opened ${proposal.pullRequest.url}`);
+  ctx.output('commitHash', proposal.commitHash);
   ctx.output('changed', true);
-  ctx.output('pullRequestUrl', pullRequest.url);
-  ctx.output('pullRequestNumber', pullRequest.number);
+  ctx.output('pullRequestUrl', proposal.pullRequest.url);
+  ctx.output('pullRequestNumber', proposal.pullRequest.number);
 }

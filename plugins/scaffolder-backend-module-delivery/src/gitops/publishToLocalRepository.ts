@@ -1,18 +1,17 @@
 import { Config } from '@backstage/config';
-import path from 'node:path';
-import { commitAuthor } from './commitAuthor';
-import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';
 import {
-  commitToLocalRepository,
-  compareWithWorkingTree,
-} from './localGitRepository';
-
-/** The demo's local GitOps repository, relative to the backend's working directory. */
-const DEFAULT_LOCAL_GITOPS_PATH = '.delivery-demo/gitops';
+  LocalGitOpsRepository,
+  readLocalGitOpsPath,
+  readScaffolderCommitAuthor,
+} from '@internal/backstage-plugin-delivery-node';
+import path from 'node:path';
+import { compareWithRepository } from './existingFiles';
+import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';
 
 /**
  * Commits the publication to a local git repository (the demo's stand-in for
- * the GitOps repository), in a checkpoint so a retried task commits once.
+ * the GitOps repository), in a checkpoint so a retried task commits once; a
+ * repository that holds the change already gets no second commit.
  */
 export async function publishToLocalRepository(
   publication: GitOpsPublication,
@@ -20,15 +19,17 @@ export async function publishToLocalRepository(
 ): Promise<void> {
   const { ctx } = publication;
   // The same repository, by default, as the delivery backend's gitops-local executor.
-  const dir = path.resolve(
-    ctx.input.repositoryPath ??
-      config.getOptionalString('delivery.gitops.local.path') ??
-      DEFAULT_LOCAL_GITOPS_PATH,
-  );
+  const dir = ctx.input.repositoryPath
+    ? path.resolve(ctx.input.repositoryPath)
+    : readLocalGitOpsPath(config);
   ctx.output('repositoryPath', dir);
+  const repository = new LocalGitOpsRepository({
+    dir,
+    author: readScaffolderCommitAuthor(config),
+  });
   const written = await selectFilesToWrite(
     publication,
-    compareWithWorkingTree(dir),
+    compareWithRepository(repository),
   );
   if (!written.length) {
     ctx.logger.info(`${dir} keeps all its files; no commit`);
@@ -45,15 +46,13 @@ export async function publishToLocalRepository(
   }
   const commit = await ctx.checkpoint({
     key: `gitops.local.commit.${change.digest}`,
-    fn: async () => ({
-      ...(await commitToLocalRepository({
-        dir,
+    fn: async () => {
+      const proposal = await repository.propose({
         files: change.files,
         message: change.message,
-        author: commitAuthor(config),
-        defaultBranch: 'main',
-      })),
-    }),
+      });
+      return { commitHash: proposal.commitSha!, changed: proposal.changed };
+    },
   });
   ctx.logger.info(
     commit.changed

@@ -1,7 +1,10 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import {
+  GitHubClientFactory,
+  PromotionExecutionRequest,
+} from '@internal/backstage-plugin-delivery-node';
 import {
   anExecutionRequest,
   parkingApi,
@@ -161,12 +164,15 @@ describe('GitHubPullRequestExecutor', () => {
     );
   }
 
+  const integrations = ScmIntegrations.fromConfig(
+    new ConfigReader({
+      integrations: { github: [{ host: 'github.com', token: 'ghp_test' }] },
+    }),
+  );
   const executor = new GitHubPullRequestExecutor({
-    integrations: ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: { github: [{ host: 'github.com', token: 'ghp_test' }] },
-      }),
-    ),
+    integrations,
+    // No pause between writes against the stand-in.
+    clients: new GitHubClientFactory({ integrations, writeIntervalMs: 0 }),
   });
 
   it('opens a pull request that changes the image tag, with the integration token', async () => {

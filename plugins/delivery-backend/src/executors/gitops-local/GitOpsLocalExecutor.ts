@@ -1,19 +1,21 @@
 import { InputError } from '@backstage/errors';
-import { ExecutorConfig } from '@internal/backstage-plugin-delivery-common';
 import {
+  ExecutorConfig,
+  IMAGE_TAG_KEY,
+} from '@internal/backstage-plugin-delivery-common';
+import {
+  LocalGitOpsRepository,
   PromotionChangeRequest,
   PromotionExecutionPreview,
   PromotionExecutionRequest,
   PromotionExecutionResult,
   PromotionExecutor,
 } from '@internal/backstage-plugin-delivery-node';
-import { resolve } from 'node:path';
 import {
   commitMessage,
   valuesFileChange,
-  valuesFilePath,
+  entityValuesFilePath,
 } from '../gitops/valuesFile';
-import { LocalGitRepository } from './LocalGitRepository';
 
 /** The executor type. */
 export const GITOPS_LOCAL_EXECUTOR_TYPE = 'gitops-local';
@@ -36,44 +38,47 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult> {
     const repository = this.repositoryFor(request.executor);
-    const path = valuesFilePath(request.entity, request.environment);
-    return repository.exclusive(async () => {
-      await repository.ensure();
-      const change = valuesFileChange(
-        request,
-        path,
-        await repository.read(path),
-      );
-      const sha = await repository.commit(
-        [{ path, content: change.after }],
-        commitMessage(request),
-      );
-      return {
-        commitSha: sha,
-        message: `Committed ${sha.slice(0, 7)} to ${path} in ${repository.dir}`,
-      };
+    const path = entityValuesFilePath(request.entity, request.environment);
+    // The tag is set in the file as the branch holds it when committing.
+    const proposal = await repository.propose({
+      files: [
+        {
+          path,
+          content: before => valuesFileChange(request, path, before).after,
+        },
+      ],
+      message: commitMessage(request),
     });
+    const sha = proposal.commitSha!;
+    return {
+      commitSha: sha,
+      message: proposal.changed
+        ? `Committed ${sha.slice(0, 7)} to ${path} in ${repository.dir}`
+        : `${path} in ${repository.dir} already runs ${
+            request.version
+          } at ${sha.slice(0, 7)}`,
+    };
   }
 
   async preview(
     request: PromotionChangeRequest,
   ): Promise<PromotionExecutionPreview> {
     const repository = this.repositoryFor(request.executor);
-    const path = valuesFilePath(request.entity, request.environment);
-    const change = valuesFileChange(request, path, await repository.read(path));
+    const path = entityValuesFilePath(request.entity, request.environment);
+    const file = await repository.readFile(path);
     return {
-      description: `Commits image.tag ${request.version} to ${path} in the local GitOps repository`,
-      files: [change],
+      description: `Commits ${IMAGE_TAG_KEY} ${request.version} to ${path} in the local GitOps repository`,
+      files: [valuesFileChange(request, path, file?.content.toString('utf8'))],
     };
   }
 
-  private repositoryFor(executor: ExecutorConfig): LocalGitRepository {
+  private repositoryFor(executor: ExecutorConfig): LocalGitOpsRepository {
     const path = executor.path ?? this.defaultPath;
     if (typeof path !== 'string' || path.trim() === '') {
       throw new InputError(
         'The gitops-local executor option path must be a directory path',
       );
     }
-    return new LocalGitRepository(resolve(path));
+    return LocalGitOpsRepository.forPromotions(path);
   }
 }

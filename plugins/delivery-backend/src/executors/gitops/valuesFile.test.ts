@@ -4,7 +4,7 @@ import {
   commitMessage,
   setImageTag,
   valuesFileChange,
-  valuesFilePath,
+  entityValuesFilePath,
 } from './valuesFile';
 
 const context = {
@@ -99,7 +99,7 @@ describe('valuesFileChange', () => {
   });
 });
 
-describe('valuesFilePath', () => {
+describe('entityValuesFilePath', () => {
   const entity = (annotations: Record<string, string>): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -108,14 +108,14 @@ describe('valuesFilePath', () => {
 
   it('is values-<environment>.yaml in the GitOps path', () => {
     expect(
-      valuesFilePath(
+      entityValuesFilePath(
         entity({
           'domain-delivery.io/gitops-path': '/apps/smart-city/parking-api/',
         }),
         'staging',
       ),
     ).toBe('apps/smart-city/parking-api/values-staging.yaml');
-    expect(() => valuesFilePath(entity({}), 'prod')).toThrow(
+    expect(() => entityValuesFilePath(entity({}), 'prod')).toThrow(
       'The entity has no domain-delivery.io/gitops-path annotation',
     );
   });

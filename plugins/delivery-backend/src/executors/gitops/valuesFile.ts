@@ -3,23 +3,23 @@ import {
   PromotionFileChange,
   getDeliveryGitOpsPath,
   DELIVERY_GITOPS_PATH_ANNOTATION,
+  IMAGE_TAG_KEY,
+  IMAGE_TAG_KEY_PATH,
+  valuesFilePath,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   PromotionChangeRequest,
   PromotedEntity,
+  unifiedDiff,
 } from '@internal/backstage-plugin-delivery-node';
 import { Document, isMap, isScalar, parseDocument, Scalar } from 'yaml';
-import { unifiedDiff } from './unifiedDiff';
-
-/** Where a promotion sets the image tag in a values file. */
-export const IMAGE_TAG_PATH = ['image', 'tag'];
 
 /**
  * The entity's values file for the environment in the GitOps repository,
  * `<gitops-path>/values-<environment>.yaml`; an `InputError` when the entity
  * has no GitOps path annotation.
  */
-export function valuesFilePath(
+export function entityValuesFilePath(
   entity: PromotedEntity,
   environment: string,
 ): string {
@@ -29,7 +29,7 @@ export function valuesFilePath(
       `The entity has no ${DELIVERY_GITOPS_PATH_ANNOTATION} annotation, so there is no values file to change`,
     );
   }
-  return `${folder}/values-${environment}.yaml`;
+  return valuesFilePath(folder, environment);
 }
 
 /**
@@ -45,7 +45,7 @@ export function setImageTag(
   let document: Document;
   if (content === undefined) {
     document = new Document({});
-    document.commentBefore = ` Helm values of ${context.entityRef} in ${context.environment}.\n Domain Delivery promotions set image.tag; edit the rest by hand.`;
+    document.commentBefore = ` Helm values of ${context.entityRef} in ${context.environment}.\n Domain Delivery promotions set ${IMAGE_TAG_KEY}; edit the rest by hand.`;
   } else {
     document = parseDocument(content);
     if (document.errors.length > 0) {
@@ -60,11 +60,14 @@ export function setImageTag(
       throw new InputError(`${context.path} is not a YAML mapping`);
     }
   }
-  const image = document.get('image', true);
+  const parentPath = IMAGE_TAG_KEY_PATH.slice(0, -1);
+  const image = document.getIn(parentPath, true);
   if (image !== undefined && !isMap(image)) {
-    throw new InputError(`image in ${context.path} is not a mapping`);
+    throw new InputError(
+      `${parentPath.join('.')} in ${context.path} is not a mapping`,
+    );
   }
-  const tag = document.getIn(IMAGE_TAG_PATH, true);
+  const tag = document.getIn(IMAGE_TAG_KEY_PATH, true);
   if (isScalar(tag)) {
     // Keeps the node, so its comments stay; the library quotes the value if
     // it would otherwise read as a number (e.g. 1.10).
@@ -72,7 +75,7 @@ export function setImageTag(
   } else {
     const node = new Scalar(version);
     node.type = Scalar.QUOTE_DOUBLE;
-    document.setIn(IMAGE_TAG_PATH, node);
+    document.setIn(IMAGE_TAG_KEY_PATH, node);
   }
   return document.toString();
 }

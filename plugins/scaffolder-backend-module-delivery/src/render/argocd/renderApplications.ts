@@ -1,3 +1,9 @@
+import {
+  IMAGE_TAG_KEY,
+  SHARED_VALUES_FILE_NAME,
+  valuesFileName,
+  valuesFilePath,
+} from '@internal/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
 import { DeliveryEnvironment } from '../../environments';
 import { domainNamespace } from '../../names';
@@ -51,9 +57,12 @@ function imageUpdaterAnnotations(
     [`${IMAGE_UPDATER}/service.update-strategy`]: 'newest-build',
     [`${IMAGE_UPDATER}/service.allow-tags`]: 'regexp:^[0-9a-f]{12}$',
     [`${IMAGE_UPDATER}/service.helm.image-name`]: 'image.repository',
-    [`${IMAGE_UPDATER}/service.helm.image-tag`]: 'image.tag',
+    [`${IMAGE_UPDATER}/service.helm.image-tag`]: IMAGE_TAG_KEY,
     [`${IMAGE_UPDATER}/write-back-method`]: 'git',
-    [`${IMAGE_UPDATER}/write-back-target`]: `helmvalues:/${spec.chartPath}/values-${environment.name}.yaml`,
+    [`${IMAGE_UPDATER}/write-back-target`]: `helmvalues:/${valuesFilePath(
+      spec.chartPath,
+      environment.name,
+    )}`,
     [`${IMAGE_UPDATER}/git-branch`]: spec.targetRevision,
   };
 }
@@ -94,7 +103,10 @@ export function renderApplication(
         path: spec.chartPath,
         helm: {
           releaseName: spec.service,
-          valueFiles: ['values.yaml', `values-${environment.name}.yaml`],
+          valueFiles: [
+            SHARED_VALUES_FILE_NAME,
+            valuesFileName(environment.name),
+          ],
         },
       },
       destination: {

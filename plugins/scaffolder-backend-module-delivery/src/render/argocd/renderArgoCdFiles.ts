@@ -1,5 +1,9 @@
 import { DeliveryEnvironment } from '../../environments';
-import { argoCdDomainPath } from '../../names';
+import {
+  argoCdApplicationFilePath,
+  argoCdApplicationsPath,
+  argoCdDomainPath,
+} from '@internal/backstage-plugin-delivery-common';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
 import {
@@ -27,11 +31,14 @@ export function renderArgoCdFiles(
   },
 ): GeneratedFile[] {
   const domainPath = argoCdDomainPath(spec.domain);
-  const appsPath = `${domainPath}/apps`;
+  const appsPath = argoCdApplicationsPath(spec.domain);
   // The pipeline deploys to the first environment; the image updater does it.
   const pipelineEnvironment = options.environments[0]?.name;
   const applications = options.write.map(environment => ({
-    path: `${appsPath}/${applicationName(spec, environment.name)}.yaml`,
+    path: argoCdApplicationFilePath(
+      spec.domain,
+      applicationName(spec, environment.name),
+    ),
     content: yamlText(
       renderApplication(spec, environment, {
         imageUpdater: environment.name === pipelineEnvironment,

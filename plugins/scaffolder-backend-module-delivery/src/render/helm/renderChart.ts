@@ -1,3 +1,4 @@
+import { IMAGE_TAG_KEY } from '@internal/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
 import { DeliveryEnvironment } from '../../environments';
 import { ingressHost } from '../../names';
@@ -123,6 +124,6 @@ export function renderEnvironmentValues(
   });
   document.commentBefore = ` ${spec.service} in ${environment.name}${
     environment.production ? ' (production)' : ''
-  }.\n image.tag is the version that runs here: promotions change it.`;
+  }.\n ${IMAGE_TAG_KEY} is the version that runs here: promotions change it.`;
   return document;
 }

@@ -1,3 +1,7 @@
+import {
+  SHARED_VALUES_FILE_NAME,
+  valuesFileName,
+} from '@internal/backstage-plugin-delivery-common';
 import { DeliveryEnvironment } from '../../environments';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
@@ -22,7 +26,10 @@ export function renderHelmFiles(
   const chart: GeneratedFile[] = options.chart
     ? [
         { path: 'Chart.yaml', content: yamlText(renderChartYaml(spec)) },
-        { path: 'values.yaml', content: yamlText(renderBaseValues(spec)) },
+        {
+          path: SHARED_VALUES_FILE_NAME,
+          content: yamlText(renderBaseValues(spec)),
+        },
         {
           path: 'values.schema.json',
           content: `${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`,
@@ -36,7 +43,7 @@ export function renderHelmFiles(
   return [
     ...chart,
     ...options.environments.map(environment => ({
-      path: `values-${environment.name}.yaml`,
+      path: valuesFileName(environment.name),
       content: yamlText(renderEnvironmentValues(spec, environment)),
     })),
   ];

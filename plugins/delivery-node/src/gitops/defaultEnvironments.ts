@@ -1,0 +1,50 @@
+import { Environment } from '@internal/backstage-plugin-delivery-common';
+
+/**
+ * The executor of an environment that names none: `gitops-local`, which
+ * needs nothing but a local git repository.
+ *
+ * @public
+ */
+export const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
+
+function environment(
+  name: string,
+  title: string,
+  options: { promotedFrom?: string; production?: boolean } = {},
+): Environment {
+  const production = options.production ?? false;
+  return {
+    name,
+    title,
+    production,
+    promotion: {
+      ...(options.promotedFrom && { promotedFrom: options.promotedFrom }),
+      // Production waits for one approval, by the owner.
+      requiredApprovals: production ? 1 : 0,
+      approvers: ['owner'],
+      allowSelfApproval: false,
+      minimumSoakSeconds: 0,
+    },
+    freezeWindows: [],
+    executor: { type: DEFAULT_EXECUTOR_TYPE },
+  };
+}
+
+/**
+ * The environments when `delivery.environments` is not configured: dev,
+ * staging and prod, promoted in that order through the local GitOps
+ * repository, production after one approval by the owner.
+ *
+ * @public
+ */
+export function defaultDeliveryEnvironments(): Environment[] {
+  return [
+    environment('dev', 'Development'),
+    environment('staging', 'Staging', { promotedFrom: 'dev' }),
+    environment('prod', 'Production', {
+      promotedFrom: 'staging',
+      production: true,
+    }),
+  ];
+}

@@ -1,0 +1,158 @@
+import { Octokit } from '@octokit/rest';
+import { CommitAuthor } from '../commitAuthor';
+import { contentToWrite } from '../fileContent';
+import { GitOpsFileDiff, GitOpsFileWrite } from '../GitOpsRepository';
+import { fileDiff } from '../unifiedDiff';
+import { statusOf } from './githubErrors';
+
+/** Reads a file at a ref; undefined when there is none. */
+export type ReadAt = (
+  path: string,
+  ref: string,
+) => Promise<{ content: Buffer; sha: string } | undefined>;
+
+interface BranchCommitOptions {
+  octokit: Octokit;
+  repository: { owner: string; repo: string };
+  base: string;
+  branch: string;
+  files: GitOpsFileWrite[];
+  message: string;
+  author?: CommitAuthor;
+  readAt: ReadAt;
+}
+
+/** What committing to the branch did. */
+export interface BranchCommit {
+  /** The commit at the branch's head that holds the change, if a commit was made. */
+  sha?: string;
+  /** Whether the branch was there before (an earlier attempt). */
+  branchExisted: boolean;
+  files: GitOpsFileDiff[];
+}
+
+/** The commit at the head of the base branch. */
+async function baseHead(options: BranchCommitOptions): Promise<string> {
+  const { octokit, repository, base } = options;
+  const { data } = await octokit.git.getRef({
+    ...repository,
+    ref: `heads/${base}`,
+  });
+  return data.object.sha;
+}
+
+/** Creates the branch at the commit; false when an earlier attempt made it. */
+async function createBranch(
+  options: BranchCommitOptions,
+  sha: string,
+): Promise<boolean> {
+  const { octokit, repository, branch } = options;
+  try {
+    await octokit.git.createRef({
+      ...repository,
+      ref: `refs/heads/${branch}`,
+      sha,
+    });
+    return true;
+  } catch (error) {
+    if (statusOf(error) !== 422) {
+      throw error;
+    }
+    return false;
+  }
+}
+
+/**
+ * Creates the branch at the base's head (or keeps the one an earlier attempt
+ * made) and commits each changed file on it with the contents API; the
+ * file's object id guards against a concurrent change of the same file.
+ */
+export async function commitFileByFile(
+  options: BranchCommitOptions,
+): Promise<BranchCommit> {
+  const { octokit, repository, branch, readAt } = options;
+  const branchExisted = !(await createBranch(options, await baseHead(options)));
+  let sha: string | undefined;
+  const files: GitOpsFileDiff[] = [];
+  for (const file of options.files) {
+    const before = await readAt(file.path, branch);
+    const after = contentToWrite(file, before?.content);
+    files.push(fileDiff(file.path, before?.content, after));
+    if (before && before.content.equals(after)) {
+      continue;
+    }
+    const { data } = await octokit.repos.createOrUpdateFileContents({
+      ...repository,
+      path: file.path,
+      branch,
+      message: options.message,
+      content: after.toString('base64'),
+      ...(before && { sha: before.sha }),
+      ...(options.author && {
+        author: options.author,
+        committer: options.author,
+      }),
+    });
+    sha = data.commit.sha ?? sha;
+  }
+  return { sha, branchExisted, files };
+}
+
+/**
+ * Commits all files as one commit on the base's head and points the branch
+ * at it (moving a branch an earlier attempt left); no commit when the base
+ * already holds exactly these files.
+ */
+export async function commitAsOne(
+  options: BranchCommitOptions,
+): Promise<BranchCommit> {
+  const { octokit, repository, base, branch, readAt } = options;
+  const { data: baseCommit } = await octokit.git.getCommit({
+    ...repository,
+    commit_sha: await baseHead(options),
+  });
+  const files: GitOpsFileDiff[] = [];
+  const entries = [];
+  for (const file of options.files) {
+    // Only an edit needs the file as it is; other files are not read.
+    const edits = typeof file.content === 'function';
+    const before = edits ? (await readAt(file.path, base))?.content : undefined;
+    const after = contentToWrite(file, before);
+    files.push(
+      edits
+        ? fileDiff(file.path, before, after)
+        : { path: file.path, after: after.toString('utf8') },
+    );
+    entries.push({
+      path: file.path,
+      mode: file.executable ? ('100755' as const) : ('100644' as const),
+      type: 'blob' as const,
+      content: after.toString('utf8'),
+    });
+  }
+  const { data: tree } = await octokit.git.createTree({
+    ...repository,
+    base_tree: baseCommit.tree.sha,
+    tree: entries,
+  });
+  if (tree.sha === baseCommit.tree.sha) {
+    return { branchExisted: false, files };
+  }
+  const { data: commit } = await octokit.git.createCommit({
+    ...repository,
+    message: options.message,
+    tree: tree.sha,
+    parents: [baseCommit.sha],
+    ...(options.author && { author: options.author }),
+  });
+  if (await createBranch(options, commit.sha)) {
+    return { sha: commit.sha, branchExisted: false, files };
+  }
+  await octokit.git.updateRef({
+    ...repository,
+    ref: `heads/${branch}`,
+    sha: commit.sha,
+    force: true,
+  });
+  return { sha: commit.sha, branchExisted: true, files };
+}
