@@ -23,6 +23,8 @@ const specPath = path.join(backendRoot, 'src/schema/openapi.yaml');
 const targets = {
   router: 'plugins/delivery-backend/src/schema/openapi/generated/router.ts',
   models: 'plugins/delivery-common/src/schema/openapi/generated/models.ts',
+  schemaTypes:
+    'plugins/delivery-common/src/schema/openapi/generated/schemaTypes.ts',
 };
 
 const banner = `//
@@ -57,6 +59,41 @@ async function renderModels(spec) {
 ${astToString(ast)}`;
 }
 
+/** A TSDoc block of the schema's description, or of where the type comes from. */
+function schemaDoc(name, schema) {
+  const text =
+    schema.description?.trim() ?? `The \`${name}\` schema of the delivery API.`;
+  const lines = text.replace(/\*\//g, '*\\/').split('\n');
+  return [
+    '/**',
+    ...lines.map(line => ` * ${line}`.trimEnd()),
+    ' *',
+    ' * @public',
+    ' */',
+  ].join('\n');
+}
+
+// Every schema under its own name, so that no package writes the aliases by
+// hand. A schema named like a JavaScript global (`Error`) keeps only its
+// `components['schemas']` form: its alias would shadow the global.
+function renderSchemaTypes(spec) {
+  const aliases = Object.entries(spec.components.schemas)
+    .filter(([name]) => !(name in globalThis))
+    .map(
+      ([name, schema]) =>
+        `${schemaDoc(
+          name,
+          schema,
+        )}\nexport type ${name} = components['schemas']['${name}'];`,
+    );
+  return `${banner}// Each schema of \`components['schemas']\` under its own name.
+
+import type { components } from './models';
+
+${aliases.join('\n\n')}
+`;
+}
+
 async function format(file, content) {
   const options = await prettier.resolveConfig(file);
   return prettier.format(content, { ...options, filepath: file });
@@ -68,6 +105,7 @@ async function renderGeneratedFiles() {
   const contents = {
     [targets.router]: renderRouter(spec),
     [targets.models]: await renderModels(spec),
+    [targets.schemaTypes]: renderSchemaTypes(spec),
   };
   const files = {};
   for (const [file, content] of Object.entries(contents)) {

@@ -13,12 +13,5 @@ export {
   EntityDoraCard,
   GroupDoraCard,
 } from './plugin';
-export { deliveryApiRef, DeliveryClient } from './api';
-export type {
-  DeliveryApi,
-  DeploymentQuery,
-  DoraQuery,
-  DoraTier,
-  DoraTiers,
-} from './api';
+export * from './api';
 export { approvalsRouteRef, domainRouteRef, rootRouteRef } from './routes';

@@ -1,4 +1,3 @@
-export * from './types';
 export * from './percentile';
 export * from './tiers';
 export * from './explanations';

@@ -1,4 +1,4 @@
-import { DoraSummary, DoraTier, DoraTiers } from './types';
+import { DoraSummary, DoraTier, DoraTiers } from '../types';
 
 const HOUR_SECONDS = 60 * 60;
 const DAY_SECONDS = 24 * HOUR_SECONDS;

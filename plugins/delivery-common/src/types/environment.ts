@@ -5,14 +5,7 @@ import { Schemas } from './wire';
  *
  * @public
  */
-export type Weekday = WeeklyTime['day'];
-
-/**
- * A point in the week, in a freeze window's time zone.
- *
- * @public
- */
-export type WeeklyTime = Schemas['WeeklyTime'];
+export type Weekday = Schemas['WeeklyTime']['day'];
 
 /**
  * A freeze window that comes back every week, e.g. from Friday 16:00 to
@@ -21,7 +14,7 @@ export type WeeklyTime = Schemas['WeeklyTime'];
  * @public
  */
 export type RecurringFreezeWindow = Extract<
-  FreezeWindow,
+  Schemas['FreezeWindow'],
   { type: 'recurring' }
 >;
 
@@ -30,14 +23,10 @@ export type RecurringFreezeWindow = Extract<
  *
  * @public
  */
-export type OneOffFreezeWindow = Extract<FreezeWindow, { type: 'once' }>;
-
-/**
- * A period during which no promotion into an environment is executed.
- *
- * @public
- */
-export type FreezeWindow = Schemas['FreezeWindow'];
+export type OneOffFreezeWindow = Extract<
+  Schemas['FreezeWindow'],
+  { type: 'once' }
+>;
 
 /**
  * The kinds of promotion executor this plugin set knows; modules may add others.

@@ -12,12 +12,12 @@ import {
   PromotionRequest,
   RequestedPromotion,
   sortEnvironments,
+  DoraTiers,
 } from '@internal/backstage-plugin-delivery-common';
 import {
   DeliveryApi,
   DeploymentQuery,
   DoraQuery,
-  DoraTiers,
   PromotionQuery,
 } from '../../src/api';
 import { lastDays } from '../../src/dora/doraWindow';

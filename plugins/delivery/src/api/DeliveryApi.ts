@@ -1,12 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  DeliveryApiComponents,
+  DeliveryApiOperations,
   DeploymentPage,
   DeploymentStatus,
   DomainMatrix,
-  DoraBucketSize,
   DoraResponse,
-  DoraTiers as DeliveryDoraTiers,
+  DoraTiers,
   EntityEnvironments,
   Environment,
   Promotion,
@@ -16,66 +15,33 @@ import {
   RequestedPromotion,
 } from '@internal/backstage-plugin-delivery-common';
 
-/** Which deployments to list: newest first, one page at a time; every filter given must match. */
-export interface DeploymentQuery {
-  /**
-   * Only these entities' deployments, e.g. `component:default/payments-api`;
-   * at most 100. Named alone, an entity the user may not read is a 403;
-   * among several, it is left out.
-   */
+/** The query parameters of an operation of the delivery API, as generated from openapi.yaml. */
+type QueryOf<Operation extends keyof DeliveryApiOperations> = NonNullable<
+  DeliveryApiOperations[Operation]['parameters']['query']
+>;
+
+/**
+ * Which deployments to list, newest first, one page at a time: the
+ * `GET /deployments` query, where an entity ref or a status may also stand alone.
+ */
+export type DeploymentQuery = Omit<
+  QueryOf<'GetDeployments'>,
+  'entityRef' | 'status'
+> & {
   entityRef?: string | string[];
-  /** Only deployments of the components of this domain, e.g. `domain:default/journey`. */
-  domain?: string;
-  /** Only deployments of the entities this group owns, e.g. `group:default/smart-city`. */
-  owner?: string;
-  /** Only deployments to this environment. */
-  environment?: string;
-  /** Only deployments in one of these statuses. */
   status?: DeploymentStatus | DeploymentStatus[];
-  /**
-   * Only deployments that finished at or after this time, or are in progress
-   * and started at or after it, ISO 8601.
-   */
-  since?: string;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string;
-  /** How many deployments a page holds, 1 to 100 (the backend's default is 25). */
-  limit?: number;
-}
+};
 
-/** Which promotions to list: newest first. */
-export interface PromotionQuery {
-  /** Only promotions in one of these states, e.g. `['pending_approval']`. */
+/**
+ * Which promotions to list, newest first: the `GET /promotions` query, with
+ * the states as a list rather than joined by commas.
+ */
+export type PromotionQuery = Omit<QueryOf<'GetPromotions'>, 'state'> & {
   state?: PromotionState | PromotionState[];
-  /** Only this entity's promotions. */
-  entityRef?: string;
-  /** Only promotions of the components of this domain, e.g. `domain:default/journey`. */
-  domain?: string;
-  /** Only promotions into this environment. */
-  environment?: string;
-  /** At most this many, 1 to 200 (the backend's default is 50). */
-  limit?: number;
-}
+};
 
-/** Which DORA numbers to read: a scope and a window `[from, to)`. */
-export interface DoraQuery {
-  /** A component, a `domain:` or a `group:` (the entities it owns); the whole portal when absent. */
-  entityRef?: string;
-  /** The window's start, ISO 8601 (a date, or a timestamp). */
-  from: string;
-  /** The window's end, exclusive, ISO 8601. */
-  to: string;
-  /** Calendar days (the backend's default) or ISO weeks in the series. */
-  bucket?: DoraBucketSize;
-  /** The IANA time zone of the days and weeks (the backend's default is UTC). */
-  timeZone?: string;
-}
-
-/** A DORA performance tier, or `null` when there is nothing to rate. */
-export type DoraTier = DeliveryApiComponents['schemas']['DoraTier'];
-
-/** The DORA tier of each of the four keys. */
-export type DoraTiers = DeliveryDoraTiers;
+/** Which DORA numbers to read: the `GET /dora` query, a scope and a window `[from, to)`. */
+export type DoraQuery = QueryOf<'GetDora'>;
 
 /** What the delivery views read from the delivery backend. */
 export interface DeliveryApi {
@@ -120,8 +86,8 @@ export interface DeliveryApi {
   /** DORA's numbers of a scope over a window, with a tier per key metric and a series. */
   getDora(query: DoraQuery): Promise<DoraResponse>;
 
-  // Optional: views show "not yet available" while one of the signals below
-  // is missing, answers `undefined` or cannot be read.
+  // Optional: views show "not yet available" while one of the health
+  // indicators below is missing, answers `undefined` or cannot be read.
 
   /** How many incidents of the entity (a component or a domain) are open. */
   countOpenIncidents?(entityRef: string): Promise<number | undefined>;

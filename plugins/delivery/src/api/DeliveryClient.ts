@@ -4,6 +4,7 @@ import {
   DeploymentPage,
   DomainMatrix,
   DoraResponse,
+  DoraTiers,
   EntityEnvironments,
   Environment,
   entityRouteSegments,
@@ -16,7 +17,6 @@ import {
   DeliveryApi,
   DeploymentQuery,
   DoraQuery,
-  DoraTiers,
   PromotionQuery,
 } from './DeliveryApi';
 import { lastDays } from '../dora/doraWindow';
@@ -131,15 +131,7 @@ export class DeliveryClient implements DeliveryApi {
   }
 
   async getDora(query: DoraQuery): Promise<DoraResponse> {
-    return callRoute(this.apis, 'get', '/dora', {
-      query: {
-        from: query.from,
-        to: query.to,
-        entityRef: query.entityRef,
-        bucket: query.bucket,
-        timeZone: query.timeZone,
-      },
-    });
+    return callRoute(this.apis, 'get', '/dora', { query });
   }
 
   // Not DORA's `openFailures`, which counts unrecovered failed deployments

@@ -3,8 +3,6 @@ export type {
   DeliveryApi,
   DeploymentQuery,
   DoraQuery,
-  DoraTier,
-  DoraTiers,
   PromotionQuery,
 } from './DeliveryApi';
 export { DeliveryClient } from './DeliveryClient';

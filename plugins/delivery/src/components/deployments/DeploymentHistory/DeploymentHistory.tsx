@@ -1,12 +1,12 @@
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EnvironmentSummary } from '@internal/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { DeploymentTable } from '../DeploymentTable';
+import { FilterSelect } from '../../shared/FilterSelect';
 import { LoadingState } from '../../shared/LoadingState';
 import { useDeploymentFeed } from './useDeploymentFeed';
 
@@ -27,6 +27,8 @@ const useStyles = makeStyles(theme => ({
   },
   progress: { minHeight: 4 },
 }));
+
+const OUTCOMES = [{ value: 'failed', label: 'Failures only' }];
 
 /** The deployment history as a filterable table that pages with the backend's cursors. */
 export const DeploymentHistory = ({
@@ -75,6 +77,11 @@ export const DeploymentHistory = ({
     revision,
   );
   const filtered = Boolean(environment) || failuresOnly;
+  // The cursors lead one page newer or one page older.
+  const pages = [
+    { label: 'Newer', go: feed.newer, exists: feed.hasNewer },
+    { label: 'Older', go: feed.older, exists: feed.hasOlder },
+  ];
   const items = feed.page?.items ?? [];
 
   let body;
@@ -115,37 +122,25 @@ export const DeploymentHistory = ({
     <InfoCard title={title} titleTypographyProps={{ component: 'h2' }}>
       <div className={classes.filters}>
         {fixedEnvironment === undefined && (
-          <TextField
-            select
+          <FilterSelect
             id={`${id}-environment`}
             label="Environment"
+            allLabel="All environments"
             value={environment}
-            onChange={e => setEnvironment(e.target.value)}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
+            options={environments.map(e => ({ value: e.name, label: e.title }))}
+            onChange={setEnvironment}
             className={classes.filter}
-          >
-            <option value="">All environments</option>
-            {environments.map(e => (
-              <option key={e.name} value={e.name}>
-                {e.title}
-              </option>
-            ))}
-          </TextField>
+          />
         )}
-        <TextField
-          select
+        <FilterSelect
           id={`${id}-outcome`}
           label="Outcome"
+          allLabel="All outcomes"
           value={failuresOnly ? 'failed' : ''}
-          onChange={e => setFailuresOnly(e.target.value === 'failed')}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
+          options={OUTCOMES}
+          onChange={value => setFailuresOnly(value === 'failed')}
           className={classes.filter}
-        >
-          <option value="">All outcomes</option>
-          <option value="failed">Failures only</option>
-        </TextField>
+        />
       </div>
       <div className={classes.progress}>
         {feed.loading && feed.page && (
@@ -157,20 +152,16 @@ export const DeploymentHistory = ({
         <Typography variant="body2" color="textSecondary">
           Page {feed.pageNumber}
         </Typography>
-        <Button
-          size="small"
-          onClick={feed.newer}
-          disabled={!feed.hasNewer || feed.loading}
-        >
-          Newer
-        </Button>
-        <Button
-          size="small"
-          onClick={feed.older}
-          disabled={!feed.hasOlder || feed.loading}
-        >
-          Older
-        </Button>
+        {pages.map(({ label, go, exists }) => (
+          <Button
+            key={label}
+            size="small"
+            onClick={go}
+            disabled={!exists || feed.loading}
+          >
+            {label}
+          </Button>
+        ))}
       </nav>
     </InfoCard>
   );

@@ -15,16 +15,11 @@ import { ActorLink } from '../../shared/ActorLink';
 import { shortSha } from '../CommitList';
 import { DeploymentStatusLabel } from '../DeploymentStatusLabel';
 import { RelativeTime } from '../../shared/RelativeTime';
+import { visuallyHidden } from '../../shared/visuallyHidden';
 
 const useStyles = makeStyles(theme => ({
-  caption: {
-    // Names the table for assistive technology; the card title shows it on screen.
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-  },
+  // Names the table for assistive technology; the card title shows it on screen.
+  caption: visuallyHidden,
   mono: { fontFamily: 'monospace' },
   row: { '&:last-child td': { borderBottom: 0 } },
   cell: { padding: theme.spacing(1, 2) },

@@ -13,6 +13,7 @@ import { DomainHealth } from '../domainHealth';
 import { domainRouteRef } from '../../../routes';
 import { HealthIndicators, HealthIndicatorValues } from '../HealthIndicators';
 import { RelativeTime } from '../../shared/RelativeTime';
+import { visuallyHidden } from '../../shared/visuallyHidden';
 
 const useStyles = makeStyles(theme => ({
   version: { fontFamily: 'monospace', fontWeight: 600 },
@@ -20,14 +21,8 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
   // Environment titles are single words; broken mid-word they read badly.
   environment: { whiteSpace: 'nowrap' },
-  caption: {
-    // Names the table for assistive technology; the card title says it on screen.
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-  },
+  // Names the table for assistive technology; the card title says it on screen.
+  caption: visuallyHidden,
 }));
 
 /** One domain's health: last deployment per environment, failures, drift, open incidents, approvals and DORA tiers. */

@@ -1,6 +1,9 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
-import { DoraTier, DoraTiers } from '../../../api';
+import {
+  DoraTier,
+  DoraTiers,
+} from '@internal/backstage-plugin-delivery-common';
 import { NotYetAvailable } from '../NotYetAvailable';
 
 /** The health indicators; each `undefined` until the delivery backend has answered with it. */
@@ -37,7 +40,7 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const tierLabel = (name: string, tier: DoraTier) =>
+const tierLabel = (name: string, tier: DoraTier | null) =>
   `${name}: ${tier ?? 'not rated'}`;
 
 /**

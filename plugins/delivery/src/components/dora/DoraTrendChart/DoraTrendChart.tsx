@@ -16,21 +16,26 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDuration } from '@internal/backstage-plugin-delivery-common';
+import { visuallyHidden } from '../../shared/visuallyHidden';
 
 const HOUR = 3600;
 const LEAD_TIME = 'Median lead time';
+
+/** The counts drawn as bars and listed in the table, with the palette colour of each. */
+const COUNTS: Array<{
+  key: 'deployments' | 'failedDeployments';
+  name: string;
+  color: 'primary' | 'error';
+}> = [
+  { key: 'deployments', name: 'Deployments', color: 'primary' },
+  { key: 'failedDeployments', name: 'Failed deployments', color: 'error' },
+];
 
 const useStyles = makeStyles(theme => ({
   figure: { margin: 0 },
   caption: { marginBottom: theme.spacing(1) },
   // Read by assistive technology; the chart shows the same numbers on screen.
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-  },
+  visuallyHidden,
 }));
 
 const dayFormat = new Intl.DateTimeFormat('en', {
@@ -67,7 +72,7 @@ export const DoraTrendChart = ({
   const data = series.map(b => ({
     label: shortLabel(b, bucket),
     deployments: b.deployments,
-    failed: b.failedDeployments,
+    failedDeployments: b.failedDeployments,
     // null, not 0, so the line breaks where there is nothing to take a median of.
     leadTimeHours:
       b.leadTimeMedianSeconds === null ? null : b.leadTimeMedianSeconds / HOUR,
@@ -104,20 +109,16 @@ export const DoraTrendChart = ({
             }
           />
           <Legend />
-          <Bar
-            yAxisId="deployments"
-            dataKey="deployments"
-            name="Deployments"
-            fill={theme.palette.primary.main}
-            isAnimationActive={false}
-          />
-          <Bar
-            yAxisId="deployments"
-            dataKey="failed"
-            name="Failed deployments"
-            fill={theme.palette.error.main}
-            isAnimationActive={false}
-          />
+          {COUNTS.map(({ key, name, color }) => (
+            <Bar
+              key={key}
+              yAxisId="deployments"
+              dataKey={key}
+              name={name}
+              fill={theme.palette[color].main}
+              isAnimationActive={false}
+            />
+          ))}
           <Line
             yAxisId="leadTime"
             dataKey="leadTimeHours"
@@ -136,8 +137,11 @@ export const DoraTrendChart = ({
         <thead>
           <tr>
             <th scope="col">{bucket === 'day' ? 'Day' : 'Week'}</th>
-            <th scope="col">Deployments</th>
-            <th scope="col">Failed deployments</th>
+            {COUNTS.map(({ key, name }) => (
+              <th key={key} scope="col">
+                {name}
+              </th>
+            ))}
             <th scope="col">{LEAD_TIME}</th>
           </tr>
         </thead>
@@ -145,8 +149,9 @@ export const DoraTrendChart = ({
           {series.map(b => (
             <tr key={b.start}>
               <th scope="row">{b.label}</th>
-              <td>{b.deployments}</td>
-              <td>{b.failedDeployments}</td>
+              {COUNTS.map(({ key }) => (
+                <td key={key}>{b[key]}</td>
+              ))}
               <td>
                 {b.leadTimeMedianSeconds === null
                   ? 'no data'

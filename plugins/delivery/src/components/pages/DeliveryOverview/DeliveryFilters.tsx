@@ -1,5 +1,5 @@
-import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
+import { FilterOption, FilterSelect } from '../../shared/FilterSelect';
 
 /** The overview's filters; an empty string means "all". */
 export interface DeliveryFilterValues {
@@ -8,11 +8,16 @@ export interface DeliveryFilterValues {
   environment: string;
 }
 
-/** One choice of a filter. */
-export interface FilterOption {
-  value: string;
+/** The overview's filters in the order they show, with their labels. */
+const FILTERS: Array<{
+  key: keyof DeliveryFilterValues;
   label: string;
-}
+  allLabel: string;
+}> = [
+  { key: 'domain', label: 'Domain', allLabel: 'All domains' },
+  { key: 'owner', label: 'Owner', allLabel: 'All owners' },
+  { key: 'environment', label: 'Environment', allLabel: 'All environments' },
+];
 
 const useStyles = makeStyles(theme => ({
   filters: {
@@ -23,43 +28,6 @@ const useStyles = makeStyles(theme => ({
   },
   filter: { minWidth: 220 },
 }));
-
-const FilterSelect = ({
-  id,
-  label,
-  allLabel,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  allLabel: string;
-  value: string;
-  options: FilterOption[];
-  onChange: (value: string) => void;
-}) => {
-  const classes = useStyles();
-  return (
-    <TextField
-      select
-      id={id}
-      label={label}
-      value={value}
-      onChange={e => onChange(e.target.value)}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      className={classes.filter}
-    >
-      <option value="">{allLabel}</option>
-      {options.map(option => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </TextField>
-  );
-};
 
 /** Filters by domain, owner and environment, as native, labelled selects. */
 export const DeliveryFilters = ({
@@ -76,36 +44,29 @@ export const DeliveryFilters = ({
   onChange: (values: DeliveryFilterValues) => void;
 }) => {
   const classes = useStyles();
+  const options: Record<keyof DeliveryFilterValues, FilterOption[]> = {
+    domain: domains,
+    owner: owners,
+    environment: environments,
+  };
   return (
     <div
       className={classes.filters}
       role="search"
       aria-label="Filter deliveries"
     >
-      <FilterSelect
-        id="delivery-filter-domain"
-        label="Domain"
-        allLabel="All domains"
-        value={values.domain}
-        options={domains}
-        onChange={domain => onChange({ ...values, domain })}
-      />
-      <FilterSelect
-        id="delivery-filter-owner"
-        label="Owner"
-        allLabel="All owners"
-        value={values.owner}
-        options={owners}
-        onChange={owner => onChange({ ...values, owner })}
-      />
-      <FilterSelect
-        id="delivery-filter-environment"
-        label="Environment"
-        allLabel="All environments"
-        value={values.environment}
-        options={environments}
-        onChange={environment => onChange({ ...values, environment })}
-      />
+      {FILTERS.map(({ key, label, allLabel }) => (
+        <FilterSelect
+          key={key}
+          id={`delivery-filter-${key}`}
+          label={label}
+          allLabel={allLabel}
+          value={values[key]}
+          options={options[key]}
+          onChange={value => onChange({ ...values, [key]: value })}
+          className={classes.filter}
+        />
+      ))}
     </div>
   );
 };
