@@ -126,10 +126,12 @@ export const spec = {
         additionalProperties: {},
       },
       DeploymentStatus: {
+        description: 'The state of a deployment.',
         type: 'string',
         enum: ['in_progress', 'succeeded', 'failed', 'cancelled'],
       },
       DeploymentTrigger: {
+        description: 'What caused a deployment.',
         type: 'string',
         enum: ['pipeline', 'promotion', 'rollback', 'hotfix'],
       },
@@ -405,6 +407,8 @@ export const spec = {
         additionalProperties: false,
       },
       IncidentPage: {
+        description:
+          'The answer to `GET /incidents`: the newest incidents of a scope and how many there are in all, so a count needs no more than `limit=0`.',
         type: 'object',
         properties: {
           items: {
@@ -448,6 +452,8 @@ export const spec = {
         additionalProperties: false,
       },
       EventIngestionResult: {
+        description:
+          'The answer to `POST /events`: which events were stored and which were not.',
         type: 'object',
         properties: {
           accepted: {
@@ -512,6 +518,8 @@ export const spec = {
         required: ['error', 'response'],
       },
       EnvironmentSummary: {
+        description:
+          'The name, title and production flag of a configured environment.',
         type: 'object',
         properties: {
           name: {
@@ -528,6 +536,7 @@ export const spec = {
         additionalProperties: false,
       },
       WeeklyTime: {
+        description: "A point in the week, in a freeze window's time zone.",
         type: 'object',
         properties: {
           day: {
@@ -551,6 +560,8 @@ export const spec = {
         additionalProperties: false,
       },
       FreezeWindow: {
+        description:
+          'A period during which no promotion into an environment is executed.',
         oneOf: [
           {
             type: 'object',
@@ -670,6 +681,7 @@ export const spec = {
         additionalProperties: false,
       },
       RunningVersion: {
+        description: 'The version an entity runs in an environment.',
         type: 'object',
         properties: {
           version: {
@@ -689,6 +701,8 @@ export const spec = {
         additionalProperties: false,
       },
       MissingVersion: {
+        description:
+          'A version that succeeded in an environment but not yet in the next one.',
         type: 'object',
         properties: {
           version: {
@@ -743,6 +757,7 @@ export const spec = {
         additionalProperties: false,
       },
       EnvironmentStatus: {
+        description: 'The state of one environment of an entity.',
         type: 'object',
         properties: {
           environment: {
@@ -759,6 +774,8 @@ export const spec = {
         additionalProperties: false,
       },
       EntityEnvironments: {
+        description:
+          'The answer to `GET /entities/{kind}/{namespace}/{name}/environments`.',
         type: 'object',
         properties: {
           entityRef: {
@@ -775,6 +792,7 @@ export const spec = {
         additionalProperties: false,
       },
       DeploymentPage: {
+        description: 'One page of `GET /deployments`, newest first.',
         type: 'object',
         properties: {
           items: {
@@ -793,6 +811,7 @@ export const spec = {
         additionalProperties: false,
       },
       DomainMatrixCell: {
+        description: 'One component in one environment of a domain matrix.',
         type: 'object',
         properties: {
           environment: {
@@ -840,6 +859,7 @@ export const spec = {
         additionalProperties: false,
       },
       DomainMatrixRow: {
+        description: 'One component of a domain matrix.',
         type: 'object',
         properties: {
           entityRef: {
@@ -867,6 +887,7 @@ export const spec = {
         additionalProperties: false,
       },
       DomainMatrix: {
+        description: 'The answer to `GET /domains/{namespace}/{name}/matrix`.',
         type: 'object',
         properties: {
           domainRef: {
@@ -968,6 +989,8 @@ export const spec = {
         additionalProperties: false,
       },
       DoraTiers: {
+        description:
+          'The DORA tier of each of the four keys; `null` where the metric is `null`.',
         type: 'object',
         properties: {
           deploymentFrequency: {
@@ -1066,6 +1089,7 @@ export const spec = {
         additionalProperties: false,
       },
       DoraResponse: {
+        description: 'The answer to `GET /dora`.',
         type: 'object',
         properties: {
           summary: {
@@ -1085,6 +1109,8 @@ export const spec = {
         additionalProperties: false,
       },
       PromotionState: {
+        description:
+          'The state of a promotion: `pending_approval → approved → executing → succeeded | failed`, or `rejected | cancelled`.',
         type: 'string',
         enum: [
           'pending_approval',
@@ -1097,10 +1123,13 @@ export const spec = {
         ],
       },
       PromotionTrigger: {
+        description:
+          'What a promotion does: a regular promotion, a rollback to an earlier version, or a hotfix that skips the previous environment.',
         type: 'string',
         enum: ['promotion', 'rollback', 'hotfix'],
       },
       PromotionApproval: {
+        description: 'One approval given to a promotion.',
         type: 'object',
         properties: {
           approver: {
@@ -1245,6 +1274,8 @@ export const spec = {
         additionalProperties: false,
       },
       PromotionWarning: {
+        description:
+          'Something the requester should know, which does not refuse the request.',
         type: 'object',
         properties: {
           code: {
@@ -1391,6 +1422,8 @@ export const spec = {
         additionalProperties: false,
       },
       PromotionRequest: {
+        description:
+          'The body of `POST /promotions` (and, without `reason`, of `POST /promotions/preview`).',
         type: 'object',
         properties: {
           entityRef: {
@@ -1428,6 +1461,7 @@ export const spec = {
         additionalProperties: false,
       },
       PromotionFileChange: {
+        description: 'A file a promotion will change in the GitOps repository.',
         type: 'object',
         properties: {
           path: {
@@ -1587,6 +1621,8 @@ export const spec = {
         additionalProperties: false,
       },
       FreezeWindowRequest: {
+        description:
+          'The body of `POST /freeze-windows`: a one-off freeze window set by an admin.',
         type: 'object',
         properties: {
           environment: {
@@ -1615,6 +1651,8 @@ export const spec = {
         additionalProperties: false,
       },
       FreezeWindowEntry: {
+        description:
+          'A freeze window of an environment, from the configuration or set by an admin.',
         type: 'object',
         properties: {
           id: {

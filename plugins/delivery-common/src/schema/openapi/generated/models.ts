@@ -371,9 +371,15 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @enum {string} */
+    /**
+     * @description The state of a deployment.
+     * @enum {string}
+     */
     DeploymentStatus: 'in_progress' | 'succeeded' | 'failed' | 'cancelled';
-    /** @enum {string} */
+    /**
+     * @description What caused a deployment.
+     * @enum {string}
+     */
     DeploymentTrigger: 'pipeline' | 'promotion' | 'rollback' | 'hotfix';
     /** @description A commit that a deployment brought. */
     DeploymentCommit: {
@@ -495,6 +501,7 @@ export interface components {
       deploymentId?: string;
       url?: string;
     };
+    /** @description The answer to `GET /incidents`: the newest incidents of a scope and how many there are in all, so a count needs no more than `limit=0`. */
     IncidentPage: {
       /** @description The newest matching incidents by `openedAt`, at most `limit`. */
       items: components['schemas']['Incident'][];
@@ -513,6 +520,7 @@ export interface components {
       field: string;
       reason: string;
     };
+    /** @description The answer to `POST /events`: which events were stored and which were not. */
     EventIngestionResult: {
       /** @description The ids of the events that were valid and stored. */
       accepted: string[];
@@ -535,11 +543,13 @@ export interface components {
         statusCode: number;
       };
     };
+    /** @description The name, title and production flag of a configured environment. */
     EnvironmentSummary: {
       name: string;
       title: string;
       production: boolean;
     };
+    /** @description A point in the week, in a freeze window's time zone. */
     WeeklyTime: {
       /** @enum {string} */
       day:
@@ -553,6 +563,7 @@ export interface components {
       /** @example 16:00 */
       time: string;
     };
+    /** @description A period during which no promotion into an environment is executed. */
     FreezeWindow:
       | {
           /** @enum {string} */
@@ -588,6 +599,7 @@ export interface components {
         type: string;
       };
     };
+    /** @description The version an entity runs in an environment. */
     RunningVersion: {
       version: string;
       /**
@@ -598,6 +610,7 @@ export interface components {
       since: string;
       deployment: components['schemas']['Deployment'];
     };
+    /** @description A version that succeeded in an environment but not yet in the next one. */
     MissingVersion: {
       version: string;
       deploymentId: string;
@@ -616,20 +629,24 @@ export interface components {
         commits: components['schemas']['DeploymentCommit'][];
       };
     };
+    /** @description The state of one environment of an entity. */
     EnvironmentStatus: {
       environment: components['schemas']['EnvironmentSummary'];
       current?: components['schemas']['RunningVersion'];
       next?: components['schemas']['NextEnvironmentStatus'];
     };
+    /** @description The answer to `GET /entities/{kind}/{namespace}/{name}/environments`. */
     EntityEnvironments: {
       entityRef: string;
       items: components['schemas']['EnvironmentStatus'][];
     };
+    /** @description One page of `GET /deployments`, newest first. */
     DeploymentPage: {
       items: components['schemas']['Deployment'][];
       /** @description Pass as `cursor` for the next page; absent on the last page. */
       nextCursor?: string;
     };
+    /** @description One component in one environment of a domain matrix. */
     DomainMatrixCell: {
       environment: string;
       /** @description The version running (latest succeeded deployment). */
@@ -647,6 +664,7 @@ export interface components {
       /** @description Whether the version differs from the previous environment that runs one. */
       drift: boolean;
     };
+    /** @description One component of a domain matrix. */
     DomainMatrixRow: {
       entityRef: string;
       title?: string;
@@ -655,6 +673,7 @@ export interface components {
       drift: boolean;
       cells: components['schemas']['DomainMatrixCell'][];
     };
+    /** @description The answer to `GET /domains/{namespace}/{name}/matrix`. */
     DomainMatrix: {
       domainRef: string;
       environments: components['schemas']['EnvironmentSummary'][];
@@ -705,6 +724,7 @@ export interface components {
       /** @description Deployments with trigger rollback or hotfix ÷ deployments. */
       reworkRate: number | null;
     };
+    /** @description The DORA tier of each of the four keys; `null` where the metric is `null`. */
     DoraTiers: {
       deploymentFrequency: components['schemas']['DoraTier'];
       leadTime: components['schemas']['DoraTier'];
@@ -744,12 +764,16 @@ export interface components {
       openFailures: number;
       reworkRate: number | null;
     };
+    /** @description The answer to `GET /dora`. */
     DoraResponse: {
       summary: components['schemas']['DoraSummary'];
       tiers: components['schemas']['DoraTiers'];
       series: components['schemas']['DoraBucket'][];
     };
-    /** @enum {string} */
+    /**
+     * @description The state of a promotion: `pending_approval → approved → executing → succeeded | failed`, or `rejected | cancelled`.
+     * @enum {string}
+     */
     PromotionState:
       | 'pending_approval'
       | 'approved'
@@ -758,8 +782,12 @@ export interface components {
       | 'failed'
       | 'rejected'
       | 'cancelled';
-    /** @enum {string} */
+    /**
+     * @description What a promotion does: a regular promotion, a rollback to an earlier version, or a hotfix that skips the previous environment.
+     * @enum {string}
+     */
     PromotionTrigger: 'promotion' | 'rollback' | 'hotfix';
+    /** @description One approval given to a promotion. */
     PromotionApproval: {
       /** @example user:default/platform-admin */
       approver: string;
@@ -811,6 +839,7 @@ export interface components {
       message?: string;
       transitions?: components['schemas']['PromotionTransition'][];
     };
+    /** @description Something the requester should know, which does not refuse the request. */
     PromotionWarning: {
       /** @example rolled_back_version */
       code: string;
@@ -860,6 +889,7 @@ export interface components {
       /** @description E.g. that the version was rolled back from before; empty when none. */
       warnings: components['schemas']['PromotionWarning'][];
     };
+    /** @description The body of `POST /promotions` (and, without `reason`, of `POST /promotions/preview`). */
     PromotionRequest: {
       /** @example component:default/parking-availability-service */
       entityRef: string;
@@ -871,6 +901,7 @@ export interface components {
     PromotionComment: {
       comment?: string;
     };
+    /** @description A file a promotion will change in the GitOps repository. */
     PromotionFileChange: {
       path: string;
       /** @description Absent when the file will be created. */
@@ -919,6 +950,7 @@ export interface components {
       violations: components['schemas']['PromotionViolation'][];
       warnings: components['schemas']['PromotionWarning'][];
     };
+    /** @description The body of `POST /freeze-windows`: a one-off freeze window set by an admin. */
     FreezeWindowRequest: {
       environment: string;
       /**
@@ -932,6 +964,7 @@ export interface components {
       timeZone?: string;
       reason?: string;
     };
+    /** @description A freeze window of an environment, from the configuration or set by an admin. */
     FreezeWindowEntry: {
       /** @description Present on windows set by an admin, which can be deleted. */
       id?: string;

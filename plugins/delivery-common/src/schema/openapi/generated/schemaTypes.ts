@@ -9,14 +9,14 @@
 import type { components } from './models';
 
 /**
- * The `DeploymentStatus` schema of the delivery API.
+ * The state of a deployment.
  *
  * @public
  */
 export type DeploymentStatus = components['schemas']['DeploymentStatus'];
 
 /**
- * The `DeploymentTrigger` schema of the delivery API.
+ * What caused a deployment.
  *
  * @public
  */
@@ -110,7 +110,7 @@ export type DeliveryEvent = components['schemas']['DeliveryEvent'];
 export type Incident = components['schemas']['Incident'];
 
 /**
- * The `IncidentPage` schema of the delivery API.
+ * The answer to `GET /incidents`: the newest incidents of a scope and how many there are in all, so a count needs no more than `limit=0`.
  *
  * @public
  */
@@ -124,7 +124,7 @@ export type IncidentPage = components['schemas']['IncidentPage'];
 export type RejectedEvent = components['schemas']['RejectedEvent'];
 
 /**
- * The `EventIngestionResult` schema of the delivery API.
+ * The answer to `POST /events`: which events were stored and which were not.
  *
  * @public
  */
@@ -141,21 +141,21 @@ export type EventIngestionResult =
 export type RejectedEventsError = components['schemas']['RejectedEventsError'];
 
 /**
- * The `EnvironmentSummary` schema of the delivery API.
+ * The name, title and production flag of a configured environment.
  *
  * @public
  */
 export type EnvironmentSummary = components['schemas']['EnvironmentSummary'];
 
 /**
- * The `WeeklyTime` schema of the delivery API.
+ * A point in the week, in a freeze window's time zone.
  *
  * @public
  */
 export type WeeklyTime = components['schemas']['WeeklyTime'];
 
 /**
- * The `FreezeWindow` schema of the delivery API.
+ * A period during which no promotion into an environment is executed.
  *
  * @public
  */
@@ -169,14 +169,14 @@ export type FreezeWindow = components['schemas']['FreezeWindow'];
 export type Environment = components['schemas']['Environment'];
 
 /**
- * The `RunningVersion` schema of the delivery API.
+ * The version an entity runs in an environment.
  *
  * @public
  */
 export type RunningVersion = components['schemas']['RunningVersion'];
 
 /**
- * The `MissingVersion` schema of the delivery API.
+ * A version that succeeded in an environment but not yet in the next one.
  *
  * @public
  */
@@ -191,42 +191,42 @@ export type NextEnvironmentStatus =
   components['schemas']['NextEnvironmentStatus'];
 
 /**
- * The `EnvironmentStatus` schema of the delivery API.
+ * The state of one environment of an entity.
  *
  * @public
  */
 export type EnvironmentStatus = components['schemas']['EnvironmentStatus'];
 
 /**
- * The `EntityEnvironments` schema of the delivery API.
+ * The answer to `GET /entities/{kind}/{namespace}/{name}/environments`.
  *
  * @public
  */
 export type EntityEnvironments = components['schemas']['EntityEnvironments'];
 
 /**
- * The `DeploymentPage` schema of the delivery API.
+ * One page of `GET /deployments`, newest first.
  *
  * @public
  */
 export type DeploymentPage = components['schemas']['DeploymentPage'];
 
 /**
- * The `DomainMatrixCell` schema of the delivery API.
+ * One component in one environment of a domain matrix.
  *
  * @public
  */
 export type DomainMatrixCell = components['schemas']['DomainMatrixCell'];
 
 /**
- * The `DomainMatrixRow` schema of the delivery API.
+ * One component of a domain matrix.
  *
  * @public
  */
 export type DomainMatrixRow = components['schemas']['DomainMatrixRow'];
 
 /**
- * The `DomainMatrix` schema of the delivery API.
+ * The answer to `GET /domains/{namespace}/{name}/matrix`.
  *
  * @public
  */
@@ -248,7 +248,7 @@ export type DoraTier = components['schemas']['DoraTier'];
 export type DoraSummary = components['schemas']['DoraSummary'];
 
 /**
- * The `DoraTiers` schema of the delivery API.
+ * The DORA tier of each of the four keys; `null` where the metric is `null`.
  *
  * @public
  */
@@ -264,28 +264,28 @@ export type DoraTiers = components['schemas']['DoraTiers'];
 export type DoraBucket = components['schemas']['DoraBucket'];
 
 /**
- * The `DoraResponse` schema of the delivery API.
+ * The answer to `GET /dora`.
  *
  * @public
  */
 export type DoraResponse = components['schemas']['DoraResponse'];
 
 /**
- * The `PromotionState` schema of the delivery API.
+ * The state of a promotion: `pending_approval → approved → executing → succeeded | failed`, or `rejected | cancelled`.
  *
  * @public
  */
 export type PromotionState = components['schemas']['PromotionState'];
 
 /**
- * The `PromotionTrigger` schema of the delivery API.
+ * What a promotion does: a regular promotion, a rollback to an earlier version, or a hotfix that skips the previous environment.
  *
  * @public
  */
 export type PromotionTrigger = components['schemas']['PromotionTrigger'];
 
 /**
- * The `PromotionApproval` schema of the delivery API.
+ * One approval given to a promotion.
  *
  * @public
  */
@@ -309,7 +309,7 @@ export type PromotionTransition = components['schemas']['PromotionTransition'];
 export type Promotion = components['schemas']['Promotion'];
 
 /**
- * The `PromotionWarning` schema of the delivery API.
+ * Something the requester should know, which does not refuse the request.
  *
  * @public
  */
@@ -330,7 +330,7 @@ export type PromotionViolation = components['schemas']['PromotionViolation'];
 export type RequestedPromotion = components['schemas']['RequestedPromotion'];
 
 /**
- * The `PromotionRequest` schema of the delivery API.
+ * The body of `POST /promotions` (and, without `reason`, of `POST /promotions/preview`).
  *
  * @public
  */
@@ -344,7 +344,7 @@ export type PromotionRequest = components['schemas']['PromotionRequest'];
 export type PromotionComment = components['schemas']['PromotionComment'];
 
 /**
- * The `PromotionFileChange` schema of the delivery API.
+ * A file a promotion will change in the GitOps repository.
  *
  * @public
  */
@@ -358,14 +358,14 @@ export type PromotionFileChange = components['schemas']['PromotionFileChange'];
 export type PromotionPreview = components['schemas']['PromotionPreview'];
 
 /**
- * The `FreezeWindowRequest` schema of the delivery API.
+ * The body of `POST /freeze-windows`: a one-off freeze window set by an admin.
  *
  * @public
  */
 export type FreezeWindowRequest = components['schemas']['FreezeWindowRequest'];
 
 /**
- * The `FreezeWindowEntry` schema of the delivery API.
+ * A freeze window of an environment, from the configuration or set by an admin.
  *
  * @public
  */
