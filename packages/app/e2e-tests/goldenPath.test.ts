@@ -1,11 +1,29 @@
 import { test, expect, Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
-import { committedFiles, folderOfFileUrl, git } from './localGit';
+import { committedFiles, folderOfFileUrl, git, revert } from './localGit';
 import { signInAs } from './signIn';
 
-// A new name per run: the service's repository and GitOps folder stay behind
-// in the demo's data folder, and a second run must not collide with them.
+// A new name per run, so that a run that stopped before its clean-up does not
+// collide with the next one.
 const service = `golden-path-${Date.now().toString(36)}`;
+
+// What the run wrote to the demo's disk (the catalog itself is in memory):
+// taken away again afterwards, so the demo shows only its example data.
+const written: {
+  gitopsRepository?: string;
+  gitopsCommit?: string;
+  serviceRepository?: string;
+} = {};
+test.afterAll(() => {
+  const { gitopsRepository, gitopsCommit, serviceRepository } = written;
+  if (gitopsRepository && gitopsCommit) {
+    revert(gitopsRepository, gitopsCommit);
+  }
+  if (serviceRepository) {
+    fs.rmSync(serviceRepository, { recursive: true, force: true });
+  }
+});
 
 // Fail a step that finds nothing in seconds rather than at the end of the test's time.
 test.use({ actionTimeout: 30_000 });
@@ -77,6 +95,8 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
       (await gitopsChange.innerText()).trim(),
     )?.[1] ?? '';
   expect(path.basename(gitopsRepository)).toBe('gitops');
+  written.gitopsRepository = gitopsRepository;
+  written.gitopsCommit = commit;
   const repositoryUrl = await page
     .getByRole('link', { name: 'Repository' })
     .getAttribute('href');
@@ -125,6 +145,7 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
 
   // The service's own repository was published next to it, with its entity and tests.
   const serviceRepository = folderOfFileUrl(repositoryUrl!);
+  written.serviceRepository = serviceRepository;
   expect(path.basename(serviceRepository)).toBe(service);
   expect(path.basename(path.dirname(serviceRepository))).toBe('repositories');
   expect(git(serviceRepository, 'log', '--format=%s')).toBe('Initial commit');

@@ -27,3 +27,17 @@ export function committedFiles(repository: string, commit: string): string[] {
 export function folderOfFileUrl(url: string): string {
   return fileURLToPath(url);
 }
+
+/** Reverts a commit of a local repository with a commit of its own. */
+export function revert(repository: string, sha: string) {
+  git(
+    repository,
+    '-c',
+    'user.name=Domain Delivery browser test',
+    '-c',
+    'user.email=browser-test@domain-delivery.example',
+    'revert',
+    '--no-edit',
+    sha,
+  );
+}

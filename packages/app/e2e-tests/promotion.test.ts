@@ -1,7 +1,7 @@
 import { test, expect, APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { git } from './localGit';
+import { git, revert } from './localGit';
 import { signInAs } from './signIn';
 
 // An elite delivery team's service: the demo history always ends with a
@@ -36,20 +36,6 @@ function gitopsRepository(): string {
   const configured: string | undefined =
     JSON.parse(printed).delivery?.gitops?.local?.path;
   return path.resolve(BACKEND_DIR, configured ?? '.delivery-demo/gitops');
-}
-
-/** Reverts a commit of the GitOps repository with a commit of its own. */
-function revert(repository: string, sha: string) {
-  git(
-    repository,
-    '-c',
-    'user.name=Domain Delivery browser test',
-    '-c',
-    'user.email=browser-test@domain-delivery.example',
-    'revert',
-    '--no-edit',
-    sha,
-  );
 }
 
 /** Reads a promotion from the backend as the user whose token is given. */

@@ -8,10 +8,14 @@ const generator = require('../../scripts/generate-openapi.js');
 
 describe('openapi.yaml', () => {
   it('is what every generated file was written from', async () => {
-    const files: Record<string, string> = await generator.renderGeneratedFiles();
+    const files: Record<string, string> =
+      await generator.renderGeneratedFiles();
     expect(Object.keys(files).length).toBeGreaterThan(1);
     for (const [file, content] of Object.entries(files)) {
-      const onDisk = fs.readFileSync(path.join(generator.repoRoot, file), 'utf8');
+      const onDisk = fs.readFileSync(
+        path.join(generator.repoRoot, file),
+        'utf8',
+      );
       // On failure: yarn schema:generate
       expect({ file, content: onDisk }).toEqual({ file, content });
     }

@@ -18,7 +18,8 @@ const VALUES = 'image:\n  tag: "1.1.0"\n';
 // Response bodies shaped like GitHub's REST API (fields trimmed).
 const commit = (sha: string, tree: string, parents: string[]) => ({
   sha,
-  node_id: 'C_kwDOAAABc9oAKDc2Mzg0MTdkYjZkNTlmM2M0MzFkM2UxZjI2MWNjNjM3MTU1Njg0Y2Q',
+  node_id:
+    'C_kwDOAAABc9oAKDc2Mzg0MTdkYjZkNTlmM2M0MzFkM2UxZjI2MWNjNjM3MTU1Njg0Y2Q',
   url: `${REPO}/git/commits/${sha}`,
   html_url: `https://github.com/acme/gitops/commit/${sha}`,
   message: 'A change',
@@ -28,9 +29,22 @@ const commit = (sha: string, tree: string, parents: string[]) => ({
     url: `${REPO}/git/commits/${parent}`,
     html_url: `https://github.com/acme/gitops/commit/${parent}`,
   })),
-  author: { name: 'Monalisa', email: 'octocat@github.com', date: '2026-12-05T10:00:00Z' },
-  committer: { name: 'Monalisa', email: 'octocat@github.com', date: '2026-12-05T10:00:00Z' },
-  verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
+  author: {
+    name: 'Monalisa',
+    email: 'octocat@github.com',
+    date: '2026-12-05T10:00:00Z',
+  },
+  committer: {
+    name: 'Monalisa',
+    email: 'octocat@github.com',
+    date: '2026-12-05T10:00:00Z',
+  },
+  verification: {
+    verified: false,
+    reason: 'unsigned',
+    signature: null,
+    payload: null,
+  },
 });
 
 describe('GitHubGitOpsRepository, one commit per change', () => {
@@ -50,7 +64,11 @@ describe('GitHubGitOpsRepository, one commit per change', () => {
           ref: 'refs/heads/main',
           node_id: 'MDM6UmVmcmVmcy9oZWFkcy9tYWlu',
           url: `${REPO}/git/refs/heads/main`,
-          object: { type: 'commit', sha: BASE_COMMIT, url: `${REPO}/git/commits/${BASE_COMMIT}` },
+          object: {
+            type: 'commit',
+            sha: BASE_COMMIT,
+            url: `${REPO}/git/commits/${BASE_COMMIT}`,
+          },
         }),
       ),
       http.get(`${REPO}/git/commits/${BASE_COMMIT}`, () =>
@@ -70,7 +88,12 @@ describe('GitHubGitOpsRepository, one commit per change', () => {
       http.post(`${REPO}/git/trees`, async ({ request }) => {
         calls.tree.push(await request.json());
         return HttpResponse.json(
-          { sha: NEW_TREE, url: `${REPO}/git/trees/${NEW_TREE}`, truncated: false, tree: [] },
+          {
+            sha: NEW_TREE,
+            url: `${REPO}/git/trees/${NEW_TREE}`,
+            truncated: false,
+            tree: [],
+          },
           { status: 201 },
         );
       }),
@@ -86,7 +109,11 @@ describe('GitHubGitOpsRepository, one commit per change', () => {
             ref: body.ref,
             node_id: 'MDM6UmVmcmVmcy9oZWFkcy9mZWF0dXJlQQ==',
             url: `${REPO}/git/${body.ref}`,
-            object: { type: 'commit', sha: body.sha, url: `${REPO}/git/commits/${body.sha}` },
+            object: {
+              type: 'commit',
+              sha: body.sha,
+              url: `${REPO}/git/commits/${body.sha}`,
+            },
           },
           { status: 201 },
         );
