@@ -1,5 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Config, readDurationFromConfig } from '@backstage/config';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   Environment,
@@ -18,49 +22,14 @@ const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // The demo's executor: it needs nothing but a local git repository.
 const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
 
-/** The environments used when `delivery.environments` is not configured. */
-const defaultEnvironments = (): Environment[] => [
-  {
-    name: 'dev',
-    title: 'Development',
-    production: false,
-    promotion: {
-      requiredApprovals: 0,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
-  },
-  {
-    name: 'staging',
-    title: 'Staging',
-    production: false,
-    promotion: {
-      promotedFrom: 'dev',
-      requiredApprovals: 0,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
-  },
-  {
-    name: 'prod',
-    title: 'Production',
-    production: true,
-    promotion: {
-      promotedFrom: 'staging',
-      requiredApprovals: 1,
-      approvers: ['owner'],
-      allowSelfApproval: false,
-      minimumSoakSeconds: 0,
-    },
-    freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
-  },
+/**
+ * The environments used when `delivery.environments` is not configured: read
+ * like configured ones, so they get the same defaults.
+ */
+const DEFAULT_ENVIRONMENTS = [
+  { name: 'dev', title: 'Development' },
+  { name: 'staging', title: 'Staging' },
+  { name: 'prod', title: 'Production', production: true },
 ];
 
 function isUserOrGroupRef(value: string): boolean {
@@ -198,10 +167,9 @@ function readEnvironment(
  * `InputError` that names the offending key when the configuration is wrong.
  */
 export function readEnvironments(config: Config): Environment[] {
-  const configs = config.getOptionalConfigArray(ENVIRONMENTS_KEY);
-  if (!configs) {
-    return defaultEnvironments();
-  }
+  const configs =
+    config.getOptionalConfigArray(ENVIRONMENTS_KEY) ??
+    DEFAULT_ENVIRONMENTS.map(environment => new ConfigReader(environment));
   if (configs.length === 0) {
     throw new InputError(
       `${ENVIRONMENTS_KEY} is empty; list at least one environment, or leave it out to get dev, staging and prod`,

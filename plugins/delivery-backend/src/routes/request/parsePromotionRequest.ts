@@ -8,7 +8,7 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { PromotionListRequest } from '../../service/promotions/PromotionQueries';
 import { ParsedPromotionRequest } from '../../service/promotions/PromotionRequests';
-import { isRecord } from './isRecord';
+import { isRecord } from '../../json/isRecord';
 
 const TRIGGERS: PromotionTrigger[] = ['promotion', 'rollback', 'hotfix'];
 const MAX_VERSION_LENGTH = 255;

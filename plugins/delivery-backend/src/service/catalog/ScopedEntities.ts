@@ -11,7 +11,8 @@ import { EntityScope } from './EntityScope';
 export class ScopedEntities {
   constructor(
     private readonly catalog: EntityCatalog,
-    private readonly access: DeploymentReadAccess,
+    /** Who may read which entity's deployments, which the scopes are filtered by. */
+    readonly access: DeploymentReadAccess,
   ) {}
 
   /**

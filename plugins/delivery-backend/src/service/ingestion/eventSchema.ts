@@ -1,9 +1,9 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { spec } from '../../schema/openapi/generated/router';
+import { JsonRecord } from '../../json/isRecord';
 import {
   EventFieldProblem,
-  JsonRecord,
   TIMESTAMP_REASON,
   entityRefReason,
 } from './EventFieldProblem';

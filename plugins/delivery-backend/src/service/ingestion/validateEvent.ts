@@ -4,12 +4,11 @@ import {
   IncidentEvent,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
+import { JsonRecord, isRecord } from '../../json/isRecord';
 import {
   EventFieldProblem,
-  JsonRecord,
   TIMESTAMP_REASON,
   entityRefReason,
-  isRecord,
 } from './EventFieldProblem';
 import { checkEventSchema } from './eventSchema';
 
@@ -98,10 +97,8 @@ function notBefore(
 
 function readDeployment(
   event: DeploymentEvent,
-  environments: EnvironmentNames,
+  entityRef: string,
 ): DeploymentEvent {
-  const entityRef = entityRefOf(event.entityRef);
-  checkEnvironment(event.environment, environments);
   const commits = event.commits?.map((commit, index) => ({
     sha: commit.sha,
     committedAt: utc(`commits[${index}].committedAt`, commit.committedAt),
@@ -141,12 +138,7 @@ function readDeployment(
   };
 }
 
-function readIncident(
-  event: IncidentEvent,
-  environments: EnvironmentNames,
-): IncidentEvent {
-  const entityRef = entityRefOf(event.entityRef);
-  checkEnvironment(event.environment, environments);
+function readIncident(event: IncidentEvent, entityRef: string): IncidentEvent {
   const openedAt = utc('openedAt', event.openedAt);
   const resolvedAt = utc('resolvedAt', event.resolvedAt);
   notBefore('resolvedAt', resolvedAt, 'openedAt', openedAt);
@@ -181,7 +173,10 @@ export function validateEvent(
   const present = withoutNulls(event) as JsonRecord;
   checkEventSchema(present);
   const valid = present as unknown as DeliveryEvent;
+  // Every event names an entity and an environment, checked before the rest.
+  const entityRef = entityRefOf(valid.entityRef);
+  checkEnvironment(valid.environment, environments);
   return valid.type === 'deployment'
-    ? readDeployment(valid, environments)
-    : readIncident(valid, environments);
+    ? readDeployment(valid, entityRef)
+    : readIncident(valid, entityRef);
 }
