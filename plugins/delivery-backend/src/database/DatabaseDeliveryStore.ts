@@ -35,6 +35,7 @@ import {
 } from './dora/DoraDerivationSettings';
 import { ensureDoraTablesCurrent } from './dora/rebuildDoraTables';
 import { upsertDeployments, upsertIncidents } from './upsertEvents';
+import { whereEntities } from './whereEntities';
 
 const migrationsDir = resolvePackagePath(
   '@internal/backstage-plugin-delivery-backend',
@@ -108,20 +109,14 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async listDeployments(
     query: DeploymentHistoryQuery,
   ): Promise<DeploymentRecord[]> {
-    const { entityRef, entityRefs, environment, statuses, since } = query;
-    const { after, limit } = query;
-    const select = this.db('deployments').select(DEPLOYMENT_COLUMNS);
-    if (entityRef) {
-      select.where('entity_ref', entityRef);
-    }
-    if (entityRefs) {
-      // One list, not chunks, so that one ordered query pages the lot; the
-      // service bounds it (a request's refs, a domain's or owner's entities).
-      select.whereIn('entity_ref', entityRefs);
-    }
-    if (environment) {
-      select.where('environment', environment);
-    }
+    const { statuses, since, after, limit } = query;
+    // The entities in one list, not chunks, so that one ordered query pages
+    // the lot; the service bounds it (a request's refs, a domain's or owner's
+    // entities).
+    const select = whereEntities(
+      this.db('deployments').select(DEPLOYMENT_COLUMNS),
+      query,
+    );
     if (statuses) {
       select.whereIn('status', statuses);
     }
@@ -271,16 +266,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   }
 
   private selectIncidents(query: IncidentQuery): Knex.QueryBuilder {
-    const select = this.db('incidents');
-    if (query.entityRef) {
-      select.where('entity_ref', query.entityRef);
-    }
-    if (query.entityRefs) {
-      select.whereIn('entity_ref', query.entityRefs);
-    }
-    if (query.environment) {
-      select.where('environment', query.environment);
-    }
+    const select = whereEntities(this.db('incidents'), query);
     if (query.open === true) {
       select.whereNull('resolved_at');
     } else if (query.open === false) {

@@ -118,23 +118,12 @@ function readDeployment(
     finishedAt = utc('finishedAt', event.finishedAt);
     notBefore('finishedAt', finishedAt, 'startedAt', startedAt);
   }
-  const { id, environment, version, commitSha, status, trigger, url, actor } =
-    event;
-
   return {
-    type: 'deployment',
-    id,
+    ...event,
     entityRef,
-    environment,
-    version,
-    commitSha,
     ...(commits && { commits }),
-    status,
-    trigger,
     startedAt,
     ...(finishedAt && { finishedAt }),
-    ...(url && { url }),
-    ...(actor && { actor }),
   };
 }
 
@@ -142,25 +131,14 @@ function readIncident(event: IncidentEvent, entityRef: string): IncidentEvent {
   const openedAt = utc('openedAt', event.openedAt);
   const resolvedAt = utc('resolvedAt', event.resolvedAt);
   notBefore('resolvedAt', resolvedAt, 'openedAt', openedAt);
-  const { id, environment, deploymentId, url } = event;
-
-  return {
-    type: 'incident',
-    id,
-    entityRef,
-    environment,
-    openedAt,
-    ...(resolvedAt && { resolvedAt }),
-    ...(deploymentId && { deploymentId }),
-    ...(url && { url }),
-  };
+  return { ...event, entityRef, openedAt, ...(resolvedAt && { resolvedAt }) };
 }
 
 /**
  * Validates one event of the event API v1 against the spec's `DeliveryEvent`
  * schema and the rules a schema cannot say (configured environments, the
  * order of timestamps), and returns it normalised: entity ref in canonical
- * form, timestamps in UTC. Throws an {@link EventFieldProblem} naming the
+ * form, timestamps in UTC, without fields the spec does not name. Throws an {@link EventFieldProblem} naming the
  * first field that is wrong.
  */
 export function validateEvent(
