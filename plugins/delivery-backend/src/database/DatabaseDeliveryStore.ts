@@ -9,7 +9,7 @@ import {
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { inChunks } from './chunks';
+import { groupedByIds, inChunks } from './chunks';
 import {
   DeliveryStore,
   DeploymentHistoryQuery,
@@ -19,6 +19,7 @@ import {
   SucceededDeploymentQuery,
 } from './DeliveryStore';
 import {
+  CommitRow,
   DEPLOYMENT_COLUMNS,
   DeploymentRow,
   INCIDENT_COLUMNS,
@@ -216,29 +217,19 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async getCommits(
     deploymentIds: string[],
   ): Promise<Map<string, DeploymentCommit[]>> {
-    const commits = new Map<string, DeploymentCommit[]>(
-      deploymentIds.map(id => [id, []]),
+    return groupedByIds(
+      deploymentIds,
+      (chunk): Promise<CommitRow[]> =>
+        this.db('deployment_commits')
+          .select('deployment_id', 'sha', 'committed_at')
+          .whereIn('deployment_id', chunk)
+          .orderBy([
+            { column: 'committed_at', order: 'desc' },
+            { column: 'sha', order: 'asc' },
+          ]),
+      row => row.deployment_id,
+      toCommit,
     );
-    const rows: Array<{
-      deployment_id: string;
-      sha: string;
-      committed_at: number | string | null;
-    }> = await inChunks(deploymentIds, chunk =>
-      this.db('deployment_commits')
-        .select('deployment_id', 'sha', 'committed_at')
-        .whereIn('deployment_id', chunk)
-        .orderBy([
-          { column: 'committed_at', order: 'desc' },
-          { column: 'sha', order: 'asc' },
-        ]),
-    );
-    for (const row of rows) {
-      const commit = toCommit(row);
-      if (commit) {
-        commits.get(row.deployment_id)?.push(commit);
-      }
-    }
-    return commits;
   }
 
   async listIncidents(

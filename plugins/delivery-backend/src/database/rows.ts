@@ -117,11 +117,17 @@ export function toIncident(row: IncidentRow): Incident {
   };
 }
 
-/** The commit of a `deployment_commits` row, or undefined without a time. */
-export function toCommit(row: {
+/** The `deployment_commits` table's columns, as read. */
+export interface CommitRow {
+  deployment_id: string;
   sha: string;
   committed_at: number | string | null;
-}): { sha: string; committedAt: string } | undefined {
+}
+
+/** The commit of a `deployment_commits` row, or undefined without a time. */
+export function toCommit(
+  row: CommitRow,
+): { sha: string; committedAt: string } | undefined {
   const committedAt = toOptionalIso(row.committed_at);
   return committedAt ? { sha: row.sha, committedAt } : undefined;
 }
