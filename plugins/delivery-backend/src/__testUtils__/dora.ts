@@ -139,7 +139,7 @@ export async function createDora(
       entityRef?: string | null;
       from: string;
       to: string;
-      bucket?: string;
+      bucket?: 'day' | 'week';
       timeZone?: string;
     }): Promise<DoraResponse> =>
       service.getMetrics(
