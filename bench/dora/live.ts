@@ -4,7 +4,7 @@ import { Knex } from 'knex';
 import { readEnvironments } from '../../plugins/delivery-backend/src/config/readEnvironments';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../../plugins/delivery-backend/src/database/dora/DatabaseDoraStore';
-import { IngestionService } from '../../plugins/delivery-backend/src/service/IngestionService';
+import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';
 import { baselineAggregate } from './baseline';
 import { entityRef, HISTORY } from './history';
 

@@ -17,7 +17,9 @@ import { rebuildDoraTables } from '../../plugins/delivery-backend/src/database/d
 import { parseDoraRequest } from '../../plugins/delivery-backend/src/routes/request/parseDoraRequest';
 import { DoraService } from '../../plugins/delivery-backend/src/service/dora/DoraService';
 import { summarize } from '../../plugins/delivery-backend/src/service/dora/summarize';
+import { DeploymentReadAccess } from '../../plugins/delivery-backend/src/service/access/DeploymentReadAccess';
 import { EntityCatalog } from '../../plugins/delivery-backend/src/service/catalog/EntityCatalog';
+import { ScopedEntities } from '../../plugins/delivery-backend/src/service/catalog/ScopedEntities';
 import { baselineAggregate } from './baseline';
 import { domainRef, entityRef, generateHistory, HISTORY } from './history';
 import { ingestLiveBatch } from './live';
@@ -157,13 +159,13 @@ async function main() {
       )} (+ VACUUM ANALYZE ${seconds(vacuumMs)})`,
     );
 
-    const dora = new DoraService({
-      store: new DatabaseDoraStore(knex),
-      catalog: new EntityCatalog(
-        catalogServiceMock({ entities: catalogEntities() }),
+    const dora = new DoraService(
+      new DatabaseDoraStore(knex),
+      new ScopedEntities(
+        new EntityCatalog(catalogServiceMock({ entities: catalogEntities() })),
+        new DeploymentReadAccess(mockServices.permissions()),
       ),
-      permissions: mockServices.permissions(),
-    });
+    );
     const to = HISTORY.end;
     const from = to - WINDOW_DAYS * DAY;
     const credentials = mockCredentials.user();

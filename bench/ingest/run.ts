@@ -7,7 +7,7 @@ import { ConfigReader } from '@backstage/config';
 import knexFactory, { Knex } from 'knex';
 import { readEnvironments } from '../../plugins/delivery-backend/src/config/readEnvironments';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
-import { IngestionService } from '../../plugins/delivery-backend/src/service/IngestionService';
+import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';
 import { eventBatches, rawRows } from './events';
 
 const TOTAL = Number(process.env.DELIVERY_BENCH_EVENTS ?? 200_000);

@@ -22,10 +22,12 @@ import { DeploymentsService } from './service/deployments/DeploymentsService';
 import { DomainMatrixService } from './service/environments/DomainMatrixService';
 import { DoraService } from './service/dora/DoraService';
 import { recentChangeFailureRate } from './service/dora/recentChangeFailureRate';
+import { DeploymentReadAccess } from './service/access/DeploymentReadAccess';
 import { EntityCatalog } from './service/catalog/EntityCatalog';
+import { ScopedEntities } from './service/catalog/ScopedEntities';
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
 import { IncidentsService } from './service/incidents/IncidentsService';
-import { IngestionService } from './service/IngestionService';
+import { IngestionService } from './service/ingestion/IngestionService';
 import { DeliverySignals } from './service/signals/DeliverySignals';
 import {
   addBuiltInExecutors,
@@ -124,11 +126,15 @@ export const deliveryPlugin = createBackendPlugin({
             ingest: events => ingestion.ingest(events),
           });
         }
-        const dora = new DoraService({
-          store: await DatabaseDoraStore.create({ database }),
+        // The scopes of DORA, incidents and the deployment history resolve alike.
+        const scoped = new ScopedEntities(
           catalog,
-          permissions,
-        });
+          new DeploymentReadAccess(permissions),
+        );
+        const dora = new DoraService(
+          await DatabaseDoraStore.create({ database }),
+          scoped,
+        );
         const promotionEngine = await createPromotionEngine({
           config,
           logger,
@@ -155,11 +161,7 @@ export const deliveryPlugin = createBackendPlugin({
             permissions,
             environments,
             ingestion,
-            deployments: new DeploymentsService({
-              store,
-              catalog,
-              permissions,
-            }),
+            deployments: new DeploymentsService(store, scoped),
             environmentStatus: new EnvironmentStatusService({
               store,
               environments,
@@ -171,7 +173,7 @@ export const deliveryPlugin = createBackendPlugin({
               catalog,
             }),
             dora,
-            incidents: new IncidentsService({ store, catalog, permissions }),
+            incidents: new IncidentsService(store, scoped),
             promotions: promotionEngine,
             eventsBodyLimit: config.getOptional<string | number>(
               'delivery.events.maxBodySize',

@@ -24,7 +24,7 @@ import { DoraService } from './service/dora/DoraService';
 import { DomainMatrixService } from './service/environments/DomainMatrixService';
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
 import { IncidentsService } from './service/incidents/IncidentsService';
-import { IngestionService } from './service/IngestionService';
+import { IngestionService } from './service/ingestion/IngestionService';
 import { FreezeWindowService } from './service/promotions/freezeWindows/FreezeWindowService';
 
 /** What the delivery router needs. */

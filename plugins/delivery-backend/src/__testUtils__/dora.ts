@@ -18,7 +18,9 @@ import { DatabaseDoraStore } from '../database/dora/DatabaseDoraStore';
 import { DoraDerivationSettings } from '../database/dora/DoraDerivationSettings';
 import { parseDoraRequest } from '../routes/request/parseDoraRequest';
 import { DoraService } from '../service/dora/DoraService';
+import { DeploymentReadAccess } from '../service/access/DeploymentReadAccess';
 import { EntityCatalog } from '../service/catalog/EntityCatalog';
+import { ScopedEntities } from '../service/catalog/ScopedEntities';
 
 /** 2026-03-02T00:00Z, a Monday: the hour 0 of DORA scenarios. */
 export const BASE = Date.UTC(2026, 2, 2);
@@ -108,18 +110,20 @@ export async function createDora(
     database,
     dora: options.settings,
   });
-  const service = new DoraService({
-    store: await DatabaseDoraStore.create({ database }),
-    catalog: new EntityCatalog(
-      catalogServiceMock({
-        entities: options.entities ?? [
-          catalogComponent('parking-api'),
-          catalogComponent('lighting-api'),
-        ],
-      }),
+  const service = new DoraService(
+    await DatabaseDoraStore.create({ database }),
+    new ScopedEntities(
+      new EntityCatalog(
+        catalogServiceMock({
+          entities: options.entities ?? [
+            catalogComponent('parking-api'),
+            catalogComponent('lighting-api'),
+          ],
+        }),
+      ),
+      new DeploymentReadAccess(mockServices.permissions()),
     ),
-    permissions: mockServices.permissions(),
-  });
+  );
 
   return {
     knex,
@@ -135,7 +139,7 @@ export async function createDora(
       entityRef?: string | null;
       from: string;
       to: string;
-      bucket?: string;
+      bucket?: 'day' | 'week';
       timeZone?: string;
     }): Promise<DoraResponse> =>
       service.getMetrics(

@@ -9,7 +9,7 @@ import {
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { inChunks } from './chunks';
+import { groupedByIds, inChunks } from './chunks';
 import {
   DeliveryStore,
   DeploymentHistoryQuery,
@@ -19,6 +19,7 @@ import {
   SucceededDeploymentQuery,
 } from './DeliveryStore';
 import {
+  CommitRow,
   DEPLOYMENT_COLUMNS,
   DeploymentRow,
   INCIDENT_COLUMNS,
@@ -35,6 +36,7 @@ import {
 } from './dora/DoraDerivationSettings';
 import { ensureDoraTablesCurrent } from './dora/rebuildDoraTables';
 import { upsertDeployments, upsertIncidents } from './upsertEvents';
+import { whereEntities } from './whereEntities';
 
 const migrationsDir = resolvePackagePath(
   '@internal/backstage-plugin-delivery-backend',
@@ -108,20 +110,14 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async listDeployments(
     query: DeploymentHistoryQuery,
   ): Promise<DeploymentRecord[]> {
-    const { entityRef, entityRefs, environment, statuses, since } = query;
-    const { after, limit } = query;
-    const select = this.db('deployments').select(DEPLOYMENT_COLUMNS);
-    if (entityRef) {
-      select.where('entity_ref', entityRef);
-    }
-    if (entityRefs) {
-      // One list, not chunks, so that one ordered query pages the lot; the
-      // service bounds it (a request's refs, a domain's or owner's entities).
-      select.whereIn('entity_ref', entityRefs);
-    }
-    if (environment) {
-      select.where('environment', environment);
-    }
+    const { statuses, since, after, limit } = query;
+    // The entities in one list, not chunks, so that one ordered query pages
+    // the lot; the service bounds it (a request's refs, a domain's or owner's
+    // entities).
+    const select = whereEntities(
+      this.db('deployments').select(DEPLOYMENT_COLUMNS),
+      query,
+    );
     if (statuses) {
       select.whereIn('status', statuses);
     }
@@ -221,29 +217,19 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async getCommits(
     deploymentIds: string[],
   ): Promise<Map<string, DeploymentCommit[]>> {
-    const commits = new Map<string, DeploymentCommit[]>(
-      deploymentIds.map(id => [id, []]),
+    return groupedByIds(
+      deploymentIds,
+      (chunk): Promise<CommitRow[]> =>
+        this.db('deployment_commits')
+          .select('deployment_id', 'sha', 'committed_at')
+          .whereIn('deployment_id', chunk)
+          .orderBy([
+            { column: 'committed_at', order: 'desc' },
+            { column: 'sha', order: 'asc' },
+          ]),
+      row => row.deployment_id,
+      toCommit,
     );
-    const rows: Array<{
-      deployment_id: string;
-      sha: string;
-      committed_at: number | string | null;
-    }> = await inChunks(deploymentIds, chunk =>
-      this.db('deployment_commits')
-        .select('deployment_id', 'sha', 'committed_at')
-        .whereIn('deployment_id', chunk)
-        .orderBy([
-          { column: 'committed_at', order: 'desc' },
-          { column: 'sha', order: 'asc' },
-        ]),
-    );
-    for (const row of rows) {
-      const commit = toCommit(row);
-      if (commit) {
-        commits.get(row.deployment_id)?.push(commit);
-      }
-    }
-    return commits;
   }
 
   async listIncidents(
@@ -271,16 +257,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   }
 
   private selectIncidents(query: IncidentQuery): Knex.QueryBuilder {
-    const select = this.db('incidents');
-    if (query.entityRef) {
-      select.where('entity_ref', query.entityRef);
-    }
-    if (query.entityRefs) {
-      select.whereIn('entity_ref', query.entityRefs);
-    }
-    if (query.environment) {
-      select.where('environment', query.environment);
-    }
+    const select = whereEntities(this.db('incidents'), query);
     if (query.open === true) {
       select.whereNull('resolved_at');
     } else if (query.open === false) {

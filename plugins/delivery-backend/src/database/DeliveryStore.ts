@@ -6,6 +6,7 @@ import {
   Incident,
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
+import { EntityFilter } from './whereEntities';
 
 /** A stored deployment without its commits (those are read separately). */
 export type DeploymentRecord = Omit<Deployment, 'commits'>;
@@ -19,13 +20,7 @@ export interface HistoryPosition {
 }
 
 /** Which page of the deployment history to read. */
-export interface DeploymentHistoryQuery {
-  /** Only deployments of this entity. */
-  entityRef?: string;
-  /** Only deployments of these entities (none when empty). */
-  entityRefs?: string[];
-  /** Only deployments to this environment. */
-  environment?: string;
+export interface DeploymentHistoryQuery extends EntityFilter {
   /** Only deployments in one of these statuses. */
   statuses?: DeploymentStatus[];
   /**
@@ -54,13 +49,7 @@ export interface SucceededDeploymentQuery {
 }
 
 /** Which incidents to read; every filter left out matches all. */
-export interface IncidentQuery {
-  /** Only incidents of this entity. */
-  entityRef?: string;
-  /** Only incidents of these entities (none when empty). */
-  entityRefs?: string[];
-  /** Only incidents in this environment. */
-  environment?: string;
+export interface IncidentQuery extends EntityFilter {
   /** Only unresolved incidents (`true`) or only resolved ones (`false`). */
   open?: boolean;
 }

@@ -37,3 +37,25 @@ export async function eachChunk<T>(
     await statement(chunk);
   }
 }
+
+/**
+ * Reads the rows that belong to the ids (a deployment's commits, a
+ * promotion's approvals), a query per slice of ids as {@link inChunks} does,
+ * and groups their items by id in the order read: every id has a list, empty
+ * when it has none. Rows whose item is undefined are left out.
+ */
+export async function groupedByIds<R, T>(
+  ids: string[],
+  query: (chunk: string[]) => Promise<R[]>,
+  idOf: (row: R) => string,
+  itemOf: (row: R) => T | undefined,
+): Promise<Map<string, T[]>> {
+  const groups = new Map<string, T[]>(ids.map(id => [id, []]));
+  for (const row of await inChunks(ids, query)) {
+    const item = itemOf(row);
+    if (item !== undefined) {
+      groups.get(idOf(row))?.push(item);
+    }
+  }
+  return groups;
+}

@@ -5,11 +5,15 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { DeploymentRecord } from './DeliveryStore';
 
-/** The `deployments` table's columns, as read. */
-export interface DeploymentRow {
+/** The columns every event's table has: which event, of which entity, where. */
+interface EventRow {
   id: string;
   entity_ref: string;
   environment: string;
+}
+
+/** The `deployments` table's columns, as read. */
+export interface DeploymentRow extends EventRow {
   version: string;
   commit_sha: string;
   status: string;
@@ -21,10 +25,7 @@ export interface DeploymentRow {
 }
 
 /** The `incidents` table's columns, as read. */
-export interface IncidentRow {
-  id: string;
-  entity_ref: string;
-  environment: string;
+export interface IncidentRow extends EventRow {
   opened_at: number | string;
   resolved_at: number | string | null;
   deployment_id: string | null;
@@ -80,13 +81,19 @@ function toOptionalIso(value: number | string | null): string | undefined {
   return value === null || value === undefined ? undefined : toIso(value);
 }
 
-/** The stored deployment of a row. */
-export function toDeploymentRecord(row: DeploymentRow): DeploymentRecord {
-  const finishedAt = toOptionalIso(row.finished_at);
+function eventOf(row: EventRow) {
   return {
     id: row.id,
     entityRef: row.entity_ref,
     environment: row.environment,
+  };
+}
+
+/** The stored deployment of a row. */
+export function toDeploymentRecord(row: DeploymentRow): DeploymentRecord {
+  const finishedAt = toOptionalIso(row.finished_at);
+  return {
+    ...eventOf(row),
     version: row.version,
     commitSha: row.commit_sha,
     status: row.status as DeploymentStatus,
@@ -102,9 +109,7 @@ export function toDeploymentRecord(row: DeploymentRow): DeploymentRecord {
 export function toIncident(row: IncidentRow): Incident {
   const resolvedAt = toOptionalIso(row.resolved_at);
   return {
-    id: row.id,
-    entityRef: row.entity_ref,
-    environment: row.environment,
+    ...eventOf(row),
     openedAt: toIso(row.opened_at),
     ...(resolvedAt && { resolvedAt }),
     ...(row.deployment_id && { deploymentId: row.deployment_id }),
@@ -112,11 +117,17 @@ export function toIncident(row: IncidentRow): Incident {
   };
 }
 
-/** The commit of a `deployment_commits` row, or undefined without a time. */
-export function toCommit(row: {
+/** The `deployment_commits` table's columns, as read. */
+export interface CommitRow {
+  deployment_id: string;
   sha: string;
   committed_at: number | string | null;
-}): { sha: string; committedAt: string } | undefined {
+}
+
+/** The commit of a `deployment_commits` row, or undefined without a time. */
+export function toCommit(
+  row: CommitRow,
+): { sha: string; committedAt: string } | undefined {
   const committedAt = toOptionalIso(row.committed_at);
   return committedAt ? { sha: row.sha, committedAt } : undefined;
 }

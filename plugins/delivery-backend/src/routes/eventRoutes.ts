@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { deliveryEventCreatePermission } from '@internal/backstage-plugin-delivery-common';
 import { assertAllowed } from '../service/access/assertAllowed';
-import { IngestionService } from '../service/IngestionService';
+import { IngestionService } from '../service/ingestion/IngestionService';
 import { RejectedEventsError } from '../service/ingestion/RejectedEventsError';
 import { DeliveryApiRouter } from './DeliveryApiRouter';
 

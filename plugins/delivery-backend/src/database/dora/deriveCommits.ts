@@ -47,6 +47,32 @@ function broughtBy(tx: Knex.Transaction, pairs: Array<[string, string]>) {
   };
 }
 
+// The (entity, sha) pairs of the commits production deployments bring: those
+// they list and their head commits, each once, by a key of the pair.
+function commitsBrought(
+  deployments: Array<ProductionDeploymentBefore | ProductionDeploymentAfter>,
+  commits: Array<{ deploymentId: string; sha: string }>,
+): Map<string, [string, string]> {
+  const pairs = new Map<string, [string, string]>();
+  const add = (entityRef: string, sha: string) =>
+    pairs.set(JSON.stringify([entityRef, sha]), [entityRef, sha]);
+  const entityOf = new Map(
+    deployments.map(r => [r.deployment_id, r.entity_ref]),
+  );
+  for (const { deploymentId, sha } of commits) {
+    const entityRef = entityOf.get(deploymentId);
+    if (entityRef) {
+      add(entityRef, sha);
+    }
+  }
+  for (const row of deployments) {
+    if (row.head_commit_sha) {
+      add(row.entity_ref, row.head_commit_sha);
+    }
+  }
+  return pairs;
+}
+
 // The first production deployment of each commit a changed deployment brings
 // or brought, and the time of each commit a changed deployment lists or listed.
 export async function deriveCommits(
@@ -61,36 +87,8 @@ export async function deriveCommits(
   // Commits a changed deployment brought before may now have another first
   // deployment, or none: delete and derive again. Those it brings now keep
   // or get one: derive and upsert.
-  const moved = new Map<string, [string, string]>();
-  const brought = new Map<string, [string, string]>();
-  const add = (pairs: typeof moved, entityRef: string, sha: string) =>
-    pairs.set(JSON.stringify([entityRef, sha]), [entityRef, sha]);
-  const entityBefore = new Map(
-    before.map(r => [r.deployment_id, r.entity_ref]),
-  );
-  const entityAfter = new Map(after.map(r => [r.deployment_id, r.entity_ref]));
-  for (const { deploymentId, sha } of replacedCommits) {
-    const entityRef = entityBefore.get(deploymentId);
-    if (entityRef) {
-      add(moved, entityRef, sha);
-    }
-  }
-  for (const row of before) {
-    if (row.head_commit_sha) {
-      add(moved, row.entity_ref, row.head_commit_sha);
-    }
-  }
-  for (const { deploymentId, sha } of listedCommits) {
-    const entityRef = entityAfter.get(deploymentId);
-    if (entityRef) {
-      add(brought, entityRef, sha);
-    }
-  }
-  for (const row of after) {
-    if (row.head_commit_sha) {
-      add(brought, row.entity_ref, row.head_commit_sha);
-    }
-  }
+  const moved = commitsBrought(before, replacedCommits);
+  const brought = commitsBrought(after, listedCommits);
   for (const key of moved.keys()) {
     brought.delete(key);
   }

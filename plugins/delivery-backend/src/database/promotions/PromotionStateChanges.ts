@@ -5,8 +5,8 @@ import {
   promotionStatesLeadingTo,
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { eachChunk } from '../chunks';
-import { toApproval, toTransition } from './promotionRows';
+import { groupedByIds } from '../chunks';
+import { ApprovalRow, toApproval, toTransition } from './promotionRows';
 import {
   ApprovalOutcome,
   PromotionOutcome,
@@ -48,22 +48,19 @@ export class PromotionStateChanges {
   async listApprovals(
     ids: string[],
   ): Promise<Map<string, PromotionApproval[]>> {
-    const approvals = new Map<string, PromotionApproval[]>(
-      ids.map(id => [id, []]),
+    return groupedByIds(
+      ids,
+      (chunk): Promise<ApprovalRow[]> =>
+        this.db('promotion_approvals')
+          .select('promotion_id', 'approver', 'approved_at', 'comment')
+          .whereIn('promotion_id', chunk)
+          .orderBy([
+            { column: 'approved_at', order: 'asc' },
+            { column: 'approver', order: 'asc' },
+          ]),
+      row => row.promotion_id,
+      toApproval,
     );
-    await eachChunk(ids, async chunk => {
-      const rows = await this.db('promotion_approvals')
-        .select('promotion_id', 'approver', 'approved_at', 'comment')
-        .whereIn('promotion_id', chunk)
-        .orderBy([
-          { column: 'approved_at', order: 'asc' },
-          { column: 'approver', order: 'asc' },
-        ]);
-      for (const row of rows) {
-        approvals.get(row.promotion_id)?.push(toApproval(row));
-      }
-    });
-    return approvals;
   }
 
   async transition(id: string, change: PromotionStateChange): Promise<boolean> {

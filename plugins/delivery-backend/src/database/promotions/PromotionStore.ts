@@ -4,6 +4,7 @@ import {
   PromotionTransition,
   PromotionTrigger,
 } from '@internal/backstage-plugin-delivery-common';
+import { EntityFilter } from '../whereEntities';
 
 /** A stored promotion, without its approvals and transitions. */
 export interface PromotionRecord {
@@ -131,14 +132,9 @@ export interface PromotionStore {
   getPromotion(id: string): Promise<PromotionRecord | undefined>;
 
   /** Promotions, newest first. */
-  listPromotions(query: {
-    states?: PromotionState[];
-    entityRef?: string;
-    /** Only promotions of one of these entities, e.g. a domain's components. */
-    entityRefs?: string[];
-    environment?: string;
-    limit: number;
-  }): Promise<PromotionRecord[]>;
+  listPromotions(
+    query: EntityFilter & { states?: PromotionState[]; limit: number },
+  ): Promise<PromotionRecord[]>;
 
   /** The open promotion of the entity into the environment, if any. */
   findOpenPromotion(

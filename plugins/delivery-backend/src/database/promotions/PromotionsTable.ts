@@ -10,6 +10,7 @@ import {
   PromotionRecord,
 } from './PromotionStore';
 import { toMillis } from '../rows';
+import { EntityFilter, whereEntities } from '../whereEntities';
 import { insertTransition } from './insertTransition';
 
 // One open promotion per entity and environment, enforced by a unique index
@@ -90,25 +91,12 @@ export class PromotionsTable {
     return row ? toPromotionRecord(row) : undefined;
   }
 
-  async listPromotions(query: {
-    states?: PromotionState[];
-    entityRef?: string;
-    entityRefs?: string[];
-    environment?: string;
-    limit: number;
-  }): Promise<PromotionRecord[]> {
-    const select = this.db<PromotionRow>('promotions');
+  async listPromotions(
+    query: EntityFilter & { states?: PromotionState[]; limit: number },
+  ): Promise<PromotionRecord[]> {
+    const select = whereEntities(this.db<PromotionRow>('promotions'), query);
     if (query.states?.length) {
       select.whereIn('state', query.states);
-    }
-    if (query.entityRef) {
-      select.where('entity_ref', query.entityRef);
-    }
-    if (query.entityRefs) {
-      select.whereIn('entity_ref', query.entityRefs);
-    }
-    if (query.environment) {
-      select.where('environment', query.environment);
     }
     const rows = await select
       .orderBy([

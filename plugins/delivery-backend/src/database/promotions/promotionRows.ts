@@ -95,12 +95,16 @@ export function toTransition(row: {
   };
 }
 
-/** The approval of a `promotion_approvals` row. */
-export function toApproval(row: {
+/** The `promotion_approvals` table's columns, as read. */
+export interface ApprovalRow {
+  promotion_id: string;
   approver: string;
   approved_at: Millis;
   comment: string | null;
-}): PromotionApproval {
+}
+
+/** The approval of a `promotion_approvals` row. */
+export function toApproval(row: ApprovalRow): PromotionApproval {
   return {
     approver: row.approver,
     approvedAt: iso(row.approved_at),

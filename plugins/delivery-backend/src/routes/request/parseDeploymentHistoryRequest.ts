@@ -1,9 +1,11 @@
+import { QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
 import {
   DeploymentStatus,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import { DateTime } from 'luxon';
+import { spec } from '../../schema/openapi/generated/router';
 import { decodeCursor } from '../../service/deployments/deploymentCursor';
 import { DeploymentHistoryRequest } from '../../service/deployments/DeploymentsService';
 import { parseEntityScope } from './parseEntityScope';
@@ -22,17 +24,12 @@ const STATUSES: readonly DeploymentStatus[] = [
   'cancelled',
 ];
 
-/** The `GET /deployments` query parameters as the router hands them over. */
-export interface DeploymentHistoryParameters {
-  entityRef?: string | string[];
-  domain?: string;
-  owner?: string;
-  environment?: string;
-  status?: string | string[];
-  since?: string;
-  cursor?: string;
-  limit?: number;
-}
+/** The `GET /deployments` query parameters as the spec types them and the router hands them over. */
+export type DeploymentHistoryParameters = QueryParameters<
+  typeof spec,
+  '/deployments',
+  'get'
+>;
 
 // A repeatable parameter arrives as one value or several.
 const listOf = (value: string | string[]) =>

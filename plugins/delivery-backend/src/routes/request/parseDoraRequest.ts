@@ -1,9 +1,11 @@
+import { QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
 import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
 import { DateTime, IANAZone } from 'luxon';
 import { DoraRequest, DoraScope } from '../../service/dora/DoraService';
 import { doraWindow } from '../../service/dora/DoraWindow';
 import { parseEntityScope } from './parseEntityScope';
+import { spec } from '../../schema/openapi/generated/router';
 
 const BUCKET_SIZES: readonly DoraBucketSize[] = ['day', 'week'];
 
@@ -36,13 +38,9 @@ function parseInstant(name: string, value: string, zone: string): number {
  * `timeZone` (IANA, default UTC) and `bucket` (`day`, the default, or
  * `week`) of the window. An `InputError` names the parameter that is wrong.
  */
-export function parseDoraRequest(query: {
-  entityRef?: string;
-  from?: string;
-  to?: string;
-  bucket?: string;
-  timeZone?: string;
-}): DoraRequest {
+export function parseDoraRequest(
+  query: QueryParameters<typeof spec, '/dora', 'get'>,
+): DoraRequest {
   const scope = parseDoraScope(query.entityRef);
   const timeZone = query.timeZone ?? 'UTC';
   if (!IANAZone.isValidZone(timeZone)) {

@@ -1,3 +1,4 @@
+import { QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
 import {
   Environment,
@@ -8,7 +9,8 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { PromotionListRequest } from '../../service/promotions/PromotionQueries';
 import { ParsedPromotionRequest } from '../../service/promotions/PromotionRequests';
-import { isRecord } from './isRecord';
+import { isRecord } from '../../json/isRecord';
+import { spec } from '../../schema/openapi/generated/router';
 
 const TRIGGERS: PromotionTrigger[] = ['promotion', 'rollback', 'hotfix'];
 const MAX_VERSION_LENGTH = 255;
@@ -100,16 +102,12 @@ export function parseComment(
   return comment.trim() || undefined;
 }
 
-/** Which promotions to list, as `GET /promotions` is asked. */
-export interface PromotionListQuery {
-  /** One state or several, separated by commas. */
-  state?: string;
-  entityRef?: string;
-  /** Only promotions of the components of this domain. */
-  domain?: string;
-  environment?: string;
-  limit?: number;
-}
+/** Which promotions to list, as the spec types the `GET /promotions` query. */
+export type PromotionListQuery = QueryParameters<
+  typeof spec,
+  '/promotions',
+  'get'
+>;
 
 /**
  * The states, canonical entity and domain refs and limit of a list query; an

@@ -5,13 +5,14 @@ import { EntityScope } from './EntityScope';
 
 /**
  * The entities of a scope whose deployments the caller may read, as the
- * caller's catalog sees them: DORA's scopes and the incidents of a domain
- * resolve the same way.
+ * caller's catalog sees them: DORA's scopes, the incidents of a domain and
+ * the deployment history's domain and owner filters resolve through one.
  */
 export class ScopedEntities {
   constructor(
     private readonly catalog: EntityCatalog,
-    private readonly access: DeploymentReadAccess,
+    /** Who may read which entity's deployments, which the scopes are filtered by. */
+    readonly access: DeploymentReadAccess,
   ) {}
 
   /**

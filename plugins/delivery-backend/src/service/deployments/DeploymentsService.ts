@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   DeploymentPage,
   DeploymentStatus,
@@ -13,8 +10,6 @@ import {
   HistoryPosition,
 } from '../../database/DeliveryStore';
 import { EntityScope } from '../catalog/EntityScope';
-import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
-import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 import { encodeCursor, positionOf } from './deploymentCursor';
 import { withCommits } from './withCommits';
@@ -53,19 +48,10 @@ function intersect(lists: string[][]): string[] {
 
 /** The deployment history: newest first, cursor-paged, over what the caller may read. */
 export class DeploymentsService {
-  private readonly store: DeliveryStore;
-  private readonly access: DeploymentReadAccess;
-  private readonly scoped: ScopedEntities;
-
-  constructor(options: {
-    store: DeliveryStore;
-    catalog: EntityCatalog;
-    permissions: PermissionsService;
-  }) {
-    this.store = options.store;
-    this.access = new DeploymentReadAccess(options.permissions);
-    this.scoped = new ScopedEntities(options.catalog, this.access);
-  }
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly scoped: ScopedEntities,
+  ) {}
 
   /**
    * One page of the history. Deployments of entities the caller may not read
@@ -92,7 +78,9 @@ export class DeploymentsService {
     return this.readPage(
       request,
       filters,
-      entityRefs ? undefined : refs => this.access.readable(refs, credentials),
+      entityRefs
+        ? undefined
+        : refs => this.scoped.access.readable(refs, credentials),
     );
   }
 
@@ -108,10 +96,12 @@ export class DeploymentsService {
     const { entityRefs } = request;
     if (entityRefs?.length === 1) {
       // One entity, as the history of an entity page asks: refused outright.
-      await this.access.assertCanRead(entityRefs[0], credentials);
+      await this.scoped.access.assertCanRead(entityRefs[0], credentials);
       lists.push(entityRefs);
     } else if (entityRefs) {
-      lists.push([...(await this.access.readable(entityRefs, credentials))]);
+      lists.push([
+        ...(await this.scoped.access.readable(entityRefs, credentials)),
+      ]);
     }
     for (const scope of [request.domain, request.owner]) {
       if (scope) {

@@ -1,17 +1,12 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   DoraResponse,
   doraTiers,
 } from '@internal/backstage-plugin-delivery-common';
 import { DoraStore } from '../../database/dora/DoraStore';
-import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
 import { EntityScope } from '../catalog/EntityScope';
 import { DoraWindow } from './DoraWindow';
 import { summarize } from './summarize';
-import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 
 /** Whose DORA numbers: one component, a domain, a group's entities, or everybody's. */
@@ -30,19 +25,10 @@ export interface DoraRequest {
  * time zone. Reads the tables that ingestion derives, never all history.
  */
 export class DoraService {
-  private readonly store: DoraStore;
-  private readonly access: DeploymentReadAccess;
-  private readonly scoped: ScopedEntities;
-
-  constructor(options: {
-    store: DoraStore;
-    catalog: EntityCatalog;
-    permissions: PermissionsService;
-  }) {
-    this.store = options.store;
-    this.access = new DeploymentReadAccess(options.permissions);
-    this.scoped = new ScopedEntities(options.catalog, this.access);
-  }
+  constructor(
+    private readonly store: DoraStore,
+    private readonly scoped: ScopedEntities,
+  ) {}
 
   /**
    * The numbers of the request's scope, over the entities whose deployments
@@ -83,7 +69,7 @@ export class DoraService {
     // Returned, or else left: its failure is reported to the caller or not at all.
     everybody.catch(() => undefined);
     const refs = await this.store.listEntityRefs();
-    const readable = await this.access.readable(refs, credentials);
+    const readable = await this.scoped.access.readable(refs, credentials);
     if (readable.size === refs.length) {
       return everybody;
     }

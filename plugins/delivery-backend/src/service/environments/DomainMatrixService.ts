@@ -6,9 +6,10 @@ import {
   Environment,
   sortEnvironments,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
-import { DomainComponent, EntityCatalog } from '../catalog/EntityCatalog';
+import { DeploymentRecord } from '../../database/DeliveryStore';
+import { DomainComponent } from '../catalog/EntityCatalog';
 import { ReadableEntities } from '../deployments/DeploymentsService';
+import { EnvironmentViewOptions } from './EnvironmentStatusService';
 
 const key = (entityRef: string, environment: string) =>
   `${entityRef}\n${environment}`;
@@ -24,18 +25,10 @@ function byEntityAndEnvironment(deployments: DeploymentRecord[]) {
 
 /** Components × environments of a domain, with drift marked. */
 export class DomainMatrixService {
-  private readonly store: DeliveryStore;
   private readonly environments: Environment[];
-  private readonly catalog: EntityCatalog;
 
-  constructor(options: {
-    store: DeliveryStore;
-    environments: Environment[];
-    catalog: EntityCatalog;
-  }) {
-    this.store = options.store;
+  constructor(private readonly options: EnvironmentViewOptions) {
     this.environments = sortEnvironments(options.environments);
-    this.catalog = options.catalog;
   }
 
   /**
@@ -47,14 +40,23 @@ export class DomainMatrixService {
     credentials: BackstageCredentials,
     readable: ReadableEntities,
   ): Promise<DomainMatrix> {
-    const all = await this.catalog.getDomainComponents(domainRef, credentials);
+    const all = await this.options.catalog.getDomainComponents(
+      domainRef,
+      credentials,
+    );
     const allowed = await readable(all.map(c => c.entityRef));
     const components = all.filter(c => allowed.has(c.entityRef));
     const entityRefs = components.map(c => c.entityRef);
 
     const [running, latest] = await Promise.all([
-      this.store.getLatestDeployments({ entityRefs, succeededOnly: true }),
-      this.store.getLatestDeployments({ entityRefs, succeededOnly: false }),
+      this.options.store.getLatestDeployments({
+        entityRefs,
+        succeededOnly: true,
+      }),
+      this.options.store.getLatestDeployments({
+        entityRefs,
+        succeededOnly: false,
+      }),
     ]);
     const runningByCell = byEntityAndEnvironment(running);
     const latestByCell = byEntityAndEnvironment(latest);

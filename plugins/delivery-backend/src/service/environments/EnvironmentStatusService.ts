@@ -20,21 +20,16 @@ import { withCommits } from '../deployments/withCommits';
 // How many deployments waiting for promotion are looked at, newest first.
 const MAX_MISSING_DEPLOYMENTS = 100;
 
+/** What the views of environments read: deployments, the configured environments, the catalog. */
+export interface EnvironmentViewOptions {
+  store: DeliveryStore;
+  environments: Environment[];
+  catalog: EntityCatalog;
+}
+
 /** Per environment of an entity: what runs, since when, what the next one lacks. */
 export class EnvironmentStatusService {
-  private readonly store: DeliveryStore;
-  private readonly environments: Environment[];
-  private readonly catalog: EntityCatalog;
-
-  constructor(options: {
-    store: DeliveryStore;
-    environments: Environment[];
-    catalog: EntityCatalog;
-  }) {
-    this.store = options.store;
-    this.environments = options.environments;
-    this.catalog = options.catalog;
-  }
+  constructor(private readonly options: EnvironmentViewOptions) {}
 
   /**
    * The entity's environments in promotion order; a `NotFoundError` when the
@@ -44,11 +39,14 @@ export class EnvironmentStatusService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityEnvironments> {
-    const entity = await this.catalog.getEntity(entityRef, credentials);
-    const environments = environmentsForEntity(this.environments, entity);
+    const entity = await this.options.catalog.getEntity(entityRef, credentials);
+    const environments = environmentsForEntity(
+      this.options.environments,
+      entity,
+    );
     const running = new Map(
       (
-        await this.store.getLatestDeployments({
+        await this.options.store.getLatestDeployments({
           entityRefs: [entityRef],
           succeededOnly: true,
         })
@@ -82,10 +80,10 @@ export class EnvironmentStatusService {
   ): string | undefined {
     const delivered = new Set(environments.map(e => e.name));
     const seen = new Set<string>([environment.name]);
-    let next = nextEnvironment(this.environments, environment.name);
+    let next = nextEnvironment(this.options.environments, environment.name);
     while (next && !delivered.has(next.name) && !seen.has(next.name)) {
       seen.add(next.name);
-      next = nextEnvironment(this.environments, next.name);
+      next = nextEnvironment(this.options.environments, next.name);
     }
     return next && delivered.has(next.name) ? next.name : undefined;
   }
@@ -94,8 +92,10 @@ export class EnvironmentStatusService {
     deployment: DeploymentRecord,
   ): Promise<RunningVersion> {
     // Since the first success of this version after another version ran.
-    const since = await runningSince(this.store, deployment);
-    const [withItsCommits] = await withCommits(this.store, [deployment]);
+    const since = await runningSince(this.options.store, deployment);
+    const [withItsCommits] = await withCommits(this.options.store, [
+      deployment,
+    ]);
     return { version: deployment.version, since, deployment: withItsCommits };
   }
 
@@ -122,7 +122,7 @@ export class EnvironmentStatusService {
     // (a hotfix), when it reached the next environment.
     let since: string | undefined;
     if (there) {
-      const [same] = await this.store.listSucceededDeployments({
+      const [same] = await this.options.store.listSucceededDeployments({
         entityRef,
         environment,
         version: there.version,
@@ -130,7 +130,7 @@ export class EnvironmentStatusService {
       });
       since = same?.finishedAt ?? there.finishedAt;
     }
-    const waiting = await this.store.listSucceededDeployments({
+    const waiting = await this.options.store.listSucceededDeployments({
       entityRef,
       environment,
       finishedAfter: since,
@@ -150,7 +150,7 @@ export class EnvironmentStatusService {
     }
     status.missing = {
       versions: [...versions.values()],
-      commits: await distinctCommits(this.store, waiting),
+      commits: await distinctCommits(this.options.store, waiting),
     };
     return status;
   }

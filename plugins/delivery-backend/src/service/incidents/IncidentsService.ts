@@ -1,11 +1,6 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { IncidentPage } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
-import { DeploymentReadAccess } from '../access/DeploymentReadAccess';
-import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EntityScope } from '../catalog/EntityScope';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 
@@ -26,20 +21,10 @@ export interface IncidentsRequest {
  * may read.
  */
 export class IncidentsService {
-  private readonly store: DeliveryStore;
-  private readonly scoped: ScopedEntities;
-
-  constructor(options: {
-    store: DeliveryStore;
-    catalog: EntityCatalog;
-    permissions: PermissionsService;
-  }) {
-    this.store = options.store;
-    this.scoped = new ScopedEntities(
-      options.catalog,
-      new DeploymentReadAccess(options.permissions),
-    );
-  }
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly scoped: ScopedEntities,
+  ) {}
 
   /**
    * The newest incidents of the scope by `openedAt` and their total; a

@@ -6,14 +6,6 @@ export class EventFieldProblem extends Error {
   }
 }
 
-/** A JSON object, as events and their commits must be. */
-export type JsonRecord = Record<string, unknown>;
-
-/** Whether a value is a JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Why a timestamp is refused, whether by the schema or when it is read. */
 export const TIMESTAMP_REASON =
   'must be an ISO 8601 date and time with a time zone, such as 2026-03-02T11:00:00Z';

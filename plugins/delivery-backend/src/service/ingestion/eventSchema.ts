@@ -1,9 +1,9 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { spec } from '../../schema/openapi/generated/router';
+import { JsonRecord } from '../../json/isRecord';
 import {
   EventFieldProblem,
-  JsonRecord,
   TIMESTAMP_REASON,
   entityRefReason,
 } from './EventFieldProblem';
@@ -34,8 +34,14 @@ let validate: ValidateFunction | undefined;
 
 function compiled(): ValidateFunction {
   if (!validate) {
-    // Not strict: the spec carries OpenAPI keywords such as `example`.
-    const ajv = new Ajv({ strict: false, discriminator: true });
+    // Not strict: the spec carries OpenAPI keywords such as `example`. The
+    // fields an event's schema does not name are dropped, so that what is
+    // stored is what the spec describes.
+    const ajv = new Ajv({
+      strict: false,
+      discriminator: true,
+      removeAdditional: 'all',
+    });
     addFormats(ajv);
     // Ajv's discriminator finds the branch by the `type` enums and refuses
     // an explicit mapping, which is there for the OpenAPI tools.
@@ -138,7 +144,8 @@ function problemOf(error: ErrorObject, event: JsonRecord): EventFieldProblem {
 
 /**
  * Checks an event against the spec's `DeliveryEvent` schema and throws an
- * {@link EventFieldProblem} for the first field that breaks it.
+ * {@link EventFieldProblem} for the first field that breaks it; removes the
+ * fields the schema does not name, in the event and its commits.
  */
 export function checkEventSchema(event: JsonRecord): void {
   const valid = compiled();

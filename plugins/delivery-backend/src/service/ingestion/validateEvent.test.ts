@@ -38,6 +38,23 @@ describe('validateEvent', () => {
     );
   });
 
+  it('drops the fields the contract does not name, in the event and its commits', () => {
+    const deployment = deploymentEvent();
+    expect(
+      validateEvent(
+        {
+          ...deployment,
+          team: 'parking',
+          commits: [{ ...deployment.commits![0], author: 'jdoe' }],
+        },
+        environments,
+      ),
+    ).toEqual(deployment);
+    expect(
+      validateEvent({ ...incidentEvent(), severity: 'high' }, environments),
+    ).toEqual(incidentEvent());
+  });
+
   it('treats null optional fields as absent', () => {
     expect(
       validateEvent(

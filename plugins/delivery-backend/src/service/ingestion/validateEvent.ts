@@ -4,12 +4,11 @@ import {
   IncidentEvent,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
+import { JsonRecord, isRecord } from '../../json/isRecord';
 import {
   EventFieldProblem,
-  JsonRecord,
   TIMESTAMP_REASON,
   entityRefReason,
-  isRecord,
 } from './EventFieldProblem';
 import { checkEventSchema } from './eventSchema';
 
@@ -98,10 +97,8 @@ function notBefore(
 
 function readDeployment(
   event: DeploymentEvent,
-  environments: EnvironmentNames,
+  entityRef: string,
 ): DeploymentEvent {
-  const entityRef = entityRefOf(event.entityRef);
-  checkEnvironment(event.environment, environments);
   const commits = event.commits?.map((commit, index) => ({
     sha: commit.sha,
     committedAt: utc(`commits[${index}].committedAt`, commit.committedAt),
@@ -121,54 +118,27 @@ function readDeployment(
     finishedAt = utc('finishedAt', event.finishedAt);
     notBefore('finishedAt', finishedAt, 'startedAt', startedAt);
   }
-  const { id, environment, version, commitSha, status, trigger, url, actor } =
-    event;
-
   return {
-    type: 'deployment',
-    id,
+    ...event,
     entityRef,
-    environment,
-    version,
-    commitSha,
     ...(commits && { commits }),
-    status,
-    trigger,
     startedAt,
     ...(finishedAt && { finishedAt }),
-    ...(url && { url }),
-    ...(actor && { actor }),
   };
 }
 
-function readIncident(
-  event: IncidentEvent,
-  environments: EnvironmentNames,
-): IncidentEvent {
-  const entityRef = entityRefOf(event.entityRef);
-  checkEnvironment(event.environment, environments);
+function readIncident(event: IncidentEvent, entityRef: string): IncidentEvent {
   const openedAt = utc('openedAt', event.openedAt);
   const resolvedAt = utc('resolvedAt', event.resolvedAt);
   notBefore('resolvedAt', resolvedAt, 'openedAt', openedAt);
-  const { id, environment, deploymentId, url } = event;
-
-  return {
-    type: 'incident',
-    id,
-    entityRef,
-    environment,
-    openedAt,
-    ...(resolvedAt && { resolvedAt }),
-    ...(deploymentId && { deploymentId }),
-    ...(url && { url }),
-  };
+  return { ...event, entityRef, openedAt, ...(resolvedAt && { resolvedAt }) };
 }
 
 /**
  * Validates one event of the event API v1 against the spec's `DeliveryEvent`
  * schema and the rules a schema cannot say (configured environments, the
  * order of timestamps), and returns it normalised: entity ref in canonical
- * form, timestamps in UTC. Throws an {@link EventFieldProblem} naming the
+ * form, timestamps in UTC, without fields the spec does not name. Throws an {@link EventFieldProblem} naming the
  * first field that is wrong.
  */
 export function validateEvent(
@@ -181,7 +151,10 @@ export function validateEvent(
   const present = withoutNulls(event) as JsonRecord;
   checkEventSchema(present);
   const valid = present as unknown as DeliveryEvent;
+  // Every event names an entity and an environment, checked before the rest.
+  const entityRef = entityRefOf(valid.entityRef);
+  checkEnvironment(valid.environment, environments);
   return valid.type === 'deployment'
-    ? readDeployment(valid, environments)
-    : readIncident(valid, environments);
+    ? readDeployment(valid, entityRef)
+    : readIncident(valid, entityRef);
 }

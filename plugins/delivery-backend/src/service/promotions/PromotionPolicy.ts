@@ -26,6 +26,16 @@ export interface PolicyEvaluation {
   warnings: PromotionWarning[];
 }
 
+/** A promotion request as the policy judges it, at the time `now`. */
+export interface PolicyRequest {
+  entity: Entity;
+  entityRef: string;
+  environment: Environment;
+  version: string;
+  trigger: PromotionTrigger;
+  now: Date;
+}
+
 const RULE_NAMES: Record<PromotionRule, string> = {
   environment: 'environment',
   source_environment: 'source environment',
@@ -83,14 +93,7 @@ export class PromotionPolicy {
   }
 
   /** Evaluates every rule for the request at the time. */
-  async evaluate(request: {
-    entity: Entity;
-    entityRef: string;
-    environment: Environment;
-    version: string;
-    trigger: PromotionTrigger;
-    now: Date;
-  }): Promise<PolicyEvaluation> {
+  async evaluate(request: PolicyRequest): Promise<PolicyEvaluation> {
     const { entity, entityRef, environment, version, trigger, now } = request;
     const { history, store, freezeWindows } = this.options;
     const violations: PromotionViolation[] = [];
@@ -163,14 +166,7 @@ export class PromotionPolicy {
 
   /** The source environment and soak time rules; a hotfix skips both. */
   private async checkSource(
-    request: {
-      entity: Entity;
-      entityRef: string;
-      environment: Environment;
-      version: string;
-      trigger: PromotionTrigger;
-      now: Date;
-    },
+    request: PolicyRequest,
     evaluation: PolicyEvaluation,
   ) {
     const { entity, entityRef, environment, version, trigger, now } = request;

@@ -20,19 +20,14 @@ export class VersionHistory {
     entityRef: string,
     environment: string,
   ): Promise<DeploymentRecord | undefined> {
-    const [latest] = await this.store.listSucceededDeployments({
-      entityRef,
-      environment,
-      limit: 1,
-    });
-    return latest;
+    return this.latestSuccess(entityRef, environment);
   }
 
-  /** The latest succeeded deployment of the version in the environment. */
+  /** The latest succeeded deployment in the environment, of the version when one is named. */
   async latestSuccess(
     entityRef: string,
     environment: string,
-    version: string,
+    version?: string,
   ): Promise<DeploymentRecord | undefined> {
     const [latest] = await this.store.listSucceededDeployments({
       entityRef,

@@ -21,7 +21,7 @@ import { GitOpsLocalExecutor } from '../../executors/gitops-local/GitOpsLocalExe
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
-import { IngestionService } from '../IngestionService';
+import { IngestionService } from '../ingestion/IngestionService';
 import {
   ChangeFailureRateSource,
   PromotionPreviewService,

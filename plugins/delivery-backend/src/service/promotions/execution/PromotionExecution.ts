@@ -1,8 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, SchedulerService } from '@backstage/backend-plugin-api';
 import { isError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Environment } from '@internal/backstage-plugin-delivery-common';
@@ -10,38 +6,26 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
-import {
-  PromotionRecord,
-  PromotionStore,
-} from '../../../database/promotions/PromotionStore';
+import { PromotionRecord } from '../../../database/promotions/PromotionStore';
 import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
 import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
-import { IngestionService } from '../../IngestionService';
 import { executeWithTimeout } from './executeWithTimeout';
 import { executionRequestFor } from './executionRequestFor';
 import { PromotionClaims } from './PromotionClaims';
-import { VersionHistory } from '../VersionHistory';
-import { PromotionNotifier } from '../PromotionNotifier';
-import { PromotionPolicy } from '../PromotionPolicy';
-import { PromotionResults } from './PromotionResults';
-import { PromotionTransitions } from '../PromotionTransitions';
+import { PromotionResults, PromotionResultsOptions } from './PromotionResults';
 
 export { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
 
-/** What {@link PromotionExecution} needs. */
-export interface PromotionExecutionOptions {
-  store: PromotionStore;
-  transitions: PromotionTransitions;
-  history: VersionHistory;
-  policy: PromotionPolicy;
-  ingestion: IngestionService;
-  environments: Environment[];
+/**
+ * What {@link PromotionExecution} needs: what recording a result needs, and
+ * the executors with what building their requests and claiming need.
+ */
+export interface PromotionExecutionOptions
+  extends Omit<PromotionResultsOptions, 'now'> {
   executors: PromotionExecutorRegistry;
   catalogService: CatalogService;
   auth: AuthService;
   freezeWindows: FreezeWindowService;
-  notifier: PromotionNotifier;
-  logger: LoggerService;
   /** How long one execution may take before it is aborted and failed. */
   executionTimeoutMs: number;
   now?: () => Date;

@@ -9,7 +9,7 @@ import {
   PromotionRecord,
   PromotionStore,
 } from '../../../database/promotions/PromotionStore';
-import { IngestionService } from '../../IngestionService';
+import { IngestionService } from '../../ingestion/IngestionService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
 import { VersionHistory } from '../VersionHistory';
 import { PromotionNotifier } from '../PromotionNotifier';
@@ -17,25 +17,26 @@ import { PromotionPolicy } from '../PromotionPolicy';
 import { PromotionTransitions } from '../PromotionTransitions';
 import { recordPromotionDeployment } from './recordPromotionDeployment';
 
+/** What {@link PromotionResults} needs. */
+export interface PromotionResultsOptions {
+  store: PromotionStore;
+  transitions: PromotionTransitions;
+  history: VersionHistory;
+  policy: PromotionPolicy;
+  ingestion: IngestionService;
+  environments: Environment[];
+  notifier: PromotionNotifier;
+  logger: LoggerService;
+  now: () => Date;
+}
+
 /**
  * Records how the execution of a claimed promotion ended: its deployment in
  * the history and `succeeded`, or `failed` with the reason; either way the
  * requester is told. Only while the claim still holds the promotion.
  */
 export class PromotionResults {
-  constructor(
-    private readonly options: {
-      store: PromotionStore;
-      transitions: PromotionTransitions;
-      history: VersionHistory;
-      policy: PromotionPolicy;
-      ingestion: IngestionService;
-      environments: Environment[];
-      notifier: PromotionNotifier;
-      logger: LoggerService;
-      now: () => Date;
-    },
-  ) {}
+  constructor(private readonly options: PromotionResultsOptions) {}
 
   /**
    * Records the executor's success; when that cannot be recorded, the

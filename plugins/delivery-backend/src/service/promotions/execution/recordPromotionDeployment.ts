@@ -8,7 +8,7 @@ import {
   PromotionExecutionResult,
 } from '@internal/backstage-plugin-delivery-node';
 import { PromotionRecord } from '../../../database/promotions/PromotionStore';
-import { IngestionService } from '../../IngestionService';
+import { IngestionService } from '../../ingestion/IngestionService';
 import { VersionHistory } from '../VersionHistory';
 import { PromotionPolicy } from '../PromotionPolicy';
 

@@ -6,9 +6,10 @@ import {
   IncidentEvent,
   RejectedEvent,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryStore } from '../database/DeliveryStore';
-import { EventFieldProblem, isRecord } from './ingestion/EventFieldProblem';
-import { validateEvent } from './ingestion/validateEvent';
+import { DeliveryStore } from '../../database/DeliveryStore';
+import { isRecord } from '../../json/isRecord';
+import { EventFieldProblem } from './EventFieldProblem';
+import { validateEvent } from './validateEvent';
 
 /** The most events one request (one call to `ingest`) may carry. */
 export const MAX_EVENTS_PER_BATCH = 1000;
