@@ -8,10 +8,11 @@ import { applicationName } from '../render/argocd/renderApplications';
 import { renderArgoCdFiles } from '../render/argocd/renderArgoCdFiles';
 import { examples } from './argocdApplications.examples';
 import {
-  environmentsInputs,
+  environmentsInput,
   gitopsPathInputs,
+  onlyEnvironmentsInput,
   serviceInputs,
-} from './gitopsInputs';
+} from './deliveryInputs';
 import { writeGeneratedFiles } from './writeGeneratedFiles';
 
 /**
@@ -44,7 +45,8 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
             .describe(
               'The image repository the image updater follows in the first environment; without it, no image updater',
             ),
-        ...environmentsInputs(
+        ...environmentsInput,
+        ...onlyEnvironmentsInput(
           'Write the applications of these environments only, e.g. when adding an environment',
         ),
         domainResources: z =>

@@ -1,6 +1,13 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
+/** The step every example runs, with its own input. */
+const step = {
+  id: 'annotate',
+  action: 'delivery:catalog:annotate',
+  name: 'Wire the entity to Domain Delivery',
+};
+
 /** Examples of `delivery:catalog:annotate`, executed by its tests. */
 export const examples: TemplateExample[] = [
   {
@@ -9,9 +16,7 @@ export const examples: TemplateExample[] = [
     example: yaml.stringify({
       steps: [
         {
-          id: 'annotate',
-          action: 'delivery:catalog:annotate',
-          name: 'Wire the entity to Domain Delivery',
+          ...step,
           input: {
             service: 'parking-api',
             gitopsPath: 'apps/smart-city/parking-api',
@@ -33,9 +38,7 @@ export const examples: TemplateExample[] = [
     example: yaml.stringify({
       steps: [
         {
-          id: 'annotate',
-          action: 'delivery:catalog:annotate',
-          name: 'Wire the entity to Domain Delivery',
+          ...step,
           input: {
             service: 'fare-calculator',
             filePath: 'service/catalog-info.yaml',

@@ -10,6 +10,7 @@ import {
 import fs from 'fs-extra';
 import { Document, isMap, parseDocument } from 'yaml';
 import { examples } from './catalogAnnotate.examples';
+import { serviceInputs } from './deliveryInputs';
 
 /**
  * Creates the `delivery:catalog:annotate` action: wires the catalog entity in the workspace
@@ -26,11 +27,7 @@ export function createCatalogAnnotateAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        service: z =>
-          z
-            .string()
-            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/)
-            .describe('Service name in CI and in the GitOps repository'),
+        service: serviceInputs.service,
         gitopsPath: z =>
           z
             .string()

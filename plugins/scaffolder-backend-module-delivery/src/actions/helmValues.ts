@@ -6,10 +6,13 @@ import { readDeliveryEnvironments, selectEnvironments } from '../environments';
 import { DEFAULT_INGRESS_DOMAIN, domainName } from '../names';
 import { renderHelmFiles } from '../render/helm/renderHelmFiles';
 import {
-  environmentsInputs,
+  environmentsInput,
   gitopsPathInputs,
+  imageInput,
+  ingressDomainInput,
+  onlyEnvironmentsInput,
   serviceInputs,
-} from './gitopsInputs';
+} from './deliveryInputs';
 import { examples } from './helmValues.examples';
 import { writeGeneratedFiles } from './writeGeneratedFiles';
 
@@ -30,19 +33,15 @@ export function createHelmValuesAction(options: { config: Config }) {
     schema: {
       input: {
         ...serviceInputs,
-        image: z =>
-          z
-            .string()
-            .regex(/^[a-z0-9][a-z0-9._\-/:]*$/)
-            .optional()
-            .describe(
-              'The image repository, without tag; needed when the chart is written',
-            ),
+        ...imageInput(
+          'The image repository, without tag; needed when the chart is written',
+        ),
         owner: z =>
           z.string().optional().describe('The owner, as an entity ref'),
         description: z =>
           z.string().optional().describe("The chart's description"),
-        ...environmentsInputs(
+        ...environmentsInput,
+        ...onlyEnvironmentsInput(
           'Write the values of these environments only, e.g. when adding an environment to an existing service',
         ),
         chart: z =>
@@ -53,13 +52,7 @@ export function createHelmValuesAction(options: { config: Config }) {
               'Write the chart itself (Chart.yaml, templates, values.yaml); default true, false for a service that has one',
             ),
         ...gitopsPathInputs,
-        ingressDomain: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Hosts are <service>.<environment>.<ingressDomain>, production <service>.<ingressDomain>; default apps.example.com',
-            ),
+        ...ingressDomainInput,
         ingressClassName: z =>
           z.string().optional().describe('The ingress class; default nginx'),
         secretStore: z =>

@@ -1,6 +1,13 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
+/** The step every example runs, with its own input. */
+const step = {
+  id: 'workflow',
+  action: 'delivery:workflow:create',
+  name: 'Create the delivery workflow',
+};
+
 /** Examples of `delivery:workflow:create`, executed by its tests. */
 export const examples: TemplateExample[] = [
   {
@@ -9,9 +16,7 @@ export const examples: TemplateExample[] = [
     example: yaml.stringify({
       steps: [
         {
-          id: 'workflow',
-          action: 'delivery:workflow:create',
-          name: 'Create the delivery workflow',
+          ...step,
           input: {
             service: 'parking-api',
             domain: 'domain:default/smart-city',
@@ -31,9 +36,7 @@ export const examples: TemplateExample[] = [
     example: yaml.stringify({
       steps: [
         {
-          id: 'workflow',
-          action: 'delivery:workflow:create',
-          name: 'Create the delivery workflow',
+          ...step,
           input: {
             service: 'fare-calculator',
             domain: 'journey',

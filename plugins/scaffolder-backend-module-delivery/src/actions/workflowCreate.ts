@@ -4,15 +4,16 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import { readDeliveryEnvironments, selectEnvironments } from '../environments';
-import {
-  DEFAULT_INGRESS_DOMAIN,
-  DNS_LABEL,
-  domainName,
-  ingressHost,
-} from '../names';
+import { DEFAULT_INGRESS_DOMAIN, domainName, ingressHost } from '../names';
 import { SERVICE_LANGUAGES } from '../render/workflow/languages';
 import { renderWorkflow } from '../render/workflow/renderWorkflow';
 import { yamlText } from '../render/yamlDocument';
+import {
+  environmentsInput,
+  imageInput,
+  ingressDomainInput,
+  serviceInputs,
+} from './deliveryInputs';
 import { examples } from './workflowCreate.examples';
 
 /**
@@ -31,13 +32,7 @@ export function createWorkflowCreateAction(options: { config: Config }) {
     supportsDryRun: true,
     schema: {
       input: {
-        service: z =>
-          z
-            .string()
-            .regex(DNS_LABEL)
-            .describe('The service name, e.g. parking-api'),
-        domain: z =>
-          z.string().min(1).describe('The domain, as a name or an entity ref'),
+        ...serviceInputs,
         entityRef: z =>
           z
             .string()
@@ -50,11 +45,7 @@ export function createWorkflowCreateAction(options: { config: Config }) {
             .enum(SERVICE_LANGUAGES)
             .optional()
             .describe('The language of the service; default typescript'),
-        environments: z =>
-          z
-            .array(z.string().regex(DNS_LABEL))
-            .optional()
-            .describe('The environments to deliver to; default all configured'),
+        ...environmentsInput,
         targetPath: z =>
           z
             .string()
@@ -71,21 +62,10 @@ export function createWorkflowCreateAction(options: { config: Config }) {
             .string()
             .optional()
             .describe('The branch that delivers; default main'),
-        image: z =>
-          z
-            .string()
-            .regex(/^[a-z0-9][a-z0-9._\-/:]*$/)
-            .optional()
-            .describe(
-              'The image repository; default ghcr.io/<repository owner>/<service>',
-            ),
-        ingressDomain: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'The domain the environments are served under: <service>.<environment>.<ingressDomain>, production <service>.<ingressDomain>; default apps.example.com',
-            ),
+        ...imageInput(
+          'The image repository; default ghcr.io/<repository owner>/<service>',
+        ),
+        ...ingressDomainInput,
         deliveryApiUrl: z =>
           z
             .string()

@@ -10,11 +10,8 @@ import {
   PromotionExecutionResult,
   PromotionExecutor,
 } from '@internal/backstage-plugin-delivery-node';
-import {
-  commitMessage,
-  valuesFileChange,
-  entityValuesFilePath,
-} from '../gitops/valuesFile';
+import { commitMessage } from '../gitops/valuesFile';
+import { ValuesFilePromotion } from '../gitops/ValuesFilePromotion';
 import {
   GitHubPullRequestOptions,
   readGitHubPullRequestOptions,
@@ -46,30 +43,21 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult> {
     const options = readGitHubPullRequestOptions(request.executor);
-    const path = entityValuesFilePath(request.entity, request.environment);
+    const promotion = new ValuesFilePromotion(request);
     const repository = await this.repositoryFor(options, request.signal);
     const { owner, repo, baseBranch } = options;
     const message = commitMessage(request);
     const [title] = message.split('\n');
 
     try {
-      const proposal = await repository.propose({
+      const proposal = await promotion.propose(repository, {
         branch: `delivery/promotion-${request.promotionId}`,
-        files: [
-          {
-            path,
-            content: before => {
-              if (before === undefined) {
-                throw new InputError(
-                  `${owner}/${repo} has no ${path} on ${baseBranch}; add the values file first`,
-                );
-              }
-              return valuesFileChange(request, path, before).after;
-            },
-          },
-        ],
         message,
         mergeTitle: `${title} (#{number})`,
+        whenMissing: () =>
+          new InputError(
+            `${owner}/${repo} has no ${promotion.path} on ${baseBranch}; add the values file first`,
+          ),
       });
       const pull = proposal.pullRequest!;
       if (!pull.merged) {
@@ -100,20 +88,19 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     request: PromotionChangeRequest,
   ): Promise<PromotionExecutionPreview> {
     const options = readGitHubPullRequestOptions(request.executor);
-    const path = entityValuesFilePath(request.entity, request.environment);
+    const promotion = new ValuesFilePromotion(request);
     const repository = await this.repositoryFor(options);
-    const file = await repository.readFile(path);
     const { owner, repo, baseBranch, autoMerge } = options;
-    return {
-      description: `Opens a pull request on ${owner}/${repo} against ${baseBranch} that sets ${IMAGE_TAG_KEY} ${
+    return promotion.preview(
+      repository,
+      `Opens a pull request on ${owner}/${repo} against ${baseBranch} that sets ${IMAGE_TAG_KEY} ${
         request.version
-      } in ${path}${
+      } in ${promotion.path}${
         autoMerge
           ? ', and merges it'
           : '; the deployment completes when it is merged'
       }`,
-      files: [valuesFileChange(request, path, file?.content.toString('utf8'))],
-    };
+    );
   }
 
   private async repositoryFor(

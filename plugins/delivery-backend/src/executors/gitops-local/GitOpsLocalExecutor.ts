@@ -11,11 +11,8 @@ import {
   PromotionExecutionResult,
   PromotionExecutor,
 } from '@internal/backstage-plugin-delivery-node';
-import {
-  commitMessage,
-  valuesFileChange,
-  entityValuesFilePath,
-} from '../gitops/valuesFile';
+import { commitMessage } from '../gitops/valuesFile';
+import { ValuesFilePromotion } from '../gitops/ValuesFilePromotion';
 
 /** The executor type. */
 export const GITOPS_LOCAL_EXECUTOR_TYPE = 'gitops-local';
@@ -38,15 +35,9 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult> {
     const repository = this.repositoryFor(request.executor);
-    const path = entityValuesFilePath(request.entity, request.environment);
-    // The tag is set in the file as the branch holds it when committing.
-    const proposal = await repository.propose({
-      files: [
-        {
-          path,
-          content: before => valuesFileChange(request, path, before).after,
-        },
-      ],
+    const promotion = new ValuesFilePromotion(request);
+    const { path } = promotion;
+    const proposal = await promotion.propose(repository, {
       message: commitMessage(request),
     });
     const sha = proposal.commitSha!;
@@ -64,12 +55,11 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
     request: PromotionChangeRequest,
   ): Promise<PromotionExecutionPreview> {
     const repository = this.repositoryFor(request.executor);
-    const path = entityValuesFilePath(request.entity, request.environment);
-    const file = await repository.readFile(path);
-    return {
-      description: `Commits ${IMAGE_TAG_KEY} ${request.version} to ${path} in the local GitOps repository`,
-      files: [valuesFileChange(request, path, file?.content.toString('utf8'))],
-    };
+    const promotion = new ValuesFilePromotion(request);
+    return promotion.preview(
+      repository,
+      `Commits ${IMAGE_TAG_KEY} ${request.version} to ${promotion.path} in the local GitOps repository`,
+    );
   }
 
   private repositoryFor(executor: ExecutorConfig): LocalGitOpsRepository {

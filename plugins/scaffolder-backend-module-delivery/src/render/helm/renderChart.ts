@@ -3,7 +3,7 @@ import { Document } from 'yaml';
 import { DeliveryEnvironment } from '../../environments';
 import { ingressHost } from '../../names';
 import { createYamlDocument } from '../yamlDocument';
-import { environmentProfile } from './environmentProfiles';
+import { EnvironmentProfile, environmentProfile } from './environmentProfiles';
 
 /** What a service's chart and values are generated from. */
 export interface ChartSpec {
@@ -44,6 +44,20 @@ export function renderChartYaml(spec: ChartSpec): Document {
 }
 
 /**
+ * The values an environment's profile sets, in both the shared values and each
+ * environment's file: how the service is sized, spread and logs.
+ */
+function sizingValues(profile: EnvironmentProfile) {
+  return {
+    env: { LOG_LEVEL: profile.logLevel },
+    resources: profile.resources,
+    autoscaling: { enabled: true, ...profile.autoscaling },
+    podDisruptionBudget: profile.podDisruptionBudget,
+    spreadAcrossZones: profile.spreadAcrossZones,
+  };
+}
+
+/**
  * The chart's `values.yaml`: everything every environment shares, with the
  * cheapest settings; each environment's file overrides what differs.
  */
@@ -55,11 +69,7 @@ export function renderBaseValues(spec: ChartSpec): Document {
     image: { repository: spec.image, tag: '', pullPolicy: 'IfNotPresent' },
     replicaCount: profile.autoscaling.minReplicas,
     service: { port: 80, targetPort: 8080 },
-    env: { LOG_LEVEL: profile.logLevel },
-    resources: profile.resources,
-    autoscaling: { enabled: true, ...profile.autoscaling },
-    podDisruptionBudget: profile.podDisruptionBudget,
-    spreadAcrossZones: profile.spreadAcrossZones,
+    ...sizingValues(profile),
     ingress: {
       enabled: false,
       className: spec.ingressClassName,
@@ -108,11 +118,7 @@ export function renderEnvironmentValues(
     // Set by the pipeline (image updater) in the first environment and by promotions elsewhere.
     image: { tag: '' },
     replicaCount: profile.autoscaling.minReplicas,
-    env: { LOG_LEVEL: profile.logLevel },
-    resources: profile.resources,
-    autoscaling: { enabled: true, ...profile.autoscaling },
-    podDisruptionBudget: profile.podDisruptionBudget,
-    spreadAcrossZones: profile.spreadAcrossZones,
+    ...sizingValues(profile),
     ingress: {
       enabled: true,
       host: ingressHost(spec.service, environment, spec.ingressDomain),
