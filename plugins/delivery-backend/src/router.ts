@@ -5,7 +5,7 @@ import {
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { parseEventsBody } from './http/parseEventsBody';
+import { parseEventsBody } from './routes/request/parseEventsBody';
 import { registerDeploymentRoutes } from './routes/deploymentRoutes';
 import { registerDoraRoutes } from './routes/doraRoutes';
 import { registerEnvironmentRoutes } from './routes/environmentRoutes';

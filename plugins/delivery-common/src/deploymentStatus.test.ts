@@ -1,4 +1,4 @@
-import { isFinishedStatus, isNewerStatus } from './deploymentStatus';
+import { isNewerStatus } from './deploymentStatus';
 
 describe('isNewerStatus', () => {
   it('never lets an in_progress event replace a finished deployment', () => {
@@ -13,14 +13,5 @@ describe('isNewerStatus', () => {
     expect(isNewerStatus('in_progress', 'failed')).toBe(true);
     expect(isNewerStatus('succeeded', 'failed')).toBe(true);
     expect(isNewerStatus('failed', 'succeeded')).toBe(true);
-  });
-});
-
-describe('isFinishedStatus', () => {
-  it('treats everything but in_progress as finished', () => {
-    expect(isFinishedStatus('in_progress')).toBe(false);
-    expect(isFinishedStatus('succeeded')).toBe(true);
-    expect(isFinishedStatus('failed')).toBe(true);
-    expect(isFinishedStatus('cancelled')).toBe(true);
   });
 });

@@ -1,11 +1,7 @@
 import { DeploymentStatus } from './types';
 
-/**
- * Whether a deployment in this status has finished, whatever the outcome.
- *
- * @public
- */
-export function isFinishedStatus(status: DeploymentStatus): boolean {
+// Whether a deployment in this status has finished, whatever the outcome.
+function isFinishedStatus(status: DeploymentStatus): boolean {
   return status !== 'in_progress';
 }
 

@@ -2,7 +2,6 @@ import { Entity } from '@backstage/catalog-model';
 import {
   environmentsForEntity,
   nextEnvironment,
-  previousEnvironment,
   sortEnvironments,
 } from './environments';
 import { Environment } from './types';
@@ -85,7 +84,7 @@ describe('sortEnvironments', () => {
   });
 });
 
-describe('nextEnvironment and previousEnvironment', () => {
+describe('nextEnvironment', () => {
   const environments = [prod, dev, staging];
 
   it('follows the promotion chain forwards', () => {
@@ -93,13 +92,6 @@ describe('nextEnvironment and previousEnvironment', () => {
     expect(nextEnvironment(environments, 'staging')?.name).toBe('prod');
     expect(nextEnvironment(environments, 'prod')).toBeUndefined();
     expect(nextEnvironment(environments, 'qa')).toBeUndefined();
-  });
-
-  it('follows the promotion chain backwards', () => {
-    expect(previousEnvironment(environments, 'prod')?.name).toBe('staging');
-    expect(previousEnvironment(environments, 'staging')?.name).toBe('dev');
-    expect(previousEnvironment(environments, 'dev')).toBeUndefined();
-    expect(previousEnvironment(environments, 'qa')).toBeUndefined();
   });
 });
 

@@ -59,24 +59,6 @@ export function nextEnvironment(
 }
 
 /**
- * The environment that the named one is promoted from, or `undefined` when it
- * is unknown or only deployed to by pipelines.
- *
- * @public
- */
-export function previousEnvironment(
-  environments: Environment[],
-  name: string,
-): Environment | undefined {
-  const from = environments.find(environment => environment.name === name)
-    ?.promotion.promotedFrom;
-  if (!from || from === name) {
-    return undefined;
-  }
-  return environments.find(environment => environment.name === from);
-}
-
-/**
  * The environments the entity is delivered to, in promotion order: all of
  * them, or the subset named by its `domain-delivery.io/environments`
  * annotation (unknown names are ignored).

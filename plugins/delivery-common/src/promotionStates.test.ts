@@ -1,4 +1,5 @@
 import {
+  OPEN_PROMOTION_STATES,
   PROMOTION_STATES,
   canTransitionPromotion,
   isOpenPromotionState,
@@ -32,6 +33,14 @@ describe('promotion states', () => {
       expect(canTransitionPromotion(state, 'approved')).toBe(false);
     }
     expect(isOpenPromotionState('executing')).toBe(true);
+  });
+
+  it('lists the open states: waiting, approved, executing', () => {
+    expect(OPEN_PROMOTION_STATES).toEqual([
+      'pending_approval',
+      'approved',
+      'executing',
+    ]);
   });
 
   it('lists every state once, and where each may be reached from', () => {

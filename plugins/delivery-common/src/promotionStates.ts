@@ -37,6 +37,15 @@ export function isOpenPromotionState(state: PromotionState): boolean {
 }
 
 /**
+ * The states of an open promotion (one that may still change), in the order of
+ * {@link PROMOTION_STATES}.
+ *
+ * @public
+ */
+export const OPEN_PROMOTION_STATES: readonly PromotionState[] =
+  PROMOTION_STATES.filter(isOpenPromotionState);
+
+/**
  * Whether the state machine lets a promotion change from one state to another.
  *
  * @public

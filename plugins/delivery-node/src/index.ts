@@ -9,5 +9,4 @@
 export * from './executors';
 export * from './extensions';
 export * from './eventSources';
-export * from './seededRandom';
 export * from './gitops';

@@ -5,7 +5,7 @@ import {
   Environment,
   IncidentEvent,
 } from '@internal/backstage-plugin-delivery-common';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
 import { deliveryProfileFor } from './deliveryProfiles';
 import { simulateDelivery } from './simulateDelivery';
 import { SimulatedDeployment } from './simulatedHistory';

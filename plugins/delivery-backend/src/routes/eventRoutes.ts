@@ -7,6 +7,7 @@ import { assertAllowed } from '../service/access/assertAllowed';
 import { IngestionService } from '../service/ingestion/IngestionService';
 import { RejectedEventsError } from '../service/ingestion/RejectedEventsError';
 import { DeliveryApiRouter } from './DeliveryApiRouter';
+import { parseEventsRequest } from './request/parseEventsRequest';
 
 /**
  * `POST /events`: deployment and incident events pushed by CI and incident
@@ -32,7 +33,7 @@ export function registerEventRoutes(
       credentials,
       'You may not report delivery events',
     );
-    const result = await ingestion.ingest(req.body);
+    const result = await ingestion.ingest(parseEventsRequest(req.body));
     if (result.rejected.length > 0) {
       throw new RejectedEventsError(result);
     }

@@ -11,7 +11,7 @@ import {
   leadTimeHistory,
   leadTimeSummary,
 } from '../__testUtils__/doraScenarios';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
 
 jest.setTimeout(120_000);
 

@@ -118,6 +118,31 @@ describe('promotion execution', () => {
     });
   });
 
+  it('fails a promotion whose executor does not finish in time, saying how long it waited to the second', async () => {
+    const { engineer, postEvents, waitForState } = await startPromotionBackend({
+      entities: [smartCityComponent('parking-api')],
+      config: {
+        delivery: {
+          environments: environmentsConfig({}, 'stuck'),
+          promotions: { executionTimeout: '1s' },
+        },
+      },
+      features: [executorModule('stuck', () => new Promise(() => {}))],
+    });
+    await postEvents([deployed('parking-api', 'dev', '1.0.0', 60)]);
+    const { body } = await engineer.post('/promotions', {
+      entityRef: PARKING,
+      environment: 'staging',
+      version: '1.0.0',
+      reason: 'Try',
+    });
+    const done = await waitForState(body.id, ['failed', 'succeeded']);
+    expect(done).toMatchObject({
+      state: 'failed',
+      message: 'The stuck executor did not finish within 1 s',
+    });
+  });
+
   it("uses a module's executor, and records a deployment still in progress when the executor says so", async () => {
     const { engineer, postEvents, waitForState } = await startPromotionBackend({
       entities: [smartCityComponent('parking-api')],

@@ -14,10 +14,8 @@ const MONTH_SECONDS = 30 * DAY_SECONDS;
  * {@link doraTiers}. Lead time and recovery are in seconds, deployment
  * frequency in deployments per day, change failure rate as a ratio. A month
  * is 30 days.
- *
- * @public
  */
-export const DORA_TIER_THRESHOLDS = {
+const DORA_TIER_THRESHOLDS = {
   /** Elite below 1 day ≤ high below 1 week ≤ medium below 1 month ≤ low. */
   leadTimeSeconds: {
     elite: DAY_SECONDS,

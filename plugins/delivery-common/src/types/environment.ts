@@ -19,35 +19,17 @@ export type RecurringFreezeWindow = Extract<
 >;
 
 /**
- * A freeze window that happens once, e.g. over a release weekend.
- *
- * @public
- */
-export type OneOffFreezeWindow = Extract<
-  Schemas['FreezeWindow'],
-  { type: 'once' }
->;
-
-/**
- * The kinds of promotion executor this plugin set knows; modules may add others.
- *
- * @public
- */
-export type ExecutorType =
-  | 'gitops-local'
-  | 'github-pr'
-  | 'argocd-sync'
-  | (string & {});
-
-/**
  * Which executor carries out promotions into an environment, and its options
  * (e.g. `autoMerge` for `github-pr`), as configured.
  *
  * @public
  */
 export interface ExecutorConfig {
-  /** The executor type, matching a registered executor's `type`. */
-  type: ExecutorType;
+  /**
+   * The executor type, matching a registered executor's `type`: this plugin
+   * set knows these; modules may add others.
+   */
+  type: 'gitops-local' | 'github-pr' | 'argocd-sync' | (string & {});
   /** Executor-specific options. */
   [option: string]: unknown;
 }

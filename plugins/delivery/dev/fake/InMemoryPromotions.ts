@@ -4,6 +4,8 @@ import {
   PromotionRequest,
   PromotionState,
   RequestedPromotion,
+  isOpenPromotionState,
+  promotionStatesLeadingTo,
 } from '@internal/backstage-plugin-delivery-common';
 import { PromotionQuery } from '../../src/api';
 
@@ -13,7 +15,14 @@ export interface FakePromotionPolicy {
   approvers: string[];
 }
 
-const OPEN: PromotionState[] = ['pending_approval', 'approved', 'executing'];
+type Decision = 'approve' | 'reject' | 'cancel';
+
+// The state each decision moves to (an approval may still wait for more).
+const DECIDED: Record<Decision, PromotionState> = {
+  approve: 'approved',
+  reject: 'rejected',
+  cancel: 'cancelled',
+};
 
 /**
  * Promotions held in memory with the backend's state machine, for the dev page
@@ -66,7 +75,7 @@ export class InMemoryPromotions {
       p =>
         p.entityRef === request.entityRef &&
         p.environment === request.environment &&
-        OPEN.includes(p.state),
+        isOpenPromotionState(p.state),
     );
     if (open) {
       throw new ConflictError(
@@ -100,17 +109,11 @@ export class InMemoryPromotions {
     return { ...promotion, warnings: [] };
   }
 
-  decide(
-    id: string,
-    decision: 'approve' | 'reject' | 'cancel',
-    comment?: string,
-  ): Promotion {
+  decide(id: string, decision: Decision, comment?: string): Promotion {
     const promotion = this.get(id);
-    const allowed: PromotionState[] =
-      decision === 'cancel'
-        ? ['pending_approval', 'approved']
-        : ['pending_approval'];
-    if (!allowed.includes(promotion.state)) {
+    if (
+      !promotionStatesLeadingTo(DECIDED[decision]).includes(promotion.state)
+    ) {
       throw new ConflictError(
         `Promotion ${id} is ${promotion.state} and can no longer be ${decision}d`,
       );
@@ -139,10 +142,7 @@ export class InMemoryPromotions {
     return promotion;
   }
 
-  private stateAfter(
-    promotion: Promotion,
-    decision: 'approve' | 'reject' | 'cancel',
-  ): PromotionState {
+  private stateAfter(promotion: Promotion, decision: Decision): PromotionState {
     if (decision === 'reject') return 'rejected';
     if (decision === 'cancel') return 'cancelled';
     return promotion.approvals.length >= promotion.requiredApprovals
@@ -156,7 +156,7 @@ export class InMemoryPromotions {
       p =>
         p.entityRef === entityRef &&
         p.environment === environment &&
-        OPEN.includes(p.state),
+        isOpenPromotionState(p.state),
     );
   }
 

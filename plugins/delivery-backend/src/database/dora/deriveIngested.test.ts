@@ -8,7 +8,7 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { at, createDora } from '../../__testUtils__/dora';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node';
+import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import { rebuildDoraTables } from './rebuildDoraTables';
 

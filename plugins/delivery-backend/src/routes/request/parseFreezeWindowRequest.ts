@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { DateTime, IANAZone } from 'luxon';
 import { FreezeWindowRequest } from '../../service/promotions/freezeWindows/FreezeWindowService';
-import { isRecord } from '../../json/isRecord';
+import { isRecord } from './isRecord';
 
 const MAX_REASON_LENGTH = 500;
 

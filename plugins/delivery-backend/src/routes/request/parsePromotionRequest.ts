@@ -9,7 +9,7 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import { PromotionListRequest } from '../../service/promotions/PromotionQueries';
 import { ParsedPromotionRequest } from '../../service/promotions/PromotionRequests';
-import { isRecord } from '../../json/isRecord';
+import { isRecord } from './isRecord';
 import { spec } from '../../schema/openapi/generated/router';
 
 const TRIGGERS: PromotionTrigger[] = ['promotion', 'rollback', 'hotfix'];

@@ -7,7 +7,7 @@ import {
   RejectedEvent,
 } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
-import { isRecord } from '../../json/isRecord';
+import { isRecord } from '../../routes/request/isRecord';
 import { EventFieldProblem } from './EventFieldProblem';
 import { validateEvent } from './validateEvent';
 
@@ -28,13 +28,16 @@ export class IngestionService {
   }
 
   /**
-   * Stores the valid events of a body (one event object or an array of up to
-   * {@link MAX_EVENTS_PER_BATCH}) and tells which were rejected, naming the
-   * field and the reason. Throws an `InputError` when the body as a whole is
-   * not acceptable.
+   * Stores the valid ones of up to {@link MAX_EVENTS_PER_BATCH} candidate
+   * events and tells which were rejected, naming the field and the reason.
+   * Throws an `InputError` when there are more.
    */
-  async ingest(body: unknown): Promise<EventIngestionResult> {
-    const events = this.eventsOf(body);
+  async ingest(events: unknown[]): Promise<EventIngestionResult> {
+    if (events.length > MAX_EVENTS_PER_BATCH) {
+      throw new InputError(
+        `The body holds ${events.length} events; send at most ${MAX_EVENTS_PER_BATCH} per request`,
+      );
+    }
     const deployments: DeploymentEvent[] = [];
     const incidents: IncidentEvent[] = [];
     const accepted = new Set<string>();
@@ -65,22 +68,5 @@ export class IngestionService {
 
     await this.store.ingest(deployments, incidents);
     return { accepted: [...accepted], rejected };
-  }
-
-  private eventsOf(body: unknown): unknown[] {
-    if (Array.isArray(body)) {
-      if (body.length > MAX_EVENTS_PER_BATCH) {
-        throw new InputError(
-          `The body holds ${body.length} events; send at most ${MAX_EVENTS_PER_BATCH} per request`,
-        );
-      }
-      return body;
-    }
-    if (isRecord(body)) {
-      return [body];
-    }
-    throw new InputError(
-      'The body must be one event object or an array of events',
-    );
   }
 }

@@ -1,7 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { spec } from '../../schema/openapi/generated/router';
-import { JsonRecord } from '../../json/isRecord';
+import { JsonRecord } from '../../routes/request/isRecord';
 import {
   EventFieldProblem,
   TIMESTAMP_REASON,

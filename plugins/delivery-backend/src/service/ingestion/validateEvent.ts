@@ -4,7 +4,7 @@ import {
   IncidentEvent,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
-import { JsonRecord, isRecord } from '../../json/isRecord';
+import { JsonRecord, isRecord } from '../../routes/request/isRecord';
 import {
   EventFieldProblem,
   TIMESTAMP_REASON,

@@ -209,11 +209,11 @@ export class PromotionPolicy {
     if (soaked < required && trigger !== 'hotfix') {
       evaluation.violations.push({
         rule: 'soak_time',
-        message: `${version} has run in ${source} for ${formatDuration(
-          soaked,
-        )}; ${environment.name} requires ${formatDuration(
-          required,
-        )}, so it can be promoted from ${readyAt}`,
+        message: `${version} has run in ${source} for ${formatDuration(soaked, {
+          exact: true,
+        })}; ${environment.name} requires ${formatDuration(required, {
+          exact: true,
+        })}, so it can be promoted from ${readyAt}`,
       });
     }
   }

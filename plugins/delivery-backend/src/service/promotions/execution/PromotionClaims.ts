@@ -88,6 +88,7 @@ export class PromotionClaims {
     for (const { id, claimToken } of stale) {
       const message = `The executor did not finish within ${formatDuration(
         executionTimeoutMs / 1000,
+        { exact: true },
       )} (it may have crashed, or its backend stopped); check the target environment before promoting again`;
       const promotion = await store.getPromotion(id);
       if (!promotion) {

@@ -30,6 +30,7 @@ export async function executeWithTimeout(
         new Error(
           `The ${executor.type} executor did not finish within ${formatDuration(
             timeoutMs / 1000,
+            { exact: true },
           )}`,
         ),
       );

@@ -72,7 +72,7 @@ export async function recordPromotionDeployment(
     ...(result.url && { url: result.url }),
     actor: request.requester,
   };
-  const { rejected } = await ingestion.ingest(event);
+  const { rejected } = await ingestion.ingest([event]);
   if (rejected.length > 0) {
     const [{ field, reason }] = rejected;
     throw new InputError(

@@ -4,17 +4,14 @@ import {
   Weekday,
 } from '@internal/backstage-plugin-delivery-common';
 import { DateTime, WeekdayNumbers } from 'luxon';
+import { spec } from '../../../schema/openapi/generated/router';
 
-/** The days of the week, Monday first, as ISO numbers them. */
-export const WEEKDAYS: readonly Weekday[] = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
+/**
+ * The days of the week as the spec lists them, Monday first: a day's index + 1
+ * is its ISO number.
+ */
+export const WEEKDAYS: readonly Weekday[] =
+  spec.components.schemas.WeeklyTime.properties.day.enum;
 
 const MINUTES_PER_DAY = 24 * 60;
 

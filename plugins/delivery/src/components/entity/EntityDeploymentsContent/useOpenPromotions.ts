@@ -1,18 +1,12 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import {
+  OPEN_PROMOTION_STATES,
   Promotion,
-  PromotionState,
 } from '@internal/backstage-plugin-delivery-common';
 import { useEffect, useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 import { describeOutcome } from '../../promotions/EnvironmentPromotions/promotionProgress';
-
-const OPEN_STATES: PromotionState[] = [
-  'pending_approval',
-  'approved',
-  'executing',
-];
 
 /**
  * The entity's open promotions by target environment, read again at each
@@ -30,7 +24,11 @@ export function useOpenPromotions(options: {
   const alertApi = useApi(alertApiRef);
 
   const { value, error } = useAsync(
-    () => deliveryApi.listPromotions({ entityRef, state: OPEN_STATES }),
+    () =>
+      deliveryApi.listPromotions({
+        entityRef,
+        state: [...OPEN_PROMOTION_STATES],
+      }),
     [deliveryApi, entityRef, revision],
   );
 
