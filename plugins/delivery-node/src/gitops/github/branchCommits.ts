@@ -98,6 +98,34 @@ export async function commitFileByFile(
   return { sha, branchExisted, files };
 }
 
+/** Whether the bytes are text that survives a round trip through a string. */
+function isText(content: Buffer): boolean {
+  return (
+    !content.includes(0) &&
+    Buffer.from(content.toString('utf8'), 'utf8').equals(content)
+  );
+}
+
+/**
+ * A tree entry's content: text inline, anything else as a blob made first,
+ * because the trees API takes inline content as a UTF-8 string and would
+ * mangle other bytes.
+ */
+async function blobOf(
+  options: BranchCommitOptions,
+  content: Buffer,
+): Promise<{ content: string } | { sha: string }> {
+  if (isText(content)) {
+    return { content: content.toString('utf8') };
+  }
+  const { data } = await options.octokit.git.createBlob({
+    ...options.repository,
+    content: content.toString('base64'),
+    encoding: 'base64',
+  });
+  return { sha: data.sha };
+}
+
 /**
  * Commits all files as one commit on the base's head and points the branch
  * at it (moving a branch an earlier attempt left); no commit when the base
@@ -127,7 +155,7 @@ export async function commitAsOne(
       path: file.path,
       mode: file.executable ? ('100755' as const) : ('100644' as const),
       type: 'blob' as const,
-      content: after.toString('utf8'),
+      ...(await blobOf(options, after)),
     });
   }
   const { data: tree } = await octokit.git.createTree({
