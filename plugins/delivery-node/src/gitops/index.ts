@@ -7,3 +7,4 @@ export * from './local/LocalGitOpsRepository';
 export * from './github/GitHubClientFactory';
 export * from './github/GitHubGitOpsRepository';
 export * from './defaultEnvironments';
+export * from './github/gitHubClientsServiceRef';

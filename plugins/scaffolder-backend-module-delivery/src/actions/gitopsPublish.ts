@@ -27,12 +27,10 @@ import { examples } from './gitopsPublish.examples';
 export function createGitOpsPublishAction(options: {
   config: Config;
   integrations: ScmIntegrationRegistry;
-  /** Default: one from the integrations. */
-  githubClients?: GitHubClientFactory;
+  /** The backend's one, so that its throttling holds for the process. */
+  githubClients: GitHubClientFactory;
 }) {
-  const { config, integrations } = options;
-  const githubClients =
-    options.githubClients ?? new GitHubClientFactory({ integrations });
+  const { config, integrations, githubClients } = options;
 
   return createTemplateAction({
     id: 'delivery:gitops:publish',
