@@ -8,3 +8,4 @@ export * from './github/GitHubClientFactory';
 export * from './github/GitHubGitOpsRepository';
 export * from './defaultEnvironments';
 export * from './github/gitHubClientsServiceRef';
+export type { GitHubBranchCommit } from './github/branchCommits';

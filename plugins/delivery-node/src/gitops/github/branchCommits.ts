@@ -22,8 +22,12 @@ interface BranchCommitOptions {
   readAt: ReadAt;
 }
 
-/** What committing to the branch did. */
-export interface BranchCommit {
+/**
+ * What committing a change to its branch on GitHub did.
+ *
+ * @public
+ */
+export interface GitHubBranchCommit {
   /** The commit at the branch's head that holds the change, if a commit was made. */
   sha?: string;
   /** Whether the branch was there before (an earlier attempt). */
@@ -67,9 +71,9 @@ async function createBranch(
  * made) and commits each changed file on it with the contents API; the
  * file's object id guards against a concurrent change of the same file.
  */
-export async function commitFileByFile(
+async function commitFileByFile(
   options: BranchCommitOptions,
-): Promise<BranchCommit> {
+): Promise<GitHubBranchCommit> {
   const { octokit, repository, branch, readAt } = options;
   const branchExisted = !(await createBranch(options, await baseHead(options)));
   let sha: string | undefined;
@@ -131,9 +135,9 @@ async function blobOf(
  * at it (moving a branch an earlier attempt left); no commit when the base
  * already holds exactly these files.
  */
-export async function commitAsOne(
+async function commitAsOne(
   options: BranchCommitOptions,
-): Promise<BranchCommit> {
+): Promise<GitHubBranchCommit> {
   const { octokit, repository, base, branch, readAt } = options;
   const { data: baseCommit } = await octokit.git.getCommit({
     ...repository,
@@ -183,4 +187,14 @@ export async function commitAsOne(
     force: true,
   });
   return { sha: commit.sha, branchExisted: true, files };
+}
+
+/** Commits the files on the branch the given way; see each way above. */
+export function commitOnBranch(
+  way: 'file-by-file' | 'single-commit',
+  options: BranchCommitOptions,
+): Promise<GitHubBranchCommit> {
+  return way === 'file-by-file'
+    ? commitFileByFile(options)
+    : commitAsOne(options);
 }
