@@ -12,8 +12,8 @@ import {
   deliveryEventSourcesExtensionPoint,
   deliveryExecutorsExtensionPoint,
   gitHubClientsServiceRef,
+  readDeliveryEnvironments,
 } from '@internal/backstage-plugin-delivery-node';
-import { readEnvironments } from './config/readEnvironments';
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
@@ -101,7 +101,7 @@ export const deliveryPlugin = createBackendPlugin({
         signals,
         githubClients,
       }) {
-        const environments = readEnvironments(config);
+        const environments = readDeliveryEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
 
         addBuiltInExecutors(executors, config, githubClients);

@@ -11,3 +11,4 @@ export * from './extensions';
 export * from './eventSources';
 export * from './seededRandom';
 export * from './gitops';
+export * from './config';

@@ -2,7 +2,7 @@ import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import { configuredEnvironments, selectEnvironments } from '../environments';
 import { domainName } from '../names';
 import { applicationName } from '../render/argocd/renderApplications';
 import { renderArgoCdFiles } from '../render/argocd/renderArgoCdFiles';
@@ -113,7 +113,7 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
       }
       const domain = domainName(input.domain);
       const environments = selectEnvironments(
-        readDeliveryEnvironments(config),
+        configuredEnvironments(config),
         input.environments,
       );
       const write = input.onlyEnvironments

@@ -2,7 +2,7 @@ import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import { configuredEnvironments, selectEnvironments } from '../environments';
 import { DEFAULT_INGRESS_DOMAIN, domainName } from '../names';
 import { renderHelmFiles } from '../render/helm/renderHelmFiles';
 import {
@@ -78,7 +78,7 @@ export function createHelmValuesAction(options: { config: Config }) {
     async handler(ctx) {
       const { input } = ctx;
       const domain = domainName(input.domain);
-      const configured = readDeliveryEnvironments(config);
+      const configured = configuredEnvironments(config);
       const environments = selectEnvironments(configured, input.environments);
       const written = input.onlyEnvironments
         ? selectEnvironments(environments, input.onlyEnvironments)

@@ -2,7 +2,7 @@ import {
   SHARED_VALUES_FILE_NAME,
   valuesFileName,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
 import { CHART_TEMPLATE_FILES } from './chartTemplates';
@@ -21,7 +21,10 @@ import { VALUES_SCHEMA } from './valuesSchema';
  */
 export function renderHelmFiles(
   spec: ChartSpec,
-  options: { chart: boolean; environments: DeliveryEnvironment[] },
+  options: {
+    chart: boolean;
+    environments: Pick<Environment, 'name' | 'production'>[];
+  },
 ): GeneratedFile[] {
   const chart: GeneratedFile[] = options.chart
     ? [
