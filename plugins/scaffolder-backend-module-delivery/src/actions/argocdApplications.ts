@@ -1,4 +1,7 @@
-import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
+import {
+  defaultArgoCdApplicationName,
+  defaultGitOpsPath,
+} from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -126,7 +129,7 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
         image: input.image,
         chartPath: input.gitopsPath ?? defaultGitOpsPath(domain, input.service),
         applicationName:
-          input.applicationName ?? `${input.service}-{environment}`,
+          input.applicationName ?? defaultArgoCdApplicationName(input.service),
         repoUrl,
         targetRevision: input.targetRevision ?? 'main',
         namespace: input.argocdNamespace ?? 'argocd',
