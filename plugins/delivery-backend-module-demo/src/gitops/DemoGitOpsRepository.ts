@@ -16,7 +16,11 @@ import {
   normalizeEntityRef,
   valuesFilePath,
 } from '@internal/backstage-plugin-delivery-common';
-import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
+import {
+  LocalGitOpsRepository,
+  setImageTag,
+  valuesFileHeader,
+} from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
 
 /** What {@link DemoGitOpsRepository.create} needs. */
@@ -41,18 +45,16 @@ const README = {
     '# GitOps repository\n\nStands in for the GitOps repository of the Domain Delivery demo: every\npromotion changes `apps/<domain>/<service>/values-<environment>.yaml` in a\ncommit.\n',
 };
 
-/** The demo's values file of a service in an environment. */
+/** The demo's values file of a service in an environment, at the path. */
 export function demoValuesFile(
   entity: Entity,
   environment: Environment,
   version: string,
+  path: string,
 ): string {
   const service = getDeliveryServiceName(entity) ?? entity.metadata.name;
   const document = new Document({
-    image: {
-      repository: `ghcr.io/domain-delivery-demo/${service}`,
-      tag: version,
-    },
+    image: { repository: `ghcr.io/domain-delivery-demo/${service}` },
     replicaCount: environment.production ? 3 : 1,
     resources: {
       requests: environment.production
@@ -60,8 +62,13 @@ export function demoValuesFile(
         : { cpu: '100m', memory: '256Mi' },
     },
   });
-  document.commentBefore = ` Helm values of ${service} in ${environment.name}.\n Domain Delivery promotions set image.tag; edit the rest by hand.`;
-  return document.toString();
+  document.commentBefore = valuesFileHeader(service, environment.name);
+  // The tag as a promotion writes it.
+  return setImageTag(document.toString(), version, {
+    path,
+    subject: service,
+    environment: environment.name,
+  });
 }
 
 /**
@@ -138,7 +145,7 @@ export class DemoGitOpsRepository {
         if (version && (await this.repository.readFile(path)) === undefined) {
           files.push({
             path,
-            content: demoValuesFile(entity, environment, version),
+            content: demoValuesFile(entity, environment, version, path),
           });
         }
       }

@@ -8,3 +8,4 @@ export * from './github/GitHubClientFactory';
 export * from './github/GitHubGitOpsRepository';
 export * from './github/gitHubClientsServiceRef';
 export type { GitHubBranchCommit } from './github/branchCommits';
+export { setImageTag, valuesFileHeader } from './valuesFile';
