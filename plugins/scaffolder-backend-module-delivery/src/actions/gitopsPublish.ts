@@ -9,9 +9,9 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
 import {
-  describeGitOpsChange,
+  describePublicationCommit,
   placeInRepository,
-} from '../gitops/gitopsChange';
+} from '../gitops/publicationCommit';
 import { GitOpsPublication } from '../gitops/gitopsPublication';
 import { publishToGitHub } from '../gitops/publishToGitHub';
 import { publishToLocalRepository } from '../gitops/publishToLocalRepository';
@@ -164,7 +164,7 @@ export function createGitOpsPublishAction(options: {
         ctx,
         files: placeInRepository(files, input.targetPath ?? ''),
         describe: (written: SerializedFile[]) =>
-          describeGitOpsChange({
+          describePublicationCommit({
             files: written,
             service: input.service,
             change: input.change,

@@ -7,7 +7,7 @@ import {
   GitHubGitOpsRepository,
   readScaffolderCommitAuthor,
 } from '@internal/backstage-plugin-delivery-node';
-import { changeBranchName, GitOpsChange } from './gitopsChange';
+import { changeBranchName, PublicationCommit } from './publicationCommit';
 import { compareWithRepository } from './existingFiles';
 import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';
 
@@ -40,7 +40,7 @@ export async function publishToGitHub(
   if (!owner || !integrations.github.byHost(host)) {
     throw new InputError(`${repoUrl} is not a GitHub repository`);
   }
-  const branchOf = (change: GitOpsChange) =>
+  const branchOf = (change: PublicationCommit) =>
     input.branchName ?? changeBranchName(input.service, change.digest);
   if (ctx.isDryRun) {
     // No GitHub call in a dry run, so which files it already holds is not known.

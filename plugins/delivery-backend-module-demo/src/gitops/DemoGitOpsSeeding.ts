@@ -23,8 +23,8 @@ import {
 } from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
 
-/** What {@link DemoGitOpsRepository.create} needs. */
-export interface DemoGitOpsRepositoryOptions {
+/** What {@link DemoGitOpsSeeding.create} needs. */
+export interface DemoGitOpsSeedingOptions {
   repository: LocalGitOpsRepository;
   logger: LoggerService;
   scheduler: SchedulerService;
@@ -72,13 +72,13 @@ export function demoValuesFile(
 }
 
 /**
- * The demo's local GitOps repository: created at start when missing, then
- * given one values file per delivery-enabled component and environment
- * (`<gitops-path>/values-<environment>.yaml`, image tag = the version running
- * there at the end of the demo history) and a README by a task that only adds
- * files that are missing.
+ * Seeds the demo's local GitOps repository: creates it at start when missing,
+ * then a task gives it one values file per delivery-enabled component and
+ * environment (`<gitops-path>/values-<environment>.yaml`, image tag = the
+ * version running there at the end of the demo history) and a README, adding
+ * only files that are missing.
  */
-export class DemoGitOpsRepository {
+export class DemoGitOpsSeeding {
   /** The id of the scheduled task that adds missing values files. */
   static readonly TASK_ID = 'delivery-demo-gitops';
 
@@ -86,9 +86,9 @@ export class DemoGitOpsRepository {
 
   /** Creates the repository when missing and schedules the task. */
   static async create(
-    options: DemoGitOpsRepositoryOptions,
-  ): Promise<DemoGitOpsRepository> {
-    const demo = new DemoGitOpsRepository(options);
+    options: DemoGitOpsSeedingOptions,
+  ): Promise<DemoGitOpsSeeding> {
+    const demo = new DemoGitOpsSeeding(options);
     if (await demo.repository.create()) {
       options.logger.info(
         `Created the demo GitOps repository in ${demo.repository.dir}`,
@@ -96,7 +96,7 @@ export class DemoGitOpsRepository {
     }
     // The disk is each replica's own, so every replica keeps its copy.
     await options.scheduler.scheduleTask({
-      id: DemoGitOpsRepository.TASK_ID,
+      id: DemoGitOpsSeeding.TASK_ID,
       scope: 'local',
       frequency: { minutes: 5 },
       timeout: { minutes: 2 },
@@ -108,7 +108,7 @@ export class DemoGitOpsRepository {
     return demo;
   }
 
-  private constructor(private readonly options: DemoGitOpsRepositoryOptions) {
+  private constructor(private readonly options: DemoGitOpsSeedingOptions) {
     this.repository = options.repository;
   }
 
