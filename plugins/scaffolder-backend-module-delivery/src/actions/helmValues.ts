@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { configuredEnvironments, selectEnvironments } from '../environments';
 import { DEFAULT_INGRESS_DOMAIN, domainName } from '../names';
+import { readChartTemplates } from '../assets/chartAssets';
 import { renderHelmFiles } from '../render/helm/renderHelmFiles';
 import {
   environmentsInput,
@@ -107,7 +108,10 @@ export function createHelmValuesAction(options: { config: Config }) {
             name: 'vault',
           },
         },
-        { chart, environments: written },
+        {
+          ...(chart && { chart: { templates: await readChartTemplates() } }),
+          environments: written,
+        },
       ).map(file => ({ ...file, path: `${gitopsPath}/${file.path}` }));
 
       const paths = await writeGeneratedFiles(

@@ -5,7 +5,6 @@ import {
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
-import { CHART_TEMPLATE_FILES } from './chartTemplates';
 import {
   ChartSpec,
   renderBaseValues,
@@ -16,13 +15,13 @@ import { VALUES_SCHEMA } from './valuesSchema';
 
 /**
  * A service's chart files, relative to the chart's folder: with `chart`, the
- * chart itself (Chart.yaml, templates, values.yaml and its schema); always,
- * the values files of the given environments.
+ * chart itself (Chart.yaml, the given templates by path, values.yaml and its
+ * schema); always, the values files of the given environments.
  */
 export function renderHelmFiles(
   spec: ChartSpec,
   options: {
-    chart: boolean;
+    chart?: { templates: Record<string, string> };
     environments: Pick<Environment, 'name' | 'production'>[];
   },
 ): GeneratedFile[] {
@@ -37,7 +36,7 @@ export function renderHelmFiles(
           path: 'values.schema.json',
           content: `${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`,
         },
-        ...Object.entries(CHART_TEMPLATE_FILES).map(([path, content]) => ({
+        ...Object.entries(options.chart.templates).map(([path, content]) => ({
           path,
           content,
         })),
