@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { readEnvironments } from '../../plugins/delivery-backend/src/config/readEnvironments';
+import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../../plugins/delivery-backend/src/database/dora/DatabaseDoraStore';
 import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';
@@ -30,7 +30,7 @@ export async function ingestLiveBatch(
 }> {
   const ingestion = new IngestionService({
     store,
-    environments: readEnvironments(new ConfigReader({})),
+    environments: readDeliveryEnvironments(new ConfigReader({})),
   });
   const at = HISTORY.end - 2 * DAY;
   const events: DeliveryEvent[] = [];

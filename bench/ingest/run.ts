@@ -5,7 +5,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import knexFactory, { Knex } from 'knex';
-import { readEnvironments } from '../../plugins/delivery-backend/src/config/readEnvironments';
+import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';
 import { eventBatches, rawRows } from './events';
@@ -80,7 +80,7 @@ async function timeIngestion(db: Knex): Promise<number> {
   const store = await DatabaseDeliveryStore.create({
     database: asDatabaseService(db),
   });
-  const environments = readEnvironments(new ConfigReader({}));
+  const environments = readDeliveryEnvironments(new ConfigReader({}));
   const ingestion = new IngestionService({ store, environments });
   const started = process.hrtime.bigint();
   for (const batch of eventBatches(TOTAL, BATCH)) {

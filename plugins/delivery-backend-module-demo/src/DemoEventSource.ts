@@ -8,7 +8,7 @@ import {
   DeliveryEventConnection,
   DeliveryEventSource,
 } from '@internal/backstage-plugin-delivery-node';
-import { DemoGitOpsRepository } from './gitops/DemoGitOpsRepository';
+import { DemoGitOpsSeeding } from './gitops/DemoGitOpsSeeding';
 import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
 import { DemoHistoryLoader } from './history/DemoHistoryLoader';
 import { demoRunningVersions } from './history/runningVersions';
@@ -41,7 +41,7 @@ export class DemoEventSource implements DeliveryEventSource {
   async connect(connection: DeliveryEventConnection): Promise<void> {
     const { gitops, now = () => new Date(), ...services } = this.options;
     await DemoHistoryLoader.create({ ...services, connection, now });
-    await DemoGitOpsRepository.create({
+    await DemoGitOpsSeeding.create({
       ...services,
       repository: gitops,
       environments: connection.environments,

@@ -11,8 +11,9 @@ import {
   DeliveryEventSource,
   deliveryEventSourcesExtensionPoint,
   deliveryExecutorsExtensionPoint,
+  gitHubClientsServiceRef,
+  readDeliveryEnvironments,
 } from '@internal/backstage-plugin-delivery-node';
-import { readEnvironments } from './config/readEnvironments';
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
@@ -80,6 +81,7 @@ export const deliveryPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         notifications: notificationService,
         signals: signalsServiceRef,
+        githubClients: gitHubClientsServiceRef,
       },
       async init({
         config,
@@ -97,11 +99,12 @@ export const deliveryPlugin = createBackendPlugin({
         lifecycle,
         notifications,
         signals,
+        githubClients,
       }) {
-        const environments = readEnvironments(config);
+        const environments = readDeliveryEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
 
-        addBuiltInExecutors(executors, config);
+        addBuiltInExecutors(executors, config, githubClients);
         for (const { name, executor } of environments) {
           if (!executors.get(executor.type)) {
             logger.warn(

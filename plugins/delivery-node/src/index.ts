@@ -10,3 +10,4 @@ export * from './executors';
 export * from './extensions';
 export * from './eventSources';
 export * from './gitops';
+export * from './config';

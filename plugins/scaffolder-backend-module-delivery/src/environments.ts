@@ -1,36 +1,19 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { defaultDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
 
 /**
- * A delivery environment as the golden path sees it: its name and whether it
- * is production (production gets stricter values and manual sync).
- *
- * @public
+ * What the golden path needs of the configured environments, read and
+ * validated as the delivery backend reads them: their names and whether they
+ * are production (stricter values, manual sync), in promotion order.
  */
-export interface DeliveryEnvironment {
-  name: string;
-  production: boolean;
-}
-
-// The delivery backend's defaults when `delivery.environments` is not configured.
-const DEFAULT_ENVIRONMENTS: DeliveryEnvironment[] =
-  defaultDeliveryEnvironments().map(({ name, production }) => ({
+export function configuredEnvironments(
+  config: Config,
+): Pick<Environment, 'name' | 'production'>[] {
+  return readDeliveryEnvironments(config).map(({ name, production }) => ({
     name,
     production,
-  }));
-
-/** The configured delivery environments in promotion order. */
-export function readDeliveryEnvironments(
-  config?: Config,
-): DeliveryEnvironment[] {
-  const configured = config?.getOptionalConfigArray('delivery.environments');
-  if (!configured?.length) {
-    return DEFAULT_ENVIRONMENTS;
-  }
-  return configured.map(environment => ({
-    name: environment.getString('name'),
-    production: environment.getOptionalBoolean('production') ?? false,
   }));
 }
 
@@ -38,10 +21,10 @@ export function readDeliveryEnvironments(
  * The requested environments in promotion order, or all of them; a name that
  * is not configured is the template author's mistake.
  */
-export function selectEnvironments(
-  configured: DeliveryEnvironment[],
+export function selectEnvironments<E extends { name: string }>(
+  configured: E[],
   requested?: string[],
-): DeliveryEnvironment[] {
+): E[] {
   if (!requested?.length) {
     return configured;
   }

@@ -12,7 +12,6 @@ export { createGitOpsPublishAction } from './actions/gitopsPublish';
 export { createRepositoryPublishLocalAction } from './actions/repositoryPublishLocal';
 export { createCatalogRefreshAction } from './actions/catalogRefresh';
 export { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
-export type { DeliveryEnvironment } from './environments';
 export type { CatalogAccess } from './catalog/catalogRequests';
 export {
   SERVICE_LANGUAGES,

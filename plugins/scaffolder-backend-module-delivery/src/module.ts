@@ -5,7 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
+import { gitHubClientsServiceRef } from '@internal/backstage-plugin-delivery-node';
 import { createArgoCdApplicationsAction } from './actions/argocdApplications';
 import { createCatalogAnnotateAction } from './actions/catalogAnnotate';
 import { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
@@ -29,8 +29,9 @@ export const scaffolderModule = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        githubClients: gitHubClientsServiceRef,
       },
-      async init({ scaffolderActions, config, catalog }) {
+      async init({ scaffolderActions, config, catalog, githubClients }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
           createCatalogAnnotateAction(),
@@ -40,7 +41,7 @@ export const scaffolderModule = createBackendModule({
           createGitOpsPublishAction({
             config,
             integrations,
-            githubClients: new GitHubClientFactory({ integrations }),
+            githubClients,
           }),
           createRepositoryPublishLocalAction({ config }),
           createCatalogRefreshAction({ catalog }),

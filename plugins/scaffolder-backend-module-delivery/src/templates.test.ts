@@ -6,6 +6,7 @@ import fs from 'fs-extra';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import yaml from 'yaml';
+import { unpacedGitHubClients } from './__testUtils__/githubClients';
 import { describeIf } from './__testUtils__/specValidation';
 import { createArgoCdApplicationsAction } from './actions/argocdApplications';
 import { createCatalogAnnotateAction } from './actions/catalogAnnotate';
@@ -36,6 +37,7 @@ const OUR_ACTIONS = [
   createGitOpsPublishAction({
     config,
     integrations: ScmIntegrations.fromConfig(config),
+    githubClients: unpacedGitHubClients(ScmIntegrations.fromConfig(config)),
   }),
   createRepositoryPublishLocalAction({ config }),
   createCatalogRefreshAction(catalogAccess),

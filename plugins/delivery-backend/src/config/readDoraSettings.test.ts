@@ -1,10 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { readDoraSettings } from './readDoraSettings';
-import { readEnvironments } from './readEnvironments';
+import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
 
 const settingsOf = (data: object) => {
   const config = new ConfigReader(data);
-  return readDoraSettings(config, readEnvironments(config));
+  return readDoraSettings(config, readDeliveryEnvironments(config));
 };
 
 describe('readDoraSettings', () => {

@@ -29,6 +29,16 @@ export function defaultGitOpsPath(domain: string, service: string): string {
 }
 
 /**
+ * The Argo CD application name of a service when its entity names none,
+ * `<service>-{environment}`, with the `{environment}` placeholder.
+ *
+ * @public
+ */
+export function defaultArgoCdApplicationName(service: string): string {
+  return `${service}-{environment}`;
+}
+
+/**
  * The name of the values file of an environment, `values-<environment>.yaml`.
  *
  * @public

@@ -6,4 +6,6 @@ export { unifiedDiff } from './unifiedDiff';
 export * from './local/LocalGitOpsRepository';
 export * from './github/GitHubClientFactory';
 export * from './github/GitHubGitOpsRepository';
-export * from './defaultEnvironments';
+export * from './github/gitHubClientsServiceRef';
+export type { GitHubBranchCommit } from './github/branchCommits';
+export { setImageTag, valuesFileHeader } from './valuesFile';

@@ -1,8 +1,11 @@
-import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
+import {
+  defaultArgoCdApplicationName,
+  defaultGitOpsPath,
+} from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import { configuredEnvironments, selectEnvironments } from '../environments';
 import { domainName } from '../names';
 import { applicationName } from '../render/argocd/renderApplications';
 import { renderArgoCdFiles } from '../render/argocd/renderArgoCdFiles';
@@ -113,7 +116,7 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
       }
       const domain = domainName(input.domain);
       const environments = selectEnvironments(
-        readDeliveryEnvironments(config),
+        configuredEnvironments(config),
         input.environments,
       );
       const write = input.onlyEnvironments
@@ -126,7 +129,7 @@ export function createArgoCdApplicationsAction(options: { config: Config }) {
         image: input.image,
         chartPath: input.gitopsPath ?? defaultGitOpsPath(domain, input.service),
         applicationName:
-          input.applicationName ?? `${input.service}-{environment}`,
+          input.applicationName ?? defaultArgoCdApplicationName(input.service),
         repoUrl,
         targetRevision: input.targetRevision ?? 'main',
         namespace: input.argocdNamespace ?? 'argocd',

@@ -185,6 +185,7 @@ describe('delivery:gitops:publish to a local repository', () => {
     await createGitOpsPublishAction({
       config: new ConfigReader({}),
       integrations,
+      githubClients: unpacedGitHubClients(integrations),
     }).handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith(
       'repositoryPath',

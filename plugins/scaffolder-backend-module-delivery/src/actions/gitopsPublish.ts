@@ -9,9 +9,9 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
 import {
-  describeGitOpsChange,
+  describePublicationCommit,
   placeInRepository,
-} from '../gitops/gitopsChange';
+} from '../gitops/publicationCommit';
 import { GitOpsPublication } from '../gitops/gitopsPublication';
 import { publishToGitHub } from '../gitops/publishToGitHub';
 import { publishToLocalRepository } from '../gitops/publishToLocalRepository';
@@ -27,12 +27,10 @@ import { examples } from './gitopsPublish.examples';
 export function createGitOpsPublishAction(options: {
   config: Config;
   integrations: ScmIntegrationRegistry;
-  /** Default: one from the integrations. */
-  githubClients?: GitHubClientFactory;
+  /** The backend's one, so that its throttling holds for the process. */
+  githubClients: GitHubClientFactory;
 }) {
-  const { config, integrations } = options;
-  const githubClients =
-    options.githubClients ?? new GitHubClientFactory({ integrations });
+  const { config, integrations, githubClients } = options;
 
   return createTemplateAction({
     id: 'delivery:gitops:publish',
@@ -166,7 +164,7 @@ export function createGitOpsPublishAction(options: {
         ctx,
         files: placeInRepository(files, input.targetPath ?? ''),
         describe: (written: SerializedFile[]) =>
-          describeGitOpsChange({
+          describePublicationCommit({
             files: written,
             service: input.service,
             change: input.change,

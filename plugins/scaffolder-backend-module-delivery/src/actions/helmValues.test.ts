@@ -101,4 +101,15 @@ describe('delivery:helm:values', () => {
     });
     await expect(action.handler(ctx)).rejects.toThrow(/outside/);
   });
+
+  it('refuses environments the delivery backend would refuse, with its message', async () => {
+    const ctx = mockActionContext({ workspacePath: workspace.path, input });
+    await expect(
+      createHelmValuesAction({
+        config: new ConfigReader({ delivery: { environments: [] } }),
+      }).handler(ctx),
+    ).rejects.toThrow(
+      'delivery.environments is empty; list at least one environment',
+    );
+  });
 });

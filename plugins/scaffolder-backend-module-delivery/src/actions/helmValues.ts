@@ -2,8 +2,9 @@ import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import { configuredEnvironments, selectEnvironments } from '../environments';
 import { DEFAULT_INGRESS_DOMAIN, domainName } from '../names';
+import { readChartTemplates } from '../assets/chartAssets';
 import { renderHelmFiles } from '../render/helm/renderHelmFiles';
 import {
   environmentsInput,
@@ -78,7 +79,7 @@ export function createHelmValuesAction(options: { config: Config }) {
     async handler(ctx) {
       const { input } = ctx;
       const domain = domainName(input.domain);
-      const configured = readDeliveryEnvironments(config);
+      const configured = configuredEnvironments(config);
       const environments = selectEnvironments(configured, input.environments);
       const written = input.onlyEnvironments
         ? selectEnvironments(environments, input.onlyEnvironments)
@@ -107,7 +108,10 @@ export function createHelmValuesAction(options: { config: Config }) {
             name: 'vault',
           },
         },
-        { chart, environments: written },
+        {
+          ...(chart && { chart: { templates: await readChartTemplates() } }),
+          environments: written,
+        },
       ).map(file => ({ ...file, path: `${gitopsPath}/${file.path}` }));
 
       const paths = await writeGeneratedFiles(

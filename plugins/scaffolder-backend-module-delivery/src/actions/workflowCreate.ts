@@ -3,7 +3,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
-import { readDeliveryEnvironments, selectEnvironments } from '../environments';
+import { configuredEnvironments, selectEnvironments } from '../environments';
 import { DEFAULT_INGRESS_DOMAIN, domainName, ingressHost } from '../names';
 import { SERVICE_LANGUAGES } from '../render/workflow/languages';
 import { renderWorkflow } from '../render/workflow/renderWorkflow';
@@ -87,7 +87,7 @@ export function createWorkflowCreateAction(options: { config: Config }) {
       const targetPath = input.targetPath ?? '.';
       const ingressDomain = input.ingressDomain ?? DEFAULT_INGRESS_DOMAIN;
       const environments = selectEnvironments(
-        readDeliveryEnvironments(config),
+        configuredEnvironments(config),
         input.environments,
       );
       const backendBaseUrl = config.getOptionalString('backend.baseUrl');

@@ -5,10 +5,12 @@ import { ForwardedError, isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DELIVERY_ARGOCD_APP_ANNOTATION,
-  DELIVERY_ENVIRONMENTS_ANNOTATION,
-  DELIVERY_GITOPS_PATH_ANNOTATION,
   DELIVERY_SERVICE_ANNOTATION,
+  defaultArgoCdApplicationName,
   defaultGitOpsPath,
+  getDeliveryEnvironmentNames,
+  getDeliveryGitOpsPath,
+  getDeliveryServiceName,
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import { domainName } from '../names';
@@ -125,13 +127,8 @@ export async function findDomainServices(
   );
   return components
     .map(component => {
-      const annotations = component.metadata.annotations ?? {};
-      const service = annotations[DELIVERY_SERVICE_ANNOTATION] ?? '';
-      const environments = annotations[DELIVERY_ENVIRONMENTS_ANNOTATION]?.split(
-        ',',
-      )
-        .map(name => name.trim())
-        .filter(Boolean);
+      const service = getDeliveryServiceName(component) ?? '';
+      const environments = getDeliveryEnvironmentNames(component);
       return {
         entityRef: entityRefOf(component),
         name: component.metadata.name,
@@ -141,14 +138,14 @@ export async function findDomainServices(
           owner: component.spec.owner,
         }),
         gitopsPath:
-          annotations[DELIVERY_GITOPS_PATH_ANNOTATION]?.replace(
-            /^\/+|\/+$/g,
-            '',
-          ) || defaultGitOpsPath(domainName(domain), service),
+          getDeliveryGitOpsPath(component) ??
+          defaultGitOpsPath(domainName(domain), service),
+        // The template itself, not one environment's name.
         argocdApp:
-          annotations[DELIVERY_ARGOCD_APP_ANNOTATION] ??
-          `${service}-{environment}`,
-        ...(environments?.length && { environments }),
+          component.metadata.annotations?.[
+            DELIVERY_ARGOCD_APP_ANNOTATION
+          ]?.trim() || defaultArgoCdApplicationName(service),
+        ...(environments && { environments }),
       };
     })
     .filter(service => Boolean(service.service))

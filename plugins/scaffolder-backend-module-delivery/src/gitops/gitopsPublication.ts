@@ -3,7 +3,7 @@ import {
   SerializedFile,
 } from '@backstage/plugin-scaffolder-node';
 import { CompareWithRepository, keepExistingFiles } from './existingFiles';
-import { GitOpsChange } from './gitopsChange';
+import { PublicationCommit } from './publicationCommit';
 
 /**
  * What `delivery:gitops:publish` hands to a target (local repository or
@@ -13,7 +13,7 @@ import { GitOpsChange } from './gitopsChange';
 export interface GitOpsPublication {
   ctx: ActionContext<any, any>;
   files: SerializedFile[];
-  describe(files: SerializedFile[]): GitOpsChange;
+  describe(files: SerializedFile[]): PublicationCommit;
 }
 
 /**

@@ -7,15 +7,16 @@ import {
   GitHubGitOpsRepository,
   readScaffolderCommitAuthor,
 } from '@internal/backstage-plugin-delivery-node';
-import { changeBranchName, GitOpsChange } from './gitopsChange';
+import { changeBranchName, PublicationCommit } from './publicationCommit';
 import { compareWithRepository } from './existingFiles';
 import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';
 
 /**
  * Proposes the publication as a pull request on the GitOps repository on
- * GitHub, optionally merged right away, in a checkpoint so a retried task
- * proposes it once; its branch is named after the change, so a task that
- * died before the checkpoint finds its branch and pull request again.
+ * GitHub, optionally merged right away, each write (the commit, the pull
+ * request, the merge) in a checkpoint so a retried task makes it once; its
+ * branch is named after the change, so a task that died before a checkpoint
+ * finds its branch and pull request again.
  */
 export async function publishToGitHub(
   publication: GitOpsPublication,
@@ -39,7 +40,7 @@ export async function publishToGitHub(
   if (!owner || !integrations.github.byHost(host)) {
     throw new InputError(`${repoUrl} is not a GitHub repository`);
   }
-  const branchOf = (change: GitOpsChange) =>
+  const branchOf = (change: PublicationCommit) =>
     input.branchName ?? changeBranchName(input.service, change.digest);
   if (ctx.isDryRun) {
     // No GitHub call in a dry run, so which files it already holds is not known.
@@ -65,7 +66,6 @@ export async function publishToGitHub(
     repo,
     baseBranch,
     commits: 'single-commit',
-    autoMerge: input.autoMerge ?? false,
     mergeMethod: 'squash',
     author: readScaffolderCommitAuthor(config),
   });
@@ -84,32 +84,42 @@ export async function publishToGitHub(
   const change = publication.describe(written);
   const branch = branchOf(change);
   ctx.output('branchName', branch);
-  const proposal = await ctx.checkpoint({
-    key: `gitops.github.proposal.${owner}.${repo}.${branch}`,
+  const proposed = { files: change.files, message: change.message, branch };
+  // One checkpoint per write, so a retry after a failed merge neither
+  // commits nor opens the pull request again.
+  const key = `gitops.github.${owner}.${repo}.${branch}`;
+  const commit = await ctx.checkpoint({
+    key: `${key}.commit`,
     fn: async () => {
-      const { commitSha, pullRequest } = await repository.propose({
-        files: change.files,
-        message: change.message,
-        branch,
-      });
-      return {
-        commitHash: commitSha ?? null,
-        pullRequest: pullRequest
-          ? { number: pullRequest.number, url: pullRequest.url }
-          : null,
-      };
+      const { sha, branchExisted } = await repository.commitChange(proposed);
+      return { sha: sha ?? null, branchExisted };
     },
   });
-  if (!proposal.commitHash || !proposal.pullRequest) {
+  if (!commit.sha) {
     ctx.logger.info(
       `${owner}/${repo} already holds this change; no pull request`,
     );
     ctx.output('changed', false);
     return;
   }
-  ctx.logger.info(`Opened ${proposal.pullRequest.url}`);
-  ctx.output('commitHash', proposal.commitHash);
+  const pullRequest = await ctx.checkpoint({
+    key: `${key}.pull-request`,
+    fn: () => repository.openPullRequest(proposed, commit),
+  });
+  ctx.logger.info(`Opened ${pullRequest.url}`);
+  let commitHash = commit.sha;
+  if (input.autoMerge) {
+    const merge = await ctx.checkpoint({
+      key: `${key}.merge`,
+      fn: async () => ({
+        sha: (await repository.mergePullRequest(proposed, pullRequest)).sha,
+      }),
+    });
+    ctx.logger.info(`Merged ${pullRequest.url}`);
+    commitHash = merge.sha;
+  }
+  ctx.output('commitHash', commitHash);
   ctx.output('changed', true);
-  ctx.output('pullRequestUrl', proposal.pullRequest.url);
-  ctx.output('pullRequestNumber', proposal.pullRequest.number);
+  ctx.output('pullRequestUrl', pullRequest.url);
+  ctx.output('pullRequestNumber', pullRequest.number);
 }

@@ -170,7 +170,6 @@ describe('GitHubPullRequestExecutor', () => {
     }),
   );
   const executor = new GitHubPullRequestExecutor({
-    integrations,
     // No pause between writes against the stand-in.
     clients: new GitHubClientFactory({ integrations, writeIntervalMs: 0 }),
   });

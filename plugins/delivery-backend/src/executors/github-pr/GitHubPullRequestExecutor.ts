@@ -1,5 +1,4 @@
 import { ForwardedError, InputError } from '@backstage/errors';
-import { ScmIntegrationRegistry } from '@backstage/integration';
 import { IMAGE_TAG_KEY } from '@internal/backstage-plugin-delivery-common';
 import {
   GitHubClientFactory,
@@ -30,13 +29,10 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
   private readonly clients: GitHubClientFactory;
 
   constructor(options: {
-    integrations: ScmIntegrationRegistry;
-    /** Default: one from the integrations. */
-    clients?: GitHubClientFactory;
+    /** The backend's one, so that its throttling holds for the process. */
+    clients: GitHubClientFactory;
   }) {
-    this.clients =
-      options.clients ??
-      new GitHubClientFactory({ integrations: options.integrations });
+    this.clients = options.clients;
   }
 
   async execute(

@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createGitOpsPublishAction } from '@internal/backstage-plugin-scaffolder-backend-module-delivery';
+import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
@@ -36,11 +37,13 @@ describe('GitOpsLocalExecutor beside delivery:gitops:publish', () => {
       },
     });
     const executor = new GitOpsLocalExecutor(dir);
+    const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
     const publish = createGitOpsPublishAction({
       config: new ConfigReader({
         delivery: { gitops: { local: { path: dir } } },
       }),
-      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      integrations,
+      githubClients: new GitHubClientFactory({ integrations }),
     });
     const ctx = createMockActionContext({
       workspacePath: join(mockDir.path, 'workspace'),

@@ -4,6 +4,7 @@ import {
   IMAGE_TAG_KEY,
 } from '@internal/backstage-plugin-delivery-common';
 import {
+  GITOPS_LOCAL_EXECUTOR_TYPE,
   LocalGitOpsRepository,
   PromotionChangeRequest,
   PromotionExecutionPreview,
@@ -13,9 +14,6 @@ import {
 } from '@internal/backstage-plugin-delivery-node';
 import { commitMessage } from '../gitops/valuesFile';
 import { ValuesFilePromotion } from '../gitops/ValuesFilePromotion';
-
-/** The executor type. */
-export const GITOPS_LOCAL_EXECUTOR_TYPE = 'gitops-local';
 
 /**
  * Edits the entity's values file for the environment in a git repository on

@@ -7,11 +7,13 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Environment } from '@internal/backstage-plugin-delivery-common';
-import { PromotionExecutor } from '@internal/backstage-plugin-delivery-node';
+import {
+  GitHubClientFactory,
+  PromotionExecutor,
+} from '@internal/backstage-plugin-delivery-node';
 import { readPromotionSettings } from '../../config/readPromotionSettings';
 import { DatabasePromotionStore } from '../../database/promotions/DatabasePromotionStore';
 import { DeliveryStore } from '../../database/DeliveryStore';
@@ -41,13 +43,12 @@ import { DeliverySignals } from '../signals/DeliverySignals';
 export function addBuiltInExecutors(
   executors: PromotionExecutorRegistry,
   config: Config,
+  githubClients: GitHubClientFactory,
 ): void {
   const { gitopsLocalPath } = readPromotionSettings(config);
   const builtIns: PromotionExecutor[] = [
     new GitOpsLocalExecutor(gitopsLocalPath),
-    new GitHubPullRequestExecutor({
-      integrations: ScmIntegrations.fromConfig(config),
-    }),
+    new GitHubPullRequestExecutor({ clients: githubClients }),
     new ArgoCdSyncExecutor(),
   ];
   for (const executor of builtIns) {

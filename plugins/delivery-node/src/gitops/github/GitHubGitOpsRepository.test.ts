@@ -202,4 +202,68 @@ describe('GitHubGitOpsRepository, one commit per change', () => {
       ],
     });
   });
+
+  it('sends a binary file as a base64 blob, so its bytes arrive intact', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+    const BLOB = '0b3c2b4f5e6d7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
+    const calls: Record<string, any[]> = { blobs: [], tree: [] };
+    server.use(
+      http.get(`${REPO}/git/ref/*`, () =>
+        HttpResponse.json({
+          ref: 'refs/heads/main',
+          node_id: 'MDM6UmVmcmVmcy9oZWFkcy9tYWlu',
+          url: `${REPO}/git/refs/heads/main`,
+          object: {
+            type: 'commit',
+            sha: BASE_COMMIT,
+            url: `${REPO}/git/commits/${BASE_COMMIT}`,
+          },
+        }),
+      ),
+      http.get(`${REPO}/git/commits/${BASE_COMMIT}`, () =>
+        HttpResponse.json(commit(BASE_COMMIT, BASE_TREE, [])),
+      ),
+      http.post(`${REPO}/git/blobs`, async ({ request }) => {
+        calls.blobs.push(await request.json());
+        return HttpResponse.json(
+          { sha: BLOB, url: `${REPO}/git/blobs/${BLOB}` },
+          { status: 201 },
+        );
+      }),
+      http.post(`${REPO}/git/trees`, async ({ request }) => {
+        calls.tree.push(await request.json());
+        return HttpResponse.json(
+          { sha: BASE_TREE, url: `${REPO}/git/trees/${BASE_TREE}`, tree: [] },
+          { status: 201 },
+        );
+      }),
+    );
+    const repository = new GitHubGitOpsRepository({
+      octokit: await new GitHubClientFactory({
+        integrations,
+        writeIntervalMs: 0,
+      }).forRepository({ host: 'github.com', owner: 'acme', repo: 'gitops' }),
+      owner: 'acme',
+      repo: 'gitops',
+      baseBranch: 'main',
+    });
+
+    await repository.propose({
+      branch: 'delivery/logo',
+      files: [
+        { path: 'logo.png', content: png },
+        { path: 'README.md', content: '# Logo\n' },
+      ],
+      message: 'Add the logo',
+    });
+
+    expect(calls.blobs).toEqual([
+      { content: png.toString('base64'), encoding: 'base64' },
+    ]);
+    expect(Buffer.from(calls.blobs[0].content, 'base64')).toEqual(png);
+    expect(calls.tree[0].tree).toEqual([
+      { path: 'logo.png', mode: '100644', type: 'blob', sha: BLOB },
+      { path: 'README.md', mode: '100644', type: 'blob', content: '# Logo\n' },
+    ]);
+  });
 });

@@ -5,9 +5,10 @@ import {
   GitOpsChange,
   GitOpsFile,
   GitOpsProposal,
+  GitOpsPullRequest,
   GitOpsRepository,
 } from '../GitOpsRepository';
-import { commitAsOne, commitFileByFile } from './branchCommits';
+import { commitOnBranch, GitHubBranchCommit } from './branchCommits';
 import { statusOf } from './githubErrors';
 import { mergePullRequest, openPullRequest } from './pullRequests';
 
@@ -57,36 +58,12 @@ export class GitHubGitOpsRepository implements GitOpsRepository {
   }
 
   async propose(change: GitOpsChange): Promise<GitOpsProposal> {
-    const { octokit, owner, repo, baseBranch } = this.options;
-    const repository = { owner, repo };
-    if (!change.branch) {
-      throw new InputError(
-        `A change proposed on ${this.location} needs a branch name`,
-      );
-    }
     const fileByFile = this.options.commits === 'file-by-file';
-    const commit = await (fileByFile ? commitFileByFile : commitAsOne)({
-      octokit,
-      repository,
-      base: baseBranch,
-      branch: change.branch,
-      files: change.files,
-      message: change.message,
-      author: this.options.author,
-      readAt: (path, ref) => this.readAt(path, ref),
-    });
+    const commit = await this.commitChange(change);
     if (!fileByFile && !commit.sha) {
       return { changed: false, files: commit.files };
     }
-    const [title, , ...body] = change.message.split('\n');
-    const pull = await openPullRequest(octokit, repository, {
-      base: baseBranch,
-      branch: change.branch,
-      title,
-      body: body.join('\n'),
-      // A branch named after its content may have a pull request already.
-      lookFirst: !fileByFile && commit.branchExisted,
-    });
+    const pull = await this.openPullRequest(change, commit);
     const proposal = {
       changed: commit.sha !== undefined,
       files: commit.files,
@@ -98,16 +75,78 @@ export class GitHubGitOpsRepository implements GitOpsRepository {
         pullRequest: { ...pull, merged: false },
       };
     }
-    const { sha, ...merged } = await mergePullRequest(
+    const { sha, ...merged } = await this.mergePullRequest(change, pull);
+    return { ...proposal, commitSha: sha, pullRequest: merged };
+  }
+
+  /**
+   * The first step of {@link GitHubGitOpsRepository.propose}: commits the
+   * change on its branch. Its steps are separate for a caller that keeps
+   * each write in a checkpoint of its own.
+   */
+  async commitChange(change: GitOpsChange): Promise<GitHubBranchCommit> {
+    const { octokit, owner, repo, baseBranch } = this.options;
+    return commitOnBranch(this.options.commits ?? 'single-commit', {
       octokit,
-      repository,
-      pull,
+      repository: { owner, repo },
+      base: baseBranch,
+      branch: this.branchOf(change),
+      files: change.files,
+      message: change.message,
+      author: this.options.author,
+      readAt: (path, ref) => this.readAt(path, ref),
+    });
+  }
+
+  /**
+   * The second step of {@link GitHubGitOpsRepository.propose}: opens the
+   * pull request of the change's branch, or finds the one an earlier attempt
+   * opened.
+   */
+  async openPullRequest(
+    change: GitOpsChange,
+    commit: { branchExisted: boolean },
+  ): Promise<{ number: number; url: string }> {
+    const { octokit, owner, repo, baseBranch } = this.options;
+    const [title, , ...body] = change.message.split('\n');
+    return openPullRequest(
+      octokit,
+      { owner, repo },
       {
-        method: this.options.mergeMethod ?? 'squash',
-        title: change.mergeTitle?.replace('{number}', String(pull.number)),
+        base: baseBranch,
+        branch: this.branchOf(change),
+        title,
+        body: body.join('\n'),
+        // A branch named after its content may have a pull request already.
+        lookFirst:
+          this.options.commits !== 'file-by-file' && commit.branchExisted,
       },
     );
-    return { ...proposal, commitSha: sha, pullRequest: merged };
+  }
+
+  /**
+   * The last step of {@link GitHubGitOpsRepository.propose}: merges the pull
+   * request with the change's merge title; a `ConflictError` when GitHub
+   * does not.
+   */
+  mergePullRequest(
+    change: GitOpsChange,
+    pull: { number: number; url: string },
+  ): Promise<GitOpsPullRequest & { sha: string }> {
+    const { octokit, owner, repo } = this.options;
+    return mergePullRequest(octokit, { owner, repo }, pull, {
+      method: this.options.mergeMethod ?? 'squash',
+      title: change.mergeTitle?.replace('{number}', String(pull.number)),
+    });
+  }
+
+  private branchOf(change: GitOpsChange): string {
+    if (!change.branch) {
+      throw new InputError(
+        `A change proposed on ${this.location} needs a branch name`,
+      );
+    }
+    return change.branch;
   }
 
   private async readAt(

@@ -22,8 +22,12 @@ interface BranchCommitOptions {
   readAt: ReadAt;
 }
 
-/** What committing to the branch did. */
-export interface BranchCommit {
+/**
+ * What committing a change to its branch on GitHub did.
+ *
+ * @public
+ */
+export interface GitHubBranchCommit {
   /** The commit at the branch's head that holds the change, if a commit was made. */
   sha?: string;
   /** Whether the branch was there before (an earlier attempt). */
@@ -67,9 +71,9 @@ async function createBranch(
  * made) and commits each changed file on it with the contents API; the
  * file's object id guards against a concurrent change of the same file.
  */
-export async function commitFileByFile(
+async function commitFileByFile(
   options: BranchCommitOptions,
-): Promise<BranchCommit> {
+): Promise<GitHubBranchCommit> {
   const { octokit, repository, branch, readAt } = options;
   const branchExisted = !(await createBranch(options, await baseHead(options)));
   let sha: string | undefined;
@@ -98,14 +102,42 @@ export async function commitFileByFile(
   return { sha, branchExisted, files };
 }
 
+/** Whether the bytes are text that survives a round trip through a string. */
+function isText(content: Buffer): boolean {
+  return (
+    !content.includes(0) &&
+    Buffer.from(content.toString('utf8'), 'utf8').equals(content)
+  );
+}
+
+/**
+ * A tree entry's content: text inline, anything else as a blob made first,
+ * because the trees API takes inline content as a UTF-8 string and would
+ * mangle other bytes.
+ */
+async function blobOf(
+  options: BranchCommitOptions,
+  content: Buffer,
+): Promise<{ content: string } | { sha: string }> {
+  if (isText(content)) {
+    return { content: content.toString('utf8') };
+  }
+  const { data } = await options.octokit.git.createBlob({
+    ...options.repository,
+    content: content.toString('base64'),
+    encoding: 'base64',
+  });
+  return { sha: data.sha };
+}
+
 /**
  * Commits all files as one commit on the base's head and points the branch
  * at it (moving a branch an earlier attempt left); no commit when the base
  * already holds exactly these files.
  */
-export async function commitAsOne(
+async function commitAsOne(
   options: BranchCommitOptions,
-): Promise<BranchCommit> {
+): Promise<GitHubBranchCommit> {
   const { octokit, repository, base, branch, readAt } = options;
   const { data: baseCommit } = await octokit.git.getCommit({
     ...repository,
@@ -127,7 +159,7 @@ export async function commitAsOne(
       path: file.path,
       mode: file.executable ? ('100755' as const) : ('100644' as const),
       type: 'blob' as const,
-      content: after.toString('utf8'),
+      ...(await blobOf(options, after)),
     });
   }
   const { data: tree } = await octokit.git.createTree({
@@ -155,4 +187,14 @@ export async function commitAsOne(
     force: true,
   });
   return { sha: commit.sha, branchExisted: true, files };
+}
+
+/** Commits the files on the branch the given way; see each way above. */
+export function commitOnBranch(
+  way: 'file-by-file' | 'single-commit',
+  options: BranchCommitOptions,
+): Promise<GitHubBranchCommit> {
+  return way === 'file-by-file'
+    ? commitFileByFile(options)
+    : commitAsOne(options);
 }

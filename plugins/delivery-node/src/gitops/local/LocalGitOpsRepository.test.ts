@@ -93,6 +93,23 @@ describe('LocalGitOpsRepository', () => {
     expect(await uncleanFiles(dir())).toEqual([]);
   });
 
+  it('names a ref lock a crashed git process left, instead of saying the branch kept moving', async () => {
+    const local = repository('Create the GitOps repository');
+    await local.create();
+    const lockFile = join(dir(), '.git', 'refs', 'heads', 'main.lock');
+    fs.writeFileSync(lockFile, '');
+
+    const proposal = local.propose({
+      files: [{ path: 'a.txt', content: 'a\n' }],
+      message: 'Add a\n',
+    });
+
+    await expect(proposal).rejects.toThrow(
+      `${lockFile} is still there, so refs/heads/main of ${dir()} cannot be moved; a git process that crashed may have left it. Remove it if no git process runs on the repository`,
+    );
+    expect(await subjects()).toEqual(['Create the GitOps repository']);
+  });
+
   it('refuses a path outside the repository, before touching the disk', async () => {
     await expect(
       repository().propose({

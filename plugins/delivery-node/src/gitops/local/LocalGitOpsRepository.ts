@@ -11,7 +11,7 @@ import {
   GitOpsRepository,
 } from '../GitOpsRepository';
 import { fileDiff } from '../unifiedDiff';
-import { compareAndSwapRef, resolveBranch } from './refUpdate';
+import { compareAndSwapRef, refLockFile, resolveBranch } from './refUpdate';
 import { withRepositoryLock } from './repositoryLock';
 import { repositoryPath, TreeBlob, writeTreeWith } from './treeWrite';
 
@@ -126,6 +126,13 @@ export class LocalGitOpsRepository implements GitOpsRepository {
           return { changed: true, commitSha: commit, files: diffs };
         }
         if (attempt >= MAX_ATTEMPTS) {
+          const lockFile = refLockFile(this.dir, this.ref);
+          if (fs.existsSync(lockFile)) {
+            // Git removes its lock when it finishes; one left behind stays.
+            throw new ConflictError(
+              `${lockFile} is still there, so ${this.ref} of ${this.dir} cannot be moved; a git process that crashed may have left it. Remove it if no git process runs on the repository. The change was not committed`,
+            );
+          }
           throw new ConflictError(
             `${this.ref} of ${this.dir} kept moving; the change was not committed`,
           );

@@ -17,6 +17,11 @@ export async function resolveBranch(
   }
 }
 
+/** The lock file git holds while it moves the ref. */
+export function refLockFile(dir: string, ref: string): string {
+  return `${join(dir, '.git', ref)}.lock`;
+}
+
 /**
  * Moves the ref from `expected` to `next` only if it still points at
  * `expected`, the way git does: holding `<ref>.lock` (created exclusively, so
@@ -30,7 +35,7 @@ export async function compareAndSwapRef(
   next: string,
 ): Promise<boolean> {
   const refFile = join(dir, '.git', ref);
-  const lockFile = `${refFile}.lock`;
+  const lockFile = refLockFile(dir, ref);
   await fs.promises.mkdir(dirname(refFile), { recursive: true });
   let handle: fs.promises.FileHandle | undefined;
   try {

@@ -5,7 +5,7 @@ import {
   valuesFilePath,
 } from '@internal/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { domainNamespace } from '../../names';
 import { createYamlDocument } from '../yamlDocument';
 
@@ -50,7 +50,7 @@ export function applicationName(
  */
 function imageUpdaterAnnotations(
   spec: ServiceApplicationsSpec,
-  environment: DeliveryEnvironment,
+  environment: Pick<Environment, 'name' | 'production'>,
 ): Record<string, string> {
   return {
     [`${IMAGE_UPDATER}/image-list`]: `service=${spec.image}`,
@@ -73,7 +73,7 @@ function imageUpdaterAnnotations(
  */
 export function renderApplication(
   spec: ServiceApplicationsSpec,
-  environment: DeliveryEnvironment,
+  environment: Pick<Environment, 'name' | 'production'>,
   options: { imageUpdater: boolean },
 ): Document {
   const labels = {

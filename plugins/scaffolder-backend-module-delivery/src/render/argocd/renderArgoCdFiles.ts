@@ -1,4 +1,4 @@
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import {
   argoCdApplicationFilePath,
   argoCdApplicationsPath,
@@ -24,9 +24,9 @@ export function renderArgoCdFiles(
   spec: ServiceApplicationsSpec & { owner?: string },
   options: {
     /** The service's environments in promotion order. */
-    environments: DeliveryEnvironment[];
+    environments: Pick<Environment, 'name' | 'production'>[];
     /** The environments to write applications for. */
-    write: DeliveryEnvironment[];
+    write: Pick<Environment, 'name' | 'production'>[];
     domainResources: boolean;
   },
 ): GeneratedFile[] {

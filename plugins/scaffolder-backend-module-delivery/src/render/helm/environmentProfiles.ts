@@ -1,4 +1,4 @@
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 
 /** What differs between environments in a service's Helm values. */
 export interface EnvironmentProfile {
@@ -72,7 +72,7 @@ const PRODUCTION: EnvironmentProfile = {
  * between.
  */
 export function environmentProfile(
-  environment: DeliveryEnvironment,
+  environment: Pick<Environment, 'name' | 'production'>,
   isFirst: boolean,
 ): EnvironmentProfile {
   if (environment.production) {

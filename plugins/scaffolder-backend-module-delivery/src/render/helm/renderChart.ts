@@ -1,6 +1,6 @@
 import { IMAGE_TAG_KEY } from '@internal/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { ingressHost } from '../../names';
 import { createYamlDocument } from '../yamlDocument';
 import { EnvironmentProfile, environmentProfile } from './environmentProfiles';
@@ -15,7 +15,7 @@ export interface ChartSpec {
   /** The image repository, without tag. */
   image: string;
   /** Every environment of the service, in promotion order. */
-  environments: DeliveryEnvironment[];
+  environments: Pick<Environment, 'name' | 'production'>[];
   ingressDomain: string;
   ingressClassName: string;
   secretStore: { kind: 'SecretStore' | 'ClusterSecretStore'; name: string };
@@ -110,7 +110,7 @@ export function renderBaseValues(spec: ChartSpec): Document {
 /** An environment's `values-<environment>.yaml`. */
 export function renderEnvironmentValues(
   spec: ChartSpec,
-  environment: DeliveryEnvironment,
+  environment: Pick<Environment, 'name' | 'production'>,
 ): Document {
   const isFirst = spec.environments[0]?.name === environment.name;
   const profile = environmentProfile(environment, isFirst);

@@ -6,7 +6,7 @@ import {
   parseStrictYaml,
   readSpecSchema,
 } from '../../__testUtils__/specValidation';
-import { CHART_TEMPLATE_FILES } from './chartTemplates';
+import { readChartTemplates } from '../../assets/chartAssets';
 import { renderHelmFiles } from './renderHelmFiles';
 import { ChartSpec } from './renderChart';
 import { VALUES_SCHEMA } from './valuesSchema';
@@ -28,12 +28,17 @@ const spec: ChartSpec = {
   secretStore: { kind: 'ClusterSecretStore', name: 'vault' },
 };
 
-const files = Object.fromEntries(
-  renderHelmFiles(spec, { chart: true, environments }).map(file => [
-    file.path,
-    file.content,
-  ]),
-);
+const CHART_TEMPLATE_FILES: Record<string, string> = {};
+const files: Record<string, string> = {};
+beforeAll(async () => {
+  Object.assign(CHART_TEMPLATE_FILES, await readChartTemplates());
+  for (const file of renderHelmFiles(spec, {
+    chart: { templates: CHART_TEMPLATE_FILES },
+    environments,
+  })) {
+    files[file.path] = file.content;
+  }
+});
 
 function strict(text: string): any {
   const { values, problems } = parseStrictYaml(text);
@@ -248,10 +253,7 @@ describe('renderHelmFiles', () => {
   });
 
   it('writes only the values of the given environments for a service that has its chart', () => {
-    const only = renderHelmFiles(spec, {
-      chart: false,
-      environments: [environments[1]],
-    });
+    const only = renderHelmFiles(spec, { environments: [environments[1]] });
     expect(only.map(file => file.path)).toEqual(['values-staging.yaml']);
     expect(parse(only[0].content).autoscaling.minReplicas).toBe(2);
   });

@@ -2,10 +2,9 @@ import {
   SHARED_VALUES_FILE_NAME,
   valuesFileName,
 } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
-import { CHART_TEMPLATE_FILES } from './chartTemplates';
 import {
   ChartSpec,
   renderBaseValues,
@@ -16,12 +15,15 @@ import { VALUES_SCHEMA } from './valuesSchema';
 
 /**
  * A service's chart files, relative to the chart's folder: with `chart`, the
- * chart itself (Chart.yaml, templates, values.yaml and its schema); always,
- * the values files of the given environments.
+ * chart itself (Chart.yaml, the given templates by path, values.yaml and its
+ * schema); always, the values files of the given environments.
  */
 export function renderHelmFiles(
   spec: ChartSpec,
-  options: { chart: boolean; environments: DeliveryEnvironment[] },
+  options: {
+    chart?: { templates: Record<string, string> };
+    environments: Pick<Environment, 'name' | 'production'>[];
+  },
 ): GeneratedFile[] {
   const chart: GeneratedFile[] = options.chart
     ? [
@@ -34,7 +36,7 @@ export function renderHelmFiles(
           path: 'values.schema.json',
           content: `${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`,
         },
-        ...Object.entries(CHART_TEMPLATE_FILES).map(([path, content]) => ({
+        ...Object.entries(options.chart.templates).map(([path, content]) => ({
           path,
           content,
         })),

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { deliversCondition } from './buildJob';
 import { serviceCommands, toolchainSetup } from './languages';
 import { uses } from './pinnedActions';
@@ -30,7 +30,7 @@ function smokeTestSteps(spec: WorkflowSpec): WorkflowStep[] {
 
 function environmentJob(
   spec: WorkflowSpec,
-  environment: DeliveryEnvironment,
+  environment: Pick<Environment, 'name' | 'production'>,
   buildJobId: string,
   previousJobId: string,
 ): Omit<WorkflowJob, 'name' | 'steps' | 'permissions'> {

@@ -1,5 +1,5 @@
 import { Document, isScalar, Scalar, visit } from 'yaml';
-import { DeliveryEnvironment } from '../../environments';
+import { Environment } from '@internal/backstage-plugin-delivery-common';
 import { createYamlDocument } from '../yamlDocument';
 import { checkJobs, CHECK_JOB_IDS } from './checkJobs';
 import { buildImageJob, BUILD_JOB_ID } from './buildJob';
@@ -24,7 +24,7 @@ export interface WorkflowSpec {
   /** The branch that deploys. */
   mainBranch: string;
   /** The environments in promotion order. */
-  environments: DeliveryEnvironment[];
+  environments: Pick<Environment, 'name' | 'production'>[];
   /** The image repository; by default `ghcr.io/<repository owner>/<service>`. */
   image?: string;
   /** The portal's delivery API, e.g. `https://portal.example.com/api/delivery`. */

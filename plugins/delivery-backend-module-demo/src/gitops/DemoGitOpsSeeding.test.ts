@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS, smartCityComponent } from '../__testUtils__/catalog';
-import { DemoGitOpsRepository } from './DemoGitOpsRepository';
+import { DemoGitOpsSeeding } from './DemoGitOpsSeeding';
 import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
 
-describe('DemoGitOpsRepository', () => {
+describe('DemoGitOpsSeeding', () => {
   const mockDir = createMockDirectory();
   beforeEach(() => mockDir.clear());
 
@@ -23,7 +23,7 @@ describe('DemoGitOpsRepository', () => {
 
   async function create() {
     const scheduler = mockServices.scheduler.mock();
-    const repository = await DemoGitOpsRepository.create({
+    const repository = await DemoGitOpsSeeding.create({
       repository: LocalGitOpsRepository.forPromotions(
         join(mockDir.path, 'gitops'),
       ),

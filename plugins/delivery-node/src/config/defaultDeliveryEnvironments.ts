@@ -1,12 +1,13 @@
 import { Environment } from '@internal/backstage-plugin-delivery-common';
 
 /**
- * The executor of an environment that names none: `gitops-local`, which
- * needs nothing but a local git repository.
+ * The type of the executor that commits to the local GitOps repository; the
+ * executor of an environment that names none, as it needs nothing but a
+ * local git repository.
  *
  * @public
  */
-export const DEFAULT_EXECUTOR_TYPE = 'gitops-local';
+export const GITOPS_LOCAL_EXECUTOR_TYPE = 'gitops-local';
 
 function environment(
   name: string,
@@ -27,7 +28,7 @@ function environment(
       minimumSoakSeconds: 0,
     },
     freezeWindows: [],
-    executor: { type: DEFAULT_EXECUTOR_TYPE },
+    executor: { type: GITOPS_LOCAL_EXECUTOR_TYPE },
   };
 }
 

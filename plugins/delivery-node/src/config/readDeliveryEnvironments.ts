@@ -8,9 +8,9 @@ import {
   normalizeEntityRef,
 } from '@internal/backstage-plugin-delivery-common';
 import {
-  DEFAULT_EXECUTOR_TYPE,
+  GITOPS_LOCAL_EXECUTOR_TYPE,
   defaultDeliveryEnvironments,
-} from '@internal/backstage-plugin-delivery-node';
+} from './defaultDeliveryEnvironments';
 import { durationToMilliseconds, JsonObject } from '@backstage/types';
 import { readFreezeWindows } from './readFreezeWindows';
 
@@ -110,7 +110,7 @@ function readPromotionPolicy(
 function readExecutor(config: Config): ExecutorConfig {
   const executorConfig = config.getOptionalConfig('executor');
   if (!executorConfig) {
-    return { type: DEFAULT_EXECUTOR_TYPE };
+    return { type: GITOPS_LOCAL_EXECUTOR_TYPE };
   }
   return {
     ...executorConfig.get<JsonObject>(),
@@ -150,10 +150,13 @@ function readEnvironment(
 }
 
 /**
- * Reads and validates `delivery.environments`, in promotion order; throws an
- * `InputError` that names the offending key when the configuration is wrong.
+ * Reads and validates `delivery.environments`, in promotion order (the
+ * defaults when it is left out); throws an `InputError` that names the
+ * offending key when the configuration is wrong.
+ *
+ * @public
  */
-export function readEnvironments(config: Config): Environment[] {
+export function readDeliveryEnvironments(config: Config): Environment[] {
   const configs = config.getOptionalConfigArray(ENVIRONMENTS_KEY);
   if (!configs) {
     return defaultDeliveryEnvironments();

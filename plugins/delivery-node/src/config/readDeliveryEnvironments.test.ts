@@ -1,14 +1,14 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
-import { readEnvironments } from './readEnvironments';
+import { readDeliveryEnvironments } from './readDeliveryEnvironments';
 
 function read(environments: JsonObject[] | undefined) {
-  return readEnvironments(
+  return readDeliveryEnvironments(
     new ConfigReader(environments ? { delivery: { environments } } : {}),
   );
 }
 
-describe('readEnvironments', () => {
+describe('readDeliveryEnvironments', () => {
   it('gives dev, staging and prod when nothing is configured', () => {
     const environments = read(undefined);
     expect(environments.map(e => [e.name, e.production])).toEqual([

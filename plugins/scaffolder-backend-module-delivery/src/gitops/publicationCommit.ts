@@ -2,8 +2,12 @@ import { SerializedFile } from '@backstage/plugin-scaffolder-node';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
-/** A change to the GitOps repository: its files and how it is described. */
-export interface GitOpsChange {
+/**
+ * The commit a publication makes in the GitOps repository: its files, its
+ * message and a digest of both (not delivery-node's `GitOpsChange`, which
+ * this becomes when proposed).
+ */
+export interface PublicationCommit {
   /** The files, by path in the GitOps repository. */
   files: SerializedFile[];
   /** The commit message: `<service>: <change>` and the files touched. */
@@ -29,14 +33,14 @@ export function placeInRepository(
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Describes files, by path in the GitOps repository, as a change to it. */
-export function describeGitOpsChange(options: {
+/** Describes files, by path in the GitOps repository, as the commit that publishes them. */
+export function describePublicationCommit(options: {
   files: SerializedFile[];
   service: string;
   change: string;
   commitMessage?: string;
   requestedBy?: string;
-}): GitOpsChange {
+}): PublicationCommit {
   const { files } = options;
   const subject =
     options.commitMessage ?? `${options.service}: ${options.change}`;

@@ -16,11 +16,15 @@ import {
   normalizeEntityRef,
   valuesFilePath,
 } from '@internal/backstage-plugin-delivery-common';
-import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
+import {
+  LocalGitOpsRepository,
+  setImageTag,
+  valuesFileHeader,
+} from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
 
-/** What {@link DemoGitOpsRepository.create} needs. */
-export interface DemoGitOpsRepositoryOptions {
+/** What {@link DemoGitOpsSeeding.create} needs. */
+export interface DemoGitOpsSeedingOptions {
   repository: LocalGitOpsRepository;
   logger: LoggerService;
   scheduler: SchedulerService;
@@ -41,18 +45,16 @@ const README = {
     '# GitOps repository\n\nStands in for the GitOps repository of the Domain Delivery demo: every\npromotion changes `apps/<domain>/<service>/values-<environment>.yaml` in a\ncommit.\n',
 };
 
-/** The demo's values file of a service in an environment. */
+/** The demo's values file of a service in an environment, at the path. */
 export function demoValuesFile(
   entity: Entity,
   environment: Environment,
   version: string,
+  path: string,
 ): string {
   const service = getDeliveryServiceName(entity) ?? entity.metadata.name;
   const document = new Document({
-    image: {
-      repository: `ghcr.io/domain-delivery-demo/${service}`,
-      tag: version,
-    },
+    image: { repository: `ghcr.io/domain-delivery-demo/${service}` },
     replicaCount: environment.production ? 3 : 1,
     resources: {
       requests: environment.production
@@ -60,18 +62,23 @@ export function demoValuesFile(
         : { cpu: '100m', memory: '256Mi' },
     },
   });
-  document.commentBefore = ` Helm values of ${service} in ${environment.name}.\n Domain Delivery promotions set image.tag; edit the rest by hand.`;
-  return document.toString();
+  document.commentBefore = valuesFileHeader(service, environment.name);
+  // The tag as a promotion writes it.
+  return setImageTag(document.toString(), version, {
+    path,
+    subject: service,
+    environment: environment.name,
+  });
 }
 
 /**
- * The demo's local GitOps repository: created at start when missing, then
- * given one values file per delivery-enabled component and environment
- * (`<gitops-path>/values-<environment>.yaml`, image tag = the version running
- * there at the end of the demo history) and a README by a task that only adds
- * files that are missing.
+ * Seeds the demo's local GitOps repository: creates it at start when missing,
+ * then a task gives it one values file per delivery-enabled component and
+ * environment (`<gitops-path>/values-<environment>.yaml`, image tag = the
+ * version running there at the end of the demo history) and a README, adding
+ * only files that are missing.
  */
-export class DemoGitOpsRepository {
+export class DemoGitOpsSeeding {
   /** The id of the scheduled task that adds missing values files. */
   static readonly TASK_ID = 'delivery-demo-gitops';
 
@@ -79,9 +86,9 @@ export class DemoGitOpsRepository {
 
   /** Creates the repository when missing and schedules the task. */
   static async create(
-    options: DemoGitOpsRepositoryOptions,
-  ): Promise<DemoGitOpsRepository> {
-    const demo = new DemoGitOpsRepository(options);
+    options: DemoGitOpsSeedingOptions,
+  ): Promise<DemoGitOpsSeeding> {
+    const demo = new DemoGitOpsSeeding(options);
     if (await demo.repository.create()) {
       options.logger.info(
         `Created the demo GitOps repository in ${demo.repository.dir}`,
@@ -89,7 +96,7 @@ export class DemoGitOpsRepository {
     }
     // The disk is each replica's own, so every replica keeps its copy.
     await options.scheduler.scheduleTask({
-      id: DemoGitOpsRepository.TASK_ID,
+      id: DemoGitOpsSeeding.TASK_ID,
       scope: 'local',
       frequency: { minutes: 5 },
       timeout: { minutes: 2 },
@@ -101,7 +108,7 @@ export class DemoGitOpsRepository {
     return demo;
   }
 
-  private constructor(private readonly options: DemoGitOpsRepositoryOptions) {
+  private constructor(private readonly options: DemoGitOpsSeedingOptions) {
     this.repository = options.repository;
   }
 
@@ -138,7 +145,7 @@ export class DemoGitOpsRepository {
         if (version && (await this.repository.readFile(path)) === undefined) {
           files.push({
             path,
-            content: demoValuesFile(entity, environment, version),
+            content: demoValuesFile(entity, environment, version, path),
           });
         }
       }

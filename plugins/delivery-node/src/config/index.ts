@@ -1,0 +1,2 @@
+export * from './defaultDeliveryEnvironments';
+export { readDeliveryEnvironments } from './readDeliveryEnvironments';
