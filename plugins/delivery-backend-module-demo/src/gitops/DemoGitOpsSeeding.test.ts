@@ -69,6 +69,13 @@ describe('DemoGitOpsSeeding', () => {
       replicaCount: 3,
       resources: { requests: { cpu: '500m', memory: '512Mi' } },
     });
+    // A plain tag, as a person writes it, so a promotion's diff reads `+  tag: 1.4.0`.
+    expect(
+      fs.readFileSync(
+        join(dir, 'apps/smart-city/parking-api/values-dev.yaml'),
+        'utf8',
+      ),
+    ).toContain('\n  tag: 1.3.0\n');
     expect(
       fs.existsSync(
         join(dir, 'apps/smart-city/parking-api/values-staging.yaml'),

@@ -18,7 +18,6 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import {
   LocalGitOpsRepository,
-  setImageTag,
   valuesFileHeader,
 } from '@internal/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
@@ -45,16 +44,19 @@ const README = {
     '# GitOps repository\n\nStands in for the GitOps repository of the Domain Delivery demo: every\npromotion changes `apps/<domain>/<service>/values-<environment>.yaml` in a\ncommit.\n',
 };
 
-/** The demo's values file of a service in an environment, at the path. */
+/** The demo's values file of a service in an environment. */
 export function demoValuesFile(
   entity: Entity,
   environment: Environment,
   version: string,
-  path: string,
 ): string {
   const service = getDeliveryServiceName(entity) ?? entity.metadata.name;
   const document = new Document({
-    image: { repository: `ghcr.io/domain-delivery-demo/${service}` },
+    // A plain scalar, as a person would write it; promotions keep its style.
+    image: {
+      repository: `ghcr.io/domain-delivery-demo/${service}`,
+      tag: version,
+    },
     replicaCount: environment.production ? 3 : 1,
     resources: {
       requests: environment.production
@@ -63,12 +65,7 @@ export function demoValuesFile(
     },
   });
   document.commentBefore = valuesFileHeader(service, environment.name);
-  // The tag as a promotion writes it.
-  return setImageTag(document.toString(), version, {
-    path,
-    subject: service,
-    environment: environment.name,
-  });
+  return document.toString();
 }
 
 /**
@@ -145,7 +142,7 @@ export class DemoGitOpsSeeding {
         if (version && (await this.repository.readFile(path)) === undefined) {
           files.push({
             path,
-            content: demoValuesFile(entity, environment, version, path),
+            content: demoValuesFile(entity, environment, version),
           });
         }
       }
