@@ -19,7 +19,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const ts = require('typescript');
 
-const PLUGIN = '@internal/backstage-plugin-delivery';
+const PLUGIN = '@domain-delivery/backstage-plugin-delivery';
 // Strings only the plugin's code contains: its API id, and text of its views.
 const DEFINITION_MARKER = 'plugin.delivery.api';
 const VIEW_MARKER = 'Versions along the promotion chain';

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
-import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
+import { readDeliveryEnvironments } from '@domain-delivery/backstage-plugin-delivery-node';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../../plugins/delivery-backend/src/database/dora/DatabaseDoraStore';
 import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';

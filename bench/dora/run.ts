@@ -8,7 +8,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DoraSummary } from '@internal/backstage-plugin-delivery-common';
+import { DoraSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../../plugins/delivery-backend/src/database/dora/DatabaseDoraStore';

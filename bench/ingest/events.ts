@@ -1,4 +1,4 @@
-import { DeploymentEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];
 const DAY = 24 * 60 * 60 * 1000;

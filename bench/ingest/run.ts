@@ -5,7 +5,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import knexFactory, { Knex } from 'knex';
-import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
+import { readDeliveryEnvironments } from '@domain-delivery/backstage-plugin-delivery-node';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';
 import { eventBatches, rawRows } from './events';

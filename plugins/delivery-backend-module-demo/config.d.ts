@@ -1,7 +1,7 @@
 export interface Config {
   /** Configuration of the Domain Delivery plugins. */
   delivery?: {
-    /** The demo setup, `@internal/backstage-plugin-delivery-backend-module-demo`. */
+    /** The demo setup, `@domain-delivery/backstage-plugin-delivery-backend-module-demo`. */
     demo?: {
       /**
        * Whether to load the demo's deterministic deployment history into the

@@ -12,7 +12,7 @@ import { signInModule } from './modules/signIn';
  * otherwise import it statically.
  */
 const deliveryPlugin = createFrontendFeatureLoader({
-  loader: () => [import('@internal/backstage-plugin-delivery/alpha')],
+  loader: () => [import('@domain-delivery/backstage-plugin-delivery/alpha')],
 });
 
 export default createApp({

@@ -7,9 +7,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DeliveryEventConnection,
   DeliveryEventSource,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { DemoGitOpsSeeding } from './gitops/DemoGitOpsSeeding';
-import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
+import { LocalGitOpsRepository } from '@domain-delivery/backstage-plugin-delivery-node';
 import { DemoHistoryLoader } from './history/DemoHistoryLoader';
 import { demoRunningVersions } from './history/runningVersions';
 

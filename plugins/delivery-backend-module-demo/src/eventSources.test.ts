@@ -5,14 +5,14 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DeploymentEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a test of the plugin this module extends
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import deliveryPlugin from '@domain-delivery/backstage-plugin-delivery-backend';
 import {
   DeliveryEventConnection,
   DeliveryEventSource,
   deliveryEventSourcesExtensionPoint,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import request from 'supertest';
 import { component } from './__testUtils__/catalog';
 

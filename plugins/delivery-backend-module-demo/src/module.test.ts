@@ -10,9 +10,9 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Deployment } from '@internal/backstage-plugin-delivery-common';
+import { Deployment } from '@domain-delivery/backstage-plugin-delivery-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a test of the plugin this module extends
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import deliveryPlugin from '@domain-delivery/backstage-plugin-delivery-backend';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';

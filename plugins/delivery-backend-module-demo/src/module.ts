@@ -7,7 +7,7 @@ import {
   deliveryEventSourcesExtensionPoint,
   LocalGitOpsRepository,
   readLocalGitOpsPath,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { DemoEventSource } from './DemoEventSource';
 
 /**

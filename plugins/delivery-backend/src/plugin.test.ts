@@ -4,7 +4,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+import { deliveryExecutorsExtensionPoint } from '@domain-delivery/backstage-plugin-delivery-node';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
 

@@ -6,14 +6,14 @@ import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
+import { deliveryPermissions } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   DeliveryEventSource,
   deliveryEventSourcesExtensionPoint,
   deliveryExecutorsExtensionPoint,
   gitHubClientsServiceRef,
   readDeliveryEnvironments,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';

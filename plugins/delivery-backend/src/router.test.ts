@@ -3,7 +3,7 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import express from 'express';
 import request from 'supertest';
 import { createRouter } from './router';

@@ -3,7 +3,7 @@ import type {
   DeliveryEvent,
   Environment,
   EventIngestionResult,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
  * What the delivery plugin hands an event source when it connects it: the

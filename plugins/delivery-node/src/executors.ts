@@ -3,7 +3,7 @@ import type {
   PromotionFileChange,
   PromotionTrigger,
   getDeliveryGitOpsPath,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
  * A catalog entity, i.e. `Entity` of `@backstage/catalog-model`, as the

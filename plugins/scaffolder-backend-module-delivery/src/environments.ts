@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
-import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
+import { readDeliveryEnvironments } from '@domain-delivery/backstage-plugin-delivery-node';
 
 /**
  * What the golden path needs of the configured environments, read and

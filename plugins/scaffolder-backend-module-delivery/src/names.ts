@@ -1,4 +1,4 @@
-import { entityRouteSegments } from '@internal/backstage-plugin-delivery-common';
+import { entityRouteSegments } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
  * Service, domain and environment names end up in Kubernetes object names,

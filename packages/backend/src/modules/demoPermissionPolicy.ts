@@ -12,7 +12,7 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   deliveryAdminPermission,
   deliveryPromotionApprovePermission,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** Members of this group may do everything in the demo portal. */
 export const PLATFORM_ADMINS_GROUP_REF = 'group:default/platform-admins';

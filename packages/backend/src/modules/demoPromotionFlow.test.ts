@@ -12,7 +12,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import deliveryPlugin from '@domain-delivery/backstage-plugin-delivery-backend';
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** An environment as the delivery plugin configures it. */
 export function environment(

@@ -2,7 +2,7 @@ import {
   DeliveryEvent,
   DeploymentEvent,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { generateDemoHistory } from '../history/generateDemoHistory';
 import { ENVIRONMENTS } from './catalog';
 

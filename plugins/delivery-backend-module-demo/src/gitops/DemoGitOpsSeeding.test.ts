@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENVIRONMENTS, smartCityComponent } from '../__testUtils__/catalog';
 import { DemoGitOpsSeeding } from './DemoGitOpsSeeding';
-import { LocalGitOpsRepository } from '@internal/backstage-plugin-delivery-node';
+import { LocalGitOpsRepository } from '@domain-delivery/backstage-plugin-delivery-node';
 
 describe('DemoGitOpsSeeding', () => {
   const mockDir = createMockDirectory();

@@ -15,11 +15,11 @@ import {
   isDeliveryEnabled,
   normalizeEntityRef,
   valuesFilePath,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   LocalGitOpsRepository,
   valuesFileHeader,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { Document } from 'yaml';
 
 /** What {@link DemoGitOpsSeeding.create} needs. */

@@ -2,8 +2,8 @@ import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plu
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryEventConnection } from '@internal/backstage-plugin-delivery-node';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
+import { DeliveryEventConnection } from '@domain-delivery/backstage-plugin-delivery-node';
 import { ENVIRONMENTS, component } from '../__testUtils__/catalog';
 import { DemoHistoryLoader } from './DemoHistoryLoader';
 import { generateDemoHistory } from './generateDemoHistory';

@@ -13,8 +13,8 @@ import {
   environmentsForEntity,
   isDeliveryEnabled,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
-import { DeliveryEventConnection } from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-common';
+import { DeliveryEventConnection } from '@domain-delivery/backstage-plugin-delivery-node';
 import { generateDemoHistory } from './generateDemoHistory';
 
 /** The push API's batch limit. */

@@ -1,5 +1,5 @@
 import { inc } from 'semver';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { DeliveryProfile } from './deliveryProfiles';
 import { SimulatedCommit, roundToSecond } from './simulatedHistory';
 import { MINUTE, WorkingHours, isWorkingTime } from './workingHours';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 
 /** A range [min, max]. */
 export type Range = readonly [min: number, max: number];

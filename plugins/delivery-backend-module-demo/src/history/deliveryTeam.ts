@@ -1,4 +1,4 @@
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { WorkingHours } from './workingHours';
 
 // The demo catalog's engineers (examples/org.yaml), who request promotions.

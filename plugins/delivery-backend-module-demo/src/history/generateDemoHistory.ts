@@ -4,8 +4,8 @@ import {
   DeploymentEvent,
   Environment,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+} from '@domain-delivery/backstage-plugin-delivery-common';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { deliveryProfileFor } from './deliveryProfiles';
 import { simulateDelivery } from './simulateDelivery';
 import { SimulatedDeployment } from './simulatedHistory';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { DeliveryProfile } from './deliveryProfiles';
 import { Release, ReleaseLine } from './ReleaseLine';
 import {

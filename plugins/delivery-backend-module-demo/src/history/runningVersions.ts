@@ -1,4 +1,4 @@
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { generateDemoHistory } from './generateDemoHistory';
 
 /**

@@ -1,5 +1,5 @@
-import { DeploymentTrigger } from '@internal/backstage-plugin-delivery-common';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { DeploymentTrigger } from '@domain-delivery/backstage-plugin-delivery-common';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { DeliveryProfile, Range } from './deliveryProfiles';
 import { drawDeliveryTeam } from './deliveryTeam';
 import { ProductionIncidents } from './productionIncidents';

@@ -1,5 +1,5 @@
-import { DeploymentTrigger } from '@internal/backstage-plugin-delivery-common';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { DeploymentTrigger } from '@domain-delivery/backstage-plugin-delivery-common';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { Range } from './deliveryProfiles';
 import { Release, ReleaseCoverage } from './ReleaseLine';
 import { SimulatedDeployment } from './simulatedHistory';

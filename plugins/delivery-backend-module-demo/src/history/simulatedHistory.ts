@@ -1,4 +1,4 @@
-import { DeploymentTrigger } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentTrigger } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryProfile } from './deliveryProfiles';
 
 /** A commit of the simulated history; times are epoch milliseconds. */

@@ -1,5 +1,5 @@
 import { compare, inc } from 'semver';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { SimulatedDeployment } from './simulatedHistory';
 import { HOUR, MINUTE } from './workingHours';
 

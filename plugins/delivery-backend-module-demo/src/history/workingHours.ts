@@ -1,4 +1,4 @@
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 
 /** One minute, in milliseconds. */
 export const MINUTE = 60_000;

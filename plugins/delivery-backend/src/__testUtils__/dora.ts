@@ -11,7 +11,7 @@ import {
   DeploymentEvent,
   DoraResponse,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from '../database/dora/DatabaseDoraStore';

@@ -1,4 +1,4 @@
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import { commit, hours, incident, production } from './dora';
 
 // Event histories whose DORA numbers were worked out by hand, shared by the

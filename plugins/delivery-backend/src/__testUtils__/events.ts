@@ -1,7 +1,7 @@
 import {
   DeploymentEvent,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** A valid, succeeded deployment event with the given fields overridden. */
 export function deploymentEvent(

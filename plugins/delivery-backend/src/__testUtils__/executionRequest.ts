@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import { PromotionExecutionRequest } from '@domain-delivery/backstage-plugin-delivery-node';
 
 /** parking-api with the given delivery annotations, as the executors receive it. */
 export function parkingApi(annotations: Record<string, string>): Entity {

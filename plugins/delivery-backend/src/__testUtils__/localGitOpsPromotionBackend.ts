@@ -1,6 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { DeploymentEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import { JsonObject } from '@backstage/types';
 import { join } from 'node:path';
 import {

@@ -1,5 +1,5 @@
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { iso, isoDate } from './randomDoraHistory';
 
 /**

@@ -1,7 +1,7 @@
 import {
   DeliveryEvent,
   DeploymentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   BASE,
   MINUTE,

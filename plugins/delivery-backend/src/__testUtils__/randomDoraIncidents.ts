@@ -1,7 +1,7 @@
 import {
   DeliveryEvent,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { FinishedDeployment } from './randomDoraDeployments';
 import { MINUTE, RandomHistory, entityRef, iso } from './randomDoraHistory';
 

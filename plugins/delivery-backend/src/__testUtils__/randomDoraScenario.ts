@@ -1,4 +1,4 @@
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import { RefSettings } from './referenceDoraRules';
 import { randomBatches, randomWindows } from './randomDoraArrival';
 import { randomDeployments } from './randomDoraDeployments';

@@ -26,7 +26,7 @@ import {
   DeploymentEvent,
   Promotion,
   PromotionState,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import request from 'supertest';

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { readDoraSettings } from './readDoraSettings';
-import { readDeliveryEnvironments } from '@internal/backstage-plugin-delivery-node';
+import { readDeliveryEnvironments } from '@domain-delivery/backstage-plugin-delivery-node';
 
 const settingsOf = (data: object) => {
   const config = new ConfigReader(data);

@@ -1,7 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import { readLocalGitOpsPath } from '@internal/backstage-plugin-delivery-node';
+import { readLocalGitOpsPath } from '@domain-delivery/backstage-plugin-delivery-node';
 
 /** How promotions are executed and told about, from `delivery.*`. */
 export interface PromotionSettings {

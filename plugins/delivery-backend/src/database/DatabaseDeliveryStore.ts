@@ -7,7 +7,7 @@ import {
   DeploymentEvent,
   Incident,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { groupedByIds, inChunks } from './chunks';
 import {
@@ -39,7 +39,7 @@ import { upsertDeployments, upsertIncidents } from './upsertEvents';
 import { whereEntities } from './whereEntities';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-delivery-backend',
+  '@domain-delivery/backstage-plugin-delivery-backend',
   'migrations',
 );
 

@@ -5,7 +5,7 @@ import {
   DeploymentStatus,
   Incident,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { EntityFilter } from './whereEntities';
 
 /** A stored deployment without its commits (those are read separately). */

@@ -2,7 +2,7 @@ import {
   DeploymentStatus,
   DeploymentTrigger,
   Incident,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeploymentRecord } from './DeliveryStore';
 
 /** The columns every event's table has: which event, of which entity, where. */

@@ -2,7 +2,7 @@ import {
   DeploymentEvent,
   IncidentEvent,
   isNewerStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { chunks, eachChunk } from './chunks';
 import { IngestedChanges } from './dora/ingestedChanges';

@@ -1,4 +1,4 @@
-import { PromotionExecutor } from '@internal/backstage-plugin-delivery-node';
+import { PromotionExecutor } from '@domain-delivery/backstage-plugin-delivery-node';
 import { PromotionExecutorRegistry } from './PromotionExecutorRegistry';
 
 const executor = (type: string): PromotionExecutor => ({

@@ -1,5 +1,5 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import { PromotionExecutor } from '@internal/backstage-plugin-delivery-node';
+import { PromotionExecutor } from '@domain-delivery/backstage-plugin-delivery-node';
 
 /** The promotion executors installed in this backend, by executor type. */
 export class PromotionExecutorRegistry {

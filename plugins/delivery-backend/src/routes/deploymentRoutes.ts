@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeploymentsService } from '../service/deployments/DeploymentsService';
 import { DeliveryApiRouter, READERS } from './DeliveryApiRouter';
 import { parseDeploymentHistoryRequest } from './request/parseDeploymentHistoryRequest';

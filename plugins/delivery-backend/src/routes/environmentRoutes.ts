@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   Environment,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeploymentReadAccess } from '../service/access/DeploymentReadAccess';
 import { DomainMatrixService } from '../service/environments/DomainMatrixService';
 import { EnvironmentStatusService } from '../service/environments/EnvironmentStatusService';

@@ -2,7 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { deliveryEventCreatePermission } from '@internal/backstage-plugin-delivery-common';
+import { deliveryEventCreatePermission } from '@domain-delivery/backstage-plugin-delivery-common';
 import { assertAllowed } from '../service/access/assertAllowed';
 import { IngestionService } from '../service/ingestion/IngestionService';
 import { RejectedEventsError } from '../service/ingestion/RejectedEventsError';

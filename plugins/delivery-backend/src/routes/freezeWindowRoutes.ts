@@ -6,7 +6,7 @@ import {
 import {
   Environment,
   deliveryAdminPermission,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { assertAllowed } from '../service/access/assertAllowed';
 import { FreezeWindowService } from '../service/promotions/freezeWindows/FreezeWindowService';
 import { DeliveryApiRouter, READERS, USERS } from './DeliveryApiRouter';

@@ -8,7 +8,7 @@ import {
   deliveryPromotionApprovePermission,
   deliveryPromotionCreatePermission,
   deliveryRollbackCreatePermission,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { NotAllowedError } from '@backstage/errors';
 import { assertAllowed, isAllowed } from '../service/access/assertAllowed';
 import { DeploymentReadAccess } from '../service/access/DeploymentReadAccess';

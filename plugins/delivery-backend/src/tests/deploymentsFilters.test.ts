@@ -2,7 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   DeploymentEvent,
   DeploymentStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { deploymentEvent, minutesIn } from '../__testUtils__/events';
 import { startDeliveryBackend } from '../__testUtils__/startDeliveryBackend';
 import {

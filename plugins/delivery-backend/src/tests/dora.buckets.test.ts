@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   commit,
   createDora,

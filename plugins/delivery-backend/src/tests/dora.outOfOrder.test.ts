@@ -2,7 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   DeliveryEvent,
   DeploymentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { at, createDora, hours } from '../__testUtils__/dora';
 import {
   failureHistory,
@@ -11,7 +11,7 @@ import {
   leadTimeHistory,
   leadTimeSummary,
 } from '../__testUtils__/doraScenarios';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 
 jest.setTimeout(120_000);
 

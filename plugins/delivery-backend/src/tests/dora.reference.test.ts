@@ -1,5 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { DoraSummary } from '@internal/backstage-plugin-delivery-common';
+import { DoraSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import { catalogComponent, createDora } from '../__testUtils__/dora';
 import { referenceDoraSummary } from '../__testUtils__/referenceDora';
 import { RefDoraSummary } from '../__testUtils__/referenceDoraRules';

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { DeliveryEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   catalogComponent,
   commit,

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { DeploymentCommit } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentCommit } from '@domain-delivery/backstage-plugin-delivery-common';
 import { deploymentEvent, minutesIn } from '../__testUtils__/events';
 import {
   component,

@@ -1,4 +1,4 @@
-import { DeploymentStatus } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentStatus } from '@domain-delivery/backstage-plugin-delivery-common';
 import { deploymentEvent, minutesIn } from '../__testUtils__/events';
 import {
   component,

@@ -1,4 +1,4 @@
-import { DeploymentEvent } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentEvent } from '@domain-delivery/backstage-plugin-delivery-common';
 import { localGitOpsPromotionBackend } from '../__testUtils__/localGitOpsPromotionBackend';
 import {
   deployed,

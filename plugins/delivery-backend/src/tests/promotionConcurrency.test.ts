@@ -3,7 +3,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   PromotionExecutionRequest,
   deliveryExecutorsExtensionPoint,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import knexFactory, { Knex } from 'knex';
 import {
   ADMIN,

@@ -1,6 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { deliveryExecutorsExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+import { deliveryExecutorsExtensionPoint } from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   ENGINEER,
   deployed,

@@ -1,4 +1,4 @@
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
  * The type of the executor that commits to the local GitOps repository; the

@@ -6,7 +6,7 @@ import {
   ExecutorConfig,
   PromotionPolicy,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   GITOPS_LOCAL_EXECUTOR_TYPE,
   defaultDeliveryEnvironments,

@@ -4,7 +4,7 @@ import {
   FreezeWindow,
   WeeklyTime,
   Weekday,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DateTime, IANAZone } from 'luxon';
 
 const WEEKLY_TIME =

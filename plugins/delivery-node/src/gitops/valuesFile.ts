@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   IMAGE_TAG_KEY,
   IMAGE_TAG_KEY_PATH,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Document, isMap, isScalar, parseDocument, Scalar } from 'yaml';
 
 /*

@@ -13,7 +13,7 @@ import {
   RequestedPromotion,
   sortEnvironments,
   DoraTiers,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   DeliveryApi,
   DeploymentQuery,

@@ -6,7 +6,7 @@ import {
   RequestedPromotion,
   isOpenPromotionState,
   promotionStatesLeadingTo,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionQuery } from '../../src/api';
 
 /** The policy an in-memory promotion gets: how many approvals, from whom. */

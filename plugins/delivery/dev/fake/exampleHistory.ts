@@ -2,7 +2,7 @@ import {
   Deployment,
   DeploymentCommit,
   Environment,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { FakeComponent } from './InMemoryDeliveryApi';
 
 const HOUR_MS = 3600 * 1000;

@@ -1,5 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { PromotionChangePreview } from '@internal/backstage-plugin-delivery-common';
+import { PromotionChangePreview } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
  * What the `gitops-local` executor would preview for a promotion: the image

@@ -1,4 +1,4 @@
-import { Deployment } from '@internal/backstage-plugin-delivery-common';
+import { Deployment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeploymentQuery } from '../../src/api';
 import { deploymentTime } from '../../src/components/deployments/deploymentOrder';
 

@@ -6,7 +6,7 @@ import {
   doraTiers,
   median,
   percentileCont,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraQuery } from '../../src/api';
 
 const DAY = 24 * 3600 * 1000;

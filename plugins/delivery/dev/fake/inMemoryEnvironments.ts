@@ -7,7 +7,7 @@ import {
   Environment,
   EnvironmentStatus,
   EnvironmentSummary,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { FakeComponent } from './InMemoryDeliveryApi';
 
 /** What the fake derives its views from: environments in order, deployments newest first. */

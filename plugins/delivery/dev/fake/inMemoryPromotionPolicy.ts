@@ -4,7 +4,7 @@ import {
   EnvironmentStatus,
   PromotionPreview,
   PromotionRequest,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { InMemoryPromotions } from './InMemoryPromotions';
 
 /** What the in-memory policy looks at to judge a promotion request. */

@@ -4,7 +4,7 @@ import { mockApis, TestApiProvider } from '@backstage/test-utils';
 import {
   Promotion,
   PromotionState,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { ReactElement } from 'react';
 import { PromotionQuery } from '../api';
 import {

@@ -5,7 +5,7 @@ import {
   EnvironmentStatus,
   EnvironmentSummary,
   NextEnvironmentStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 let counter = 0;
 

@@ -2,7 +2,7 @@ import {
   DoraResponse,
   DoraSummary,
   DoraTiers,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraQuery } from '../api';
 
 const DAY_MS = 24 * 3600 * 1000;

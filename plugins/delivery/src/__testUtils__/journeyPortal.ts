@@ -2,7 +2,7 @@ import {
   Deployment,
   DomainMatrix,
   DomainMatrixRow,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeploymentQuery } from '../api';
 import {
   aDeployment,

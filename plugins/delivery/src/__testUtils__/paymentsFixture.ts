@@ -2,7 +2,7 @@ import {
   Deployment,
   EntityEnvironments,
   Promotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   aDeployment,
   anEnvironmentStatus,

@@ -4,7 +4,7 @@ import {
   PromotionPreview,
   PromotionRequest,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { hoursAgo } from './builders';
 
 export const ENGINEER = 'user:default/engineer';

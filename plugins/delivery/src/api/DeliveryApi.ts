@@ -13,7 +13,7 @@ import {
   PromotionRequest,
   PromotionState,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** The query parameters of an operation of the delivery API, as generated from openapi.yaml. */
 type QueryOf<Operation extends keyof DeliveryApiOperations> = NonNullable<

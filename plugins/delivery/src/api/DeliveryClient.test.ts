@@ -3,7 +3,7 @@ import {
   mockApis,
   registerMswTestHooks,
 } from '@backstage/test-utils';
-import { DoraResponse } from '@internal/backstage-plugin-delivery-common';
+import { DoraResponse } from '@domain-delivery/backstage-plugin-delivery-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DeliveryClient } from './DeliveryClient';

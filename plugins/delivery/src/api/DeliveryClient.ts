@@ -12,7 +12,7 @@ import {
   PromotionPreview,
   PromotionRequest,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   DeliveryApi,
   DeploymentQuery,

@@ -1,6 +1,6 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DeliveryApiPaths } from '@internal/backstage-plugin-delivery-common';
+import { DeliveryApiPaths } from '@domain-delivery/backstage-plugin-delivery-common';
 
 type Paths = DeliveryApiPaths;
 

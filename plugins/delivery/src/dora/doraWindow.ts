@@ -1,4 +1,4 @@
-import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
+import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** A DORA window the views offer, counted back from now. */
 export interface DoraWindowOption {

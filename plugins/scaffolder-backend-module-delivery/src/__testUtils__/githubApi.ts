@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { gitBlobSha } from '@internal/backstage-plugin-delivery-node';
+import { gitBlobSha } from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   BASE_COMMIT,
   BASE_TREE,

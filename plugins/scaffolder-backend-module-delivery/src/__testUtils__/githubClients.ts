@@ -1,5 +1,5 @@
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
+import { GitHubClientFactory } from '@domain-delivery/backstage-plugin-delivery-node';
 
 /** GitHub clients that do not pause between writes, for the msw stand-in. */
 export function unpacedGitHubClients(

@@ -6,7 +6,7 @@ import {
   DELIVERY_ENVIRONMENTS_ANNOTATION,
   DELIVERY_GITOPS_PATH_ANNOTATION,
   DELIVERY_SERVICE_ANNOTATION,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import fs from 'fs-extra';
 import { Document, isMap, parseDocument } from 'yaml';
 import { examples } from './catalogAnnotate.examples';

@@ -7,7 +7,7 @@ import {
   SerializedFile,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
-import { GitHubClientFactory } from '@internal/backstage-plugin-delivery-node';
+import { GitHubClientFactory } from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   describePublicationCommit,
   placeInRepository,

@@ -1,4 +1,4 @@
-import { defaultGitOpsPath } from '@internal/backstage-plugin-delivery-common';
+import { defaultGitOpsPath } from '@domain-delivery/backstage-plugin-delivery-common';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';

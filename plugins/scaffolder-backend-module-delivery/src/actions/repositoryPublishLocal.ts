@@ -9,7 +9,7 @@ import {
 import {
   LocalGitOpsRepository,
   readScaffolderCommitAuthor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import fs from 'fs-extra';
 import path from 'node:path';
 import { DNS_LABEL } from '../names';

@@ -27,7 +27,7 @@ const CHART_TEMPLATE_PATHS = [
 /** The package's `assets/chart` folder. */
 function chartAssetsDir(): string {
   return resolvePackagePath(
-    '@internal/backstage-plugin-scaffolder-backend-module-delivery',
+    '@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery',
     'assets/chart',
   );
 }

@@ -12,7 +12,7 @@ import {
   getDeliveryGitOpsPath,
   getDeliveryServiceName,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { domainName } from '../names';
 
 /** How the actions reach the catalog: on behalf of whoever runs the template. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { gitBlobSha } from '@internal/backstage-plugin-delivery-node';
+import { gitBlobSha } from '@domain-delivery/backstage-plugin-delivery-node';
 import { keepExistingFiles } from './existingFiles';
 
 describe('gitBlobSha', () => {

@@ -2,7 +2,7 @@ import { SerializedFile } from '@backstage/plugin-scaffolder-node';
 import {
   gitBlobSha,
   GitOpsRepository,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 
 /**
  * How a file of a change compares with the GitOps repository's file at the

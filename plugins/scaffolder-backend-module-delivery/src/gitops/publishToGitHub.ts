@@ -6,7 +6,7 @@ import {
   GitHubClientFactory,
   GitHubGitOpsRepository,
   readScaffolderCommitAuthor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { changeBranchName, PublicationCommit } from './publicationCommit';
 import { compareWithRepository } from './existingFiles';
 import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';

@@ -3,7 +3,7 @@ import {
   LocalGitOpsRepository,
   readLocalGitOpsPath,
   readScaffolderCommitAuthor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import path from 'node:path';
 import { compareWithRepository } from './existingFiles';
 import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';

@@ -1,4 +1,4 @@
-import { percentileCont } from '@internal/backstage-plugin-delivery-common';
+import { percentileCont } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraAggregate } from './DoraStore';
 
 /** A production deployment of the window, as aggregated. */

@@ -5,10 +5,10 @@ import {
   DeploymentStatus,
   DeploymentTrigger,
   IncidentEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { at, createDora } from '../../__testUtils__/dora';
-import { SeededRandom } from '@internal/backstage-plugin-delivery-node/testUtils';
+import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import { rebuildDoraTables } from './rebuildDoraTables';
 

@@ -10,7 +10,7 @@ import { RolledBackVersionsTable } from './RolledBackVersionsTable';
 import { PromotionStore } from './PromotionStore';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-delivery-backend',
+  '@domain-delivery/backstage-plugin-delivery-backend',
   'migrations',
 );
 

@@ -3,7 +3,7 @@ import {
   PromotionTransition,
   isOpenPromotionState,
   promotionStatesLeadingTo,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { groupedByIds } from '../chunks';
 import { ApprovalRow, toApproval, toTransition } from './promotionRows';

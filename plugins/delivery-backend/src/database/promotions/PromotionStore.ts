@@ -3,7 +3,7 @@ import {
   PromotionState,
   PromotionTransition,
   PromotionTrigger,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { EntityFilter } from '../whereEntities';
 
 /** A stored promotion, without its approvals and transitions. */

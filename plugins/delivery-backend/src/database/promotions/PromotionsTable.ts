@@ -1,7 +1,7 @@
 import {
   PromotionState,
   isOpenPromotionState,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { PromotionRow, toPromotionRecord } from './promotionRows';
 import {

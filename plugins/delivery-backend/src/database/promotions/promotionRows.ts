@@ -3,7 +3,7 @@ import {
   PromotionState,
   PromotionTransition,
   PromotionTrigger,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   FreezeWindowRecord,
   PromotionRecord,

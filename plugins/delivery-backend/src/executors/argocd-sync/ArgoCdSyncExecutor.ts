@@ -8,14 +8,14 @@ import {
   ExecutorConfig,
   getArgoCdApplicationName,
   DELIVERY_ARGOCD_APP_ANNOTATION,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   PromotionChangeRequest,
   PromotionExecutionPreview,
   PromotionExecutionRequest,
   PromotionExecutionResult,
   PromotionExecutor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 
 /** The executor type. */
 export const ARGOCD_SYNC_EXECUTOR_TYPE = 'argocd-sync';

@@ -4,7 +4,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   GitHubClientFactory,
   PromotionExecutionRequest,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   anExecutionRequest,
   parkingApi,

@@ -1,5 +1,5 @@
 import { ForwardedError, InputError } from '@backstage/errors';
-import { IMAGE_TAG_KEY } from '@internal/backstage-plugin-delivery-common';
+import { IMAGE_TAG_KEY } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   GitHubClientFactory,
   GitHubGitOpsRepository,
@@ -8,7 +8,7 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
   PromotionExecutor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { commitMessage } from '../gitops/valuesFile';
 import { ValuesFilePromotion } from '../gitops/ValuesFilePromotion';
 import {

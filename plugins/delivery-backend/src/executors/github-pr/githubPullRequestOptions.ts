@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { ExecutorConfig } from '@internal/backstage-plugin-delivery-common';
+import { ExecutorConfig } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** The options of the `github-pr` executor, from the environment's `executor`. */
 export interface GitHubPullRequestOptions {

@@ -1,5 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import { PromotionExecutionRequest } from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   anExecutionRequest,
   parkingApi,

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   ExecutorConfig,
   IMAGE_TAG_KEY,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   GITOPS_LOCAL_EXECUTOR_TYPE,
   LocalGitOpsRepository,
@@ -11,7 +11,7 @@ import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
   PromotionExecutor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { commitMessage } from '../gitops/valuesFile';
 import { ValuesFilePromotion } from '../gitops/ValuesFilePromotion';
 

@@ -4,7 +4,7 @@ import {
   GitOpsRepository,
   PromotionChangeRequest,
   PromotionExecutionPreview,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { entityValuesFilePath, valuesFileChange } from './valuesFile';
 
 /**

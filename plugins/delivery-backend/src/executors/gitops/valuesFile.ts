@@ -4,13 +4,13 @@ import {
   getDeliveryGitOpsPath,
   DELIVERY_GITOPS_PATH_ANNOTATION,
   valuesFilePath,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   PromotionChangeRequest,
   PromotedEntity,
   setImageTag,
   unifiedDiff,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 
 /**
  * The entity's values file for the environment in the GitOps repository,

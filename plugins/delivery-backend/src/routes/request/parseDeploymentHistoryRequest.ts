@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   DeploymentStatus,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DateTime } from 'luxon';
 import { spec } from '../../schema/openapi/generated/router';
 import { decodeCursor } from '../../service/deployments/deploymentCursor';

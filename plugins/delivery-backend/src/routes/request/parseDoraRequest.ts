@@ -1,6 +1,6 @@
 import { QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
-import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
+import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DateTime, IANAZone } from 'luxon';
 import { DoraRequest, DoraScope } from '../../service/dora/DoraService';
 import { doraWindow } from '../../service/dora/DoraWindow';

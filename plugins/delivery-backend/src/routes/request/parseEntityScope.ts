@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
+import { normalizeEntityRef } from '@domain-delivery/backstage-plugin-delivery-common';
 import { EntityScope } from '../../service/catalog/EntityScope';
 
 const ARTICLES: Record<EntityScope['type'], string> = {

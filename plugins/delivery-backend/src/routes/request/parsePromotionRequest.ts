@@ -6,7 +6,7 @@ import {
   PromotionState,
   PromotionTrigger,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionListRequest } from '../../service/promotions/PromotionQueries';
 import { ParsedPromotionRequest } from '../../service/promotions/PromotionRequests';
 import { isRecord } from './isRecord';

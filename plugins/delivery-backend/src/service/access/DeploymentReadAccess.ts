@@ -3,7 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { deliveryDeploymentReadPermission } from '@internal/backstage-plugin-delivery-common';
+import { deliveryDeploymentReadPermission } from '@domain-delivery/backstage-plugin-delivery-common';
 import { assertAllowed } from './assertAllowed';
 
 /**

@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
+import { normalizeEntityRef } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** A component of a domain, with the system that puts it there. */
 export interface DomainComponent {

@@ -1,4 +1,4 @@
-import { Deployment } from '@internal/backstage-plugin-delivery-common';
+import { Deployment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
 
 /** The deployments with their commits, read in one query. */

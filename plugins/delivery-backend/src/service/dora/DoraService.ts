@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   DoraResponse,
   doraTiers,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraStore } from '../../database/dora/DoraStore';
 import { EntityScope } from '../catalog/EntityScope';
 import { DoraWindow } from './DoraWindow';

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { DoraBucketSize } from '@internal/backstage-plugin-delivery-common';
+import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DateTime } from 'luxon';
 
 /** One day or ISO week of a DORA window. */

@@ -1,4 +1,4 @@
-import { DoraSummary } from '@internal/backstage-plugin-delivery-common';
+import { DoraSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraAggregate } from '../../database/dora/DoraStore';
 
 const ratio = (part: number, whole: number) =>

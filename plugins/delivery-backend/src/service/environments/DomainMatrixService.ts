@@ -5,7 +5,7 @@ import {
   DomainMatrixRow,
   Environment,
   sortEnvironments,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeploymentRecord } from '../../database/DeliveryStore';
 import { DomainComponent } from '../catalog/EntityCatalog';
 import { ReadableEntities } from '../deployments/DeploymentsService';

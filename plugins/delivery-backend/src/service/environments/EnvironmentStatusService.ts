@@ -8,7 +8,7 @@ import {
   RunningVersion,
   environmentsForEntity,
   nextEnvironment,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
 import {
   distinctCommits,

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { IncidentPage } from '@internal/backstage-plugin-delivery-common';
+import { IncidentPage } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { EntityScope } from '../catalog/EntityScope';
 import { ScopedEntities } from '../catalog/ScopedEntities';

@@ -5,7 +5,7 @@ import {
   EventIngestionResult,
   IncidentEvent,
   RejectedEvent,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { isRecord } from '../../routes/request/isRecord';
 import { EventFieldProblem } from './EventFieldProblem';

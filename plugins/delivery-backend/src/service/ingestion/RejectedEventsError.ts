@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { EventIngestionResult } from '@internal/backstage-plugin-delivery-common';
+import { EventIngestionResult } from '@domain-delivery/backstage-plugin-delivery-common';
 
 function describe(result: EventIngestionResult): string {
   const total = result.accepted.length + result.rejected.length;

@@ -3,7 +3,7 @@ import {
   DeploymentEvent,
   IncidentEvent,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { JsonRecord, isRecord } from '../../routes/request/isRecord';
 import {
   EventFieldProblem,

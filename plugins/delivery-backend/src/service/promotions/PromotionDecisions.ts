@@ -9,7 +9,7 @@ import {
   PromotionState,
   canTransitionPromotion,
   promotionStatesLeadingTo,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionRecord } from '../../database/promotions/PromotionStore';
 import { assertMayApprove } from './approvers';
 import { PromotionExecution } from './execution/PromotionExecution';

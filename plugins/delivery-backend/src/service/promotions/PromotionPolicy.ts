@@ -7,7 +7,7 @@ import {
   PromotionWarning,
   environmentsForEntity,
   formatDuration,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionStore } from '../../database/promotions/PromotionStore';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';

@@ -4,8 +4,8 @@ import {
   Environment,
   PromotionChangePreview,
   PromotionPreview,
-} from '@internal/backstage-plugin-delivery-common';
-import { PromotionChangeRequest } from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-common';
+import { PromotionChangeRequest } from '@domain-delivery/backstage-plugin-delivery-node';
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';

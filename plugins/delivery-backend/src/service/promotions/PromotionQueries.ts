@@ -2,7 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   Promotion,
   PromotionState,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   PromotionRecord,
   PromotionStore,

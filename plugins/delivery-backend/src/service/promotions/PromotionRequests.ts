@@ -8,7 +8,7 @@ import {
   PromotionState,
   PromotionTrigger,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
 import { PromotionRecord } from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';

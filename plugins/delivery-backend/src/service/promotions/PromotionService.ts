@@ -6,7 +6,7 @@ import {
 import {
   Promotion,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionStore } from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { PromotionDecisions } from './PromotionDecisions';

@@ -1,4 +1,4 @@
-import { DeploymentCommit } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentCommit } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
 import {
   distinctCommits,

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
-import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
+import { normalizeEntityRef } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** The `owner` placeholder of a promotion policy's approvers. */
 const OWNER = 'owner';

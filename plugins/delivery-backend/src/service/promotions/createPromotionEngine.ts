@@ -9,11 +9,11 @@ import {
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   GitHubClientFactory,
   PromotionExecutor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { readPromotionSettings } from '../../config/readPromotionSettings';
 import { DatabasePromotionStore } from '../../database/promotions/DatabasePromotionStore';
 import { DeliveryStore } from '../../database/DeliveryStore';

@@ -4,7 +4,7 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   DELIVERY_SIGNAL_CHANNEL,
   DeliverySignal,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** An entity's deployments in one environment. */
 export interface DeploymentTarget {

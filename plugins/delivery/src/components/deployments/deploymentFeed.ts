@@ -1,7 +1,7 @@
 import {
   Deployment,
   DeploymentStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryApi } from '../../api';
 
 /** Which deployments a feed shows, newest first; every filter given must match. */

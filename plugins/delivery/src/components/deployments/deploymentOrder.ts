@@ -1,4 +1,4 @@
-import { Deployment } from '@internal/backstage-plugin-delivery-common';
+import { Deployment } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** When a deployment happened for the history: when it finished, or started while in progress. */
 export function deploymentTime(deployment: Deployment): string {

@@ -1,4 +1,4 @@
-import { Deployment } from '@internal/backstage-plugin-delivery-common';
+import { Deployment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryApi } from '../../api';
 
 /** The failed deployments since a moment, and whether every one of them was read. */

@@ -1,4 +1,4 @@
-import { DomainMatrix } from '@internal/backstage-plugin-delivery-common';
+import { DomainMatrix } from '@domain-delivery/backstage-plugin-delivery-common';
 import { aDeployment } from '../../__testUtils__/builders';
 import { summarizeDomainHealth } from './domainHealth';
 

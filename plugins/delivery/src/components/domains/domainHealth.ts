@@ -2,7 +2,7 @@ import {
   Deployment,
   DomainMatrix,
   EnvironmentSummary,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** The newest successful deployment to one environment across a domain's components. */
 export interface EnvironmentActivity {

@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { Promotion } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** The entity's name as people say it: `timetable-service`, with kind and namespace only when not the usual. */
 function promotedEntityName(entityRef: string): string {

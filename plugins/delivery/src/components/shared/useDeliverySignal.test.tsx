@@ -1,6 +1,6 @@
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { TestApiProvider } from '@backstage/test-utils';
-import { DeliverySignal } from '@internal/backstage-plugin-delivery-common';
+import { DeliverySignal } from '@domain-delivery/backstage-plugin-delivery-common';
 import { act, renderHook } from '@testing-library/react';
 import { ReactNode } from 'react';
 import { FALLBACK_REFRESH_MS, useDeliverySignal } from './useDeliverySignal';

@@ -1,7 +1,7 @@
 import {
   DELIVERY_SIGNAL_CHANNEL,
   DeliverySignal,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { useEffect, useRef, useState } from 'react';
 import useInterval from 'react-use/esm/useInterval';

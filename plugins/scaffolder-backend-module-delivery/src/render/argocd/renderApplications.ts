@@ -3,9 +3,9 @@ import {
   SHARED_VALUES_FILE_NAME,
   valuesFileName,
   valuesFilePath,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { domainNamespace } from '../../names';
 import { createYamlDocument } from '../yamlDocument';
 

@@ -1,9 +1,9 @@
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   argoCdApplicationFilePath,
   argoCdApplicationsPath,
   argoCdDomainPath,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
 import {

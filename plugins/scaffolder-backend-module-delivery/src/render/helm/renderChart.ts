@@ -1,6 +1,6 @@
-import { IMAGE_TAG_KEY } from '@internal/backstage-plugin-delivery-common';
+import { IMAGE_TAG_KEY } from '@domain-delivery/backstage-plugin-delivery-common';
 import { Document } from 'yaml';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { ingressHost } from '../../names';
 import { createYamlDocument } from '../yamlDocument';
 import { EnvironmentProfile, environmentProfile } from './environmentProfiles';

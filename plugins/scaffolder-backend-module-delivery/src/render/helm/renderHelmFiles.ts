@@ -1,8 +1,8 @@
 import {
   SHARED_VALUES_FILE_NAME,
   valuesFileName,
-} from '@internal/backstage-plugin-delivery-common';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { GeneratedFile } from '../generatedFile';
 import { yamlText } from '../yamlDocument';
 import {

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { deliversCondition } from './buildJob';
 import { serviceCommands, toolchainSetup } from './languages';
 import { uses } from './pinnedActions';

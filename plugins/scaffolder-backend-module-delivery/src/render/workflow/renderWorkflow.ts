@@ -1,5 +1,5 @@
 import { Document, isScalar, Scalar, visit } from 'yaml';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import { createYamlDocument } from '../yamlDocument';
 import { checkJobs, CHECK_JOB_IDS } from './checkJobs';
 import { buildImageJob, BUILD_JOB_ID } from './buildJob';

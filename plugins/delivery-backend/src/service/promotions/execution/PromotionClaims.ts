@@ -11,7 +11,7 @@ import { PromotionTransitions } from '../PromotionTransitions';
 import {
   canTransitionPromotion,
   formatDuration,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 // A claim older than the execution timeout and this margin belongs to an
 // executor that crashed or whose replica went away.

@@ -1,11 +1,11 @@
 import { AuthService, SchedulerService } from '@backstage/backend-plugin-api';
 import { isError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { PromotionRecord } from '../../../database/promotions/PromotionStore';
 import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
 import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';

@@ -2,9 +2,9 @@ import { NotFoundError } from '@backstage/errors';
 import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
-import { formatDuration } from '@internal/backstage-plugin-delivery-common';
+import { formatDuration } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
  * Runs the request's executor; throws when none is installed for its type, or

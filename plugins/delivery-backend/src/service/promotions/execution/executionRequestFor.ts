@@ -1,8 +1,8 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Environment } from '@internal/backstage-plugin-delivery-common';
-import { PromotionExecutionRequest } from '@internal/backstage-plugin-delivery-node';
+import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
+import { PromotionExecutionRequest } from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   PromotionRecord,
   PromotionStore,

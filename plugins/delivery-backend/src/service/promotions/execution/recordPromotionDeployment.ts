@@ -2,11 +2,11 @@ import { InputError } from '@backstage/errors';
 import {
   DeploymentEvent,
   Environment,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@domain-delivery/backstage-plugin-delivery-node';
 import { PromotionRecord } from '../../../database/promotions/PromotionStore';
 import { IngestionService } from '../../ingestion/IngestionService';
 import { VersionHistory } from '../VersionHistory';

@@ -3,7 +3,7 @@ import {
   Environment,
   FreezeWindow,
   FreezeWindowEntry,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
 import {
   FreezeWindowRecord,

@@ -1,4 +1,4 @@
-import { FreezeWindow } from '@internal/backstage-plugin-delivery-common';
+import { FreezeWindow } from '@domain-delivery/backstage-plugin-delivery-common';
 import { activeFreeze, freezeWindowActivity } from './freezeWindowActivity';
 
 const weekend: FreezeWindow = {

@@ -2,7 +2,7 @@ import {
   FreezeWindow,
   RecurringFreezeWindow,
   Weekday,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DateTime, WeekdayNumbers } from 'luxon';
 import { spec } from '../../../schema/openapi/generated/router';
 

@@ -3,7 +3,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { DeploymentCommit } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentCommit } from '@domain-delivery/backstage-plugin-delivery-common';
 import { RelativeTime } from '../../shared/RelativeTime';
 
 /**

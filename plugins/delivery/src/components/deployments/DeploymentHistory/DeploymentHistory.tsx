@@ -3,7 +3,7 @@ import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { EnvironmentSummary } from '@internal/backstage-plugin-delivery-common';
+import { EnvironmentSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { DeploymentTable } from '../DeploymentTable';
 import { FilterSelect } from '../../shared/FilterSelect';

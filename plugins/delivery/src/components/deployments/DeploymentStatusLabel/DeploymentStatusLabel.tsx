@@ -4,7 +4,7 @@ import {
   StatusOK,
   StatusRunning,
 } from '@backstage/core-components';
-import { DeploymentStatus } from '@internal/backstage-plugin-delivery-common';
+import { DeploymentStatus } from '@domain-delivery/backstage-plugin-delivery-common';
 
 const STATUS_LABELS: Record<DeploymentStatus, string> = {
   succeeded: 'Succeeded',

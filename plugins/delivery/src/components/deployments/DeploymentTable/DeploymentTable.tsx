@@ -9,7 +9,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   Deployment,
   EnvironmentSummary,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { deploymentTime } from '../deploymentOrder';
 import { ActorLink } from '../../shared/ActorLink';
 import { shortSha } from '../CommitList';

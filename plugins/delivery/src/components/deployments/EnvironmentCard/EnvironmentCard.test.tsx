@@ -1,4 +1,4 @@
-import { EnvironmentStatus } from '@internal/backstage-plugin-delivery-common';
+import { EnvironmentStatus } from '@domain-delivery/backstage-plugin-delivery-common';
 import { screen } from '@testing-library/react';
 import { aDeployment, hoursAgo } from '../../../__testUtils__/builders';
 import { renderView } from '../../../__testUtils__/renderView';

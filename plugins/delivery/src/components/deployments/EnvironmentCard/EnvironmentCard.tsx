@@ -6,12 +6,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   EnvironmentStatus,
   PromotionPolicy,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { ReactNode } from 'react';
 import {
   formatDuration,
   secondsBetween,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { ActorLink } from '../../shared/ActorLink';
 import { shortSha } from '../CommitList';
 import { NextEnvironmentGap } from '../NextEnvironmentGap';

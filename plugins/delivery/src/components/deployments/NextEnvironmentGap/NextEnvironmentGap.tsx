@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import HourglassEmpty from '@material-ui/icons/HourglassEmpty';
-import { NextEnvironmentStatus } from '@internal/backstage-plugin-delivery-common';
+import { NextEnvironmentStatus } from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { CommitList } from '../CommitList';
 

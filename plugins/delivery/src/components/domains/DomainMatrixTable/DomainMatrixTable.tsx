@@ -11,7 +11,7 @@ import {
   DomainMatrix,
   DomainMatrixCell,
   EnvironmentSummary,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { deploymentStatusText } from '../../deployments/DeploymentStatusLabel';
 import { RelativeTime } from '../../shared/RelativeTime';
 

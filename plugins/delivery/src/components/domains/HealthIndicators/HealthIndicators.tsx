@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   DoraTier,
   DoraTiers,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { NotYetAvailable } from '../NotYetAvailable';
 
 /** The health indicators; each `undefined` until the delivery backend has answered with it. */

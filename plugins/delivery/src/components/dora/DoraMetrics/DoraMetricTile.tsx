@@ -7,7 +7,7 @@ import {
   DORA_METRIC_EXPLANATIONS,
   DoraMetric,
   DoraTier,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { DoraTierChip } from './DoraTierChip';
 

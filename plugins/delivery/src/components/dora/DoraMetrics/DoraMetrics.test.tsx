@@ -5,7 +5,7 @@ import {
   DORA_METRIC_EXPLANATIONS,
   DoraSummary,
   doraTiers,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraMetrics } from './DoraMetrics';
 
 const HOUR = 3600;

@@ -2,9 +2,9 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   DoraSummary,
   DoraTiers,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { countOf, formatDeploymentFrequency, formatShare } from '../formatDora';
-import { formatDuration } from '@internal/backstage-plugin-delivery-common';
+import { formatDuration } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraMetricTile } from './DoraMetricTile';
 
 const useStyles = makeStyles(theme => ({

@@ -1,6 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { DoraTier } from '@internal/backstage-plugin-delivery-common';
+import { DoraTier } from '@domain-delivery/backstage-plugin-delivery-common';
 
 const TIER_LABELS: Record<DoraTier, string> = {
   elite: 'Elite',

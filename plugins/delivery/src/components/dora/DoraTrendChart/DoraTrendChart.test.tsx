@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { DoraBucket } from '@internal/backstage-plugin-delivery-common';
+import { DoraBucket } from '@domain-delivery/backstage-plugin-delivery-common';
 import { noDeployments } from '../../../__testUtils__/doraAnswer';
 import { DoraTrendChart } from './DoraTrendChart';
 

@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   DoraBucket,
   DoraBucketSize,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   Bar,
   CartesianGrid,
@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDuration } from '@internal/backstage-plugin-delivery-common';
+import { formatDuration } from '@domain-delivery/backstage-plugin-delivery-common';
 import { visuallyHidden } from '../../shared/visuallyHidden';
 
 const HOUR = 3600;

@@ -6,7 +6,7 @@ import {
   DELIVERY_SERVICE_ANNOTATION,
   isDeliveryEnabled,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 import { LoadingState } from '../../shared/LoadingState';

@@ -13,7 +13,7 @@ import {
 import {
   DELIVERY_SIGNAL_CHANNEL,
   DeliverySignal,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { act, screen } from '@testing-library/react';
 import { deliveryApiRef } from '../../../api';
 import {

@@ -6,7 +6,7 @@ import Grid from '@material-ui/core/Grid';
 import {
   isDeliveryEnabled,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';

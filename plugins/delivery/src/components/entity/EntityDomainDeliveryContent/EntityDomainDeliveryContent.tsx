@@ -1,5 +1,5 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { normalizeEntityRef } from '@internal/backstage-plugin-delivery-common';
+import { normalizeEntityRef } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DomainDeliveryContent } from '../../domains/DomainDeliveryContent';
 
 /** The Domain entity page's Delivery tab. */

@@ -5,7 +5,7 @@ import {
   DELIVERY_SERVICE_ANNOTATION,
   isDeliveryEnabled,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DoraSection } from '../../dora/DoraSection';
 
 /** A card for the component overview: the component's DORA metrics, tiers and trend. */

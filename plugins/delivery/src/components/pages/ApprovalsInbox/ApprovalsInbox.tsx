@@ -14,7 +14,7 @@ import { useState } from 'react';
 import {
   deliveryPromotionApprovePermission,
   Promotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { deliveryApiRef } from '../../../api';
 import { describePromotion } from '../../promotions/describePromotion';
 import { LoadingState } from '../../shared/LoadingState';

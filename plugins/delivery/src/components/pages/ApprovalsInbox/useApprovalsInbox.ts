@@ -1,5 +1,5 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { Promotion } from '@domain-delivery/backstage-plugin-delivery-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { deliveryApiRef } from '../../../api';
 import { useDeliverySignal } from '../../shared/useDeliverySignal';

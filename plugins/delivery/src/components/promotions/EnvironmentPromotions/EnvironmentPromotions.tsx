@@ -5,7 +5,7 @@ import {
   EnvironmentStatus,
   Promotion,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { ActorLink } from '../../shared/ActorLink';
 import { PromoteButton } from '../PromoteButton';
 import { RelativeTime } from '../../shared/RelativeTime';

@@ -1,4 +1,4 @@
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { Promotion } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** Where an open promotion stands, e.g. `Waiting for approval: 1.4.3 needs 1 more approval from group:default/platform-admins`. */
 export function describeOpenPromotion(

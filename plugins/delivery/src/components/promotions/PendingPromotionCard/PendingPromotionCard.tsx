@@ -8,7 +8,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { Promotion } from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { ActorLink } from '../../shared/ActorLink';
 import { LoadingState } from '../../shared/LoadingState';

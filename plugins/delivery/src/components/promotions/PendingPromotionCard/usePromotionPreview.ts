@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   EnvironmentSummary,
   Promotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConflictError } from '@backstage/errors';
-import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
+import { PromotionPreview } from '@domain-delivery/backstage-plugin-delivery-common';
 import { hoursAgo, productionSummary } from '../../../__testUtils__/builders';
 import {
   DeliveryApiStub,

@@ -9,7 +9,7 @@ import {
   EnvironmentSummary,
   MissingVersion,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';

@@ -1,5 +1,5 @@
-import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
-import { formatDuration } from '@internal/backstage-plugin-delivery-common';
+import { PromotionPreview } from '@domain-delivery/backstage-plugin-delivery-common';
+import { formatDuration } from '@domain-delivery/backstage-plugin-delivery-common';
 import { formatAbsoluteTime } from '../../shared/RelativeTime/relativeTime';
 
 /**

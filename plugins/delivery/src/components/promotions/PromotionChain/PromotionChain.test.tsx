@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { EnvironmentStatus } from '@internal/backstage-plugin-delivery-common';
+import { EnvironmentStatus } from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionChain } from './PromotionChain';
 
 const at = '2026-03-02T10:00:00Z';

@@ -1,7 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ArrowForward from '@material-ui/icons/ArrowForward';
-import { EnvironmentStatus } from '@internal/backstage-plugin-delivery-common';
+import { EnvironmentStatus } from '@domain-delivery/backstage-plugin-delivery-common';
 
 type Gap = { text: string; drift: boolean };
 

@@ -6,7 +6,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { Promotion } from '@domain-delivery/backstage-plugin-delivery-common';
 import { FormEvent, useState } from 'react';
 import { describePromotion } from '../describePromotion';
 import { refusalMessage } from './refusalMessage';

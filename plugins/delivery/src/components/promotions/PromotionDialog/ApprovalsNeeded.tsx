@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
+import { PromotionPreview } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** Who has to approve a promotion before it is carried out, or that nobody does. */
 function describeApprovals(approvals: PromotionPreview['approvals']): string {

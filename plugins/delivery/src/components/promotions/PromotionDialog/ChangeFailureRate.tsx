@@ -2,7 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   changeFailureRateTier,
   EnvironmentSummary,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { formatShare } from '../../dora/formatDora';
 
 /**

@@ -2,7 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   MissingVersion,
   PromotionPreview,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { CommitList } from '../../deployments/CommitList';
 import { RelativeTime } from '../../shared/RelativeTime';
 

@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { PromotionChangePreview } from '@internal/backstage-plugin-delivery-common';
+import { PromotionChangePreview } from '@domain-delivery/backstage-plugin-delivery-common';
 import { ValuesDiff } from '../ValuesDiff';
 
 /**

@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   PromotionViolation,
   PromotionWarning,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 const useStyles = makeStyles(theme => ({
   notice: { marginBottom: theme.spacing(1) },

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
+import { PromotionPreview } from '@domain-delivery/backstage-plugin-delivery-common';
 import { hoursAgo, productionSummary } from '../../../__testUtils__/builders';
 import { renderView } from '../../../__testUtils__/renderView';
 import { PromotionDialog, promoteLabel } from './PromotionDialog';

@@ -4,7 +4,7 @@ import {
   EnvironmentSummary,
   MissingVersion,
   PromotionPreview,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { ReactNode } from 'react';
 import { ApprovalsNeeded } from './ApprovalsNeeded';
 import { Changelog } from './Changelog';

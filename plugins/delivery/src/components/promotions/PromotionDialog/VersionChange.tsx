@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { PromotionPreview } from '@internal/backstage-plugin-delivery-common';
+import { PromotionPreview } from '@domain-delivery/backstage-plugin-delivery-common';
 
 const useStyles = makeStyles({
   change: { fontFamily: 'monospace', fontWeight: 600 },

@@ -10,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
-import { Promotion } from '@internal/backstage-plugin-delivery-common';
+import { Promotion } from '@domain-delivery/backstage-plugin-delivery-common';
 import { Fragment, useState } from 'react';
 import { describePromotion } from '../describePromotion';
 import { ActorLink } from '../../shared/ActorLink';

@@ -1,6 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { PromotionState } from '@internal/backstage-plugin-delivery-common';
+import { PromotionState } from '@domain-delivery/backstage-plugin-delivery-common';
 
 const STATE_LABELS: Record<PromotionState, string> = {
   pending_approval: 'Waiting for approval',

@@ -4,7 +4,7 @@ import {
   deliveryRollbackCreatePermission,
   EnvironmentSummary,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { RollbackDialog } from './RollbackDialog';
 

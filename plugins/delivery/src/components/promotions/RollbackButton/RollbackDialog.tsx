@@ -5,7 +5,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   EnvironmentSummary,
   RequestedPromotion,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { useState } from 'react';
 import { formatAbsoluteTime } from '../../shared/RelativeTime/relativeTime';
 import { PromotionDialog } from '../PromotionDialog';

@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { PromotionFileChange } from '@internal/backstage-plugin-delivery-common';
+import { PromotionFileChange } from '@domain-delivery/backstage-plugin-delivery-common';
 
 type LineKind = 'added' | 'removed' | 'hunk' | 'context';
 

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   DELIVERY_SERVICE_ANNOTATION,
   normalizeEntityRef,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 const annotationExample = (entity: Entity) => `metadata:
   annotations:
