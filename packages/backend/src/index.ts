@@ -71,8 +71,12 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@domain-delivery/backstage-plugin-delivery-backend'));
 // the demo's delivery history and GitOps repository (delivery.demo.enabled)
-backend.add(import('@domain-delivery/backstage-plugin-delivery-backend-module-demo'));
 backend.add(
-  import('@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery'),
+  import('@domain-delivery/backstage-plugin-delivery-backend-module-demo'),
+);
+backend.add(
+  import(
+    '@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery'
+  ),
 );
 backend.start();
