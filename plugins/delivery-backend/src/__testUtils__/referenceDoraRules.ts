@@ -102,6 +102,10 @@ export function percentileCont(values: number[], p: number): number | null {
  * "in_progress never replaces finished" is applied: an event without
  * `resolvedAt` never replaces a resolved incident (a late "open" report does
  * not reopen it). Any other later incident event replaces the earlier one.
+ *
+ * "An event `id` belongs to one entity and environment; the same `id` with
+ * another `entityRef` or `environment` is rejected [...], never applied."
+ * READING: it belongs to those of its first report in arrival order.
  */
 export function applyRecordRules(events: RefEvent[]): {
   deployments: RefDeploymentEvent[];
@@ -110,6 +114,16 @@ export function applyRecordRules(events: RefEvent[]): {
   const deployments = new Map<string, RefDeploymentEvent>();
   const incidents = new Map<string, RefIncidentEvent>();
   for (const event of events) {
+    const first = (event.type === 'deployment' ? deployments : incidents).get(
+      event.id,
+    );
+    if (
+      first &&
+      (first.entityRef !== event.entityRef ||
+        first.environment !== event.environment)
+    ) {
+      continue; // an id never moves to another entity or environment
+    }
     if (event.type === 'deployment') {
       const existing = deployments.get(event.id);
       if (

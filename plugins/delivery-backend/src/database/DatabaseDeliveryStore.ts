@@ -15,6 +15,7 @@ import {
   DeploymentHistoryQuery,
   DeploymentRecord,
   DeploymentsChangedListener,
+  IngestConflicts,
   IncidentQuery,
   SucceededDeploymentQuery,
 } from './DeliveryStore';
@@ -80,22 +81,28 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   async ingest(
     deployments: DeploymentEvent[],
     incidents: IncidentEvent[],
-  ): Promise<void> {
+  ): Promise<IngestConflicts> {
     if (deployments.length === 0 && incidents.length === 0) {
-      return;
+      return { deployments: [], incidents: [] };
     }
     const now = Date.now();
-    const changedIds = await this.db.transaction(async tx => {
+    const { changedIds, conflicts } = await this.db.transaction(async tx => {
       const upserted = await upsertDeployments(tx, deployments, now);
-      const incidentIds = await upsertIncidents(tx, incidents, now);
+      const incidentsUpserted = await upsertIncidents(tx, incidents, now);
       // DORA's tables follow in the same transaction.
       await deriveIngested(tx, this.dora, {
         deploymentIds: upserted.changedIds,
         replacedCommits: upserted.replacedCommits,
         listedCommits: upserted.listedCommits,
-        incidentIds,
+        incidentIds: incidentsUpserted.changedIds,
       });
-      return upserted.changedIds;
+      return {
+        changedIds: upserted.changedIds,
+        conflicts: {
+          deployments: upserted.conflicts,
+          incidents: incidentsUpserted.conflicts,
+        },
+      };
     });
     if (changedIds.length > 0 && this.onDeploymentsChanged) {
       const changed = new Set(changedIds);
@@ -105,6 +112,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
           .map(({ entityRef, environment }) => ({ entityRef, environment })),
       );
     }
+    return conflicts;
   }
 
   async listDeployments(

@@ -6,6 +6,7 @@ import {
   Incident,
   IncidentEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
+import { EventIdConflict } from './upsertEvents';
 import { EntityFilter } from './whereEntities';
 
 /** A stored deployment without its commits (those are read separately). */
@@ -71,16 +72,23 @@ export type DeploymentsChangedListener = (
  * one (events may arrive in any order). A deployment's commits are those of the
  * event that won.
  */
+/** The events of a batch that {@link DeliveryStore.ingest} did not apply, by kind. */
+export type IngestConflicts = {
+  deployments: EventIdConflict[];
+  incidents: EventIdConflict[];
+};
+
 export interface DeliveryStore {
   /**
    * Stores validated, normalised events atomically: the whole batch or
    * nothing. Concurrent batches that carry the same ids never store an id
-   * twice nor lose an accepted event.
+   * twice nor lose an accepted event. An event whose id is stored for another
+   * entity or environment is not applied and comes back as a conflict.
    */
   ingest(
     deployments: DeploymentEvent[],
     incidents: IncidentEvent[],
-  ): Promise<void>;
+  ): Promise<IngestConflicts>;
 
   /** The deployment history, newest first (by `finishedAt`, else `startedAt`, then id). */
   listDeployments(query: DeploymentHistoryQuery): Promise<DeploymentRecord[]>;

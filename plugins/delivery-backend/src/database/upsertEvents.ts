@@ -36,6 +36,132 @@ type Value = string | number | null;
 
 const quote = (column: string) => `"${column}"`;
 
+// An event id belongs to the entity and environment of its first report; a
+// later report under the same id never moves the record elsewhere.
+const OWNER_COLUMNS = ['entity_ref', 'environment'];
+
+type Owned = { id: string; entityRef: string; environment: string };
+type Owner = Pick<Owned, 'entityRef' | 'environment'>;
+
+/**
+ * An event not applied because its id belongs to another entity or
+ * environment: to an earlier event of the batch or to the stored record.
+ */
+export type EventIdConflict = {
+  /** The event's position in the list given to the store. */
+  index: number;
+  id: string;
+  /** The field that differs from the id's owner. */
+  field: 'entityRef' | 'environment';
+  /** Where the id belongs. */
+  owner: Owner;
+};
+
+function conflictWith(
+  owner: Owner,
+  event: Owned,
+  index: number,
+): EventIdConflict | undefined {
+  if (owner.entityRef !== event.entityRef) {
+    return { index, id: event.id, field: 'entityRef', owner };
+  }
+  if (owner.environment !== event.environment) {
+    return { index, id: event.id, field: 'environment', owner };
+  }
+  return undefined;
+}
+
+/** A batch's events reduced to one per id. */
+type Batch<T extends Owned> = {
+  /** One event per id, sorted by id. */
+  winners: T[];
+  /** The positions of the events of each id that were not conflicts. */
+  positions: Map<string, number[]>;
+  conflicts: EventIdConflict[];
+};
+
+/**
+ * The events of a batch that win, one per id, applying them in order; sorted
+ * by id, so that concurrent batches lock rows in the same order and cannot
+ * deadlock. The first event of an id decides where it belongs within the
+ * batch; a later one for another entity or environment is a conflict.
+ */
+function winners<T extends Owned>(
+  events: T[],
+  replaces: (current: T, incoming: T) => boolean,
+): Batch<T> {
+  const byId = new Map<string, { first: T; winner: T }>();
+  const positions = new Map<string, number[]>();
+  const conflicts: EventIdConflict[] = [];
+  events.forEach((event, index) => {
+    const seen = byId.get(event.id);
+    if (!seen) {
+      byId.set(event.id, { first: event, winner: event });
+      positions.set(event.id, [index]);
+      return;
+    }
+    const conflict = conflictWith(seen.first, event, index);
+    if (conflict) {
+      conflicts.push(conflict);
+      return;
+    }
+    positions.get(event.id)!.push(index);
+    if (replaces(seen.winner, event)) {
+      seen.winner = event;
+    }
+  });
+  const sorted = [...byId.values()]
+    .map(({ winner }) => winner)
+    .sort((x, y) => (x.id < y.id ? -1 : Number(x.id > y.id)));
+  return { winners: sorted, positions, conflicts };
+}
+
+/**
+ * The conflicts among winners the upsert did not apply because the stored
+ * record's entity or environment differs: every event of the batch with that
+ * id. Winners kept out by a finished stored status are no conflict.
+ */
+async function storedOwnerConflicts(
+  tx: Knex.Transaction,
+  table: string,
+  batch: Batch<Owned>,
+  changedIds: string[],
+): Promise<EventIdConflict[]> {
+  const changed = new Set(changedIds);
+  const unapplied = batch.winners.filter(event => !changed.has(event.id));
+  if (unapplied.length === 0) {
+    return [];
+  }
+  const owners = new Map<string, Owner>();
+  await eachChunk(
+    unapplied.map(event => event.id),
+    async ids => {
+      const rows: Array<{
+        id: string;
+        entity_ref: string;
+        environment: string;
+      }> = await tx(table)
+        .select('id', ...OWNER_COLUMNS)
+        .whereIn('id', ids);
+      for (const row of rows) {
+        owners.set(row.id, {
+          entityRef: row.entity_ref,
+          environment: row.environment,
+        });
+      }
+    },
+  );
+  return unapplied.flatMap(event => {
+    const owner = owners.get(event.id);
+    if (!owner) {
+      return [];
+    }
+    return batch.positions
+      .get(event.id)!
+      .flatMap(index => conflictWith(owner, event, index) ?? []);
+  });
+}
+
 /**
  * One multi-row `INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING`
  * per chunk, the same SQL on PostgreSQL and SQLite (≥ 3.35). Returns the ids
@@ -67,7 +193,10 @@ async function upsert(
       `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) ` +
       `VALUES ${chunk.map(() => rowPlaceholder).join(', ')} ` +
       `ON CONFLICT ("id") DO UPDATE SET ${assignments} ` +
-      `WHERE ${replaceWhen} RETURNING "id"`;
+      `WHERE (${replaceWhen}) AND ${OWNER_COLUMNS.map(
+        column =>
+          `${quote(table)}.${quote(column)} = excluded.${quote(column)}`,
+      ).join(' AND ')} RETURNING "id"`;
     const result = await tx.raw(sql, chunk.flat());
     // pg answers a result object, the SQLite drivers an array of rows.
     const rows: Array<{ id: string }> = Array.isArray(result)
@@ -78,27 +207,6 @@ async function upsert(
   return changed;
 }
 
-/**
- * The event that wins among those of a batch with the same id, applying them
- * in order; sorted by id, so that concurrent batches lock rows in the same
- * order and cannot deadlock.
- */
-function winners<T extends { id: string }>(
-  events: T[],
-  replaces: (current: T, incoming: T) => boolean,
-): T[] {
-  const byId = new Map<string, T>();
-  for (const event of events) {
-    const current = byId.get(event.id);
-    if (!current || replaces(current, event)) {
-      byId.set(event.id, event);
-    }
-  }
-  return [...byId.values()].sort((a, b) =>
-    a.id < b.id ? -1 : Number(a.id > b.id),
-  );
-}
-
 /** What {@link upsertDeployments} changed, for what is derived from it. */
 export type UpsertedDeployments = Pick<
   IngestedChanges,
@@ -106,6 +214,8 @@ export type UpsertedDeployments = Pick<
 > & {
   /** The deployments inserted or replaced. */
   changedIds: string[];
+  /** The events not applied because their id belongs elsewhere. */
+  conflicts: EventIdConflict[];
 };
 
 /** Upserts deployments and replaces the commits of those that changed. */
@@ -114,11 +224,17 @@ export async function upsertDeployments(
   events: DeploymentEvent[],
   now: number,
 ): Promise<UpsertedDeployments> {
-  const deployments = winners(events, (current, incoming) =>
+  const batch = winners(events, (current, incoming) =>
     isNewerStatus(current.status, incoming.status),
   );
+  const deployments = batch.winners;
   if (deployments.length === 0) {
-    return { changedIds: [], replacedCommits: [], listedCommits: [] };
+    return {
+      changedIds: [],
+      replacedCommits: [],
+      listedCommits: [],
+      conflicts: batch.conflicts,
+    };
   }
 
   const changedIds = await upsert(tx, {
@@ -148,8 +264,12 @@ export async function upsertDeployments(
       ];
     }),
   });
+  const conflicts = [
+    ...batch.conflicts,
+    ...(await storedOwnerConflicts(tx, 'deployments', batch, changedIds)),
+  ];
   if (changedIds.length === 0) {
-    return { changedIds, replacedCommits: [], listedCommits: [] };
+    return { changedIds, replacedCommits: [], listedCommits: [], conflicts };
   }
 
   // The commits follow the event that won: replace them for changed rows only.
@@ -205,24 +325,25 @@ export async function upsertDeployments(
     sha: sha as string,
     committedAt: committedAt as number,
   }));
-  return { changedIds, replacedCommits, listedCommits };
+  return { changedIds, replacedCommits, listedCommits, conflicts };
 }
 
-/** Upserts incidents; returns the ids of those inserted or replaced. */
+/** Upserts incidents: the ids of those inserted or replaced, and the conflicts. */
 export async function upsertIncidents(
   tx: Knex.Transaction,
   events: IncidentEvent[],
   now: number,
-): Promise<string[]> {
-  const incidents = winners(
+): Promise<{ changedIds: string[]; conflicts: EventIdConflict[] }> {
+  const batch = winners(
     events,
     (current, incoming) =>
       incoming.resolvedAt !== undefined || current.resolvedAt === undefined,
   );
+  const incidents = batch.winners;
   if (incidents.length === 0) {
-    return [];
+    return { changedIds: [], conflicts: batch.conflicts };
   }
-  return upsert(tx, {
+  const changedIds = await upsert(tx, {
     table: 'incidents',
     columns: WRITTEN_INCIDENT_COLUMNS,
     keepColumns: ['received_at'],
@@ -240,4 +361,9 @@ export async function upsertIncidents(
       now,
     ]),
   });
+  const conflicts = [
+    ...batch.conflicts,
+    ...(await storedOwnerConflicts(tx, 'incidents', batch, changedIds)),
+  ];
+  return { changedIds, conflicts };
 }

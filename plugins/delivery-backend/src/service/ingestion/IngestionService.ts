@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  DeliveryEvent,
   DeploymentEvent,
   Environment,
   EventIngestionResult,
@@ -7,9 +8,18 @@ import {
   RejectedEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
+import { EventIdConflict } from '../../database/upsertEvents';
 import { isRecord } from '../../routes/request/isRecord';
 import { EventFieldProblem } from './EventFieldProblem';
 import { validateEvent } from './validateEvent';
+
+function ownerReason(owner: { entityRef: string; environment: string }) {
+  return `must match the event already stored under this id (${owner.entityRef} in ${owner.environment}); an event id cannot move to another entity or environment`;
+}
+
+function ownerProblem(conflict: EventIdConflict): EventFieldProblem {
+  return new EventFieldProblem(conflict.field, ownerReason(conflict.owner));
+}
 
 /** The most events one request (one call to `ingest`) may carry. */
 export const MAX_EVENTS_PER_BATCH = 1000;
@@ -40,33 +50,53 @@ export class IngestionService {
     }
     const deployments: DeploymentEvent[] = [];
     const incidents: IncidentEvent[] = [];
-    const accepted = new Set<string>();
+    // Where each valid event sits in the request, by the list it goes to.
+    const indexes = { deployment: [] as number[], incident: [] as number[] };
+    const valid: Array<{ index: number; event: DeliveryEvent }> = [];
     const rejected: RejectedEvent[] = [];
+    const reject = (index: number, problem: EventFieldProblem) => {
+      const id = isRecord(events[index]) ? events[index].id : undefined;
+      rejected.push({
+        index,
+        ...(typeof id === 'string' && id.trim() !== '' && { id }),
+        field: problem.field,
+        reason: problem.reason,
+      });
+    };
 
     events.forEach((event, index) => {
       try {
-        const valid = validateEvent(event, this.environmentNames);
-        if (valid.type === 'deployment') {
-          deployments.push(valid);
+        const checked = validateEvent(event, this.environmentNames);
+        valid.push({ index, event: checked });
+        indexes[checked.type].push(index);
+        if (checked.type === 'deployment') {
+          deployments.push(checked);
         } else {
-          incidents.push(valid);
+          incidents.push(checked);
         }
-        accepted.add(valid.id);
       } catch (error) {
         if (!(error instanceof EventFieldProblem)) {
           throw error;
         }
-        const id = isRecord(event) ? event.id : undefined;
-        rejected.push({
-          index,
-          ...(typeof id === 'string' && id.trim() !== '' && { id }),
-          field: error.field,
-          reason: error.reason,
-        });
+        reject(index, error);
       }
     });
 
-    await this.store.ingest(deployments, incidents);
+    const conflicts = await this.store.ingest(deployments, incidents);
+    const refused = new Set<number>();
+    for (const type of ['deployment', 'incident'] as const) {
+      for (const conflict of conflicts[`${type}s`]) {
+        const index = indexes[type][conflict.index];
+        refused.add(index);
+        reject(index, ownerProblem(conflict));
+      }
+    }
+    rejected.sort((a, b) => a.index - b.index);
+    const accepted = new Set(
+      valid
+        .filter(({ index }) => !refused.has(index))
+        .map(({ event }) => event.id),
+    );
     return { accepted: [...accepted], rejected };
   }
 }

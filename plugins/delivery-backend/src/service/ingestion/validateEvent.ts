@@ -11,6 +11,7 @@ import {
   entityRefReason,
 } from './EventFieldProblem';
 import { checkEventSchema } from './eventSchema';
+import { checkStorableText } from './storableText';
 
 /** The known environment names, for the `environment` field. */
 export type EnvironmentNames = ReadonlySet<string>;
@@ -67,11 +68,19 @@ function checkEnvironment(value: string, environments: EnvironmentNames) {
   }
 }
 
+// Instants outside these years are typing mistakes (or probes), not deliveries;
+// refusing them keeps every stored instant one that both databases and every
+// client read back unchanged.
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2201, 0, 1);
+const RANGE_REASON =
+  'must be between 1970-01-01T00:00:00Z and 2200-12-31T23:59:59Z';
+
 /** A timestamp the schema accepted, in UTC with milliseconds. */
 function utc(field: string, value: string): string;
 function utc(field: string, value: string | undefined): string | undefined;
 function utc(field: string, value: string | undefined) {
-  if (value === undefined || CANONICAL_TIMESTAMP.test(value)) {
+  if (value === undefined) {
     return value;
   }
   // The schema's date-time format admits a few instants Date cannot hold,
@@ -80,7 +89,12 @@ function utc(field: string, value: string | undefined) {
   if (Number.isNaN(millis)) {
     throw new EventFieldProblem(field, TIMESTAMP_REASON);
   }
-  return new Date(millis).toISOString();
+  if (millis < EARLIEST || millis >= LATEST) {
+    throw new EventFieldProblem(field, RANGE_REASON);
+  }
+  return CANONICAL_TIMESTAMP.test(value)
+    ? value
+    : new Date(millis).toISOString();
 }
 
 function notBefore(
@@ -150,6 +164,7 @@ export function validateEvent(
   }
   const present = withoutNulls(event) as JsonRecord;
   checkEventSchema(present);
+  checkStorableText(present);
   const valid = present as unknown as DeliveryEvent;
   // Every event names an entity and an environment, checked before the rest.
   const entityRef = entityRefOf(valid.entityRef);
