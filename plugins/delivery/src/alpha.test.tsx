@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
@@ -36,6 +37,17 @@ const { component, domain } = serviceWithDomain({
   domainTitle: 'Smart City',
 });
 
+const withoutAnnotation: Entity = {
+  ...component,
+  metadata: { name: 'legacy-batch-job' },
+};
+const team: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-smart-city' },
+  spec: { type: 'team', children: [] },
+};
+
 const apis = [[deliveryApiRef, pluginTestApi()]] as const;
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
@@ -50,6 +62,11 @@ describe('new frontend system exports', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
       'Deployments',
     );
+    const appliesTo = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    )!;
+    expect(appliesTo(component)).toBe(true);
+    expect(appliesTo(withoutAnnotation)).toBe(false);
 
     renderInTestApp(
       <EntityProvider entity={component}>
@@ -70,6 +87,11 @@ describe('new frontend system exports', () => {
     const tester = createExtensionTester(entityDomainDeliveryContent);
     expect(tester.get(coreExtensionData.routePath)).toBe('delivery');
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Delivery');
+    const appliesTo = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    )!;
+    expect(appliesTo(domain)).toBe(true);
+    expect(appliesTo(component)).toBe(false);
 
     renderInTestApp(
       <EntityProvider entity={domain}>
@@ -87,6 +109,9 @@ describe('new frontend system exports', () => {
 
   it('adds a summary card to component overviews', async () => {
     const tester = createExtensionTester(entityDeliverySummaryCard);
+    const appliesTo = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(appliesTo(component)).toBe(true);
+    expect(appliesTo(withoutAnnotation)).toBe(false);
 
     renderInTestApp(
       <EntityProvider entity={component}>
@@ -104,9 +129,9 @@ describe('new frontend system exports', () => {
 
   it('adds a DORA card to component overviews', async () => {
     const tester = createExtensionTester(entityDoraCard);
-    expect(tester.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(
-      'kind:component',
-    );
+    const appliesTo = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(appliesTo(component)).toBe(true);
+    expect(appliesTo(withoutAnnotation)).toBe(false);
 
     renderInTestApp(
       <EntityProvider entity={component}>
@@ -125,19 +150,12 @@ describe('new frontend system exports', () => {
 
   it('adds the team’s DORA card to group pages', async () => {
     const tester = createExtensionTester(groupDoraCard);
-    expect(tester.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(
-      'kind:group',
-    );
+    const appliesTo = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(appliesTo(team)).toBe(true);
+    expect(appliesTo(component)).toBe(false);
 
     renderInTestApp(
-      <EntityProvider
-        entity={{
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Group',
-          metadata: { name: 'team-smart-city' },
-          spec: { type: 'team', children: [] },
-        }}
-      >
+      <EntityProvider entity={team}>
         {tester.get(coreExtensionData.reactElement)}
       </EntityProvider>,
       { apis, mountedRoutes },

@@ -5,12 +5,17 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import {
-  EntityCardBlueprint,
-  EntityContentBlueprint,
-} from '@backstage/plugin-catalog-react/alpha';
 import LocalShippingIcon from '@material-ui/icons/LocalShipping';
 import { DeliveryClient, deliveryApiRef } from './api';
+import {
+  entityDeliverySummaryCard,
+  entityDoraCard,
+  groupDoraCard,
+} from './alpha/entityCards';
+import {
+  entityDeploymentsContent,
+  entityDomainDeliveryContent,
+} from './alpha/entityContents';
 import {
   approvalsRouteRef,
   domainRouteRef,
@@ -18,6 +23,14 @@ import {
   entityDomainContentRouteRef,
   rootRouteRef,
 } from './routes';
+
+export {
+  entityDeliverySummaryCard,
+  entityDoraCard,
+  entityDeploymentsContent,
+  entityDomainDeliveryContent,
+  groupDoraCard,
+};
 
 // Every view is behind a loader, so the plugin adds next to nothing to the
 // app's initial bundle; the components load on first use.
@@ -31,72 +44,6 @@ export const deliveryApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new DeliveryClient({ discoveryApi, fetchApi }),
     }),
-});
-
-/** The component page's Deployments tab. */
-export const entityDeploymentsContent = EntityContentBlueprint.make({
-  name: 'deployments',
-  params: {
-    path: 'deployments',
-    title: 'Deployments',
-    filter: 'kind:component',
-    routeRef: entityContentRouteRef,
-    loader: () =>
-      import('./components/entity/EntityDeploymentsContent').then(m => (
-        <m.EntityDeploymentsContent />
-      )),
-  },
-});
-
-/** The Domain page's Delivery tab: the component × environment matrix and recent deployments. */
-export const entityDomainDeliveryContent = EntityContentBlueprint.make({
-  name: 'domain',
-  params: {
-    path: 'delivery',
-    title: 'Delivery',
-    filter: 'kind:domain',
-    routeRef: entityDomainContentRouteRef,
-    loader: () =>
-      import('./components/entity/EntityDomainDeliveryContent').then(m => (
-        <m.EntityDomainDeliveryContent />
-      )),
-  },
-});
-
-/** A card on the component overview: the version in each environment, drift marked. */
-export const entityDeliverySummaryCard = EntityCardBlueprint.make({
-  name: 'summary',
-  params: {
-    filter: 'kind:component',
-    loader: () =>
-      import('./components/entity/EntityDeliverySummaryCard').then(m => (
-        <m.EntityDeliverySummaryCard />
-      )),
-  },
-});
-
-/** A card on the component overview: DORA's five metrics with their tiers and trend. */
-export const entityDoraCard = EntityCardBlueprint.make({
-  name: 'dora',
-  params: {
-    filter: 'kind:component',
-    loader: () =>
-      import('./components/entity/EntityDoraCard').then(m => (
-        <m.EntityDoraCard />
-      )),
-  },
-});
-
-/** A card on a Group's page: the team's DORA metrics over the entities it owns. */
-export const groupDoraCard = EntityCardBlueprint.make({
-  name: 'group-dora',
-  params: {
-    filter: 'kind:group',
-    loader: () =>
-      import('./components/entity/GroupDoraCard').then(m => (
-        <m.GroupDoraCard />
-      )),
-  },
 });
 
 /**

@@ -13,5 +13,11 @@ export {
   EntityDoraCard,
   GroupDoraCard,
 } from './plugin';
+export { isDeliveryAvailable } from './isDeliveryAvailable';
+export type { EntityDeliverySummaryCardProps } from './components/entity/EntityDeliverySummaryCard';
+export type { EntityDeploymentsContentProps } from './components/entity/EntityDeploymentsContent';
+export type { EntityDoraCardProps } from './components/entity/EntityDoraCard';
+export type { GroupDoraCardProps } from './components/entity/GroupDoraCard';
+export type { DoraWindowDays } from './dora/doraWindow';
 export * from './api';
 export { approvalsRouteRef, domainRouteRef, rootRouteRef } from './routes';

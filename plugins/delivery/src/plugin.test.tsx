@@ -23,6 +23,7 @@ import {
   EntityDoraCard,
   GroupDoraCard,
 } from './plugin';
+import * as mainEntry from './index';
 import { rootRouteRef } from './routes';
 import { journeyCatalog } from './__testUtils__/journeyCatalog';
 import {
@@ -71,6 +72,22 @@ describe('legacy frontend system exports', () => {
     expect(deliveryPlugin.getId()).toBe('delivery');
   });
 
+  it('exports what a legacy entity page needs from the main entry', () => {
+    expect(Object.keys(mainEntry)).toEqual(
+      expect.arrayContaining([
+        'isDeliveryAvailable',
+        'EntityDeploymentsContent',
+        'EntityDeliverySummaryCard',
+        'EntityDoraCard',
+        'EntityDomainDeliveryContent',
+        'GroupDoraCard',
+        'DeliveryOverviewPage',
+        'deliveryPlugin',
+        'deliveryApiRef',
+      ]),
+    );
+  });
+
   it('renders the Deployments tab', async () => {
     await renderLegacy(
       <EntityProvider entity={component}>
@@ -83,6 +100,23 @@ describe('legacy frontend system exports', () => {
     expect(
       await screen.findByText('Promoted from staging, 1 approval required'),
     ).toBeInTheDocument();
+  });
+
+  it('shows only the environments the Deployments tab is given', async () => {
+    await renderLegacy(
+      <EntityProvider entity={component}>
+        <EntityDeploymentsContent environments={['prod']} />
+      </EntityProvider>,
+      '/deployments',
+      '/deployments',
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Production' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Staging' }),
+    ).not.toBeInTheDocument();
   });
 
   it('renders the Domain page’s Delivery tab', async () => {
@@ -130,6 +164,20 @@ describe('legacy frontend system exports', () => {
     expect(
       await screen.findByLabelText('DORA metrics', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
+  });
+
+  it('opens the DORA card on the window it is given', async () => {
+    await renderLegacy(
+      <EntityProvider entity={component}>
+        <EntityDoraCard windowDays={90} />
+      </EntityProvider>,
+      '/',
+      '/',
+    );
+
+    expect(
+      await screen.findByRole('button', { name: 'Last 90 days' }),
+    ).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('renders the DORA card of a team', async () => {

@@ -1,9 +1,18 @@
 import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
 
+/**
+ * The lengths, in days, of the DORA windows a person can choose, e.g. for the
+ * window a DORA card opens with.
+ */
+export const DORA_WINDOW_DAYS = [30, 90] as const;
+
+/** The length of a DORA window a person can choose: 30 or 90 days. */
+export type DoraWindowDays = (typeof DORA_WINDOW_DAYS)[number];
+
 /** A DORA window the views offer, counted back from now. */
 export interface DoraWindowOption {
   /** How many calendar days back from now it reaches. */
-  days: number;
+  days: DoraWindowDays;
   /** How the trend chart divides it. */
   bucket: DoraBucketSize;
   /** What the window selector says, e.g. `Last 30 days`. */

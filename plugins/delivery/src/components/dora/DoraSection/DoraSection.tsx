@@ -3,7 +3,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
-import { DORA_WINDOWS } from '../../../dora/doraWindow';
+import { DORA_WINDOWS, DoraWindowDays } from '../../../dora/doraWindow';
 import { formatPeriod } from '../formatDora';
 import { DoraMetrics } from '../DoraMetrics';
 import { DoraTrendChart } from '../DoraTrendChart';
@@ -25,15 +25,18 @@ export const DoraSection = ({
   entityRef,
   title = 'DORA metrics',
   scope,
+  windowDays = DORA_WINDOWS[0].days,
 }: {
   /** A component, a `domain:` or a `group:` ref; the whole portal when absent. */
   entityRef?: string;
   title?: string;
   /** What the numbers cover, in words: `payments-api`, `the components of Journey`. */
   scope: string;
+  /** The window it opens with; the reader can still choose another. */
+  windowDays?: DoraWindowDays;
 }) => {
   const classes = useStyles();
-  const [days, setDays] = useState(DORA_WINDOWS[0].days);
+  const [days, setDays] = useState<DoraWindowDays>(windowDays);
   const doraWindow =
     DORA_WINDOWS.find(option => option.days === days) ?? DORA_WINDOWS[0];
   const { query, loading, error, value, retry } = useDora(

@@ -11,8 +11,24 @@ import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../../api';
 import { LoadingState } from '../../shared/LoadingState';
 import { PromotionChain } from '../../promotions/PromotionChain';
+import { shownEnvironments } from '../../deployments/shownEnvironments';
 
-const Summary = ({ entityRef }: { entityRef: string }) => {
+/** What an app can set on the component's delivery summary card. */
+export interface EntityDeliverySummaryCardProps {
+  /**
+   * The names of the environments to show, e.g. `['staging', 'prod']`; every
+   * environment that applies to the component when absent or empty.
+   */
+  environments?: string[];
+}
+
+const Summary = ({
+  entityRef,
+  environments,
+}: {
+  entityRef: string;
+  environments?: string[];
+}) => {
   const deliveryApi = useApi(deliveryApiRef);
   const { value, error } = useAsync(
     () => deliveryApi.getEntityEnvironments(entityRef),
@@ -26,7 +42,8 @@ const Summary = ({ entityRef }: { entityRef: string }) => {
   if (!value) {
     return <LoadingState message="Loading where it runs…" />;
   }
-  if (value.items.every(item => !item.current)) {
+  const items = shownEnvironments(value.items, environments);
+  if (items.every(item => !item.current)) {
     return (
       <Typography variant="body2" color="textSecondary">
         No deployment reported yet; the Deployments tab explains how to report
@@ -34,16 +51,21 @@ const Summary = ({ entityRef }: { entityRef: string }) => {
       </Typography>
     );
   }
-  return <PromotionChain items={value.items} />;
+  return <PromotionChain items={items} />;
 };
 
 /** A small card for the component overview: the version in each environment, drift marked. */
-export const EntityDeliverySummaryCard = () => {
+export const EntityDeliverySummaryCard = ({
+  environments,
+}: EntityDeliverySummaryCardProps) => {
   const { entity } = useEntity();
   return (
     <InfoCard title="Delivery" titleTypographyProps={{ component: 'h2' }}>
       {isDeliveryEnabled(entity) ? (
-        <Summary entityRef={normalizeEntityRef(entity)} />
+        <Summary
+          entityRef={normalizeEntityRef(entity)}
+          environments={environments}
+        />
       ) : (
         <Typography variant="body2" color="textSecondary">
           Not delivered through Domain Delivery: add the{' '}

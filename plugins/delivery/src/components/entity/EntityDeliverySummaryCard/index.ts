@@ -1,1 +1,2 @@
 export { EntityDeliverySummaryCard } from './EntityDeliverySummaryCard';
+export type { EntityDeliverySummaryCardProps } from './EntityDeliverySummaryCard';

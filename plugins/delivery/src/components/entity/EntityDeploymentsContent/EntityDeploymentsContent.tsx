@@ -17,9 +17,25 @@ import { EnvironmentPromotions } from '../../promotions/EnvironmentPromotions';
 import { LoadingState } from '../../shared/LoadingState';
 import { PromotionChain } from '../../promotions/PromotionChain';
 import { useDeliverySignal } from '../../shared/useDeliverySignal';
+import { shownEnvironments } from '../../deployments/shownEnvironments';
 import { useOpenPromotions } from './useOpenPromotions';
 
-const EntityDeployments = ({ entity }: { entity: Entity }) => {
+/** What an app can set on the component page's Deployments tab. */
+export interface EntityDeploymentsContentProps {
+  /**
+   * The names of the environments to show, e.g. `['staging', 'prod']`; every
+   * environment that applies to the component when absent or empty.
+   */
+  environments?: string[];
+}
+
+const EntityDeployments = ({
+  entity,
+  environments: chosen,
+}: {
+  entity: Entity;
+  environments?: string[];
+}) => {
   const deliveryApi = useApi(deliveryApiRef);
   const entityRef = normalizeEntityRef(entity);
   const entityRefs = useMemo(() => [entityRef], [entityRef]);
@@ -69,13 +85,25 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
     );
   }
 
-  const items = value.status.items;
-  if (items.length === 0) {
+  const all = value.status.items;
+  const items = shownEnvironments(all, chosen);
+  if (all.length === 0) {
     return (
       <EmptyState
         missing="data"
         title="No environments"
         description="No delivery environment applies to this component: check delivery.environments in app-config.yaml and the component's domain-delivery.io/environments annotation."
+      />
+    );
+  }
+  if (items.length === 0) {
+    const chosenNames = chosen?.join(', ');
+    const deliveredTo = all.map(item => item.environment.name).join(', ');
+    return (
+      <EmptyState
+        missing="data"
+        title="No environments"
+        description={`This tab shows only ${chosenNames}, and none of them applies to this component (it is delivered to ${deliveredTo}).`}
       />
     );
   }
@@ -100,7 +128,8 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
       )}
       {items.map(item => {
         const next = item.next && policies.get(item.next.environment);
-        const source = items.find(
+        // A hidden environment still feeds the one promoted from it.
+        const source = all.find(
           other => other.next?.environment === item.environment.name,
         );
         return (
@@ -151,10 +180,12 @@ const EntityDeployments = ({ entity }: { entity: Entity }) => {
  * The component page's Deployments tab: one card per environment in promotion
  * order, what waits to be promoted, and the deployment history.
  */
-export const EntityDeploymentsContent = () => {
+export const EntityDeploymentsContent = ({
+  environments,
+}: EntityDeploymentsContentProps) => {
   const { entity } = useEntity();
   if (!isDeliveryEnabled(entity)) {
     return <DeliveryHowTo entity={entity} />;
   }
-  return <EntityDeployments entity={entity} />;
+  return <EntityDeployments entity={entity} environments={environments} />;
 };

@@ -1,1 +1,2 @@
 export { EntityDeploymentsContent } from './EntityDeploymentsContent';
+export type { EntityDeploymentsContentProps } from './EntityDeploymentsContent';

@@ -6,10 +6,17 @@ import {
   isDeliveryEnabled,
   normalizeEntityRef,
 } from '@domain-delivery/backstage-plugin-delivery-common';
+import { DoraWindowDays } from '../../../dora/doraWindow';
 import { DoraSection } from '../../dora/DoraSection';
 
+/** What an app can set on the component's DORA card. */
+export interface EntityDoraCardProps {
+  /** The window the card opens with, 30 or 90 days (default 30); the reader can still switch. */
+  windowDays?: DoraWindowDays;
+}
+
 /** A card for the component overview: the component's DORA metrics, tiers and trend. */
-export const EntityDoraCard = () => {
+export const EntityDoraCard = ({ windowDays }: EntityDoraCardProps) => {
   const { entity } = useEntity();
   if (!isDeliveryEnabled(entity)) {
     return (
@@ -26,6 +33,7 @@ export const EntityDoraCard = () => {
     <DoraSection
       entityRef={normalizeEntityRef(entity)}
       scope={entity.metadata.title ?? entity.metadata.name}
+      windowDays={windowDays}
     />
   );
 };

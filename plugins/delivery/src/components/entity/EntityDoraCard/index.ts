@@ -1,1 +1,2 @@
 export { EntityDoraCard } from './EntityDoraCard';
+export type { EntityDoraCardProps } from './EntityDoraCard';

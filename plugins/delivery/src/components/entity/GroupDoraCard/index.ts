@@ -1,1 +1,2 @@
 export { GroupDoraCard } from './GroupDoraCard';
+export type { GroupDoraCardProps } from './GroupDoraCard';
