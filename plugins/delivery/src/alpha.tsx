@@ -22,7 +22,11 @@ import {
 // Every view is behind a loader, so the plugin adds next to nothing to the
 // app's initial bundle; the components load on first use.
 
-/** The delivery API, backed by the delivery backend. */
+/**
+ * The delivery API, backed by the delivery backend.
+ *
+ * @alpha
+ */
 export const deliveryApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -33,7 +37,11 @@ export const deliveryApi = ApiBlueprint.make({
     }),
 });
 
-/** The component page's Deployments tab. */
+/**
+ * The component page's Deployments tab.
+ *
+ * @alpha
+ */
 export const entityDeploymentsContent = EntityContentBlueprint.make({
   name: 'deployments',
   params: {
@@ -48,7 +56,11 @@ export const entityDeploymentsContent = EntityContentBlueprint.make({
   },
 });
 
-/** The Domain page's Delivery tab: the component × environment matrix and recent deployments. */
+/**
+ * The Domain page's Delivery tab: the component × environment matrix and recent deployments.
+ *
+ * @alpha
+ */
 export const entityDomainDeliveryContent = EntityContentBlueprint.make({
   name: 'domain',
   params: {
@@ -63,7 +75,11 @@ export const entityDomainDeliveryContent = EntityContentBlueprint.make({
   },
 });
 
-/** A card on the component overview: the version in each environment, drift marked. */
+/**
+ * A card on the component overview: the version in each environment, drift marked.
+ *
+ * @alpha
+ */
 export const entityDeliverySummaryCard = EntityCardBlueprint.make({
   name: 'summary',
   params: {
@@ -75,7 +91,11 @@ export const entityDeliverySummaryCard = EntityCardBlueprint.make({
   },
 });
 
-/** A card on the component overview: DORA's five metrics with their tiers and trend. */
+/**
+ * A card on the component overview: DORA's five metrics with their tiers and trend.
+ *
+ * @alpha
+ */
 export const entityDoraCard = EntityCardBlueprint.make({
   name: 'dora',
   params: {
@@ -87,7 +107,11 @@ export const entityDoraCard = EntityCardBlueprint.make({
   },
 });
 
-/** A card on a Group's page: the team's DORA metrics over the entities it owns. */
+/**
+ * A card on a Group's page: the team's DORA metrics over the entities it owns.
+ *
+ * @alpha
+ */
 export const groupDoraCard = EntityCardBlueprint.make({
   name: 'group-dora',
   params: {
@@ -103,6 +127,8 @@ export const groupDoraCard = EntityCardBlueprint.make({
  * The Delivery page at `/delivery`: every domain's health and the newest
  * deployments, with each domain's page below it. Its title and icon make the
  * sidebar's "Delivery" item.
+ *
+ * @alpha
  */
 export const deliveryPage = PageBlueprint.make({
   params: {
