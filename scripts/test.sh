@@ -25,6 +25,16 @@ step "lint"
 yarn lint:all
 yarn prettier:check
 
+step "API reports up to date"
+# Reads the declarations the type-check wrote to dist-types.
+yarn build:api-reports:only --ci
+
+step "knip reports up to date"
+yarn build:knip-reports --ci
+
+step "published packages pack without workspace: ranges"
+node scripts/check-packed-manifests.js
+
 step "unit, component and store tests"
 CI=true yarn test
 

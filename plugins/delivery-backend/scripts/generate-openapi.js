@@ -56,7 +56,45 @@ async function renderModels(spec) {
   return `${banner}// The wire types of the delivery API: \`components['schemas']\` for the
 // bodies, \`paths\` for the routes with their parameters and answers.
 
-${astToString(ast)}`;
+${withPublicDocs(asTsDoc(astToString(ast)))}`;
+}
+
+// The common package exports these three under the names DeliveryApiPaths,
+// -Components and -Operations; their TSDoc (with the release tag that the API
+// report asks for) has to sit on the declarations themselves.
+const modelDocs = {
+  paths:
+    "The routes of the delivery API with their parameters and answers,\ngenerated from the backend's `openapi.yaml`.",
+  components:
+    "The schemas of the delivery API, generated from the backend's `openapi.yaml`.",
+  operations:
+    "The operations of the delivery API by `operationId`, generated from the\nbackend's `openapi.yaml`.",
+};
+
+// openapi-typescript writes JSDoc tags that TSDoc (and so the API report) does
+// not know: `@description` is the comment's own text, and `@enum {string}`
+// repeats what the union type already says.
+function asTsDoc(models) {
+  return models
+    .replace(/^\s*\/\*\* @enum \{[^}]*\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(/@description /g, '');
+}
+
+function withPublicDocs(models) {
+  return Object.entries(modelDocs).reduce(
+    (text, [name, doc]) =>
+      text.replace(
+        `export interface ${name} {`,
+        `${tsDoc(doc)}\nexport interface ${name} {`,
+      ),
+    models,
+  );
+}
+
+function tsDoc(text) {
+  const lines = text.split('\n').map(line => ` * ${line}`);
+  return ['/**', ...lines, ' *', ' * @public', ' */'].join('\n');
 }
 
 /** A TSDoc block of the schema's description, or of where the type comes from. */

@@ -2,7 +2,11 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** How {@link formatDuration} writes a duration. */
+/**
+ * How {@link formatDuration} writes a duration.
+ *
+ * @public
+ */
 export interface FormatDurationOptions {
   /**
    * Every non-zero part (`1 d 2 h 30 min`), or seconds under a minute (`40 s`),
@@ -15,6 +19,8 @@ export interface FormatDurationOptions {
 /**
  * A duration in words: by default what a person reads at a glance
  * (`45 min`, `3 h 20 min`, `2 d 4 h`), with `exact` every part (`1 d 2 h 30 min`, `40 s`).
+ *
+ * @public
  */
 export function formatDuration(
   seconds: number,
@@ -53,7 +59,11 @@ function exactDuration(seconds: number): string {
   return parts.length > 0 ? parts.join(' ') : `${total} s`;
 }
 
-/** Seconds from `from` (ISO 8601) to `to`. */
+/**
+ * Seconds from `from` (ISO 8601) to `to`.
+ *
+ * @public
+ */
 export function secondsBetween(from: string, to: Date): number {
   return (to.getTime() - new Date(from).getTime()) / 1000;
 }

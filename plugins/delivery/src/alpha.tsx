@@ -35,7 +35,11 @@ export {
 // Every view is behind a loader, so the plugin adds next to nothing to the
 // app's initial bundle; the components load on first use.
 
-/** The delivery API, backed by the delivery backend. */
+/**
+ * The delivery API, backed by the delivery backend.
+ *
+ * @alpha
+ */
 export const deliveryApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -50,6 +54,8 @@ export const deliveryApi = ApiBlueprint.make({
  * The Delivery page at `/delivery`: every domain's health and the newest
  * deployments, with each domain's page below it. Its title and icon make the
  * sidebar's "Delivery" item.
+ *
+ * @alpha
  */
 export const deliveryPage = PageBlueprint.make({
   params: {

@@ -14,7 +14,11 @@ import {
   rootRouteRef,
 } from './routes';
 
-/** The delivery frontend plugin for apps on the legacy frontend system. */
+/**
+ * The delivery frontend plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
 export const deliveryPlugin = createPlugin({
   id: 'delivery',
   apis: [
@@ -36,7 +40,11 @@ export const deliveryPlugin = createPlugin({
 // Every view below is loaded on first use, so the plugin adds next to
 // nothing to the app's initial bundle.
 
-/** The component page's Deployments tab (legacy frontend system). */
+/**
+ * The component page's Deployments tab (legacy frontend system).
+ *
+ * @public
+ */
 export const EntityDeploymentsContent = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'EntityDeploymentsContent',
@@ -48,7 +56,11 @@ export const EntityDeploymentsContent = deliveryPlugin.provide(
   }),
 );
 
-/** The Domain page's Delivery tab (legacy frontend system). */
+/**
+ * The Domain page's Delivery tab (legacy frontend system).
+ *
+ * @public
+ */
 export const EntityDomainDeliveryContent = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'EntityDomainDeliveryContent',
@@ -60,7 +72,11 @@ export const EntityDomainDeliveryContent = deliveryPlugin.provide(
   }),
 );
 
-/** The Delivery overview page with every domain's page below it (legacy frontend system). */
+/**
+ * The Delivery overview page with every domain's page below it (legacy frontend system).
+ *
+ * @public
+ */
 export const DeliveryOverviewPage = deliveryPlugin.provide(
   createRoutableExtension({
     name: 'DeliveryOverviewPage',
@@ -72,7 +88,11 @@ export const DeliveryOverviewPage = deliveryPlugin.provide(
   }),
 );
 
-/** A card for the component overview: the version in each environment (legacy frontend system). */
+/**
+ * A card for the component overview: the version in each environment (legacy frontend system).
+ *
+ * @public
+ */
 export const EntityDeliverySummaryCard = deliveryPlugin.provide(
   createComponentExtension({
     name: 'EntityDeliverySummaryCard',
@@ -85,7 +105,11 @@ export const EntityDeliverySummaryCard = deliveryPlugin.provide(
   }),
 );
 
-/** A card for the component overview: DORA's five metrics with their tiers and trend (legacy frontend system). */
+/**
+ * A card for the component overview: DORA's five metrics with their tiers and trend (legacy frontend system).
+ *
+ * @public
+ */
 export const EntityDoraCard = deliveryPlugin.provide(
   createComponentExtension({
     name: 'EntityDoraCard',
@@ -98,7 +122,11 @@ export const EntityDoraCard = deliveryPlugin.provide(
   }),
 );
 
-/** A card for a Group's page: the team's DORA metrics over the entities it owns (legacy frontend system). */
+/**
+ * A card for a Group's page: the team's DORA metrics over the entities it owns (legacy frontend system).
+ *
+ * @public
+ */
 export const GroupDoraCard = deliveryPlugin.provide(
   createComponentExtension({
     name: 'GroupDoraCard',

@@ -1,16 +1,28 @@
 import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-/** The Delivery overview page, `/delivery` in the demo app. */
+/**
+ * The Delivery overview page, `/delivery` in the demo app.
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'delivery' });
 
-/** A domain's delivery page, below the overview page. */
+/**
+ * A domain's delivery page, below the overview page.
+ *
+ * @public
+ */
 export const domainRouteRef = createSubRouteRef({
   id: 'delivery:domain',
   parent: rootRouteRef,
   path: '/domains/:namespace/:name',
 });
 
-/** The approvals inbox and promotion history, below the overview page. */
+/**
+ * The approvals inbox and promotion history, below the overview page.
+ *
+ * @public
+ */
 export const approvalsRouteRef = createSubRouteRef({
   id: 'delivery:approvals',
   parent: rootRouteRef,

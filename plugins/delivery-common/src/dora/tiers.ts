@@ -51,8 +51,8 @@ function belowBounds(value: number | null, bounds: Bounds): DoraTier | null {
 }
 
 /**
- * The lead time tier of a median lead time in seconds: elite < 1 day ≤ high
- * < 1 week ≤ medium < 1 month (30 days) ≤ low.
+ * The lead time tier of a median lead time in seconds: elite under 1 day,
+ * high under 1 week, medium under 1 month (30 days), low from there on.
  *
  * @public
  */
@@ -62,7 +62,7 @@ export function leadTimeTier(medianSeconds: number | null): DoraTier | null {
 
 /**
  * The recovery tier of a median failed deployment recovery time in seconds:
- * elite < 1 hour ≤ high < 1 day ≤ medium < 1 week ≤ low.
+ * elite under 1 hour, high under 1 day, medium under 1 week, low from there on.
  *
  * @public
  */
@@ -93,8 +93,8 @@ export function deploymentFrequencyTier(
 }
 
 /**
- * The change failure rate tier of a ratio: elite ≤ 5 % < high ≤ 10 % <
- * medium ≤ 15 % < low.
+ * The change failure rate tier of a ratio: elite at most 5 %, high at most
+ * 10 %, medium at most 15 %, low above.
  *
  * @public
  */

@@ -1,5 +1,4 @@
-import type { DeliveryApiOperations } from '../schema';
-import { Schemas } from './wire';
+import type { DeliveryApiComponents, DeliveryApiOperations } from '../schema';
 
 /**
  * A DORA performance cluster, best first; `null` where the metric has no
@@ -7,7 +6,10 @@ import { Schemas } from './wire';
  *
  * @public
  */
-export type DoraTier = Exclude<Schemas['DoraTier'], null>;
+export type DoraTier = Exclude<
+  DeliveryApiComponents['schemas']['DoraTier'],
+  null
+>;
 
 /**
  * How the DORA series divides the window: calendar days or ISO weeks

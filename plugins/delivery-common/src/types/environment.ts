@@ -1,11 +1,11 @@
-import { Schemas } from './wire';
+import type { DeliveryApiComponents } from '../schema';
 
 /**
  * A day of the week, as used by recurring freeze windows.
  *
  * @public
  */
-export type Weekday = Schemas['WeeklyTime']['day'];
+export type Weekday = DeliveryApiComponents['schemas']['WeeklyTime']['day'];
 
 /**
  * A freeze window that comes back every week, e.g. from Friday 16:00 to
@@ -14,7 +14,7 @@ export type Weekday = Schemas['WeeklyTime']['day'];
  * @public
  */
 export type RecurringFreezeWindow = Extract<
-  Schemas['FreezeWindow'],
+  DeliveryApiComponents['schemas']['FreezeWindow'],
   { type: 'recurring' }
 >;
 
@@ -39,7 +39,8 @@ export interface ExecutorConfig {
  *
  * @public
  */
-export type PromotionPolicy = Schemas['Environment']['promotion'];
+export type PromotionPolicy =
+  DeliveryApiComponents['schemas']['Environment']['promotion'];
 
 /**
  * A configured delivery environment, such as `dev`, `staging` or `prod`, as
@@ -47,7 +48,8 @@ export type PromotionPolicy = Schemas['Environment']['promotion'];
  *
  * @public
  */
-export interface Environment extends Omit<Schemas['Environment'], 'executor'> {
+export interface Environment
+  extends Omit<DeliveryApiComponents['schemas']['Environment'], 'executor'> {
   /** What carries out a promotion into this environment. */
   executor: ExecutorConfig;
 }

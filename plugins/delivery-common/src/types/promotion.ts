@@ -1,11 +1,12 @@
-import { Schemas } from './wire';
+import type { DeliveryApiComponents } from '../schema';
 
 /**
  * A policy rule that can refuse a promotion request.
  *
  * @public
  */
-export type PromotionRule = Schemas['PromotionViolation']['rule'];
+export type PromotionRule =
+  DeliveryApiComponents['schemas']['PromotionViolation']['rule'];
 
 /**
  * What the target environment's executor will do.
@@ -13,5 +14,5 @@ export type PromotionRule = Schemas['PromotionViolation']['rule'];
  * @public
  */
 export type PromotionChangePreview = NonNullable<
-  Schemas['PromotionPreview']['change']
+  DeliveryApiComponents['schemas']['PromotionPreview']['change']
 >;

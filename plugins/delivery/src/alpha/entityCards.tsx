@@ -7,6 +7,8 @@ import { isDeliveryAvailable } from '../isDeliveryAvailable';
  * A card on the overview of entities that carry the delivery annotation: the
  * version in each environment, drift marked. An app can set `environments`:
  * the names of the environments it shows (default: every one that applies).
+ *
+ * @alpha
  */
 export const entityDeliverySummaryCard = EntityCardBlueprint.makeWithOverrides({
   name: 'summary',
@@ -28,6 +30,8 @@ export const entityDeliverySummaryCard = EntityCardBlueprint.makeWithOverrides({
  * A card on the overview of entities that carry the delivery annotation:
  * DORA's five metrics with their tiers and trend. An app can set
  * `windowDays`: the window it opens with, 30 or 90 (default 30).
+ *
+ * @alpha
  */
 export const entityDoraCard = EntityCardBlueprint.makeWithOverrides({
   name: 'dora',
@@ -49,6 +53,8 @@ export const entityDoraCard = EntityCardBlueprint.makeWithOverrides({
  * A card on a Group's page: the team's DORA metrics over the entities it
  * owns. An app can set `windowDays`: the window it opens with, 30 or 90
  * (default 30).
+ *
+ * @alpha
  */
 export const groupDoraCard = EntityCardBlueprint.makeWithOverrides({
   name: 'group-dora',

@@ -8,6 +8,8 @@ import { entityContentRouteRef, entityDomainContentRouteRef } from '../routes';
  * annotation. Besides the blueprint's `title`, `path` and `filter`, an app
  * can set `environments`: the names of the environments it shows (default:
  * every environment that applies).
+ *
+ * @alpha
  */
 export const entityDeploymentsContent =
   EntityContentBlueprint.makeWithOverrides({
@@ -29,7 +31,11 @@ export const entityDeploymentsContent =
     },
   });
 
-/** The Domain page's Delivery tab: the component × environment matrix and recent deployments. */
+/**
+ * The Domain page's Delivery tab: the component × environment matrix and recent deployments.
+ *
+ * @alpha
+ */
 export const entityDomainDeliveryContent = EntityContentBlueprint.make({
   name: 'domain',
   params: {

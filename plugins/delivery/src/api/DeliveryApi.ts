@@ -15,17 +15,17 @@ import {
   RequestedPromotion,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 
-/** The query parameters of an operation of the delivery API, as generated from openapi.yaml. */
-type QueryOf<Operation extends keyof DeliveryApiOperations> = NonNullable<
-  DeliveryApiOperations[Operation]['parameters']['query']
->;
+// Each query below is the operation's query parameters as generated from
+// openapi.yaml, spelled out so that the API report needs no helper type.
 
 /**
  * Which deployments to list, newest first, one page at a time: the
  * `GET /deployments` query, where an entity ref or a status may also stand alone.
+ *
+ * @public
  */
 export type DeploymentQuery = Omit<
-  QueryOf<'GetDeployments'>,
+  NonNullable<DeliveryApiOperations['GetDeployments']['parameters']['query']>,
   'entityRef' | 'status'
 > & {
   entityRef?: string | string[];
@@ -35,15 +35,30 @@ export type DeploymentQuery = Omit<
 /**
  * Which promotions to list, newest first: the `GET /promotions` query, with
  * the states as a list rather than joined by commas.
+ *
+ * @public
  */
-export type PromotionQuery = Omit<QueryOf<'GetPromotions'>, 'state'> & {
+export type PromotionQuery = Omit<
+  NonNullable<DeliveryApiOperations['GetPromotions']['parameters']['query']>,
+  'state'
+> & {
   state?: PromotionState | PromotionState[];
 };
 
-/** Which DORA numbers to read: the `GET /dora` query, a scope and a window `[from, to)`. */
-export type DoraQuery = QueryOf<'GetDora'>;
+/**
+ * Which DORA numbers to read: the `GET /dora` query, a scope and a window `[from, to)`.
+ *
+ * @public
+ */
+export type DoraQuery = NonNullable<
+  DeliveryApiOperations['GetDora']['parameters']['query']
+>;
 
-/** What the delivery views read from the delivery backend. */
+/**
+ * What the delivery views read from the delivery backend.
+ *
+ * @public
+ */
 export interface DeliveryApi {
   /** The configured environments, in promotion order. */
   getEnvironments(): Promise<Environment[]>;
@@ -99,7 +114,11 @@ export interface DeliveryApi {
   getDoraTiers?(entityRef: string): Promise<DoraTiers | undefined>;
 }
 
-/** The delivery API reference, shared by the legacy and the new frontend system. */
+/**
+ * The delivery API reference, shared by the legacy and the new frontend system.
+ *
+ * @public
+ */
 export const deliveryApiRef = createApiRef<DeliveryApi>({
   id: 'plugin.delivery.api',
 });

@@ -26,7 +26,11 @@ import { callRoute } from './callRoute';
 // waiting for approval are counted as this many.
 const PENDING_COUNT_LIMIT = 200;
 
-/** Reads the delivery backend through Backstage's discovery and authenticated fetch. */
+/**
+ * Reads the delivery backend through Backstage's discovery and authenticated fetch.
+ *
+ * @public
+ */
 export class DeliveryClient implements DeliveryApi {
   private readonly apis: { discoveryApi: DiscoveryApi; fetchApi: FetchApi };
 

@@ -15,7 +15,11 @@ import {
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { domainName } from '../names';
 
-/** How the actions reach the catalog: on behalf of whoever runs the template. */
+/**
+ * How the actions reach the catalog: on behalf of whoever runs the template.
+ *
+ * @public
+ */
 export interface CatalogAccess {
   catalog: CatalogService;
 }

@@ -7,6 +7,12 @@
 // The wire types of the delivery API: `components['schemas']` for the
 // bodies, `paths` for the routes with their parameters and answers.
 
+/**
+ * The routes of the delivery API with their parameters and answers,
+ * generated from the backend's `openapi.yaml`.
+ *
+ * @public
+ */
 export interface paths {
   '/health': {
     parameters: {
@@ -15,7 +21,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Whether the plugin answers. */
+    /** Whether the plugin answers. */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -32,7 +38,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The configured environments, in promotion order. */
+    /** The configured environments, in promotion order. */
     get: operations['GetEnvironments'];
     put?: never;
     post?: never;
@@ -52,7 +58,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * @description Reports deployment and incident events: one event object, or an array
+     * Reports deployment and incident events: one event object, or an array
      *     of up to 1000. Only services may call it (including static
      *     external-access tokens), with the `delivery.event.create` permission.
      *     Idempotent on `id`. Each event is validated on its own (see
@@ -74,7 +80,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description Per environment of the entity, in promotion order: the version
+     * Per environment of the entity, in promotion order: the version
      *     running, since when, the deployment behind it, and what the next
      *     environment is missing (versions and commits).
      */
@@ -95,7 +101,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description The deployment history, newest first (by `finishedAt`, or `startedAt`
+     * The deployment history, newest first (by `finishedAt`, or `startedAt`
      *     while in progress, then by id), cursor-paged. Filters combine: a
      *     deployment is listed when it matches every one given. Deployments of
      *     entities the caller may not read are left out; without an entity
@@ -120,7 +126,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description The domain's components (component → system → domain) × the
+     * The domain's components (component → system → domain) × the
      *     configured environments, with drift marked. Components whose
      *     deployments the caller may not read are left out.
      */
@@ -141,7 +147,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description DORA's numbers over the window [from, to) as PRODUCT.md defines them,
+     * DORA's numbers over the window [from, to) as PRODUCT.md defines them,
      *     with a tier per key metric and a series of every calendar day or ISO
      *     week of the time zone that overlaps the window. Only production
      *     environments count. The scope is one component, a domain (pooled over
@@ -166,7 +172,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description The incidents of a component, or of a domain's components (component →
+     * The incidents of a component, or of a domain's components (component →
      *     system → domain in the catalog), newest first by `openedAt`, with how
      *     many match in all. Components whose deployments the caller may not
      *     read are left out of a domain; a component they may not read is a 403.
@@ -188,14 +194,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description Promotions, newest first, with their approvals (not their
+     * Promotions, newest first, with their approvals (not their
      *     transitions). Promotions of entities whose deployments the caller may
      *     not read are left out.
      */
     get: operations['GetPromotions'];
     put?: never;
     /**
-     * @description Requests a promotion (or, with trigger `rollback`, a rollback to a
+     * Requests a promotion (or, with trigger `rollback`, a rollback to a
      *     version that ran in the environment before; with `hotfix`, a version
      *     that skips the source environment). Users only, with
      *     `delivery.promotion.create` (or `delivery.rollback.create`) on the
@@ -219,7 +225,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * @description What a promotion request would do, without requesting it: the version
+     * What a promotion request would do, without requesting it: the version
      *     change, the commits, the GitOps change with its diff, the approvals it
      *     needs, and the rules that would refuse it now. `reason` may be left
      *     out. Needs `delivery.deployment.read` on the entity.
@@ -238,7 +244,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One promotion with its approvals and every transition, oldest first. */
+    /** One promotion with its approvals and every transition, oldest first. */
     get: operations['GetPromotion'];
     put?: never;
     post?: never;
@@ -258,7 +264,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * @description Approves a promotion that is `pending_approval`, as one of its
+     * Approves a promotion that is `pending_approval`, as one of its
      *     approvers (`delivery.promotion.approve`); the requester's approval is
      *     refused unless the policy allows self-approval. With the required
      *     number of distinct approvals the promotion is `approved` and executed.
@@ -280,7 +286,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * @description Rejects a promotion that is `pending_approval`, as one of its
+     * Rejects a promotion that is `pending_approval`, as one of its
      *     approvers (`delivery.promotion.approve`); that ends it. The comment
      *     says why and is required.
      */
@@ -301,7 +307,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * @description Cancels a promotion that is `pending_approval` or `approved` (not yet
+     * Cancels a promotion that is `pending_approval` or `approved` (not yet
      *     executing): its requester may, and so may approvers.
      */
     post: operations['CancelPromotion'];
@@ -319,13 +325,13 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * @description The freeze windows of one environment or all: the configured ones and
+     * The freeze windows of one environment or all: the configured ones and
      *     the one-off ones admins set (those not yet over), each with whether it
      *     is active now.
      */
     get: operations['GetFreezeWindows'];
     put?: never;
-    /** @description Sets a one-off freeze window; needs `delivery.admin`. */
+    /** Sets a one-off freeze window; needs `delivery.admin`. */
     post: operations['PostFreezeWindow'];
     delete?: never;
     options?: never;
@@ -343,7 +349,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Deletes a one-off freeze window; needs `delivery.admin`. */
+    /** Deletes a one-off freeze window; needs `delivery.admin`. */
     delete: operations['DeleteFreezeWindow'];
     options?: never;
     head?: never;
@@ -352,6 +358,11 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/**
+ * The schemas of the delivery API, generated from the backend's `openapi.yaml`.
+ *
+ * @public
+ */
 export interface components {
   schemas: {
     Error: {
@@ -372,22 +383,20 @@ export interface components {
       [key: string]: unknown;
     };
     /**
-     * @description The state of a deployment.
-     * @enum {string}
+     * The state of a deployment.
      */
     DeploymentStatus: 'in_progress' | 'succeeded' | 'failed' | 'cancelled';
     /**
-     * @description What caused a deployment.
-     * @enum {string}
+     * What caused a deployment.
      */
     DeploymentTrigger: 'pipeline' | 'promotion' | 'rollback' | 'hotfix';
-    /** @description A commit that a deployment brought. */
+    /** A commit that a deployment brought. */
     DeploymentCommit: {
       sha: string;
       /** Format: date-time */
       committedAt: string;
     };
-    /** @description One rollout of one version of one catalog entity to one environment. */
+    /** One rollout of one version of one catalog entity to one environment. */
     Deployment: {
       id: string;
       entityRef: string;
@@ -401,38 +410,38 @@ export interface components {
       startedAt: string;
       /**
        * Format: date-time
-       * @description Absent while in progress.
+       * Absent while in progress.
        */
       finishedAt?: string;
       url?: string;
       actor?: string;
     };
-    /** @description A non-blank string of at most 255 characters. */
+    /** A non-blank string of at most 255 characters. */
     EventText: string;
     /**
-     * @description A catalog entity ref with a kind, `kind:namespace/name` or
+     * A catalog entity ref with a kind, `kind:namespace/name` or
      *     `kind:name`; stored in lower case with the default namespace filled in.
      * @example component:default/payments-api
      */
     EventEntityRef: components['schemas']['EventText'] & unknown;
     /**
      * Format: date-time
-     * @description An ISO 8601 date and time with a time zone, such as
+     * An ISO 8601 date and time with a time zone, such as
      *     2026-03-02T11:00:00Z; stored and answered in UTC.
      */
     EventTimestamp: string;
     /**
      * Format: uri
-     * @description An absolute http or https URL.
+     * An absolute http or https URL.
      */
     EventUrl: string;
-    /** @description A commit that a deployment brought, as an event reports it. */
+    /** A commit that a deployment brought, as an event reports it. */
     EventCommit: {
       sha: components['schemas']['EventText'];
       committedAt: components['schemas']['EventTimestamp'];
     };
     /**
-     * @description A deployment event. `finishedAt` is required unless `status` is
+     * A deployment event. `finishedAt` is required unless `status` is
      *     `in_progress`, and must then be left out; it must not be before
      *     `startedAt`. `environment` must be a configured environment. A field
      *     that is `null` counts as left out. A later event with the same `id`
@@ -441,8 +450,7 @@ export interface components {
      */
     DeploymentEvent: {
       /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
+       * discriminator enum property added by openapi-typescript
        */
       type: 'deployment';
       id: components['schemas']['EventText'];
@@ -459,15 +467,14 @@ export interface components {
       actor?: components['schemas']['EventText'];
     };
     /**
-     * @description An incident event. `resolvedAt` must not be before `openedAt`;
+     * An incident event. `resolvedAt` must not be before `openedAt`;
      *     `environment` must be a configured environment. A field that is
      *     `null` counts as left out. An unresolved report never reopens a
      *     resolved incident.
      */
     IncidentEvent: {
       /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
+       * discriminator enum property added by openapi-typescript
        */
       type: 'incident';
       id: components['schemas']['EventText'];
@@ -478,11 +485,11 @@ export interface components {
       deploymentId?: components['schemas']['EventText'];
       url?: components['schemas']['EventUrl'];
     };
-    /** @description One event of the event API v1, told apart by `type`. */
+    /** One event of the event API v1, told apart by `type`. */
     DeliveryEvent:
       | components['schemas']['DeploymentEvent']
       | components['schemas']['IncidentEvent'];
-    /** @description A stored incident, as its latest event reported it. */
+    /** A stored incident, as its latest event reported it. */
     Incident: {
       id: string;
       entityRef: string;
@@ -491,43 +498,43 @@ export interface components {
       openedAt: string;
       /**
        * Format: date-time
-       * @description Absent while the incident is open.
+       * Absent while the incident is open.
        */
       resolvedAt?: string;
       /**
-       * @description The deployment the incident names, which may not have been
+       * The deployment the incident names, which may not have been
        *     reported yet.
        */
       deploymentId?: string;
       url?: string;
     };
-    /** @description The answer to `GET /incidents`: the newest incidents of a scope and how many there are in all, so a count needs no more than `limit=0`. */
+    /** The answer to `GET /incidents`: the newest incidents of a scope and how many there are in all, so a count needs no more than `limit=0`. */
     IncidentPage: {
-      /** @description The newest matching incidents by `openedAt`, at most `limit`. */
+      /** The newest matching incidents by `openedAt`, at most `limit`. */
       items: components['schemas']['Incident'][];
       /**
-       * @description How many incidents match `entityRef` and `open`, however many
+       * How many incidents match `entityRef` and `open`, however many
        *     `items` holds; ask with `limit=0` for the count alone.
        */
       totalCount: number;
     };
-    /** @description An event of the batch that was not stored, and why. */
+    /** An event of the batch that was not stored, and why. */
     RejectedEvent: {
-      /** @description The event's position in the batch (0 for a single object). */
+      /** The event's position in the batch (0 for a single object). */
       index: number;
       id?: string;
       /** @example commits[2].committedAt */
       field: string;
       reason: string;
     };
-    /** @description The answer to `POST /events`: which events were stored and which were not. */
+    /** The answer to `POST /events`: which events were stored and which were not. */
     EventIngestionResult: {
-      /** @description The ids of the events that were valid and stored. */
+      /** The ids of the events that were valid and stored. */
       accepted: string[];
       rejected: components['schemas']['RejectedEvent'][];
     };
     /**
-     * @description Some events were rejected: the valid ones are stored all the same. A
+     * Some events were rejected: the valid ones are stored all the same. A
      *     Backstage error whose `error` also lists the `accepted` ids and, for
      *     each `rejected` event, the field and the reason.
      */
@@ -543,15 +550,14 @@ export interface components {
         statusCode: number;
       };
     };
-    /** @description The name, title and production flag of a configured environment. */
+    /** The name, title and production flag of a configured environment. */
     EnvironmentSummary: {
       name: string;
       title: string;
       production: boolean;
     };
-    /** @description A point in the week, in a freeze window's time zone. */
+    /** A point in the week, in a freeze window's time zone. */
     WeeklyTime: {
-      /** @enum {string} */
       day:
         | 'monday'
         | 'tuesday'
@@ -563,10 +569,9 @@ export interface components {
       /** @example 16:00 */
       time: string;
     };
-    /** @description A period during which no promotion into an environment is executed. */
+    /** A period during which no promotion into an environment is executed. */
     FreezeWindow:
       | {
-          /** @enum {string} */
           type: 'recurring';
           from: components['schemas']['WeeklyTime'];
           to: components['schemas']['WeeklyTime'];
@@ -574,7 +579,6 @@ export interface components {
           reason?: string;
         }
       | {
-          /** @enum {string} */
           type: 'once';
           /** Format: date-time */
           start: string;
@@ -582,7 +586,7 @@ export interface components {
           end: string;
           reason?: string;
         };
-    /** @description A configured environment; executor options are left out. */
+    /** A configured environment; executor options are left out. */
     Environment: {
       name: string;
       title: string;
@@ -599,132 +603,131 @@ export interface components {
         type: string;
       };
     };
-    /** @description The version an entity runs in an environment. */
+    /** The version an entity runs in an environment. */
     RunningVersion: {
       version: string;
       /**
        * Format: date-time
-       * @description The end of the version's first successful deployment after another
+       * The end of the version's first successful deployment after another
        *     version ran; redeploying the same version does not reset it.
        */
       since: string;
       deployment: components['schemas']['Deployment'];
     };
-    /** @description A version that succeeded in an environment but not yet in the next one. */
+    /** A version that succeeded in an environment but not yet in the next one. */
     MissingVersion: {
       version: string;
       deploymentId: string;
       /** Format: date-time */
       finishedAt: string;
     };
-    /** @description What the next environment lacks relative to this one. */
+    /** What the next environment lacks relative to this one. */
     NextEnvironmentStatus: {
       environment: string;
-      /** @description The version running there, if any. */
+      /** The version running there, if any. */
       version?: string;
       missing: {
-        /** @description Succeeded here after the version running there, newest first. */
+        /** Succeeded here after the version running there, newest first. */
         versions: components['schemas']['MissingVersion'][];
-        /** @description Their commits, deduplicated, newest first. */
+        /** Their commits, deduplicated, newest first. */
         commits: components['schemas']['DeploymentCommit'][];
       };
     };
-    /** @description The state of one environment of an entity. */
+    /** The state of one environment of an entity. */
     EnvironmentStatus: {
       environment: components['schemas']['EnvironmentSummary'];
       current?: components['schemas']['RunningVersion'];
       next?: components['schemas']['NextEnvironmentStatus'];
     };
-    /** @description The answer to `GET /entities/{kind}/{namespace}/{name}/environments`. */
+    /** The answer to `GET /entities/{kind}/{namespace}/{name}/environments`. */
     EntityEnvironments: {
       entityRef: string;
       items: components['schemas']['EnvironmentStatus'][];
     };
-    /** @description One page of `GET /deployments`, newest first. */
+    /** One page of `GET /deployments`, newest first. */
     DeploymentPage: {
       items: components['schemas']['Deployment'][];
-      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      /** Pass as `cursor` for the next page; absent on the last page. */
       nextCursor?: string;
     };
-    /** @description One component in one environment of a domain matrix. */
+    /** One component in one environment of a domain matrix. */
     DomainMatrixCell: {
       environment: string;
-      /** @description The version running (latest succeeded deployment). */
+      /** The version running (latest succeeded deployment). */
       version?: string;
       deploymentId?: string;
       /** Format: date-time */
       finishedAt?: string;
       status?: components['schemas']['DeploymentStatus'];
-      /** @description The latest deployment, when it is not the one running. */
+      /** The latest deployment, when it is not the one running. */
       latest?: {
         deploymentId: string;
         version: string;
         status: components['schemas']['DeploymentStatus'];
       };
-      /** @description Whether the version differs from the previous environment that runs one. */
+      /** Whether the version differs from the previous environment that runs one. */
       drift: boolean;
     };
-    /** @description One component of a domain matrix. */
+    /** One component of a domain matrix. */
     DomainMatrixRow: {
       entityRef: string;
       title?: string;
       system: string;
-      /** @description Whether the component's environments run different versions. */
+      /** Whether the component's environments run different versions. */
       drift: boolean;
       cells: components['schemas']['DomainMatrixCell'][];
     };
-    /** @description The answer to `GET /domains/{namespace}/{name}/matrix`. */
+    /** The answer to `GET /domains/{namespace}/{name}/matrix`. */
     DomainMatrix: {
       domainRef: string;
       environments: components['schemas']['EnvironmentSummary'][];
       rows: components['schemas']['DomainMatrixRow'][];
     };
     /**
-     * @description DORA's performance cluster; null where the metric is null.
-     * @enum {string|null}
+     * DORA's performance cluster; null where the metric is null.
      */
     DoraTier: 'elite' | 'high' | 'medium' | 'low' | null;
     /**
-     * @description The DORA numbers over the window (or a bucket of it). A ratio with
+     * The DORA numbers over the window (or a bucket of it). A ratio with
      *     nothing to divide, or a median of nothing, is null.
      */
     DoraSummary: {
-      /** @description Succeeded production deployments that finished in the window. */
+      /** Succeeded production deployments that finished in the window. */
       deployments: number;
-      /** @description deployments ÷ calendar days in the window, in its time zone. */
+      /** deployments ÷ calendar days in the window, in its time zone. */
       deploymentFrequencyPerDay: number;
       /**
-       * @description Median lead time for changes (percentile_cont(0.5)): per commit,
+       * Median lead time for changes (percentile_cont(0.5)): per commit,
        *     from its commit time to the end of the entity's first succeeded
        *     production deployment that brought it, counted in the window of
        *     that deployment only.
        */
       leadTimeMedianSeconds: number | null;
-      /** @description 90th percentile lead time for changes (percentile_cont(0.9)). */
+      /** 90th percentile lead time for changes (percentile_cont(0.9)). */
       leadTimeP90Seconds: number | null;
-      /** @description The commits the lead times are taken over. */
+      /** The commits the lead times are taken over. */
       leadTimeCommits: number;
       /**
-       * @description Deployments in the window that an incident names, that an incident
+       * Deployments in the window that an incident names, that an incident
        *     naming no deployment is attributed to (opened after it, before the
        *     next production deployment, within the attribution window), or
        *     whose next production deployment is a rollback or a hotfix.
        */
       failedDeployments: number;
-      /** @description failedDeployments ÷ deployments. */
+      /** failedDeployments ÷ deployments. */
       changeFailureRate: number | null;
       /**
-       * @description Median failed deployment recovery time of the failed deployments in
+       * Median failed deployment recovery time of the failed deployments in
        *     the window that recovered: to the latest resolution of their
        *     incidents, or without incidents to the next production deployment.
        */
       recoveryMedianSeconds: number | null;
-      /** @description Failed deployments in the window not recovered yet. */
+      /** Failed deployments in the window not recovered yet. */
       openFailures: number;
-      /** @description Deployments with trigger rollback or hotfix ÷ deployments. */
+      /** Deployments with trigger rollback or hotfix ÷ deployments. */
       reworkRate: number | null;
     };
-    /** @description The DORA tier of each of the four keys; `null` where the metric is `null`. */
+    /** The DORA tier of each of the four keys; `null` where the metric is `null`. */
     DoraTiers: {
       deploymentFrequency: components['schemas']['DoraTier'];
       leadTime: components['schemas']['DoraTier'];
@@ -732,28 +735,28 @@ export interface components {
       recovery: components['schemas']['DoraTier'];
     };
     /**
-     * @description One calendar day or ISO week of the time zone that overlaps the
+     * One calendar day or ISO week of the time zone that overlaps the
      *     window, with the numbers of DoraSummary over the part of it that lies
      *     in the window.
      */
     DoraBucket: {
       /**
        * Format: date-time
-       * @description Where the day or week starts, in UTC.
+       * Where the day or week starts, in UTC.
        */
       start: string;
       /**
        * Format: date-time
-       * @description Where it ends (exclusive), in UTC.
+       * Where it ends (exclusive), in UTC.
        */
       end: string;
       /**
-       * @description The local day (2026-03-29) or ISO week (2026-W13).
+       * The local day (2026-03-29) or ISO week (2026-W13).
        * @example 2026-W13
        */
       label: string;
       deployments: number;
-      /** @description deployments ÷ the bucket's days in the window. */
+      /** deployments ÷ the bucket's days in the window. */
       deploymentFrequencyPerDay: number;
       leadTimeMedianSeconds: number | null;
       leadTimeP90Seconds: number | null;
@@ -764,15 +767,14 @@ export interface components {
       openFailures: number;
       reworkRate: number | null;
     };
-    /** @description The answer to `GET /dora`. */
+    /** The answer to `GET /dora`. */
     DoraResponse: {
       summary: components['schemas']['DoraSummary'];
       tiers: components['schemas']['DoraTiers'];
       series: components['schemas']['DoraBucket'][];
     };
     /**
-     * @description The state of a promotion: `pending_approval → approved → executing → succeeded | failed`, or `rejected | cancelled`.
-     * @enum {string}
+     * The state of a promotion: `pending_approval → approved → executing → succeeded | failed`, or `rejected | cancelled`.
      */
     PromotionState:
       | 'pending_approval'
@@ -783,11 +785,10 @@ export interface components {
       | 'rejected'
       | 'cancelled';
     /**
-     * @description What a promotion does: a regular promotion, a rollback to an earlier version, or a hotfix that skips the previous environment.
-     * @enum {string}
+     * What a promotion does: a regular promotion, a rollback to an earlier version, or a hotfix that skips the previous environment.
      */
     PromotionTrigger: 'promotion' | 'rollback' | 'hotfix';
-    /** @description One approval given to a promotion. */
+    /** One approval given to a promotion. */
     PromotionApproval: {
       /** @example user:default/platform-admin */
       approver: string;
@@ -795,18 +796,18 @@ export interface components {
       approvedAt: string;
       comment?: string;
     };
-    /** @description A change of a promotion's state, with who, when and why. */
+    /** A change of a promotion's state, with who, when and why. */
     PromotionTransition: {
       from?: components['schemas']['PromotionState'];
       to: components['schemas']['PromotionState'];
-      /** @description A user ref, or `plugin:delivery` for the promotion engine. */
+      /** A user ref, or `plugin:delivery` for the promotion engine. */
       actor: string;
       /** Format: date-time */
       at: string;
       comment?: string;
     };
     /**
-     * @description A request to move a version of an entity into an environment:
+     * A request to move a version of an entity into an environment:
      *     `pending_approval → approved → executing → succeeded | failed`, or
      *     `rejected | cancelled`. `transitions` is present when one promotion
      *     is read.
@@ -824,30 +825,29 @@ export interface components {
       requestedAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description The version that ran in the environment at request time. */
+      /** The version that ran in the environment at request time. */
       fromVersion?: string;
       requiredApprovals: number;
-      /** @description Who may approve, with `owner` resolved. */
+      /** Who may approve, with `owner` resolved. */
       approvers: string[];
       allowSelfApproval: boolean;
       approvals: components['schemas']['PromotionApproval'][];
-      /** @description The deployment in the history, once it succeeded. */
+      /** The deployment in the history, once it succeeded. */
       deploymentId?: string;
       url?: string;
       gitopsCommitSha?: string;
-      /** @description The executor's summary, or why it failed. */
+      /** The executor's summary, or why it failed. */
       message?: string;
       transitions?: components['schemas']['PromotionTransition'][];
     };
-    /** @description Something the requester should know, which does not refuse the request. */
+    /** Something the requester should know, which does not refuse the request. */
     PromotionWarning: {
       /** @example rolled_back_version */
       code: string;
       message: string;
     };
-    /** @description A policy rule that refuses the request, and why. */
+    /** A policy rule that refuses the request, and why. */
     PromotionViolation: {
-      /** @enum {string} */
       rule:
         | 'environment'
         | 'source_environment'
@@ -858,7 +858,7 @@ export interface components {
         | 'rollback_target';
       message: string;
     };
-    /** @description The new promotion, as `Promotion`, and what the requester should know. */
+    /** The new promotion, as `Promotion`, and what the requester should know. */
     RequestedPromotion: {
       id: string;
       entityRef: string;
@@ -872,24 +872,24 @@ export interface components {
       requestedAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description The version that ran in the environment at request time. */
+      /** The version that ran in the environment at request time. */
       fromVersion?: string;
       requiredApprovals: number;
-      /** @description Who may approve, with `owner` resolved. */
+      /** Who may approve, with `owner` resolved. */
       approvers: string[];
       allowSelfApproval: boolean;
       approvals: components['schemas']['PromotionApproval'][];
-      /** @description The deployment in the history, once it succeeded. */
+      /** The deployment in the history, once it succeeded. */
       deploymentId?: string;
       url?: string;
       gitopsCommitSha?: string;
-      /** @description The executor's summary, or why it failed. */
+      /** The executor's summary, or why it failed. */
       message?: string;
       transitions?: components['schemas']['PromotionTransition'][];
-      /** @description E.g. that the version was rolled back from before; empty when none. */
+      /** E.g. that the version was rolled back from before; empty when none. */
       warnings: components['schemas']['PromotionWarning'][];
     };
-    /** @description The body of `POST /promotions` (and, without `reason`, of `POST /promotions/preview`). */
+    /** The body of `POST /promotions` (and, without `reason`, of `POST /promotions/preview`). */
     PromotionRequest: {
       /** @example component:default/parking-availability-service */
       entityRef: string;
@@ -901,27 +901,27 @@ export interface components {
     PromotionComment: {
       comment?: string;
     };
-    /** @description A file a promotion will change in the GitOps repository. */
+    /** A file a promotion will change in the GitOps repository. */
     PromotionFileChange: {
       path: string;
-      /** @description Absent when the file will be created. */
+      /** Absent when the file will be created. */
       before?: string;
       after: string;
-      /** @description A unified diff from `before` to `after`. */
+      /** A unified diff from `before` to `after`. */
       diff: string;
     };
-    /** @description What a promotion would do, and whether it would be refused now. */
+    /** What a promotion would do, and whether it would be refused now. */
     PromotionPreview: {
       entityRef: string;
       environment: string;
       version: string;
       trigger: components['schemas']['PromotionTrigger'];
-      /** @description The version running in the target environment now. */
+      /** The version running in the target environment now. */
       currentVersion?: string;
       sourceEnvironment?: string;
-      /** @description The commits it brings, newest first; empty for a rollback. */
+      /** The commits it brings, newest first; empty for a rollback. */
       commits: components['schemas']['DeploymentCommit'][];
-      /** @description What the executor will change; absent when none is installed. */
+      /** What the executor will change; absent when none is installed. */
       change?: {
         executor: string;
         description: string;
@@ -938,38 +938,37 @@ export interface components {
         /** Format: date-time */
         readyAt?: string;
       };
-      /** @description The active freeze of the target environment. */
+      /** The active freeze of the target environment. */
       freeze?: {
         /** Format: date-time */
         until: string;
         reason?: string;
       };
-      /** @description The target environment's recent change failure rate, 0 to 1; null when unknown. */
+      /** The target environment's recent change failure rate, 0 to 1; null when unknown. */
       changeFailureRate: number | null;
-      /** @description Why a request would be refused now; empty when it would be accepted. */
+      /** Why a request would be refused now; empty when it would be accepted. */
       violations: components['schemas']['PromotionViolation'][];
       warnings: components['schemas']['PromotionWarning'][];
     };
-    /** @description The body of `POST /freeze-windows`: a one-off freeze window set by an admin. */
+    /** The body of `POST /freeze-windows`: a one-off freeze window set by an admin. */
     FreezeWindowRequest: {
       environment: string;
       /**
-       * @description ISO 8601; without an offset, in `timeZone`.
+       * ISO 8601; without an offset, in `timeZone`.
        * @example 2026-12-23T00:00:00+01:00
        */
       start: string;
-      /** @description ISO 8601, exclusive; without an offset, in `timeZone`. */
+      /** ISO 8601, exclusive; without an offset, in `timeZone`. */
       end: string;
-      /** @description IANA time zone; UTC by default. */
+      /** IANA time zone; UTC by default. */
       timeZone?: string;
       reason?: string;
     };
-    /** @description A freeze window of an environment, from the configuration or set by an admin. */
+    /** A freeze window of an environment, from the configuration or set by an admin. */
     FreezeWindowEntry: {
-      /** @description Present on windows set by an admin, which can be deleted. */
+      /** Present on windows set by an admin, which can be deleted. */
       id?: string;
       environment: string;
-      /** @enum {string} */
       source: 'config' | 'admin';
       window: components['schemas']['FreezeWindow'];
       active: boolean;
@@ -981,7 +980,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description An error response from the backend. */
+    /** An error response from the backend. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -1002,6 +1001,12 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/**
+ * The operations of the delivery API by `operationId`, generated from the
+ * backend's `openapi.yaml`.
+ *
+ * @public
+ */
 export interface operations {
   GetHealth: {
     parameters: {
@@ -1012,14 +1017,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @enum {string} */
             status: 'ok';
           };
         };
@@ -1036,7 +1040,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1067,7 +1071,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Every event was stored. */
+      /** Every event was stored. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1077,7 +1081,7 @@ export interface operations {
         };
       };
       /**
-       * @description Some or all events were rejected (the valid ones are stored), or
+       * Some or all events were rejected (the valid ones are stored), or
        *     the body is not JSON, not an event or an array, or holds more than
        *     1000 events.
        */
@@ -1110,7 +1114,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1128,32 +1132,32 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description An entity ref such as `component:default/payments-api`; repeat it
+         * An entity ref such as `component:default/payments-api`; repeat it
          *     for several entities (at most 100), e.g.
          *     `?entityRef=component:default/a&entityRef=component:default/b`.
          */
         entityRef?: string[];
         /**
-         * @description Only deployments of the components of this domain (component →
+         * Only deployments of the components of this domain (component →
          *     system → domain in the catalog), e.g. `domain:default/journey`; a
          *     404 when the catalog has no such domain.
          */
         domain?: string;
         /**
-         * @description Only deployments of the entities this group owns, e.g.
+         * Only deployments of the entities this group owns, e.g.
          *     `group:default/smart-city`; a 404 when the catalog has no such
          *     group.
          */
         owner?: string;
         environment?: string;
-        /** @description Only deployments in one of these statuses; repeat it for several. */
+        /** Only deployments in one of these statuses; repeat it for several. */
         status?: components['schemas']['DeploymentStatus'][];
         /**
-         * @description ISO 8601 timestamp: only deployments that finished at or after it,
+         * ISO 8601 timestamp: only deployments that finished at or after it,
          *     or are still in progress and started at or after it.
          */
         since?: string;
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
         limit?: number;
       };
@@ -1163,7 +1167,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1190,7 +1194,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1207,20 +1211,20 @@ export interface operations {
     parameters: {
       query: {
         /**
-         * @description `component:ns/name`, `domain:ns/name` or `group:ns/name`; left out
+         * `component:ns/name`, `domain:ns/name` or `group:ns/name`; left out
          *     for the whole portal.
          */
         entityRef?: string;
         /**
-         * @description The window's start, ISO 8601 (a date, or a timestamp); read in
+         * The window's start, ISO 8601 (a date, or a timestamp); read in
          *     `timeZone` when it has no offset.
          */
         from: string;
-        /** @description The window's end, exclusive, like `from`. */
+        /** The window's end, exclusive, like `from`. */
         to: string;
-        /** @description Days or ISO weeks (Monday to Sunday) in the series. */
+        /** Days or ISO weeks (Monday to Sunday) in the series. */
         bucket?: 'day' | 'week';
-        /** @description The IANA time zone of days and weeks, e.g. `Europe/Berlin`. */
+        /** The IANA time zone of days and weeks, e.g. `Europe/Berlin`. */
         timeZone?: string;
       };
       header?: never;
@@ -1229,7 +1233,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1247,11 +1251,11 @@ export interface operations {
   GetIncidents: {
     parameters: {
       query: {
-        /** @description `component:ns/name` or `domain:ns/name`. */
+        /** `component:ns/name` or `domain:ns/name`. */
         entityRef: string;
-        /** @description With `true`, only incidents that have no `resolvedAt`. */
+        /** With `true`, only incidents that have no `resolvedAt`. */
         open?: boolean;
-        /** @description At most this many items; `0` answers the count alone. */
+        /** At most this many items; `0` answers the count alone. */
         limit?: number;
       };
       header?: never;
@@ -1260,7 +1264,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1278,11 +1282,11 @@ export interface operations {
   GetPromotions: {
     parameters: {
       query?: {
-        /** @description One state, or several separated by commas, e.g. `pending_approval`. */
+        /** One state, or several separated by commas, e.g. `pending_approval`. */
         state?: string;
         entityRef?: string;
         /**
-         * @description Only promotions of the components of this domain (component →
+         * Only promotions of the components of this domain (component →
          *     system → domain in the catalog), e.g. `domain:default/journey`; a
          *     404 when the catalog has no such domain.
          */
@@ -1296,7 +1300,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1325,7 +1329,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Requested. */
+      /** Requested. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1360,7 +1364,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1386,7 +1390,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1415,7 +1419,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The promotion after the approval. */
+      /** The promotion after the approval. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1445,7 +1449,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rejected promotion. */
+      /** The rejected promotion. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1476,7 +1480,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The cancelled promotion. */
+      /** The cancelled promotion. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1502,7 +1506,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ok */
+      /** Ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1530,7 +1534,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Set. */
+      /** Set. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1555,7 +1559,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted. */
+      /** Deleted. */
       204: {
         headers: {
           [name: string]: unknown;
