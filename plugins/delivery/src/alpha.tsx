@@ -1,3 +1,8 @@
+/**
+ * Domain Delivery frontend for apps on the new frontend system.
+ *
+ * @packageDocumentation
+ */
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -96,3 +101,5 @@ export default createFrontendPlugin({
     deliveryPage,
   ],
 });
+
+export type { DoraWindowDays } from './dora/doraWindow';

@@ -1,13 +1,19 @@
 import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
+ * The length of a DORA window a person can choose: 30 or 90 days.
+ *
+ * @public
+ */
+export type DoraWindowDays = 30 | 90;
+
+/**
  * The lengths, in days, of the DORA windows a person can choose, e.g. for the
  * window a DORA card opens with.
  */
-export const DORA_WINDOW_DAYS = [30, 90] as const;
-
-/** The length of a DORA window a person can choose: 30 or 90 days. */
-export type DoraWindowDays = (typeof DORA_WINDOW_DAYS)[number];
+export const DORA_WINDOW_DAYS: readonly [DoraWindowDays, DoraWindowDays] = [
+  30, 90,
+];
 
 /** A DORA window the views offer, counted back from now. */
 export interface DoraWindowOption {

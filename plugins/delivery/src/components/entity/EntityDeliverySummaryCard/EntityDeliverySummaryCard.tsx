@@ -13,7 +13,11 @@ import { LoadingState } from '../../shared/LoadingState';
 import { PromotionChain } from '../../promotions/PromotionChain';
 import { shownEnvironments } from '../../deployments/shownEnvironments';
 
-/** What an app can set on the component's delivery summary card. */
+/**
+ * What an app can set on the component's delivery summary card.
+ *
+ * @public
+ */
 export interface EntityDeliverySummaryCardProps {
   /**
    * The names of the environments to show, e.g. `['staging', 'prod']`; every

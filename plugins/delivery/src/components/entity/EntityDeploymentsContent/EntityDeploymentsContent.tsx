@@ -20,7 +20,11 @@ import { useDeliverySignal } from '../../shared/useDeliverySignal';
 import { shownEnvironments } from '../../deployments/shownEnvironments';
 import { useOpenPromotions } from './useOpenPromotions';
 
-/** What an app can set on the component page's Deployments tab. */
+/**
+ * What an app can set on the component page's Deployments tab.
+ *
+ * @public
+ */
 export interface EntityDeploymentsContentProps {
   /**
    * The names of the environments to show, e.g. `['staging', 'prod']`; every

@@ -9,7 +9,11 @@ import {
 import { DoraWindowDays } from '../../../dora/doraWindow';
 import { DoraSection } from '../../dora/DoraSection';
 
-/** What an app can set on the component's DORA card. */
+/**
+ * What an app can set on the component's DORA card.
+ *
+ * @public
+ */
 export interface EntityDoraCardProps {
   /** The window the card opens with, 30 or 90 days (default 30); the reader can still switch. */
   windowDays?: DoraWindowDays;

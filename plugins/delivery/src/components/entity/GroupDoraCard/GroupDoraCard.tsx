@@ -3,7 +3,11 @@ import { normalizeEntityRef } from '@domain-delivery/backstage-plugin-delivery-c
 import { DoraWindowDays } from '../../../dora/doraWindow';
 import { DoraSection } from '../../dora/DoraSection';
 
-/** What an app can set on the team's DORA card. */
+/**
+ * What an app can set on the team's DORA card.
+ *
+ * @public
+ */
 export interface GroupDoraCardProps {
   /** The window the card opens with, 30 or 90 days (default 30); the reader can still switch. */
   windowDays?: DoraWindowDays;
