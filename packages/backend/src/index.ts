@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { scaffolderModuleDeliveryDemo } from '@domain-delivery/backstage-plugin-delivery-backend-module-demo';
 
 const backend = createBackend();
 
@@ -71,8 +72,14 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@domain-delivery/backstage-plugin-delivery-backend'));
 // the demo's delivery history and GitOps repository (delivery.demo.enabled)
-backend.add(import('@domain-delivery/backstage-plugin-delivery-backend-module-demo'));
 backend.add(
-  import('@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery'),
+  import('@domain-delivery/backstage-plugin-delivery-backend-module-demo'),
 );
+backend.add(
+  import(
+    '@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery'
+  ),
+);
+// the demo's delivery:repository:publish-local, the golden path's stand-in for GitHub
+backend.add(scaffolderModuleDeliveryDemo);
 backend.start();

@@ -48,6 +48,9 @@ export type PromotionPolicy = Schemas['Environment']['promotion'];
  * @public
  */
 export interface Environment extends Omit<Schemas['Environment'], 'executor'> {
-  /** What carries out a promotion into this environment. */
-  executor: ExecutorConfig;
+  /**
+   * What carries out a promotion into this environment; absent when none is
+   * configured, and then every promotion into it is refused.
+   */
+  executor?: ExecutorConfig;
 }

@@ -15,7 +15,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Whether the plugin answers. */
+    /**
+     * @description Whether the plugin answers: a liveness probe, answered without
+     *     credentials.
+     */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -595,7 +598,12 @@ export interface components {
         minimumSoakSeconds: number;
       };
       freezeWindows: components['schemas']['FreezeWindow'][];
-      executor: {
+      /**
+       * @description What carries out promotions into the environment; absent when none
+       *     is configured, and then every promotion into it is refused by the
+       *     `executor` rule.
+       */
+      executor?: {
         type: string;
       };
     };
@@ -855,7 +863,8 @@ export interface components {
         | 'freeze_window'
         | 'open_promotion'
         | 'already_running'
-        | 'rollback_target';
+        | 'rollback_target'
+        | 'executor';
       message: string;
     };
     /** @description The new promotion, as `Promotion`, and what the requester should know. */
