@@ -8,6 +8,9 @@ import { deliveryExecutorsExtensionPoint } from '@domain-delivery/backstage-plug
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
 
+// Each test starts a backend, whose first start migrates the database.
+jest.setTimeout(60_000);
+
 function executorModule(moduleId: string, type: string) {
   return createBackendModule({
     pluginId: 'delivery',
