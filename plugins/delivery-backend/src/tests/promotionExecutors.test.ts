@@ -55,7 +55,10 @@ describe('environments without a usable executor', () => {
   it('refuses a promotion into an environment without an executor, naming the key to set', async () => {
     const { engineer } = await start();
 
-    const refused = await engineer.post('/promotions', request('prod', '1.1.0'));
+    const refused = await engineer.post(
+      '/promotions',
+      request('prod', '1.1.0'),
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.error).toEqual({
       name: 'ConflictError',
