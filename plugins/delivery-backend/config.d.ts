@@ -6,7 +6,10 @@ export interface Config {
     /**
      * The delivery environments, in promotion order (e.g. dev, staging, prod).
      * Defaults to dev → staging → prod, where prod is a production environment
-     * promoted from staging with one approval from the entity's owner.
+     * promoted from staging with one approval from the entity's owner, none
+     * of them with an executor: deployments reported for them are shown, and
+     * promotions into them are refused until they are configured here, each
+     * with an `executor`.
      */
     environments?: Array<{
       /**
@@ -88,8 +91,10 @@ export interface Config {
           }
       >;
       /**
-       * What carries out a promotion into this environment. Defaults to
-       * `{ type: gitops-local }`.
+       * What carries out a promotion into this environment. No default:
+       * without it the environment has no executor, the backend says so at
+       * start-up, and promotions into it are refused (409, the `executor`
+       * rule) naming this key.
        */
       executor?: {
         /**
@@ -98,8 +103,9 @@ export interface Config {
          */
         type: string;
         /**
-         * `gitops-local`: the local git repository to commit to. Defaults to
-         * `delivery.gitops.local.path`.
+         * `gitops-local`: the local git repository to commit to, created when
+         * missing. Defaults to `delivery.gitops.local.path`; one of the two is
+         * required.
          */
         path?: string;
         /**
@@ -193,8 +199,8 @@ export interface Config {
       local?: {
         /**
          * The directory of the local git repository, relative to the
-         * backend's working directory; created when missing. Defaults to
-         * `.delivery-demo/gitops`.
+         * backend's working directory; created when missing. No default: a
+         * `gitops-local` environment without its own `path` needs it.
          */
         path?: string;
       };

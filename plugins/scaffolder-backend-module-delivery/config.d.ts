@@ -24,8 +24,9 @@ export interface Config {
       local?: {
         /**
          * Its folder, absolute or relative to the backend's working directory;
-         * created with `git init` when missing. Defaults to
-         * `.delivery-demo/gitops`, as for the delivery backend.
+         * created with `git init` when missing. No default: without it,
+         * `delivery:gitops:publish` with `target: local` needs the
+         * `repositoryPath` input. The same key as the delivery backend's.
          */
         path?: string;
       };
@@ -33,17 +34,6 @@ export interface Config {
       github?: {
         /** In the scaffolder's format, e.g. `github.com?owner=acme&repo=gitops`. */
         repoUrl: string;
-      };
-    };
-    /** Service repositories created by the golden path without GitHub (demo). */
-    repositories?: {
-      local?: {
-        /**
-         * The folder holding one local git repository per service, absolute or
-         * relative to the backend's working directory. Defaults to
-         * `.delivery-demo/repositories`.
-         */
-        path?: string;
       };
     };
   };

@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { scaffolderModuleDeliveryDemo } from '@domain-delivery/backstage-plugin-delivery-backend-module-demo';
 
 const backend = createBackend();
 
@@ -79,4 +80,6 @@ backend.add(
     '@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery'
   ),
 );
+// the demo's delivery:repository:publish-local, the golden path's stand-in for GitHub
+backend.add(scaffolderModuleDeliveryDemo);
 backend.start();

@@ -25,7 +25,11 @@ describe('the delivery demo module', () => {
   beforeEach(() => mockDir.clear());
   const gitops = () => join(mockDir.path, 'gitops');
 
-  async function start(options: { demo?: boolean; module?: boolean }) {
+  async function start(options: {
+    demo?: boolean;
+    module?: boolean;
+    gitopsPath?: boolean;
+  }) {
     let scheduler: SchedulerService | undefined;
     const { server } = await startTestBackend({
       features: [
@@ -50,7 +54,9 @@ describe('the delivery demo module', () => {
         mockServices.rootConfig.factory({
           data: {
             delivery: {
-              gitops: { local: { path: gitops() } },
+              ...(options.gitopsPath !== false && {
+                gitops: { local: { path: gitops() } },
+              }),
               ...(options.demo !== undefined && {
                 demo: { enabled: options.demo },
               }),
@@ -127,5 +133,11 @@ describe('the delivery demo module', () => {
     await expect(demoTasks()).resolves.toEqual([]);
     await expect(deployments()).resolves.toEqual([]);
     expect(fs.existsSync(gitops())).toBe(false);
+  });
+
+  it('refuses to start the demo without the local GitOps repository it seeds, naming the key', async () => {
+    await expect(start({ demo: true, gitopsPath: false })).rejects.toThrow(
+      'delivery.demo.enabled needs delivery.gitops.local.path, the local GitOps repository that the demo seeds and its gitops-local environments commit to, e.g. .delivery-demo/gitops',
+    );
   });
 });

@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   deliveryEventSourcesExtensionPoint,
+  LOCAL_GITOPS_PATH_KEY,
   LocalGitOpsRepository,
   readLocalGitOpsPath,
 } from '@domain-delivery/backstage-plugin-delivery-node';
@@ -33,15 +35,20 @@ export const deliveryModuleDemo = createBackendModule({
         if (!config.getOptionalBoolean('delivery.demo.enabled')) {
           return;
         }
+        // The repository the demo seeds is the one its promotions commit to.
+        const gitopsPath = readLocalGitOpsPath(config);
+        if (!gitopsPath) {
+          throw new InputError(
+            `delivery.demo.enabled needs ${LOCAL_GITOPS_PATH_KEY}, the local GitOps repository that the demo seeds and its gitops-local environments commit to, e.g. .delivery-demo/gitops`,
+          );
+        }
         eventSources.addEventSource(
           new DemoEventSource({
             logger,
             scheduler,
             auth,
             catalog,
-            gitops: LocalGitOpsRepository.forPromotions(
-              readLocalGitOpsPath(config),
-            ),
+            gitops: LocalGitOpsRepository.forPromotions(gitopsPath),
           }),
         );
       },

@@ -8,6 +8,9 @@ import { deliveryExecutorsExtensionPoint } from '@domain-delivery/backstage-plug
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
 
+// Each test starts a backend, whose first start migrates the database.
+jest.setTimeout(60_000);
+
 function executorModule(moduleId: string, type: string) {
   return createBackendModule({
     pluginId: 'delivery',
@@ -27,26 +30,7 @@ function executorModule(moduleId: string, type: string) {
 }
 
 describe('deliveryPlugin', () => {
-  it('answers the health check for users and services only', async () => {
-    const { server } = await startTestBackend({ features: [deliveryPlugin] });
-    const health = (authorization: string) =>
-      request(server)
-        .get('/api/delivery/health')
-        .set('Authorization', authorization);
-
-    const asUser = await health(mockCredentials.user.header());
-    expect(asUser.status).toBe(200);
-    expect(asUser.body).toEqual({ status: 'ok' });
-
-    const asService = await health(mockCredentials.service.header());
-    expect(asService.status).toBe(200);
-    expect(asService.body).toEqual({ status: 'ok' });
-
-    const asNobody = await health(mockCredentials.none.header());
-    expect(asNobody.status).toBe(401);
-  });
-
-  it('refuses a request that carries no credentials at all', async () => {
+  it('answers the liveness probe without credentials, and nothing else', async () => {
     const { server } = await startTestBackend({
       features: [
         deliveryPlugin,
@@ -58,11 +42,17 @@ describe('deliveryPlugin', () => {
     });
 
     const health = await request(server).get('/api/delivery/health');
-    expect(health.status).toBe(401);
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok' });
+
     const environments = await request(server).get(
       '/api/delivery/environments',
     );
     expect(environments.status).toBe(401);
+    const deployments = await request(server).get(
+      '/api/delivery/deployments?entityRef=component:default/parking-api',
+    );
+    expect(deployments.status).toBe(401);
   });
 
   it('lists the configured environments in promotion order', async () => {
@@ -148,7 +138,7 @@ describe('deliveryPlugin', () => {
     );
   });
 
-  it('accepts a module that adds a promotion executor', async () => {
+  it('accepts a module that adds a promotion executor, and warns of environments it cannot promote into', async () => {
     const logger = mockServices.logger.mock();
     await startTestBackend({
       features: [
@@ -161,6 +151,16 @@ describe('deliveryPlugin', () => {
               environments: [
                 { name: 'dev', executor: { type: 'test-sync' } },
                 { name: 'prod', executor: { type: 'custom-deploy' } },
+                { name: 'qa' },
+                { name: 'local', executor: { type: 'gitops-local' } },
+                {
+                  name: 'pr',
+                  executor: {
+                    type: 'github-pr',
+                    owner: 'acme',
+                    repo: 'gitops',
+                  },
+                },
               ],
             },
           },
@@ -168,11 +168,12 @@ describe('deliveryPlugin', () => {
       ],
     });
 
-    // Only the environment whose executor type nobody installed is reported;
-    // gitops-local, github-pr and argocd-sync are built in.
+    // One warning names each environment that cannot be promoted into:
+    // a type nobody installed, no executor at all, a gitops-local executor
+    // without its folder. github-pr and argocd-sync are built in.
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      "No promotion executor of type 'custom-deploy' is installed; promotions into 'prod' cannot be executed",
+      "Promotions into 3 of the configured environments will be refused: no promotion executor of type 'custom-deploy' is installed, so promotions into prod cannot be carried out: install the module that adds it or change delivery.environments[1].executor.type; qa has no executor, so promotions into it cannot be carried out: set delivery.environments[2].executor (e.g. type github-pr or gitops-local); promotions into local cannot be carried out: delivery.environments[3].executor: the gitops-local executor needs the folder of its git repository: set its path option or delivery.gitops.local.path",
     );
   });
 

@@ -17,6 +17,8 @@ import {
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
+import { EnvironmentExecutors } from './executors/EnvironmentExecutors';
+import { logExecutorProblems } from './executors/logExecutorProblems';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
 import { createRouter } from './router';
 import { DeploymentsService } from './service/deployments/DeploymentsService';
@@ -105,13 +107,11 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(deliveryPermissions);
 
         addBuiltInExecutors(executors, config, githubClients);
-        for (const { name, executor } of environments) {
-          if (!executors.get(executor.type)) {
-            logger.warn(
-              `No promotion executor of type '${executor.type}' is installed; promotions into '${name}' cannot be executed`,
-            );
-          }
-        }
+        const environmentExecutors = new EnvironmentExecutors(
+          environments,
+          executors,
+        );
+        logExecutorProblems(logger, config, environmentExecutors);
 
         const deliverySignals = new DeliverySignals({ signals, logger });
         const store = await DatabaseDeliveryStore.create({
@@ -150,7 +150,7 @@ export const deliveryPlugin = createBackendPlugin({
           notifications,
           instanceMetadata,
           environments,
-          executors,
+          executors: environmentExecutors,
           deliveryStore: store,
           ingestion,
           signals: deliverySignals,
@@ -158,6 +158,8 @@ export const deliveryPlugin = createBackendPlugin({
         });
         // Executions under way finish (or time out) before the backend stops.
         lifecycle.addShutdownHook(() => promotionEngine.execution.idle());
+        // A liveness probe carries no token.
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             httpAuth,

@@ -43,22 +43,25 @@ describe('createRouter', () => {
     app = express().use(router).use(mockErrorHandler());
   });
 
-  it('answers the health check for users and services', async () => {
+  it('answers the health check without credentials, and with any', async () => {
     for (const authorization of [
+      undefined,
+      mockCredentials.none.header(),
       mockCredentials.user.header(),
       mockCredentials.service.header(),
     ]) {
-      const response = await request(app)
-        .get('/health')
-        .set('Authorization', authorization);
+      const get = request(app).get('/health');
+      const response = await (authorization
+        ? get.set('Authorization', authorization)
+        : get);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ status: 'ok' });
     }
   });
 
-  it('refuses unauthenticated callers', async () => {
+  it('refuses unauthenticated callers of the API', async () => {
     const response = await request(app)
-      .get('/health')
+      .get('/environments')
       .set('Authorization', mockCredentials.none.header());
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({

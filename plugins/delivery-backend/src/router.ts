@@ -52,7 +52,7 @@ export async function createRouter(
   const readAccess = new DeploymentReadAccess(permissions);
   const api = await createOpenApiRouter();
 
-  registerHealthRoutes(api, { httpAuth });
+  registerHealthRoutes(api);
   registerEnvironmentRoutes(api, { ...options, readAccess });
   registerEventRoutes(api, options);
   registerDeploymentRoutes(api, options);

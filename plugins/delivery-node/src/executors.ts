@@ -6,6 +6,14 @@ import type {
 } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
+ * The type of the built-in executor that commits to a git repository on the
+ * backend's disk; used only by an environment that names it.
+ *
+ * @public
+ */
+export const GITOPS_LOCAL_EXECUTOR_TYPE = 'gitops-local';
+
+/**
  * A catalog entity, i.e. `Entity` of `@backstage/catalog-model`, as the
  * delivery annotation helpers of `delivery-common` take it.
  *
@@ -105,6 +113,13 @@ export interface PromotionExecutor {
   execute(
     request: PromotionExecutionRequest,
   ): Promise<PromotionExecutionResult>;
+  /**
+   * Why an environment's executor options cannot work, e.g. a required
+   * option that is missing, in words that name the option; undefined when
+   * they can. Optional. The backend logs it at start-up and refuses
+   * promotions into that environment with it.
+   */
+  checkOptions?(options: ExecutorConfig): string | undefined;
   /**
    * Tells what {@link PromotionExecutor.execute} would change, without
    * changing anything; optional.

@@ -9,7 +9,6 @@ export { createWorkflowCreateAction } from './actions/workflowCreate';
 export { createHelmValuesAction } from './actions/helmValues';
 export { createArgoCdApplicationsAction } from './actions/argocdApplications';
 export { createGitOpsPublishAction } from './actions/gitopsPublish';
-export { createRepositoryPublishLocalAction } from './actions/repositoryPublishLocal';
 export { createCatalogRefreshAction } from './actions/catalogRefresh';
 export { createCatalogDomainServicesAction } from './actions/catalogDomainServices';
 export type { CatalogAccess } from './catalog/catalogRequests';

@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModule } from './module';
 
 describe('the delivery scaffolder module', () => {
-  it('adds the golden path actions to the scaffolder', async () => {
+  it("adds the golden path actions to the scaffolder, none of them the demo's", async () => {
     const addActions = jest.fn();
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
@@ -22,7 +22,6 @@ describe('the delivery scaffolder module', () => {
       'delivery:catalog:refresh',
       'delivery:gitops:publish',
       'delivery:helm:values',
-      'delivery:repository:publish-local',
       'delivery:workflow:create',
     ]);
   });

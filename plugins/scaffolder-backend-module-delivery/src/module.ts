@@ -12,11 +12,11 @@ import { createCatalogDomainServicesAction } from './actions/catalogDomainServic
 import { createCatalogRefreshAction } from './actions/catalogRefresh';
 import { createGitOpsPublishAction } from './actions/gitopsPublish';
 import { createHelmValuesAction } from './actions/helmValues';
-import { createRepositoryPublishLocalAction } from './actions/repositoryPublishLocal';
 import { createWorkflowCreateAction } from './actions/workflowCreate';
 
 /**
- * Registers the Domain Delivery actions with the scaffolder.
+ * Registers the Domain Delivery actions with the scaffolder: the golden
+ * path's generators, the GitOps publication and the catalog steps.
  *
  * @public
  */
@@ -43,7 +43,6 @@ export const scaffolderModule = createBackendModule({
             integrations,
             githubClients,
           }),
-          createRepositoryPublishLocalAction({ config }),
           createCatalogRefreshAction({ catalog }),
           createCatalogDomainServicesAction({ catalog }),
         );

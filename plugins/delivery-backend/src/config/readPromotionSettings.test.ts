@@ -1,13 +1,11 @@
 import { ConfigReader } from '@backstage/config';
-import { resolve } from 'node:path';
 import { readPromotionSettings } from './readPromotionSettings';
 
 describe('readPromotionSettings', () => {
-  it('has safe defaults', () => {
+  it('has safe defaults: no local GitOps repository unless one is configured', () => {
     expect(readPromotionSettings(new ConfigReader({}))).toEqual({
       executionTimeoutMs: 15 * 60_000,
       executionFrequencyMs: 5_000,
-      gitopsLocalPath: resolve('.delivery-demo/gitops'),
     });
   });
 

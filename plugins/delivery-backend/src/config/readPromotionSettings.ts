@@ -9,8 +9,8 @@ export interface PromotionSettings {
   executionTimeoutMs: number;
   /** How often the execution task looks for approved promotions. */
   executionFrequencyMs: number;
-  /** The local GitOps repository of the `gitops-local` executor. */
-  gitopsLocalPath: string;
+  /** The local GitOps repository of the `gitops-local` executor, if configured. */
+  gitopsLocalPath?: string;
   /** `delivery.notifications.enabled`, if set. */
   notificationsEnabled?: boolean;
 }
@@ -36,6 +36,7 @@ export function readPromotionSettings(config: Config): PromotionSettings {
   const notificationsEnabled = config.getOptionalBoolean(
     'delivery.notifications.enabled',
   );
+  const gitopsLocalPath = readLocalGitOpsPath(config);
   return {
     executionTimeoutMs: readMillis(
       config,
@@ -47,7 +48,7 @@ export function readPromotionSettings(config: Config): PromotionSettings {
       'delivery.promotions.executionFrequency',
       5_000,
     ),
-    gitopsLocalPath: readLocalGitOpsPath(config),
+    ...(gitopsLocalPath && { gitopsLocalPath }),
     ...(notificationsEnabled !== undefined && { notificationsEnabled }),
   };
 }

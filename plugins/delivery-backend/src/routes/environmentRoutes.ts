@@ -26,10 +26,12 @@ export function registerEnvironmentRoutes(
 
   // Executor options are backend configuration (repositories, instances), not
   // something to hand to every browser; callers only need the executor type.
-  const environments = options.environments.map(environment => ({
-    ...environment,
-    executor: { type: environment.executor.type },
-  }));
+  const environments = options.environments.map(
+    ({ executor, ...environment }) => ({
+      ...environment,
+      ...(executor && { executor: { type: executor.type } }),
+    }),
+  );
 
   api.get('/environments', async (req, res) => {
     await httpAuth.credentials(req, READERS);

@@ -94,30 +94,6 @@ describe('promotion execution', () => {
     },
   );
 
-  it('fails a promotion into an environment whose executor is not installed', async () => {
-    const { engineer, postEvents, waitForState } = await startPromotionBackend({
-      entities: [smartCityComponent('parking-api')],
-      config: {
-        delivery: {
-          environments: environmentsConfig({}, 'nobody-installed-this'),
-        },
-      },
-    });
-    await postEvents([deployed('parking-api', 'dev', '1.0.0', 60)]);
-    const { body } = await engineer.post('/promotions', {
-      entityRef: PARKING,
-      environment: 'staging',
-      version: '1.0.0',
-      reason: 'Try',
-    });
-    const done = await waitForState(body.id, ['failed', 'succeeded']);
-    expect(done).toMatchObject({
-      state: 'failed',
-      message:
-        "No promotion executor of type 'nobody-installed-this' is installed for staging",
-    });
-  });
-
   it('fails a promotion whose executor does not finish in time, saying how long it waited to the second', async () => {
     const { engineer, postEvents, waitForState } = await startPromotionBackend({
       entities: [smartCityComponent('parking-api')],

@@ -50,6 +50,9 @@ export type PromotionPolicy =
  */
 export interface Environment
   extends Omit<DeliveryApiComponents['schemas']['Environment'], 'executor'> {
-  /** What carries out a promotion into this environment. */
-  executor: ExecutorConfig;
+  /**
+   * What carries out a promotion into this environment; absent when none is
+   * configured, and then every promotion into it is refused.
+   */
+  executor?: ExecutorConfig;
 }

@@ -1,14 +1,5 @@
 import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 
-/**
- * The type of the executor that commits to the local GitOps repository; the
- * executor of an environment that names none, as it needs nothing but a
- * local git repository.
- *
- * @public
- */
-export const GITOPS_LOCAL_EXECUTOR_TYPE = 'gitops-local';
-
 function environment(
   name: string,
   title: string,
@@ -28,14 +19,15 @@ function environment(
       minimumSoakSeconds: 0,
     },
     freezeWindows: [],
-    executor: { type: GITOPS_LOCAL_EXECUTOR_TYPE },
   };
 }
 
 /**
  * The environments when `delivery.environments` is not configured: dev,
- * staging and prod, promoted in that order through the local GitOps
- * repository, production after one approval by the owner.
+ * staging and prod, promoted in that order, production after one approval by
+ * the owner. None has an executor, so deployments reported for them are
+ * shown, but promotions into them are refused until the environments are
+ * configured with executors.
  *
  * @public
  */

@@ -17,6 +17,8 @@ describe('readDeliveryEnvironments', () => {
       ['prod', true],
     ]);
     expect(environments[0].promotion.promotedFrom).toBeUndefined();
+    // No executor unless one is configured: promotions into them are refused.
+    expect(environments.filter(e => e.executor)).toEqual([]);
     expect(environments[2].promotion).toEqual({
       promotedFrom: 'staging',
       requiredApprovals: 1,
@@ -107,8 +109,8 @@ describe('readDeliveryEnvironments', () => {
         minimumSoakSeconds: 0,
       },
       freezeWindows: [],
-      executor: { type: 'gitops-local' },
     });
+    expect(dev).not.toHaveProperty('executor');
     expect(staging.promotion).toMatchObject({
       promotedFrom: 'dev',
       requiredApprovals: 0,

@@ -7,10 +7,7 @@ import {
   PromotionPolicy,
   normalizeEntityRef,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import {
-  GITOPS_LOCAL_EXECUTOR_TYPE,
-  defaultDeliveryEnvironments,
-} from './defaultDeliveryEnvironments';
+import { defaultDeliveryEnvironments } from './defaultDeliveryEnvironments';
 import { durationToMilliseconds, JsonObject } from '@backstage/types';
 import { readFreezeWindows } from './readFreezeWindows';
 
@@ -107,10 +104,12 @@ function readPromotionPolicy(
   };
 }
 
-function readExecutor(config: Config): ExecutorConfig {
+// No executor when none is configured: promotions into the environment are
+// then refused, rather than written somewhere nobody chose.
+function readExecutor(config: Config): ExecutorConfig | undefined {
   const executorConfig = config.getOptionalConfig('executor');
   if (!executorConfig) {
-    return { type: GITOPS_LOCAL_EXECUTOR_TYPE };
+    return undefined;
   }
   return {
     ...executorConfig.get<JsonObject>(),
@@ -135,6 +134,7 @@ function readEnvironment(
   index: number,
 ): Environment {
   const production = config.getOptionalBoolean('production') ?? false;
+  const executor = readExecutor(config);
   return {
     name: names[index],
     title: config.getOptionalString('title') ?? names[index],
@@ -145,13 +145,14 @@ function readEnvironment(
       { production, names, index },
     ),
     freezeWindows: readFreezeWindows(config, key),
-    executor: readExecutor(config),
+    ...(executor && { executor }),
   };
 }
 
 /**
  * Reads and validates `delivery.environments`, in promotion order (the
- * defaults when it is left out); throws an `InputError` that names the
+ * defaults, {@link defaultDeliveryEnvironments}, when it is left out); an
+ * environment without `executor` has none. Throws an `InputError` that names the
  * offending key when the configuration is wrong.
  *
  * @public

@@ -5,7 +5,6 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import fs from 'fs-extra';
-import path from 'node:path';
 import { setupServer } from 'msw/node';
 import { createCheckpointStore } from '../__testUtils__/checkpoints';
 import {
@@ -176,20 +175,20 @@ describe('delivery:gitops:publish to a local repository', () => {
     );
   });
 
-  it("uses the delivery backend's demo repository when none is configured", async () => {
-    const ctx = mockActionContext({
-      workspacePath: workspace.path,
-      input,
-      isDryRun: true,
-    });
-    await createGitOpsPublishAction({
-      config: new ConfigReader({}),
-      integrations,
-      githubClients: unpacedGitHubClients(integrations),
-    }).handler(ctx);
-    expect(ctx.output).toHaveBeenCalledWith(
+  it('writes no folder when no local repository is configured, and says what is missing', async () => {
+    const ctx = mockActionContext({ workspacePath: workspace.path, input });
+    await expect(
+      createGitOpsPublishAction({
+        config: new ConfigReader({}),
+        integrations,
+        githubClients: unpacedGitHubClients(integrations),
+      }).handler(ctx),
+    ).rejects.toThrow(
+      'target local needs the folder of the local GitOps repository: give the repositoryPath input or configure delivery.gitops.local.path; a GitOps repository on GitHub is target github',
+    );
+    expect(ctx.output).not.toHaveBeenCalledWith(
       'repositoryPath',
-      path.resolve('.delivery-demo/gitops'),
+      expect.anything(),
     );
   });
 

@@ -80,7 +80,7 @@ export function createGitOpsPublishAction(options: {
             .string()
             .optional()
             .describe(
-              'target local: the repository folder; default delivery.gitops.local.path, else .delivery-demo/gitops',
+              'target local: the repository folder; default delivery.gitops.local.path (one of them is required)',
             ),
         repoUrl: z =>
           z

@@ -1,5 +1,7 @@
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
+  LOCAL_GITOPS_PATH_KEY,
   LocalGitOpsRepository,
   readLocalGitOpsPath,
   readScaffolderCommitAuthor,
@@ -10,7 +12,7 @@ import { GitOpsPublication, selectFilesToWrite } from './gitopsPublication';
 
 /**
  * Commits the publication to a local git repository (the demo's stand-in for
- * the GitOps repository), in a checkpoint so a retried task commits once; a
+ * the GitOps repository, which must be configured), in a checkpoint so a retried task commits once; a
  * repository that holds the change already gets no second commit.
  */
 export async function publishToLocalRepository(
@@ -18,10 +20,16 @@ export async function publishToLocalRepository(
   config: Config,
 ): Promise<void> {
   const { ctx } = publication;
-  // The same repository, by default, as the delivery backend's gitops-local executor.
+  // The same repository, by default, as the delivery backend's gitops-local
+  // executor; none when neither names one, rather than a folder nobody chose.
   const dir = ctx.input.repositoryPath
     ? path.resolve(ctx.input.repositoryPath)
     : readLocalGitOpsPath(config);
+  if (!dir) {
+    throw new InputError(
+      `target local needs the folder of the local GitOps repository: give the repositoryPath input or configure ${LOCAL_GITOPS_PATH_KEY}; a GitOps repository on GitHub is target github`,
+    );
+  }
   ctx.output('repositoryPath', dir);
   const repository = new LocalGitOpsRepository({
     dir,

@@ -263,6 +263,16 @@ describe('GitHubPullRequestExecutor', () => {
   });
 
   it('names a missing option or integration', async () => {
+    expect(executor.checkOptions({ type: 'github-pr', repo: 'gitops' })).toBe(
+      'The github-pr executor option owner must be a non-empty string',
+    );
+    expect(
+      executor.checkOptions({
+        type: 'github-pr',
+        owner: 'acme',
+        repo: 'gitops',
+      }),
+    ).toBeUndefined();
     await expect(
       executor.execute(request({ owner: undefined })),
     ).rejects.toThrow(

@@ -1,5 +1,8 @@
-import { ForwardedError, InputError } from '@backstage/errors';
-import { IMAGE_TAG_KEY } from '@domain-delivery/backstage-plugin-delivery-common';
+import { ForwardedError, InputError, isError } from '@backstage/errors';
+import {
+  ExecutorConfig,
+  IMAGE_TAG_KEY,
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   GitHubClientFactory,
   GitHubGitOpsRepository,
@@ -33,6 +36,15 @@ export class GitHubPullRequestExecutor implements PromotionExecutor {
     clients: GitHubClientFactory;
   }) {
     this.clients = options.clients;
+  }
+
+  checkOptions(options: ExecutorConfig): string | undefined {
+    try {
+      readGitHubPullRequestOptions(options);
+      return undefined;
+    } catch (error) {
+      return isError(error) ? error.message : String(error);
+    }
   }
 
   async execute(

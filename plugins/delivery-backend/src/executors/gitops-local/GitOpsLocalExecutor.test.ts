@@ -131,4 +131,17 @@ describe('GitOpsLocalExecutor', () => {
       ),
     ).rejects.toThrow(/outside/);
   });
+
+  it('writes nowhere without a configured folder, and names the keys that set one', async () => {
+    const executor = new GitOpsLocalExecutor();
+    const problem =
+      'the gitops-local executor needs the folder of its git repository: set its path option or delivery.gitops.local.path';
+    expect(executor.checkOptions({ type: 'gitops-local' })).toBe(problem);
+    await expect(executor.execute(request())).rejects.toThrow(problem);
+    await expect(executor.preview(request())).rejects.toThrow(problem);
+    expect(
+      executor.checkOptions({ type: 'gitops-local', path: mockDir.path }),
+    ).toBeUndefined();
+    expect(fs.readdirSync(mockDir.path)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import {
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   GITOPS_LOCAL_EXECUTOR_TYPE,
+  LOCAL_GITOPS_PATH_KEY,
   LocalGitOpsRepository,
   PromotionChangeRequest,
   PromotionExecutionPreview,
@@ -17,17 +18,29 @@ import { ValuesFilePromotion } from '../gitops/ValuesFilePromotion';
 
 /**
  * Edits the entity's values file for the environment in a git repository on
- * the local disk and commits it: the demo's executor. The repository is
- * created when missing.
+ * the local disk and commits it (the demo's executor, or a GitOps repository
+ * that something else pushes). The repository is created when missing; its
+ * folder must be configured.
  */
 export class GitOpsLocalExecutor implements PromotionExecutor {
   readonly type = GITOPS_LOCAL_EXECUTOR_TYPE;
 
   /**
    * @param defaultPath - the repository when the executor options give no
-   * `path` (`delivery.gitops.local.path`)
+   * `path` (`delivery.gitops.local.path`), if configured
    */
-  constructor(private readonly defaultPath: string) {}
+  constructor(private readonly defaultPath?: string) {}
+
+  checkOptions(options: ExecutorConfig): string | undefined {
+    const path = options.path ?? this.defaultPath;
+    if (path === undefined) {
+      return `the ${this.type} executor needs the folder of its git repository: set its path option or ${LOCAL_GITOPS_PATH_KEY}`;
+    }
+    if (typeof path !== 'string' || path.trim() === '') {
+      return `the ${this.type} executor option path must be a directory path`;
+    }
+    return undefined;
+  }
 
   async execute(
     request: PromotionExecutionRequest,
@@ -61,12 +74,12 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
   }
 
   private repositoryFor(executor: ExecutorConfig): LocalGitOpsRepository {
-    const path = executor.path ?? this.defaultPath;
-    if (typeof path !== 'string' || path.trim() === '') {
-      throw new InputError(
-        'The gitops-local executor option path must be a directory path',
-      );
+    const problem = this.checkOptions(executor);
+    if (problem) {
+      throw new InputError(`Cannot commit the promotion: ${problem}`);
     }
-    return LocalGitOpsRepository.forPromotions(path);
+    return LocalGitOpsRepository.forPromotions(
+      (executor.path ?? this.defaultPath) as string,
+    );
   }
 }

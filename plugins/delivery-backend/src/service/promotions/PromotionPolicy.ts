@@ -9,6 +9,7 @@ import {
   formatDuration,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionStore } from '../../database/promotions/PromotionStore';
+import { EnvironmentExecutors } from '../../executors/EnvironmentExecutors';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';
 import { VersionHistory } from './VersionHistory';
@@ -44,6 +45,7 @@ const RULE_NAMES: Record<PromotionRule, string> = {
   open_promotion: 'open promotion',
   already_running: 'already running',
   rollback_target: 'rollback target',
+  executor: 'executor',
 };
 
 /** The message of the 409 that refuses a request: every violation, each naming its rule. */
@@ -67,6 +69,7 @@ export class PromotionPolicy {
       history: VersionHistory;
       store: PromotionStore;
       freezeWindows: FreezeWindowService;
+      executors: EnvironmentExecutors;
     },
   ) {}
 
@@ -106,6 +109,12 @@ export class PromotionPolicy {
         rule: 'environment',
         message: `${entityRef} is not delivered to ${env} (see its domain-delivery.io/environments annotation)`,
       });
+    }
+
+    // A request that can never be carried out is refused now, not failed later.
+    const executorProblem = this.options.executors.problem(env);
+    if (executorProblem) {
+      violations.push({ rule: 'executor', message: executorProblem });
     }
 
     const running = await history.running(entityRef, env);

@@ -6,7 +6,7 @@ import {
   PromotionPreview,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionChangeRequest } from '@domain-delivery/backstage-plugin-delivery-node';
-import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
+import { EnvironmentExecutors } from '../../executors/EnvironmentExecutors';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
 import { VersionHistory } from './VersionHistory';
@@ -35,7 +35,7 @@ export class PromotionPreviewService {
       catalog: EntityCatalog;
       policy: PromotionPolicy;
       history: VersionHistory;
-      executors: PromotionExecutorRegistry;
+      executors: EnvironmentExecutors;
       /** Without it the preview's `changeFailureRate` is null. */
       changeFailureRate?: ChangeFailureRateSource;
       now?: () => Date;
@@ -71,7 +71,6 @@ export class PromotionPreviewService {
         currentVersion: evaluation.currentVersion,
       }),
       trigger,
-      executor: environment.executor,
     });
     const changeFailureRate =
       (await this.options.changeFailureRate?.(
@@ -111,13 +110,16 @@ export class PromotionPreviewService {
     };
   }
 
+  /** What the environment's executor will change; undefined when it has none that can run (the executor rule says why). */
   private async changeOf(
-    request: PromotionChangeRequest,
+    change: Omit<PromotionChangeRequest, 'executor'>,
   ): Promise<PromotionChangePreview | undefined> {
-    const executor = this.options.executors.get(request.executor.type);
-    if (!executor) {
+    const { executors } = this.options;
+    if (executors.problem(change.environment)) {
       return undefined;
     }
+    const { executor, options } = executors.executorFor(change.environment);
+    const request: PromotionChangeRequest = { ...change, executor: options };
     if (!executor.preview) {
       return {
         executor: executor.type,

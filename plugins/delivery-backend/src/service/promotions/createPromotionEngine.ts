@@ -21,6 +21,7 @@ import { ArgoCdSyncExecutor } from '../../executors/argocd-sync/ArgoCdSyncExecut
 import { GitHubPullRequestExecutor } from '../../executors/github-pr/GitHubPullRequestExecutor';
 import { GitOpsLocalExecutor } from '../../executors/gitops-local/GitOpsLocalExecutor';
 import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegistry';
+import { EnvironmentExecutors } from '../../executors/EnvironmentExecutors';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { IngestionService } from '../ingestion/IngestionService';
@@ -38,7 +39,8 @@ import { DeliverySignals } from '../signals/DeliverySignals';
 
 /**
  * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
- * each unless a module already added one of its type.
+ * each unless a module already added one of its type. They carry out
+ * promotions only into environments whose `executor` names them.
  */
 export function addBuiltInExecutors(
   executors: PromotionExecutorRegistry,
@@ -82,7 +84,7 @@ export async function createPromotionEngine(options: {
   notifications: NotificationService;
   instanceMetadata: RootInstanceMetadataService;
   environments: Environment[];
-  executors: PromotionExecutorRegistry;
+  executors: EnvironmentExecutors;
   deliveryStore: DeliveryStore;
   ingestion: IngestionService;
   signals: DeliverySignals;
@@ -106,6 +108,7 @@ export async function createPromotionEngine(options: {
     history,
     store,
     freezeWindows,
+    executors,
   });
   const notifier = new PromotionNotifier({
     notifications: options.notifications,

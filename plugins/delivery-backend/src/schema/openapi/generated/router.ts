@@ -661,6 +661,8 @@ export const spec = {
           },
           executor: {
             type: 'object',
+            description:
+              'What carries out promotions into the environment; absent when none\nis configured, and then every promotion into it is refused by the\n`executor` rule.\n',
             properties: {
               type: {
                 type: 'string',
@@ -670,14 +672,7 @@ export const spec = {
             additionalProperties: false,
           },
         },
-        required: [
-          'name',
-          'title',
-          'production',
-          'promotion',
-          'freezeWindows',
-          'executor',
-        ],
+        required: ['name', 'title', 'production', 'promotion', 'freezeWindows'],
         additionalProperties: false,
       },
       RunningVersion: {
@@ -1303,6 +1298,7 @@ export const spec = {
               'open_promotion',
               'already_running',
               'rollback_target',
+              'executor',
             ],
           },
           message: {
@@ -1694,7 +1690,8 @@ export const spec = {
     '/health': {
       get: {
         operationId: 'GetHealth',
-        description: 'Whether the plugin answers.',
+        description:
+          'Whether the plugin answers: a liveness probe, answered without\ncredentials.\n',
         responses: {
           '200': {
             description: 'Ok',
@@ -1718,12 +1715,7 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
-        security: [
-          {},
-          {
-            JWT: [],
-          },
-        ],
+        security: [],
       },
     },
     '/environments': {

@@ -7,7 +7,7 @@ import {
   PromotionExecutionResult,
 } from '@domain-delivery/backstage-plugin-delivery-node';
 import { PromotionRecord } from '../../../database/promotions/PromotionStore';
-import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
+import { EnvironmentExecutors } from '../../../executors/EnvironmentExecutors';
 import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
 import { executeWithTimeout } from './executeWithTimeout';
 import { executionRequestFor } from './executionRequestFor';
@@ -22,7 +22,7 @@ export { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
  */
 export interface PromotionExecutionOptions
   extends Omit<PromotionResultsOptions, 'now'> {
-  executors: PromotionExecutorRegistry;
+  executors: EnvironmentExecutors;
   catalogService: CatalogService;
   auth: AuthService;
   freezeWindows: FreezeWindowService;
@@ -130,12 +130,17 @@ export class PromotionExecution {
     let result: PromotionExecutionResult;
     let request: PromotionExecutionRequest;
     try {
+      // Refused when the environment has lost its executor since the request.
+      const { executor, options } = this.options.executors.executorFor(
+        promotion.environment,
+      );
       request = await executionRequestFor(
         { ...this.options, environments: this.environments },
         promotion,
+        options,
       );
       result = await executeWithTimeout(
-        this.options.executors,
+        executor,
         request,
         this.options.executionTimeoutMs,
       );

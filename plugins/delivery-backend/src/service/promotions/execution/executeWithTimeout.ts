@@ -1,26 +1,19 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   PromotionExecutionRequest,
   PromotionExecutionResult,
+  PromotionExecutor,
 } from '@domain-delivery/backstage-plugin-delivery-node';
-import { PromotionExecutorRegistry } from '../../../executors/PromotionExecutorRegistry';
 import { formatDuration } from '@domain-delivery/backstage-plugin-delivery-common';
 
 /**
- * Runs the request's executor; throws when none is installed for its type, or
- * when it takes longer than the timeout (its abort signal is then raised).
+ * Runs the executor; throws when it takes longer than the timeout (its abort
+ * signal is then raised).
  */
 export async function executeWithTimeout(
-  executors: PromotionExecutorRegistry,
+  executor: PromotionExecutor,
   request: PromotionExecutionRequest,
   timeoutMs: number,
 ): Promise<PromotionExecutionResult> {
-  const executor = executors.get(request.executor.type);
-  if (!executor) {
-    throw new NotFoundError(
-      `No promotion executor of type '${request.executor.type}' is installed for ${request.environment}`,
-    );
-  }
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -1,7 +1,10 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
+import {
+  Environment,
+  ExecutorConfig,
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { PromotionExecutionRequest } from '@domain-delivery/backstage-plugin-delivery-node';
 import {
   PromotionRecord,
@@ -23,10 +26,10 @@ export async function executionRequestFor(
     environments: Map<string, Environment>;
   },
   promotion: PromotionRecord,
+  executor: ExecutorConfig,
 ): Promise<PromotionExecutionRequest> {
   const { catalogService, auth, store, history } = deps;
-  const environment = deps.environments.get(promotion.environment);
-  if (!environment) {
+  if (!deps.environments.has(promotion.environment)) {
     throw new NotFoundError(
       `The environment ${promotion.environment} is no longer configured`,
     );
@@ -56,6 +59,6 @@ export async function executionRequestFor(
     reason: promotion.reason,
     requester: promotion.requestedBy,
     approvers: approvals.map(approval => approval.approver),
-    executor: environment.executor,
+    executor,
   };
 }

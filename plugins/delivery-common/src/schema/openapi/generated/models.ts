@@ -21,7 +21,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Whether the plugin answers. */
+    /**
+     * Whether the plugin answers: a liveness probe, answered without
+     *     credentials.
+     */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -599,7 +602,12 @@ export interface components {
         minimumSoakSeconds: number;
       };
       freezeWindows: components['schemas']['FreezeWindow'][];
-      executor: {
+      /**
+       * What carries out promotions into the environment; absent when none
+       *     is configured, and then every promotion into it is refused by the
+       *     `executor` rule.
+       */
+      executor?: {
         type: string;
       };
     };
@@ -855,7 +863,8 @@ export interface components {
         | 'freeze_window'
         | 'open_promotion'
         | 'already_running'
-        | 'rollback_target';
+        | 'rollback_target'
+        | 'executor';
       message: string;
     };
     /** The new promotion, as `Promotion`, and what the requester should know. */

@@ -12,8 +12,10 @@ import {
 } from '@domain-delivery/backstage-plugin-delivery-node';
 import fs from 'fs-extra';
 import path from 'node:path';
-import { DNS_LABEL } from '../names';
 import { examples } from './repositoryPublishLocal.examples';
+
+// The repository's name is a folder name and the service's name: a DNS label.
+const REPOSITORY_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** The demo's data folder for service repositories, next to its GitOps repository. */
 const DEFAULT_LOCAL_REPOSITORIES_PATH = '.delivery-demo/repositories';
@@ -23,6 +25,8 @@ const DEFAULT_LOCAL_REPOSITORIES_PATH = '.delivery-demo/repositories';
  * for `publish:github`, it commits a new service's repository into a local git
  * repository below `delivery.repositories.local.path`
  * (default `.delivery-demo/repositories`, beside the demo's GitOps repository).
+ * Only the demo registers it (its scaffolder module): a production golden
+ * path publishes to a real host with `publish:github`.
  *
  * @public
  */
@@ -39,7 +43,7 @@ export function createRepositoryPublishLocalAction(options: {
     schema: {
       input: {
         name: z =>
-          z.string().regex(DNS_LABEL).describe("The repository's name"),
+          z.string().regex(REPOSITORY_NAME).describe("The repository's name"),
         sourcePath: z =>
           z
             .string()
