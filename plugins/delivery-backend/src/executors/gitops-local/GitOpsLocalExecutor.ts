@@ -52,13 +52,19 @@ export class GitOpsLocalExecutor implements PromotionExecutor {
       message: commitMessage(request),
     });
     const sha = proposal.commitSha!;
+    // The folder as configured, not as resolved: the message reaches people
+    // in notifications, who need no server's absolute paths.
+    const where = `the GitOps repository ${
+      request.executor.path ?? this.defaultPath
+    }`;
     return {
       commitSha: sha,
       message: proposal.changed
-        ? `Committed ${sha.slice(0, 7)} to ${path} in ${repository.dir}`
-        : `${path} in ${repository.dir} already runs ${
-            request.version
-          } at ${sha.slice(0, 7)}`,
+        ? `Committed ${sha.slice(0, 7)} to ${path} in ${where}`
+        : `${path} in ${where} already runs ${request.version} at ${sha.slice(
+            0,
+            7,
+          )}`,
     };
   }
 

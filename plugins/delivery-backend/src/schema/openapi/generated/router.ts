@@ -1748,7 +1748,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -1824,7 +1823,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -1869,7 +1867,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -1997,7 +1994,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2036,7 +2032,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2129,7 +2124,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2202,7 +2196,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2298,7 +2291,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2346,7 +2338,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2416,7 +2407,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2455,7 +2445,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2507,7 +2496,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2562,7 +2550,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2614,7 +2601,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2665,7 +2651,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2706,7 +2691,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
@@ -2742,7 +2726,6 @@ export const spec = {
           },
         },
         security: [
-          {},
           {
             JWT: [],
           },
