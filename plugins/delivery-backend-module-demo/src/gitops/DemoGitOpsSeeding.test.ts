@@ -144,8 +144,8 @@ describe('DemoGitOpsSeeding', () => {
     );
     // The promotion stays in the history, below the commit that moved on from it.
     expect(await subjects()).toEqual([
-      'Set the image tags of 1 service environments to the versions running there',
-      'Add the values files of 1 service environments',
+      'Set the image tags of 1 service environment to the versions running there',
+      'Add the values files of 1 service environment',
       'Promote component:default/parking-api to 1.2.0 in prod',
       'Add the values files of 2 service environments',
       'Create the GitOps repository',

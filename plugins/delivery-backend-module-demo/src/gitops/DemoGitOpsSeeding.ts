@@ -217,7 +217,9 @@ export class DemoGitOpsSeeding {
       })),
       message:
         files.length > 0
-          ? `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`
+          ? `Add the values files of ${serviceEnvironments(
+              files.length,
+            )}\n\nThe image tags are the versions running there.\n`
           : 'Say what the GitOps repository stands in for\n',
     });
     return this.recordWritten(proposal.files, files);
@@ -236,7 +238,9 @@ export class DemoGitOpsSeeding {
         content: (before: string | undefined) =>
           before === file.before ? file.content : before ?? file.content,
       })),
-      message: `Set the image tags of ${files.length} service environments to the versions running there\n\nThe demo's delivery history says which version runs in each environment;\nvalues files changed since the backend started are kept.\n`,
+      message: `Set the image tags of ${serviceEnvironments(
+        files.length,
+      )} to the versions running there\n\nThe demo's delivery history says which version runs in each environment;\nvalues files changed since the backend started are kept.\n`,
     });
     return this.recordWritten(proposal.files, files);
   }
@@ -262,4 +266,9 @@ export class DemoGitOpsSeeding {
 function imageTagOf(content: string): string | undefined {
   const tag = parseDocument(content).getIn(IMAGE_TAG_KEY_PATH);
   return tag === undefined || tag === null ? undefined : String(tag);
+}
+
+/** "1 service environment", "3 service environments". */
+function serviceEnvironments(count: number): string {
+  return `${count} service environment${count === 1 ? '' : 's'}`;
 }
