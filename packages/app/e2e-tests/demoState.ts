@@ -12,6 +12,8 @@ import { git } from './localGit';
  */
 export interface DemoState {
   components: string[];
+  /** Whether the folder of the service repositories is there. */
+  serviceRepositoriesFolder: boolean;
   /** Service repository folders, each with its HEAD. */
   serviceRepositories: string[];
   gitops: { head: string; tree: string };
@@ -37,6 +39,7 @@ export async function readDemoState(): Promise<DemoState> {
   const gitops = gitopsRepository();
   return {
     components: (await catalogComponents(token)).map(componentRef).sort(),
+    serviceRepositoriesFolder: fs.existsSync(repositories),
     serviceRepositories: folders.map(folder => {
       const dir = path.join(repositories, folder);
       const head = fs.existsSync(path.join(dir, '.git'))
@@ -74,6 +77,12 @@ export function differences(before: DemoState, after: DemoState): string[] {
     for (const item of added(is, was)) {
       found.push(`a ${what} is gone: ${item}`);
     }
+  }
+
+  if (after.serviceRepositoriesFolder && !before.serviceRepositoriesFolder) {
+    found.push(
+      `the folder of the service repositories was left behind: ${serviceRepositories()}`,
+    );
   }
 
   const gitops = gitopsRepository();

@@ -15,8 +15,10 @@ const service = `golden-path-${Date.now().toString(36)}`;
 // catalog) and the GitOps repository's commits. Everything is taken back,
 // whether the test passed or stopped half-way; the suite's teardown checks it.
 let gitopsBefore: string;
+let repositoriesFolderBefore: boolean;
 test.beforeAll(() => {
   gitopsBefore = git(gitopsRepository(), 'rev-parse', 'HEAD');
+  repositoriesFolderBefore = fs.existsSync(serviceRepositories());
 });
 test.afterAll(async () => {
   // Without its repository the catalog reads the component no more ...
@@ -24,6 +26,13 @@ test.afterAll(async () => {
     recursive: true,
     force: true,
   });
+  if (
+    !repositoriesFolderBefore &&
+    fs.existsSync(serviceRepositories()) &&
+    fs.readdirSync(serviceRepositories()).length === 0
+  ) {
+    fs.rmdirSync(serviceRepositories());
+  }
   try {
     // ... and the running catalog forgets it ...
     const token = await demoToken('engineer');
