@@ -187,4 +187,25 @@ describe('DemoGitOpsSeeding', () => {
       parse(read('apps/smart-city/parking-api/values-dev.yaml')).image.tag,
     ).toBe('1.4.0');
   });
+
+  it('leaves a values file that is no YAML mapping as it is, and seeds the others', async () => {
+    await LocalGitOpsRepository.forPromotions(gitops()).propose({
+      files: [
+        {
+          path: 'apps/smart-city/parking-api/values-prod.yaml',
+          content: '- edited by hand into a list\n',
+        },
+      ],
+      message: 'Edit by hand\n',
+    });
+
+    const { repository } = await create();
+    await expect(repository.seed()).resolves.toEqual({
+      added: 2,
+      retagged: 0,
+    });
+    expect(read('apps/smart-city/parking-api/values-prod.yaml')).toBe(
+      '- edited by hand into a list\n',
+    );
+  });
 });

@@ -176,15 +176,22 @@ export class DemoGitOpsSeeding {
         if (imageTagOf(before) !== version && (await this.owned.owns(file))) {
           const service =
             getDeliveryServiceName(entity) ?? entity.metadata.name;
-          retags.push({
-            path: file.path,
-            before,
-            content: setImageTag(before, version, {
-              path,
-              subject: service,
-              environment: environment.name,
-            }),
-          });
+          try {
+            retags.push({
+              path: file.path,
+              before,
+              content: setImageTag(before, version, {
+                path,
+                subject: service,
+                environment: environment.name,
+              }),
+            });
+          } catch (error) {
+            // A file edited by hand into something else than values is left alone.
+            logger.warn(
+              `The demo left the image tag of ${path} as it is: ${error}`,
+            );
+          }
         }
       }
     }
