@@ -39,6 +39,11 @@ export default defineConfig({
     },
   ],
 
+  // Once the portal answers: wait for the demo to seed its GitOps repository, record the
+  // demo's state; after the tests: fail unless they took back everything they added.
+  globalSetup: './packages/app/e2e-tests/globalSetup.ts',
+  globalTeardown: './packages/app/e2e-tests/globalTeardown.ts',
+
   forbidOnly: !!process.env.CI,
 
   retries: process.env.CI ? 1 : 0,

@@ -36,7 +36,13 @@ step "published packages pack without workspace: ranges"
 node scripts/check-packed-manifests.js
 
 step "unit, component and store tests"
+demo_before="$(bash scripts/demo-folders.sh)"
 CI=true yarn test
+# The tests write to temporary folders only: the demo the next start shows is as it was.
+if ! diff <(echo "$demo_before") <(bash scripts/demo-folders.sh); then
+  echo "The unit tests changed the demo's folders (above: < before, > after)" >&2
+  exit 1
+fi
 
 step "browser tests (Debian Chromium)"
 ensure_chromium

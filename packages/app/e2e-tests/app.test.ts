@@ -36,3 +36,20 @@ test('an engineer finds the four domains and a component’s delivery tab', asyn
     page.getByText('Promoted from staging, 1 approval required'),
   ).toBeVisible();
 });
+
+test('Create offers the golden-path templates and nothing else', async ({
+  page,
+}) => {
+  await signInAs(page, 'engineer');
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Create', exact: true })
+    .click();
+  // A template's card shows its title as a heading with a Choose button.
+  await expect(page.getByRole('button', { name: 'Choose' })).toHaveCount(2);
+  for (const title of ['Domain service', 'Domain environment']) {
+    await expect(
+      page.getByRole('heading', { name: title, exact: true }),
+    ).toBeVisible();
+  }
+});

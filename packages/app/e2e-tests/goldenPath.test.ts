@@ -1,27 +1,59 @@
 import { test, expect, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { committedFiles, folderOfFileUrl, git, revert } from './localGit';
+import { callBackend, catalogComponents, demoToken } from './demoBackend';
+import { gitopsRepository, serviceRepositories } from './demoDisk';
+import { committedFiles, folderOfFileUrl, git, revertSince } from './localGit';
 import { signInAs } from './signIn';
 
-// A new name per run, so that a run that stopped before its clean-up does not
-// collide with the next one.
+// A new name per run (and per retry, which loads this file again), so that a
+// run that stopped before its clean-up does not collide with the next one.
 const service = `golden-path-${Date.now().toString(36)}`;
 
-// What the run wrote to the demo's disk (the catalog itself is in memory):
-// taken away again afterwards, so the demo shows only its example data.
-const written: {
-  gitopsRepository?: string;
-  gitopsCommit?: string;
-  serviceRepository?: string;
-} = {};
-test.afterAll(() => {
-  const { gitopsRepository, gitopsCommit, serviceRepository } = written;
-  if (gitopsRepository && gitopsCommit) {
-    revert(gitopsRepository, gitopsCommit);
+// What the run writes outlives the demo's in-memory database: the service's
+// repository (whose catalog-info.yaml the next start would read into the
+// catalog) and the GitOps repository's commits. Everything is taken back,
+// whether the test passed or stopped half-way; the suite's teardown checks it.
+let gitopsBefore: string;
+let repositoriesFolderBefore: boolean;
+test.beforeAll(() => {
+  gitopsBefore = git(gitopsRepository(), 'rev-parse', 'HEAD');
+  repositoriesFolderBefore = fs.existsSync(serviceRepositories());
+});
+test.afterAll(async () => {
+  // Without its repository the catalog reads the component no more ...
+  fs.rmSync(path.join(serviceRepositories(), service), {
+    recursive: true,
+    force: true,
+  });
+  if (
+    !repositoriesFolderBefore &&
+    fs.existsSync(serviceRepositories()) &&
+    fs.readdirSync(serviceRepositories()).length === 0
+  ) {
+    fs.rmdirSync(serviceRepositories());
   }
-  if (serviceRepository) {
-    fs.rmSync(serviceRepository, { recursive: true, force: true });
+  try {
+    // ... and the running catalog forgets it ...
+    const token = await demoToken('engineer');
+    for (const component of await catalogComponents(
+      token,
+      `metadata.name=${service}`,
+    )) {
+      await callBackend(
+        token,
+        `/api/catalog/entities/by-uid/${component.metadata.uid}`,
+        { method: 'DELETE' },
+      );
+    }
+  } finally {
+    // ... and every commit of this run that touched the service's GitOps
+    // files (the template's, and the demo's own should it have seeded the
+    // service) is reverted, newest first: reverted, so the history stays.
+    revertSince(gitopsRepository(), gitopsBefore, [
+      `apps/smart-city/${service}`,
+      `:(glob)argocd/**/${service}-*`,
+    ]);
   }
 });
 
@@ -90,13 +122,11 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
     .filter({ hasText: 'committed to the local GitOps repository' });
   const commit = (await gitopsChange.locator('code').textContent()) ?? '';
   expect(commit).toMatch(/^[0-9a-f]{40}$/);
-  const gitopsRepository =
+  const committedTo =
     /local GitOps repository\s+(\S+?)\.?$/.exec(
       (await gitopsChange.innerText()).trim(),
     )?.[1] ?? '';
-  expect(path.basename(gitopsRepository)).toBe('gitops');
-  written.gitopsRepository = gitopsRepository;
-  written.gitopsCommit = commit;
+  expect(committedTo).toBe(gitopsRepository());
   const repositoryUrl = await page
     .getByRole('link', { name: 'Repository' })
     .getAttribute('href');
@@ -128,7 +158,7 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
   ).toBeVisible();
 
   // The GitOps commit holds its Helm values and Argo CD applications per environment.
-  const files = committedFiles(gitopsRepository, commit);
+  const files = committedFiles(committedTo, commit);
   for (const environment of ['dev', 'staging']) {
     expect(files).toContain(
       `apps/smart-city/${service}/values-${environment}.yaml`,
@@ -139,15 +169,13 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
   }
   expect(files).toContain(`apps/smart-city/${service}/Chart.yaml`);
   expect(files).not.toContain(`apps/smart-city/${service}/values-prod.yaml`);
-  expect(git(gitopsRepository, 'log', '-1', '--format=%s', commit)).toBe(
+  expect(git(committedTo, 'log', '-1', '--format=%s', commit)).toBe(
     `${service}: add the Helm chart and the Argo CD applications for dev, staging`,
   );
 
   // The service's own repository was published next to it, with its entity and tests.
   const serviceRepository = folderOfFileUrl(repositoryUrl!);
-  written.serviceRepository = serviceRepository;
-  expect(path.basename(serviceRepository)).toBe(service);
-  expect(path.basename(path.dirname(serviceRepository))).toBe('repositories');
+  expect(serviceRepository).toBe(path.join(serviceRepositories(), service));
   expect(git(serviceRepository, 'log', '--format=%s')).toBe('Initial commit');
   const tracked = git(serviceRepository, 'ls-files').split('\n');
   expect(tracked).toEqual(

@@ -28,8 +28,11 @@ export function folderOfFileUrl(url: string): string {
   return fileURLToPath(url);
 }
 
-/** Reverts a commit of a local repository with a commit of its own. */
-export function revert(repository: string, sha: string) {
+/** Reverts commits of a local repository, in the order given, with commits of their own. */
+export function revert(repository: string, ...shas: string[]) {
+  if (shas.length === 0) {
+    return;
+  }
   git(
     repository,
     '-c',
@@ -38,6 +41,26 @@ export function revert(repository: string, sha: string) {
     'user.email=browser-test@domain-delivery.example',
     'revert',
     '--no-edit',
-    sha,
+    ...shas,
   );
+}
+
+/**
+ * Reverts, newest first, the commits made on the branch since `since` that
+ * touched any of the paths (git pathspecs).
+ */
+export function revertSince(
+  repository: string,
+  since: string,
+  paths: string[],
+) {
+  const commits = git(
+    repository,
+    'log',
+    '--format=%H',
+    `${since}..HEAD`,
+    '--',
+    ...paths,
+  );
+  revert(repository, ...commits.split('\n').filter(Boolean));
 }

@@ -1,7 +1,6 @@
 import { test, expect, APIRequestContext } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { git, revert } from './localGit';
+import { gitopsRepository } from './demoDisk';
+import { git, revertSince } from './localGit';
 import { signInAs } from './signIn';
 
 // An elite delivery team's service: the demo history always ends with a
@@ -9,34 +8,17 @@ import { signInAs } from './signIn';
 const COMPONENT = 'timetable-service';
 const VALUES_FILE = `apps/journey/${COMPONENT}/values-prod.yaml`;
 const BACKEND = 'http://localhost:7007';
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
-// What playwright.config.ts starts the backend with.
-const CONFIG_FILES = ['app-config.yaml'];
 
-/**
- * The GitOps repository the backend commits to: `delivery.gitops.local.path`
- * of the configuration the browser tests start it with (read by Backstage's
- * own config loader), relative to the backend's folder, `.delivery-demo/gitops`
- * by default.
- */
-function gitopsRepository(): string {
-  const printed = execFileSync(
-    process.execPath,
-    [
-      require.resolve('@backstage/cli/bin/backstage-cli'),
-      'config:print',
-      '--lax',
-      '--format',
-      'json',
-      ...CONFIG_FILES.flatMap(file => ['--config', file]),
-    ],
-    { cwd: REPO_ROOT, encoding: 'utf8' },
-  );
-  const configured: string | undefined =
-    JSON.parse(printed).delivery?.gitops?.local?.path;
-  return path.resolve(BACKEND_DIR, configured ?? '.delivery-demo/gitops');
-}
+// The GitOps repository outlives the demo's in-memory database: the run's
+// promotion is reverted afterwards, whether the test passed or not, so that
+// the values file is as before and the next run's promotion changes it again.
+let gitopsBefore: string;
+test.beforeAll(() => {
+  gitopsBefore = git(gitopsRepository(), 'rev-parse', 'HEAD');
+});
+test.afterAll(() => {
+  revertSince(gitopsRepository(), gitopsBefore, [VALUES_FILE]);
+});
 
 /** Reads a promotion from the backend as the user whose token is given. */
 async function readPromotion(
@@ -147,24 +129,18 @@ test('the engineer requests a production promotion, the platform admin approves 
 
   const repository = gitopsRepository();
   const sha: string = succeeded.gitopsCommitSha;
-  try {
-    const log = git(repository, 'log', '-n', '20', '--format=%H%n%B%n--end--');
-    const commit = log
-      .split('--end--')
-      .map(entry => entry.trim())
-      .find(entry => entry.includes(`Promotion: ${promotion.id}`));
-    expect(commit).toBeDefined();
-    const [commitSha, subject] = commit!.split('\n');
-    expect(commitSha).toBe(sha);
-    expect(subject).toBe(
-      `Promote component:default/${COMPONENT} to ${promotion.version} in prod`,
-    );
-    expect(git(repository, 'show', `${sha}:${VALUES_FILE}`)).toContain(
-      `tag: ${promotion.version}`,
-    );
-  } finally {
-    // The GitOps repository outlives the demo's in-memory database: put the
-    // values file back, so that the next run's promotion changes it again.
-    revert(repository, sha);
-  }
+  const log = git(repository, 'log', '-n', '20', '--format=%H%n%B%n--end--');
+  const commit = log
+    .split('--end--')
+    .map(entry => entry.trim())
+    .find(entry => entry.includes(`Promotion: ${promotion.id}`));
+  expect(commit).toBeDefined();
+  const [commitSha, subject] = commit!.split('\n');
+  expect(commitSha).toBe(sha);
+  expect(subject).toBe(
+    `Promote component:default/${COMPONENT} to ${promotion.version} in prod`,
+  );
+  expect(git(repository, 'show', `${sha}:${VALUES_FILE}`)).toContain(
+    `tag: ${promotion.version}`,
+  );
 });

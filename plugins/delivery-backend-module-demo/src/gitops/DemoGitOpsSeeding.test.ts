@@ -21,6 +21,13 @@ describe('DemoGitOpsSeeding', () => {
     'component:default/bike-share': { dev: '0.9.0' },
   };
 
+  const gitops = () => join(mockDir.path, 'gitops');
+  const read = (path: string) => fs.readFileSync(join(gitops(), path), 'utf8');
+  const subjects = async () =>
+    (await git.log({ fs, dir: gitops() })).map(
+      entry => entry.commit.message.split('\n')[0],
+    );
+
   async function create() {
     const scheduler = mockServices.scheduler.mock();
     const repository = await DemoGitOpsSeeding.create({
@@ -55,7 +62,10 @@ describe('DemoGitOpsSeeding', () => {
     const { repository } = await create();
     const dir = join(mockDir.path, 'gitops');
 
-    await expect(repository.seed()).resolves.toBe(3);
+    await expect(repository.seed()).resolves.toEqual({
+      added: 3,
+      retagged: 0,
+    });
     const prod = fs.readFileSync(
       join(dir, 'apps/smart-city/parking-api/values-prod.yaml'),
       'utf8',
@@ -81,24 +91,121 @@ describe('DemoGitOpsSeeding', () => {
         join(dir, 'apps/smart-city/parking-api/values-staging.yaml'),
       ),
     ).toBe(false);
+    await expect(repository.seed()).resolves.toEqual({
+      added: 0,
+      retagged: 0,
+    });
 
-    // A promotion's edit is kept: existing files are never rewritten.
-    fs.writeFileSync(
-      join(dir, 'apps/smart-city/parking-api/values-prod.yaml'),
-      'image:\n  tag: "2.0.0"\n',
-    );
-    await expect(repository.seed()).resolves.toBe(0);
-    expect(
-      fs.readFileSync(
-        join(dir, 'apps/smart-city/parking-api/values-prod.yaml'),
-        'utf8',
-      ),
-    ).toBe('image:\n  tag: "2.0.0"\n');
-
-    const log = await git.log({ fs, dir });
-    expect(log.map(entry => entry.commit.message.split('\n')[0])).toEqual([
+    expect(await subjects()).toEqual([
       'Add the values files of 3 service environments',
       'Create the GitOps repository',
     ]);
+  });
+
+  it('gives a values file from an earlier start the tag the history runs there, in a commit on top', async () => {
+    // An earlier start wrote 1.0.0, and a promotion later moved prod on.
+    const earlier = LocalGitOpsRepository.forPromotions(gitops());
+    await earlier.propose({
+      files: [
+        {
+          path: 'apps/smart-city/parking-api/values-prod.yaml',
+          content:
+            '# Helm values of parking-api in prod.\nimage:\n  tag: 1.0.0 # set by promotions\nreplicaCount: 3\n',
+        },
+        {
+          path: 'apps/smart-city/parking-api/values-dev.yaml',
+          content: 'image:\n  tag: 1.3.0\n',
+        },
+      ],
+      message: 'Add the values files of 2 service environments\n',
+    });
+    await earlier.propose({
+      files: [
+        {
+          path: 'apps/smart-city/parking-api/values-prod.yaml',
+          content: before => before!.replace('1.0.0', '1.2.0'),
+        },
+      ],
+      message: 'Promote component:default/parking-api to 1.2.0 in prod\n',
+    });
+
+    const { repository } = await create();
+    await expect(repository.seed()).resolves.toEqual({
+      added: 1,
+      retagged: 1,
+    });
+
+    // Only the tag changed; the file's comments and other keys are as they were.
+    expect(read('apps/smart-city/parking-api/values-prod.yaml')).toBe(
+      '# Helm values of parking-api in prod.\nimage:\n  tag: "1.10" # set by promotions\nreplicaCount: 3\n',
+    );
+    expect(read('apps/smart-city/parking-api/values-dev.yaml')).toBe(
+      'image:\n  tag: 1.3.0\n',
+    );
+    // The promotion stays in the history, below the commit that moved on from it.
+    expect(await subjects()).toEqual([
+      'Set the image tags of 1 service environment to the versions running there',
+      'Add the values files of 1 service environment',
+      'Promote component:default/parking-api to 1.2.0 in prod',
+      'Add the values files of 2 service environments',
+      'Create the GitOps repository',
+    ]);
+  });
+
+  it('keeps a values file that a promotion changed after the start, and follows the history in its own', async () => {
+    const { repository } = await create();
+    await repository.seed();
+
+    // A promotion of this run moves prod on.
+    await LocalGitOpsRepository.forPromotions(gitops()).propose({
+      files: [
+        {
+          path: 'apps/smart-city/parking-api/values-prod.yaml',
+          content: before => before!.replace('"1.10"', '2.0.0'),
+        },
+      ],
+      message: 'Promote component:default/parking-api to 2.0.0 in prod\n',
+    });
+    // The next day the history has moved on in every environment.
+    running['component:default/parking-api'] = { dev: '1.4.0', prod: '1.11' };
+    try {
+      await expect(repository.seed()).resolves.toEqual({
+        added: 0,
+        retagged: 1,
+      });
+    } finally {
+      running['component:default/parking-api'] = { dev: '1.3.0', prod: '1.10' };
+    }
+
+    expect(
+      parse(read('apps/smart-city/parking-api/values-prod.yaml')).image,
+    ).toEqual({
+      repository: 'ghcr.io/domain-delivery-demo/parking-api',
+      tag: '2.0.0',
+    });
+    expect(
+      parse(read('apps/smart-city/parking-api/values-dev.yaml')).image.tag,
+    ).toBe('1.4.0');
+  });
+
+  it('leaves a values file that is no YAML mapping as it is, and seeds the others', async () => {
+    await LocalGitOpsRepository.forPromotions(gitops()).propose({
+      files: [
+        {
+          path: 'apps/smart-city/parking-api/values-prod.yaml',
+          content: '- edited by hand into a list\n',
+        },
+      ],
+      message: 'Edit by hand\n',
+    });
+
+    const { repository } = await create();
+    await expect(repository.seed()).resolves.toEqual({
+      added: 2,
+      retagged: 0,
+    });
+    expect(read('apps/smart-city/parking-api/values-prod.yaml')).toBe(
+      '- edited by hand into a list\n',
+    );
   });
 });

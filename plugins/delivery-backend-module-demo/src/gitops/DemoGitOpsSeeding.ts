@@ -12,15 +12,18 @@ import {
   environmentsForEntity,
   getDeliveryGitOpsPath,
   getDeliveryServiceName,
+  IMAGE_TAG_KEY_PATH,
   isDeliveryEnabled,
   normalizeEntityRef,
   valuesFilePath,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   LocalGitOpsRepository,
+  setImageTag,
   valuesFileHeader,
 } from '@domain-delivery/backstage-plugin-delivery-node';
-import { Document } from 'yaml';
+import { Document, parseDocument } from 'yaml';
+import { DemoOwnedFiles } from './demoOwnedFiles';
 
 /** What {@link DemoGitOpsSeeding.create} needs. */
 export interface DemoGitOpsSeedingOptions {
@@ -68,15 +71,24 @@ export function demoValuesFile(
   return document.toString();
 }
 
+/** A values file the seeding writes: its path and content. */
+interface ValuesFileWrite {
+  path: string;
+  content: string;
+}
+
 /**
  * Seeds the demo's local GitOps repository: creates it at start when missing,
  * then a task gives it one values file per delivery-enabled component and
- * environment (`<gitops-path>/values-<environment>.yaml`, image tag = the
- * version running there at the end of the demo history) and a README, adding
- * only files that are missing.
+ * environment (`<gitops-path>/values-<environment>.yaml`) and a README. The
+ * image tag is the version the demo history says runs there: a missing file
+ * is added with it, and a file the demo owns (see {@link DemoOwnedFiles})
+ * whose tag differs, e.g. one from an earlier day's start, is given it in a
+ * commit on top, so the promotion dialog's diff starts from the version the
+ * history shows and earlier promotions stay in the repository's history.
  */
 export class DemoGitOpsSeeding {
-  /** The id of the scheduled task that adds missing values files. */
+  /** The id of the scheduled task that writes the values files. */
   static readonly TASK_ID = 'delivery-demo-gitops';
 
   private readonly repository: LocalGitOpsRepository;
@@ -85,12 +97,17 @@ export class DemoGitOpsSeeding {
   static async create(
     options: DemoGitOpsSeedingOptions,
   ): Promise<DemoGitOpsSeeding> {
-    const demo = new DemoGitOpsSeeding(options);
-    if (await demo.repository.create()) {
+    const { repository } = options;
+    if (await repository.create()) {
       options.logger.info(
-        `Created the demo GitOps repository in ${demo.repository.dir}`,
+        `Created the demo GitOps repository in ${repository.dir}`,
       );
     }
+    // Before the backend serves anyone, so no promotion precedes the start.
+    const demo = new DemoGitOpsSeeding(
+      options,
+      await DemoOwnedFiles.atStart(repository),
+    );
     // The disk is each replica's own, so every replica keeps its copy.
     await options.scheduler.scheduleTask({
       id: DemoGitOpsSeeding.TASK_ID,
@@ -105,15 +122,19 @@ export class DemoGitOpsSeeding {
     return demo;
   }
 
-  private constructor(private readonly options: DemoGitOpsSeedingOptions) {
+  private constructor(
+    private readonly options: DemoGitOpsSeedingOptions,
+    private readonly owned: DemoOwnedFiles,
+  ) {
     this.repository = options.repository;
   }
 
   /**
-   * Adds the missing values files, and the README when it is missing, in one
-   * commit; returns how many values files.
+   * Adds the missing values files (and the README when it is missing) in one
+   * commit, then sets the image tags that differ from the history in the
+   * files the demo owns in another; answers how many files each changed.
    */
-  async seed(): Promise<number> {
+  async seed(): Promise<{ added: number; retagged: number }> {
     const { catalog, auth, environments, logger } = this.options;
     const { items } = await catalog.getEntities(
       {
@@ -128,7 +149,8 @@ export class DemoGitOpsSeeding {
     const entities = items.filter(isDeliveryEnabled);
 
     await this.repository.create();
-    const files: Array<{ path: string; content: string }> = [];
+    const missing: ValuesFileWrite[] = [];
+    const retags: Array<ValuesFileWrite & { before: string }> = [];
     for (const entity of entities) {
       const folder = getDeliveryGitOpsPath(entity)!;
       const delivered = environmentsForEntity(environments, entity);
@@ -138,20 +160,63 @@ export class DemoGitOpsSeeding {
       );
       for (const environment of delivered) {
         const version = running.get(environment.name);
+        if (!version) {
+          continue;
+        }
         const path = valuesFilePath(folder, environment.name);
-        if (version && (await this.repository.readFile(path)) === undefined) {
-          files.push({
+        const file = await this.repository.readFile(path);
+        if (file === undefined) {
+          missing.push({
             path,
             content: demoValuesFile(entity, environment, version),
           });
+          continue;
+        }
+        const before = file.content.toString('utf8');
+        if (imageTagOf(before) !== version && (await this.owned.owns(file))) {
+          const service =
+            getDeliveryServiceName(entity) ?? entity.metadata.name;
+          try {
+            retags.push({
+              path: file.path,
+              before,
+              content: setImageTag(before, version, {
+                path,
+                subject: service,
+                environment: environment.name,
+              }),
+            });
+          } catch (error) {
+            // A file edited by hand into something else than values is left alone.
+            logger.warn(
+              `The demo left the image tag of ${path} as it is: ${error}`,
+            );
+          }
         }
       }
     }
+
+    const added = await this.addMissing(missing);
+    const retagged = await this.retag(retags);
+    if (added > 0) {
+      logger.info(
+        `Added ${added} values files to the demo GitOps repository in ${this.repository.dir}`,
+      );
+    }
+    if (retagged > 0) {
+      logger.info(
+        `Set the image tag of ${retagged} values files in the demo GitOps repository in ${this.repository.dir} to the versions the demo history runs there`,
+      );
+    }
+    return { added, retagged };
+  }
+
+  private async addMissing(files: ValuesFileWrite[]): Promise<number> {
     const readme = (await this.repository.readFile(README.path)) === undefined;
     if (files.length === 0 && !readme) {
       return 0;
     }
-    await this.repository.propose({
+    const proposal = await this.repository.propose({
       // A file that a promotion wrote in the meantime is kept as it is.
       files: (readme ? [README, ...files] : files).map(file => ({
         path: file.path,
@@ -159,14 +224,58 @@ export class DemoGitOpsSeeding {
       })),
       message:
         files.length > 0
-          ? `Add the values files of ${files.length} service environments\n\nThe image tags are the versions running there.\n`
+          ? `Add the values files of ${serviceEnvironments(
+              files.length,
+            )}\n\nThe image tags are the versions running there.\n`
           : 'Say what the GitOps repository stands in for\n',
     });
-    if (files.length > 0) {
-      logger.info(
-        `Added ${files.length} values files to the demo GitOps repository in ${this.repository.dir}`,
-      );
-    }
-    return files.length;
+    return this.recordWritten(proposal.files, files);
   }
+
+  private async retag(
+    files: Array<ValuesFileWrite & { before: string }>,
+  ): Promise<number> {
+    if (files.length === 0) {
+      return 0;
+    }
+    const proposal = await this.repository.propose({
+      // A file that a promotion changed in the meantime is kept as it is.
+      files: files.map(file => ({
+        path: file.path,
+        content: (before: string | undefined) =>
+          before === file.before ? file.content : before ?? file.content,
+      })),
+      message: `Set the image tags of ${serviceEnvironments(
+        files.length,
+      )} to the versions running there\n\nThe demo's delivery history says which version runs in each environment;\nvalues files changed since the backend started are kept.\n`,
+    });
+    return this.recordWritten(proposal.files, files);
+  }
+
+  // Which of the files the commit wrote as the demo meant to, remembered as the demo's.
+  private recordWritten(
+    written: Array<{ path: string; after: string; diff?: string }>,
+    files: ValuesFileWrite[],
+  ): number {
+    let count = 0;
+    for (const file of files) {
+      const result = written.find(diff => diff.path === file.path);
+      if (result && result.after === file.content && result.diff !== '') {
+        this.owned.wrote(file.path, file.content);
+        count++;
+      }
+    }
+    return count;
+  }
+}
+
+/** The image tag a values file holds, if it holds one. */
+function imageTagOf(content: string): string | undefined {
+  const tag = parseDocument(content).getIn(IMAGE_TAG_KEY_PATH);
+  return tag === undefined || tag === null ? undefined : String(tag);
+}
+
+/** "1 service environment", "3 service environments". */
+function serviceEnvironments(count: number): string {
+  return `${count} service environment${count === 1 ? '' : 's'}`;
 }
