@@ -69,7 +69,10 @@ function mergeAppConfig(step, app) {
     );
   }
   mergeInto(doc, config);
-  writeFileSync(file, doc.toString());
+  writeFileSync(
+    file,
+    doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
+  );
 }
 
 function writeExampleEntity(step, app) {

@@ -48,6 +48,6 @@ const entityRef = exampleEntityRef(app);
 const token = ciToken(app);
 const version = `1.4.${Date.now() % 100000}`;
 
-await waitUntilReady({ entityRef, token });
+await waitUntilReady({ entityRef });
 await pushDeployment({ entityRef, version, token });
 await expectVersionOnDeploymentsTab({ entityRef, version, screenshot });
