@@ -40,21 +40,22 @@ logged() {
 }
 cleanup() {
   local status=$?
-  finish_phase
+  phase "stop and remove the app"
   # Stops only what this script started: the process groups it created with setsid (their pid
   # is the group's id), which hold the registry stand-in and the app's backend and frontend.
   for pid in "${pids[@]}"; do
     kill -- "-$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
-  echo
-  echo "=== adopter test: durations"
-  printf '  %s\n' "${durations[@]}"
   if [ "${ADOPTER_KEEP_APP:-}" = 1 ]; then
     echo "kept $work"
   else
     rm -rf "$work"
   fi
+  finish_phase
+  echo
+  echo "=== adopter test: durations"
+  printf '  %s\n' "${durations[@]}"
   [ $status -eq 0 ] && echo "=== adopter test passed" || echo "=== adopter test FAILED"
   exit $status
 }
