@@ -86,23 +86,29 @@ const APPLY = {
   'catalog-info.yaml': writeExampleEntity,
 };
 
-function main() {
-  const [root, app, installLog] = process.argv.slice(2);
-  const logFd = openSync(installLog, 'a');
-  const steps = readAllSteps(root);
+/** Fails before anything is applied when a step is of an unknown kind or a kind is missing. */
+function checkSteps(steps) {
   for (const step of steps) {
-    const apply = APPLY[step.title];
-    if (!apply) {
+    if (!APPLY[step.title]) {
       throw new Error(`${step.readme}: unknown step title "${step.title}"`);
     }
-    console.log(`[steps] ${step.readme.slice(root.length + 1)}: ${step.title}`);
-    apply(step, app, logFd);
   }
   const missing = Object.keys(APPLY).filter(
     title => !steps.some(step => step.title === title),
   );
   if (missing.length) {
     throw new Error(`the READMEs give no step titled ${missing.join(', ')}`);
+  }
+}
+
+function main() {
+  const [root, app, installLog] = process.argv.slice(2);
+  const logFd = openSync(installLog, 'a');
+  const steps = readAllSteps(root);
+  checkSteps(steps);
+  for (const step of steps) {
+    console.log(`[steps] ${step.readme.slice(root.length + 1)}: ${step.title}`);
+    APPLY[step.title](step, app, logFd);
   }
 }
 
