@@ -50,6 +50,11 @@ cleanup() {
   if [ "${ADOPTER_KEEP_APP:-}" = 1 ]; then
     echo "kept $work"
   else
+    # The packed packages Yarn copied into its global cache are of no use after this run.
+    if [ -f "$app/package.json" ]; then
+      cache="$(cd "$app" && yarn config get cacheFolder 2>/dev/null || true)"
+      [ -d "$cache" ] && rm -f "$cache"/@domain-delivery-backstage-plugin-*.zip
+    fi
     rm -rf "$work"
   fi
   finish_phase
@@ -60,6 +65,9 @@ cleanup() {
   exit $status
 }
 trap cleanup EXIT
+# Interrupted: exit through cleanup with the signal's status, so that it reports a failure.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 phase "build and pack the packages"
 logged pack.log bash scripts/adopter/pack.sh "$work/packages"

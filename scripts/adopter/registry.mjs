@@ -34,7 +34,7 @@ function packument({ manifest, file, bytes }, origin) {
       [version]: {
         ...manifest,
         dist: {
-          tarball: `${origin}/-/${file}`,
+          tarball: `${origin}/-/${run}/${file}`,
           shasum: createHash('sha1').update(bytes).digest('hex'),
           integrity: `sha512-${createHash('sha512')
             .update(bytes)
@@ -48,10 +48,14 @@ function packument({ manifest, file, bytes }, origin) {
 
 const packages = readPackages();
 const origin = `http://127.0.0.1:${port}`;
+// Yarn keeps a fetched package in its global cache under its locator, which holds the tarball's
+// URL: a URL of this run's own makes the app fetch this run's tarballs, never an earlier run's
+// of the same version.
+const run = Date.now().toString(36);
 
 createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, origin).pathname);
-  const tarball = path.match(/^\/-\/(.+\.tgz)$/);
+  const tarball = path.match(/^\/-\/[^/]+\/(.+\.tgz)$/);
   const found = tarball
     ? [...packages.values()].find(p => p.file === tarball[1])
     : packages.get(path.slice(1));
