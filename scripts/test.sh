@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): from a fresh clone, installs what is missing and runs every test:
-# type-check, lint, unit and store tests (SQLite and PostgreSQL), and the browser tests.
+# type-check, lint, unit and store tests (SQLite and PostgreSQL), the browser tests, and the
+# adopter test (the packed packages installed into a fresh app by following their READMEs).
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 source "$ROOT/scripts/system-deps.sh"
 cd "$ROOT"
@@ -47,5 +48,8 @@ fi
 step "browser tests (Debian Chromium)"
 ensure_chromium
 yarn test:e2e
+
+step "adopter test: the packed packages in a fresh app, following the READMEs"
+bash scripts/adopter-test.sh
 
 step "all tests passed"

@@ -1,0 +1,47 @@
+// Pushes one deployment event for the READMEs' example entity the way CI does: POST
+// /api/delivery/events with the static token that the READMEs' app-config gives CI.
+import { randomBytes } from 'node:crypto';
+import { BACKEND_URL } from './testSetup.mjs';
+
+/** Stores a succeeded deployment of `version` in the first configured environment. */
+export async function pushDeployment({ entityRef, version, token }) {
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+  };
+  const environments = await fetch(`${BACKEND_URL}/api/delivery/environments`, {
+    headers,
+  }).then(r => r.json());
+  const environment = environments.items?.[0]?.name;
+  if (!environment) {
+    throw new Error(
+      `no environment configured: ${JSON.stringify(environments)}`,
+    );
+  }
+  const finishedAt = new Date();
+  const event = {
+    type: 'deployment',
+    id: `adopter-test-${version}`,
+    entityRef,
+    environment,
+    version,
+    commitSha: randomBytes(20).toString('hex'),
+    status: 'succeeded',
+    trigger: 'pipeline',
+    startedAt: new Date(finishedAt.getTime() - 60_000).toISOString(),
+    finishedAt: finishedAt.toISOString(),
+  };
+  const response = await fetch(`${BACKEND_URL}/api/delivery/events`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(event),
+  });
+  const body = await response.text();
+  if (response.status !== 200) {
+    throw new Error(
+      `POST /api/delivery/events answered ${response.status}: ${body}`,
+    );
+  }
+  console.log(`[event] ${version} of ${entityRef} in ${environment}: ${body}`);
+  return { environment };
+}
