@@ -33,9 +33,6 @@ yarn build:api-reports:only --ci
 step "knip reports up to date"
 yarn build:knip-reports --ci
 
-step "published packages pack without workspace: ranges"
-node scripts/check-packed-manifests.js
-
 step "unit, component and store tests"
 demo_before="$(bash scripts/demo-folders.sh)"
 CI=true yarn test
