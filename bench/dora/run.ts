@@ -162,7 +162,10 @@ async function main() {
     const dora = new DoraService(
       new DatabaseDoraStore(knex),
       new ScopedEntities(
-        new EntityCatalog(catalogServiceMock({ entities: catalogEntities() })),
+        new EntityCatalog(
+          catalogServiceMock({ entities: catalogEntities() }),
+          mockServices.auth(),
+        ),
         new DeploymentReadAccess(mockServices.permissions()),
       ),
     );

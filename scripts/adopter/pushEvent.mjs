@@ -43,5 +43,40 @@ export async function pushDeployment({ entityRef, version, token }) {
     );
   }
   console.log(`[event] ${version} of ${entityRef} in ${environment}: ${body}`);
+  await expectVersionReadableByCi({ entityRef, environment, version, headers });
   return { environment };
+}
+
+/**
+ * CI reads too (a pipeline waiting for its promotion): the entity's environments answer
+ * with the same token, though it is restricted to the delivery plugin and the backend asks
+ * the catalog for the entity.
+ */
+async function expectVersionReadableByCi({
+  entityRef,
+  environment,
+  version,
+  headers,
+}) {
+  const [kind, rest] = entityRef.split(':');
+  const [namespace, name] = rest.split('/');
+  const response = await fetch(
+    `${BACKEND_URL}/api/delivery/entities/${kind}/${namespace}/${name}/environments`,
+    { headers },
+  );
+  const body = await response.text();
+  if (response.status !== 200) {
+    throw new Error(
+      `GET ${entityRef}'s environments with the CI token answered ${response.status}: ${body}`,
+    );
+  }
+  const running = JSON.parse(body).items?.find(
+    item => item.environment?.name === environment,
+  )?.current?.version;
+  if (running !== version) {
+    throw new Error(
+      `${entityRef}'s environments do not show ${version} in ${environment}: ${body}`,
+    );
+  }
+  console.log(`[event] the CI token reads ${version} back from ${environment}`);
 }

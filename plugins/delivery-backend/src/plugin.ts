@@ -120,7 +120,7 @@ export const deliveryPlugin = createBackendPlugin({
           onDeploymentsChanged: changed =>
             deliverySignals.deploymentsChanged(changed),
         });
-        const catalog = new EntityCatalog(catalogService);
+        const catalog = new EntityCatalog(catalogService, auth);
         const ingestion = new IngestionService({ store, environments });
         // Sources of other modules feed the same ingestion as POST /events.
         for (const source of eventSources.values()) {

@@ -120,6 +120,7 @@ export async function createDora(
             catalogComponent('lighting-api'),
           ],
         }),
+        mockServices.auth(),
       ),
       new DeploymentReadAccess(mockServices.permissions()),
     ),

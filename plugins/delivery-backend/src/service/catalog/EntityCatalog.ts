@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -36,9 +39,27 @@ function specRef(
 // Keeps each catalog query (a URL) short when a domain has many systems.
 const SYSTEMS_PER_QUERY = 20;
 
-/** The catalog lookups of the read API, made with the caller's credentials. */
+/**
+ * The catalog lookups of the read API, made with the caller's credentials, so
+ * that a person sees only the entities the catalog lets them see.
+ */
 export class EntityCatalog {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
+
+  // A service, such as CI with a static token restricted to this plugin, may
+  // not call the catalog itself; its lookups are made as this plugin. What it
+  // may read is still decided by the delivery permissions on its own
+  // credentials.
+  private async lookupCredentials(
+    credentials: BackstageCredentials,
+  ): Promise<BackstageCredentials> {
+    return this.auth.isPrincipal(credentials, 'service')
+      ? this.auth.getOwnServiceCredentials()
+      : credentials;
+  }
 
   /** The entity, or a `NotFoundError` when the caller's catalog has no such entity. */
   async getEntity(
@@ -46,7 +67,7 @@ export class EntityCatalog {
     credentials: BackstageCredentials,
   ): Promise<Entity> {
     const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
+      credentials: await this.lookupCredentials(credentials),
     });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -69,7 +90,7 @@ export class EntityCatalog {
         filter: { kind: 'system', 'spec.domain': refSpellings(domainRef) },
         fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
       },
-      { credentials },
+      { credentials: await this.lookupCredentials(credentials) },
     );
     const systemRefs = systems
       .filter(
@@ -91,7 +112,7 @@ export class EntityCatalog {
             'spec.system': [...batch].flatMap(refSpellings),
           },
         },
-        { credentials },
+        { credentials: await this.lookupCredentials(credentials) },
       );
       for (const entity of items) {
         const systemRef = specRef(entity.spec?.system, {
@@ -139,7 +160,7 @@ export class EntityCatalog {
           'relations',
         ],
       },
-      { credentials },
+      { credentials: await this.lookupCredentials(credentials) },
     );
     const owned = items.filter(
       entity =>
