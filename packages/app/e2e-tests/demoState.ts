@@ -120,10 +120,16 @@ export async function tagsBehindHistory(): Promise<string[]> {
   const token = await demoToken('engineer');
   const gitops = gitopsRepository();
   const found: string[] = [];
-  for (const component of await catalogComponents(
+  const components = await catalogComponents(
     token,
     `metadata.annotations.${GITOPS_PATH}`,
-  )) {
+  );
+  // Right after a fresh start the catalog and the history are still loading:
+  // that is "not yet", not "nothing to compare".
+  if (components.length === 0) {
+    found.push('no delivered component in the catalog yet');
+  }
+  for (const component of components) {
     const folder = component.metadata.annotations![GITOPS_PATH];
     const { items } = await callBackend<{
       items: Array<{
@@ -136,6 +142,9 @@ export async function tagsBehindHistory(): Promise<string[]> {
         component.metadata.namespace ?? 'default'
       }/${component.metadata.name}/environments`,
     );
+    if (!items.some(item => item.current)) {
+      found.push(`${component.metadata.name}: no history loaded yet`);
+    }
     for (const { environment, current } of items) {
       if (!current) {
         continue;
