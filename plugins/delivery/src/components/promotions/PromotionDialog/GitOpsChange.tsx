@@ -16,8 +16,8 @@ export const GitOpsChange = ({
   if (!change) {
     return (
       <Typography variant="body2" color="error">
-        No executor is installed for {environmentTitle}: the promotion cannot be
-        carried out.
+        Nothing can carry out a promotion into {environmentTitle}: it has no
+        usable executor (the reason is above).
       </Typography>
     );
   }
