@@ -6,7 +6,7 @@ import {
   Incident,
   IncidentEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import { EventIdConflict } from './upsertEvents';
+import { EventIdConflict } from './eventBatches';
 import { EntityFilter } from './whereEntities';
 
 /** A stored deployment without its commits (those are read separately). */

@@ -8,7 +8,7 @@ import {
   RejectedEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
-import { EventIdConflict } from '../../database/upsertEvents';
+import { EventIdConflict } from '../../database/eventBatches';
 import { isRecord } from '../../routes/request/isRecord';
 import { EventFieldProblem } from './EventFieldProblem';
 import { validateEvent } from './validateEvent';
