@@ -31,6 +31,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
 // demo sign-in as an engineer or a platform admin (header x-demo-persona)
 backend.add(import('./modules/demoPersonaAuth'));
+// a member of a sub-team owns what its parent teams own
+backend.add(import('./modules/parentGroupOwnership'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -43,7 +45,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// the demo's policy: only platform admins approve production promotions
+// the demo's policy: engineers promote what their teams own, platform admins approve production
 backend.add(import('./modules/demoPermissionPolicy'));
 
 // search plugin

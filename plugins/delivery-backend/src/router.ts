@@ -19,6 +19,7 @@ import {
 } from './routes/promotionRoutes';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { DeploymentReadAccess } from './service/access/DeploymentReadAccess';
+import { EventReportAccess } from './service/access/EventReportAccess';
 import { DeploymentsService } from './service/deployments/DeploymentsService';
 import { DoraService } from './service/dora/DoraService';
 import { DomainMatrixService } from './service/environments/DomainMatrixService';
@@ -59,7 +60,10 @@ export async function createRouter(
 
   registerHealthRoutes(api);
   registerEnvironmentRoutes(api, { ...options, readAccess });
-  registerEventRoutes(api, options);
+  registerEventRoutes(api, {
+    ...options,
+    reportAccess: new EventReportAccess(permissions),
+  });
   registerDeploymentRoutes(api, options);
   registerDoraRoutes(api, options);
   registerIncidentRoutes(api, options);

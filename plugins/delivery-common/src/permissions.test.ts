@@ -36,7 +36,7 @@ describe('deliveryPermissions', () => {
       {
         name: 'delivery.event.create',
         action: 'create',
-        resourceType: undefined,
+        resourceType: 'catalog-entity',
       },
     ]);
   });

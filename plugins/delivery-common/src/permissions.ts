@@ -61,13 +61,16 @@ export const deliveryAdminPermission = createPermission({
 
 /**
  * Report deployment and incident events to `POST /api/delivery/events`; held by
- * CI systems and other services.
+ * CI systems and other services. Checked against the catalog entity each event
+ * concerns, so a policy can limit a reporter to some entities with the
+ * catalog's conditional rules (e.g. `isEntityOwner`, `hasAnnotation`).
  *
  * @public
  */
 export const deliveryEventCreatePermission = createPermission({
   name: 'delivery.event.create',
   attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
 });
 
 /**

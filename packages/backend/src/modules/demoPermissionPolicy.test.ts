@@ -4,6 +4,11 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  deliveryEventCreatePermission,
+  deliveryPromotionCreatePermission,
+  deliveryRollbackCreatePermission,
+} from '@domain-delivery/backstage-plugin-delivery-common';
 import { DemoPermissionPolicy } from './demoPermissionPolicy';
 
 function userOf(name: string, groups: string[]): PolicyQueryUser {
@@ -50,15 +55,44 @@ describe('DemoPermissionPolicy', () => {
   );
 
   it.each([
-    'delivery.promotion.create',
-    'delivery.rollback.create',
-    'catalog.entity.read',
-    'scaffolder.task.create',
-  ])('allows an engineer %s', async name => {
+    deliveryPromotionCreatePermission,
+    deliveryRollbackCreatePermission,
+    deliveryEventCreatePermission,
+  ])(
+    'lets an engineer $name only on entities their teams own',
+    async ownerOnly => {
+      await expect(
+        policy.handle({ permission: ownerOnly }, engineer),
+      ).resolves.toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims: engineer.info.ownershipEntityRefs },
+        },
+      });
+    },
+  );
+
+  it('allows a platform admin to promote any entity', async () => {
     await expect(
-      policy.handle({ permission: permission(name) }, engineer),
+      policy.handle(
+        { permission: deliveryPromotionCreatePermission },
+        platformAdmin,
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
+
+  it.each(['catalog.entity.read', 'scaffolder.task.create'])(
+    'allows an engineer %s',
+    async name => {
+      await expect(
+        policy.handle({ permission: permission(name) }, engineer),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    },
+  );
 
   it('denies approvals to a request without a user', async () => {
     await expect(

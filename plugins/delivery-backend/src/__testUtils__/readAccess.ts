@@ -2,11 +2,34 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   EvaluatePermissionRequest,
+  PolicyDecision,
 } from '@backstage/plugin-permission-common';
 
-/** A permission service that refuses every permission on these entities and allows the rest. */
+/** A decision that holds only on some entities, as a policy with rules answers. */
+const conditional: PolicyDecision = {
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_KIND',
+    resourceType: 'catalog-entity',
+    params: { kinds: ['component'] },
+  },
+};
+
+/**
+ * A permission service that refuses every permission on these entities to users and allows
+ * the rest. Asked without an entity, it answers users a conditional decision, and services an
+ * allow, as Backstage does for a service without access restrictions.
+ */
 export function permissionsDenyingEntities(...entityRefs: string[]) {
   return mockServices.permissions.mock({
+    authorizeConditional: async (requests, { credentials }) =>
+      requests.map(() =>
+        (credentials.principal as { type?: string }).type === 'service'
+          ? { result: AuthorizeResult.ALLOW }
+          : conditional,
+      ),
     authorize: async requests =>
       (
         requests as Array<EvaluatePermissionRequest & { resourceRef?: string }>

@@ -11,3 +11,8 @@ export const USERS = { allow: ['user'] as Array<'user'> };
 export const READERS = {
   allow: ['user', 'service'] as Array<'user' | 'service'>,
 };
+
+/** Who may report events: services such as CI, and people (each held to its policy per entity). */
+export const REPORTERS = {
+  allow: ['user', 'service'] as Array<'user' | 'service'>,
+};

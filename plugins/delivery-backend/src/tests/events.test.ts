@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deploymentEvent, incidentEvent } from '../__testUtils__/events';
+import { permissionsDenyingEntities } from '../__testUtils__/readAccess';
 import { startDeliveryBackend } from '../__testUtils__/startDeliveryBackend';
 
 jest.setTimeout(60_000);
@@ -200,7 +201,7 @@ describe('POST /events', () => {
     expect(scalar.status).toBe(400);
   });
 
-  it('accepts services only, with the delivery.event.create permission', async () => {
+  it('accepts services and users with the delivery.event.create permission', async () => {
     const { postEvents } = await startDeliveryBackend();
     const event = deploymentEvent();
 
@@ -208,8 +209,7 @@ describe('POST /events', () => {
       (await postEvents(event, mockCredentials.none.header())).status,
     ).toBe(401);
     const asUser = await postEvents(event, mockCredentials.user.header());
-    expect(asUser.status).toBe(403);
-    expect(asUser.body.error.name).toBe('NotAllowedError');
+    expect(asUser.status).toBe(200);
 
     const denied = await startDeliveryBackend({
       features: [
@@ -222,6 +222,38 @@ describe('POST /events', () => {
       name: 'NotAllowedError',
       message: 'You may not report delivery events',
     });
+  });
+});
+
+describe('POST /events for a reporter limited to some entities', () => {
+  it('stores the events for its entities and rejects the others on entityRef', async () => {
+    const other = 'component:default/payments-api';
+    const { postEvents, get } = await startDeliveryBackend({
+      features: [permissionsDenyingEntities(other).factory],
+    });
+    const own = deploymentEvent({ id: 'own', entityRef });
+    const foreign = deploymentEvent({ id: 'foreign', entityRef: other });
+
+    const asUser = mockCredentials.user.header();
+    const mixed = await postEvents([own, foreign], asUser);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.accepted).toEqual(['own']);
+    expect(mixed.body.error.rejected).toEqual([
+      {
+        index: 1,
+        id: 'foreign',
+        field: 'entityRef',
+        reason: 'names an entity you may not report events for',
+      },
+    ]);
+
+    const onlyForeign = await postEvents([foreign], asUser);
+    expect(onlyForeign.status).toBe(403);
+    expect(onlyForeign.body.error.message).toBe(
+      `You may not report delivery events for ${other}`,
+    );
+    const stored = await get(`/deployments?entityRef=${entityRef}`);
+    expect(stored.body.items.map((d: { id: string }) => d.id)).toEqual(['own']);
   });
 });
 

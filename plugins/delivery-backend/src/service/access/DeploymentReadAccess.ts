@@ -2,9 +2,8 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deliveryDeploymentReadPermission } from '@domain-delivery/backstage-plugin-delivery-common';
-import { assertAllowed } from './assertAllowed';
+import { allowedEntities, assertAllowed } from './assertAllowed';
 
 /**
  * Who may read an entity's deployments: `delivery.deployment.read`, checked
@@ -27,25 +26,15 @@ export class DeploymentReadAccess {
   }
 
   /** Those of the entities whose deployments the caller may read. */
-  async readable(
+  readable(
     entityRefs: Iterable<string>,
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
-    const refs = [...new Set(entityRefs)];
-    if (refs.length === 0) {
-      return new Set();
-    }
-    const decisions = await this.permissions.authorize(
-      refs.map(resourceRef => ({
-        permission: deliveryDeploymentReadPermission,
-        resourceRef,
-      })),
-      { credentials },
-    );
-    return new Set(
-      refs.filter(
-        (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
-      ),
+    return allowedEntities(
+      this.permissions,
+      deliveryDeploymentReadPermission,
+      entityRefs,
+      credentials,
     );
   }
 }

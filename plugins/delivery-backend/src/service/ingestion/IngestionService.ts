@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   DeliveryEvent,
   DeploymentEvent,
@@ -10,6 +10,7 @@ import {
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { EventIdConflict } from '../../database/eventBatches';
 import { isRecord } from '../../routes/request/isRecord';
+import { ReportableEntities } from '../access/EventReportAccess';
 import { EventFieldProblem } from './EventFieldProblem';
 import { validateEvent } from './validateEvent';
 
@@ -40,19 +41,20 @@ export class IngestionService {
   /**
    * Stores the valid ones of up to {@link MAX_EVENTS_PER_BATCH} candidate
    * events and tells which were rejected, naming the field and the reason.
-   * Throws an `InputError` when there are more.
+   * Throws an `InputError` when there are more. With `reportable`, events for
+   * other entities are rejected on their `entityRef`, and a batch of which the
+   * reporter may report nothing at all is a `NotAllowedError`.
    */
-  async ingest(events: unknown[]): Promise<EventIngestionResult> {
+  async ingest(
+    events: unknown[],
+    options?: { reportable?: ReportableEntities },
+  ): Promise<EventIngestionResult> {
     if (events.length > MAX_EVENTS_PER_BATCH) {
       throw new InputError(
         `The body holds ${events.length} events; send at most ${MAX_EVENTS_PER_BATCH} per request`,
       );
     }
-    const deployments: DeploymentEvent[] = [];
-    const incidents: IncidentEvent[] = [];
-    // Where each valid event sits in the request, by the list it goes to.
-    const indexes = { deployment: [] as number[], incident: [] as number[] };
-    const valid: Array<{ index: number; event: DeliveryEvent }> = [];
+    let valid: Array<{ index: number; event: DeliveryEvent }> = [];
     const rejected: RejectedEvent[] = [];
     const reject = (index: number, problem: EventFieldProblem) => {
       const id = isRecord(events[index]) ? events[index].id : undefined;
@@ -66,14 +68,10 @@ export class IngestionService {
 
     events.forEach((event, index) => {
       try {
-        const checked = validateEvent(event, this.environmentNames);
-        valid.push({ index, event: checked });
-        indexes[checked.type].push(index);
-        if (checked.type === 'deployment') {
-          deployments.push(checked);
-        } else {
-          incidents.push(checked);
-        }
+        valid.push({
+          index,
+          event: validateEvent(event, this.environmentNames),
+        });
       } catch (error) {
         if (!(error instanceof EventFieldProblem)) {
           throw error;
@@ -81,6 +79,23 @@ export class IngestionService {
         reject(index, error);
       }
     });
+
+    if (options?.reportable) {
+      valid = await this.withoutUnreportable(valid, options.reportable, reject);
+    }
+
+    // Where each valid event sits in the request, by the list it goes to.
+    const indexes = { deployment: [] as number[], incident: [] as number[] };
+    const deployments: DeploymentEvent[] = [];
+    const incidents: IncidentEvent[] = [];
+    for (const { index, event } of valid) {
+      indexes[event.type].push(index);
+      if (event.type === 'deployment') {
+        deployments.push(event);
+      } else {
+        incidents.push(event);
+      }
+    }
 
     const conflicts = await this.store.ingest(deployments, incidents);
     const refused = new Set<number>();
@@ -98,5 +113,34 @@ export class IngestionService {
         .map(({ event }) => event.id),
     );
     return { accepted: [...accepted], rejected };
+  }
+
+  /** The events the reporter may report; the others are rejected on their entityRef. */
+  private async withoutUnreportable(
+    valid: Array<{ index: number; event: DeliveryEvent }>,
+    reportable: ReportableEntities,
+    reject: (index: number, problem: EventFieldProblem) => void,
+  ): Promise<Array<{ index: number; event: DeliveryEvent }>> {
+    const refs = [...new Set(valid.map(({ event }) => event.entityRef))];
+    const allowed = await reportable(refs);
+    const refusedRefs = refs.filter(ref => !allowed.has(ref));
+    if (refusedRefs.length > 0 && refusedRefs.length === refs.length) {
+      throw new NotAllowedError(
+        `You may not report delivery events for ${refusedRefs.join(', ')}`,
+      );
+    }
+    return valid.filter(({ index, event }) => {
+      if (allowed.has(event.entityRef)) {
+        return true;
+      }
+      reject(
+        index,
+        new EventFieldProblem(
+          'entityRef',
+          'names an entity you may not report events for',
+        ),
+      );
+      return false;
+    });
   }
 }
