@@ -1,55 +1,18 @@
 import {
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import deliveryPlugin from '@domain-delivery/backstage-plugin-delivery-backend';
 import fs from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { permissionModuleDemoPolicy } from './demoPermissionPolicy';
+import { startDemoPortalBackend } from './__testUtils__/demoPortalBackend';
 
 jest.setTimeout(60_000);
 
 const ENGINEER = 'user:default/engineer';
 const PLATFORM_ADMIN = 'user:default/platform-admin';
 const COMPONENT = 'component:default/parking-availability-service';
-
-// The demo's people, as examples/org.yaml has them.
-const GROUPS: Record<string, string[]> = {
-  [ENGINEER]: ['group:default/team-smart-city'],
-  [PLATFORM_ADMIN]: ['group:default/platform-admins'],
-};
-
-// A smart-city component of examples/domains/smart-city.yaml.
-const component: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'parking-availability-service',
-    annotations: {
-      'domain-delivery.io/service': 'parking-availability-service',
-      'domain-delivery.io/gitops-path':
-        'apps/smart-city/parking-availability-service',
-    },
-  },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/team-smart-city',
-    system: 'urban-mobility',
-  },
-};
+const REPOSITORY = resolve(__dirname, '../../../..');
 
 // app-config.yaml's delivery.environments. The test states them itself so that
 // a freeze window added to the demo's configuration cannot make it depend on
@@ -109,54 +72,29 @@ describe('the demo promotion flow', () => {
 
   it('lets the engineer promote to staging, request prod, and only the platform admin approve it', async () => {
     const gitops = join(mockDir.path, 'gitops');
-    const { server } = await startTestBackend({
-      features: [
-        deliveryPlugin,
-        permissionPlugin,
-        permissionModuleDemoPolicy,
-        catalogServiceMock.factory({ entities: [component] }),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            delivery: {
-              environments,
-              gitops: { local: { path: gitops } },
-              notifications: { enabled: false },
-            },
-          },
-        }),
-        createServiceFactory({
-          service: coreServices.userInfo,
-          deps: {},
-          factory: () => ({
-            async getUserInfo(credentials: BackstageCredentials) {
-              const ref = (credentials.principal as { userEntityRef: string })
-                .userEntityRef;
-              return {
-                userEntityRef: ref,
-                ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
-              };
-            },
-          }),
-        }),
+    // The real catalog with the demo's people and smart-city services: the engineer's team
+    // owns the component, which the policy asks the catalog about.
+    const backend = await startDemoPortalBackend({
+      catalogFiles: [
+        join(REPOSITORY, 'examples/org.yaml'),
+        join(REPOSITORY, 'examples/domains/smart-city.yaml'),
       ],
+      processed: [
+        'user/default/engineer',
+        'component/default/parking-availability-service',
+      ],
+      delivery: {
+        environments,
+        gitops: { local: { path: gitops } },
+        notifications: { enabled: false },
+      },
     });
-    const base = `http://localhost:${
-      (server.address() as AddressInfo).port
-    }/api/delivery`;
-    const call = async (
+    const call = (
       authorization: string,
       method: 'GET' | 'POST',
       path: string,
       body?: object,
-    ) => {
-      const response = await fetch(`${base}${path}`, {
-        method,
-        headers: { authorization, 'content-type': 'application/json' },
-        ...(body && { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: await response.json() };
-    };
+    ) => backend.call(authorization, method, `/delivery${path}`, body);
     const engineer = mockCredentials.user.header(ENGINEER);
     const platformAdmin = mockCredentials.user.header(PLATFORM_ADMIN);
     const waitFor = async (id: string, state: string) => {
@@ -165,7 +103,7 @@ describe('the demo promotion flow', () => {
         if (body.state === state || body.state === 'failed') {
           return body;
         }
-        await new Promise(resolve => setTimeout(resolve, 25));
+        await new Promise(done => setTimeout(done, 25));
       }
       throw new Error(`Promotion ${id} never became ${state}`);
     };
