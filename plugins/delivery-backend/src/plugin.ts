@@ -84,6 +84,7 @@ export const deliveryPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         githubClients: gitHubClientsServiceRef,
+        auditor: coreServices.auditor,
       },
       async init({
         config,
@@ -102,6 +103,7 @@ export const deliveryPlugin = createBackendPlugin({
         notifications,
         signals,
         githubClients,
+        auditor,
       }) {
         const environments = readDeliveryEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
@@ -164,6 +166,7 @@ export const deliveryPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
+            auditor,
             environments,
             ingestion,
             deployments: new DeploymentsService(store, scoped),

@@ -32,6 +32,7 @@ describe('createRouter', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      auditor: mockServices.auditor.mock(),
       environments: [prod],
       ingestion: unused,
       deployments: unused,

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -10,6 +11,7 @@ import { registerDeploymentRoutes } from './routes/deploymentRoutes';
 import { registerDoraRoutes } from './routes/doraRoutes';
 import { registerEnvironmentRoutes } from './routes/environmentRoutes';
 import { registerEventRoutes } from './routes/eventRoutes';
+import { refuseUnstorableText } from './routes/request/refuseUnstorableText';
 import { registerFreezeWindowRoutes } from './routes/freezeWindowRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
 import { registerIncidentRoutes } from './routes/incidentRoutes';
@@ -27,6 +29,8 @@ import { EnvironmentStatusService } from './service/environments/EnvironmentStat
 import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/ingestion/IngestionService';
 import { FreezeWindowService } from './service/promotions/freezeWindows/FreezeWindowService';
+import { HaltService } from './service/promotions/halts/HaltService';
+import { registerHaltRoutes } from './routes/haltRoutes';
 
 /** What the delivery router needs. */
 export interface RouterOptions {
@@ -40,7 +44,12 @@ export interface RouterOptions {
   dora: DoraService;
   incidents: IncidentsService;
   /** The promotion engine; without it there are no promotion and freeze window routes. */
-  promotions?: PromotionRouteOptions & { freezeWindows: FreezeWindowService };
+  promotions?: PromotionRouteOptions & {
+    freezeWindows: FreezeWindowService;
+    halts: HaltService;
+  };
+  /** Backstage's audit trail, for the administrative changes. */
+  auditor: AuditorService;
   /** The most bytes a `POST /events` body may have, e.g. `5mb`. */
   eventsBodyLimit?: string | number;
 }
@@ -57,6 +66,7 @@ export async function createRouter(
   const api = await createOpenApiRouter({
     validatorOptions: { validateSecurity: false },
   });
+  api.use(refuseUnstorableText);
 
   registerHealthRoutes(api);
   registerEnvironmentRoutes(api, { ...options, readAccess });
@@ -68,7 +78,7 @@ export async function createRouter(
   registerDoraRoutes(api, options);
   registerIncidentRoutes(api, options);
   if (options.promotions) {
-    const { freezeWindows, ...promotionRoutes } = options.promotions;
+    const { freezeWindows, halts, ...promotionRoutes } = options.promotions;
     registerPromotionRoutes(api, {
       httpAuth,
       permissions,
@@ -79,8 +89,15 @@ export async function createRouter(
     registerFreezeWindowRoutes(api, {
       httpAuth,
       permissions,
+      auditor: options.auditor,
       environments,
       freezeWindows,
+    });
+    registerHaltRoutes(api, {
+      httpAuth,
+      permissions,
+      auditor: options.auditor,
+      halts,
     });
   }
 

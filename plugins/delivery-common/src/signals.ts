@@ -29,4 +29,9 @@ export type DeliverySignal =
       type: 'deployment';
       entityRef: string;
       environment: string;
+    }
+  | {
+      /** A halt was set or lifted: what may be promoted changed. */
+      type: 'halt';
+      haltId: string;
     };

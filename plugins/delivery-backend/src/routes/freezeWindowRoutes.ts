@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -9,6 +10,7 @@ import {
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { assertAllowed } from '../service/access/assertAllowed';
 import { FreezeWindowService } from '../service/promotions/freezeWindows/FreezeWindowService';
+import { audited } from './audited';
 import { DeliveryApiRouter, READERS, USERS } from './DeliveryApiRouter';
 import { parseFreezeWindowRequest } from './request/parseFreezeWindowRequest';
 
@@ -22,11 +24,12 @@ export function registerFreezeWindowRoutes(
   options: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    auditor: AuditorService;
     environments: Environment[];
     freezeWindows: FreezeWindowService;
   },
 ): void {
-  const { httpAuth, permissions, freezeWindows } = options;
+  const { httpAuth, permissions, auditor, freezeWindows } = options;
   const environmentNames = options.environments.map(e => e.name);
 
   const assertAdmin = (credentials: BackstageCredentials) =>
@@ -50,17 +53,27 @@ export function registerFreezeWindowRoutes(
       environmentNames,
       new Date(),
     );
-    res
-      .status(201)
-      .json(
-        await freezeWindows.add(request, credentials.principal.userEntityRef),
-      );
+    const entry = await audited(
+      auditor,
+      { eventId: 'freeze-window-create', request: req, meta: { ...request } },
+      () => freezeWindows.add(request, credentials.principal.userEntityRef),
+      added => ({ freezeWindowId: added.id ?? null }),
+    );
+    res.status(201).json(entry);
   });
 
   api.delete('/freeze-windows/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, USERS);
     await assertAdmin(credentials);
-    await freezeWindows.delete(req.params.id);
+    await audited(
+      auditor,
+      {
+        eventId: 'freeze-window-delete',
+        request: req,
+        meta: { freezeWindowId: req.params.id },
+      },
+      () => freezeWindows.delete(req.params.id),
+    );
     res.status(204).end();
   });
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { FreezeWindowsTable } from './FreezeWindowsTable';
+import { HaltsTable } from './HaltsTable';
 import { PromotionStateChanges } from './PromotionStateChanges';
 import { PromotionsTable } from './PromotionsTable';
 import { RolledBackVersionsTable } from './RolledBackVersionsTable';
@@ -19,7 +20,8 @@ type Args<M extends keyof PromotionStore> = Parameters<PromotionStore[M]>;
 /**
  * The Knex implementation of {@link PromotionStore}, for SQLite and
  * PostgreSQL: promotion requests, their state changes and approvals, admin
- * freeze windows and rolled-back versions each have their own table module.
+ * freeze windows, halts and rolled-back versions each have their own table
+ * module.
  */
 export class DatabasePromotionStore implements PromotionStore {
   /** Connects to the plugin's database and, unless skipped, migrates it. */
@@ -39,12 +41,14 @@ export class DatabasePromotionStore implements PromotionStore {
   private readonly stateChanges: PromotionStateChanges;
   private readonly freezeWindows: FreezeWindowsTable;
   private readonly rolledBack: RolledBackVersionsTable;
+  private readonly halts: HaltsTable;
 
   private constructor(db: Knex) {
     this.promotions = new PromotionsTable(db);
     this.stateChanges = new PromotionStateChanges(db);
     this.freezeWindows = new FreezeWindowsTable(db);
     this.rolledBack = new RolledBackVersionsTable(db);
+    this.halts = new HaltsTable(db);
   }
 
   insertPromotion(...args: Args<'insertPromotion'>) {
@@ -93,6 +97,18 @@ export class DatabasePromotionStore implements PromotionStore {
 
   deleteFreezeWindow(...args: Args<'deleteFreezeWindow'>) {
     return this.freezeWindows.deleteFreezeWindow(...args);
+  }
+
+  addHalt(...args: Args<'addHalt'>) {
+    return this.halts.addHalt(...args);
+  }
+
+  listHalts(...args: Args<'listHalts'>) {
+    return this.halts.listHalts(...args);
+  }
+
+  liftHalt(...args: Args<'liftHalt'>) {
+    return this.halts.liftHalt(...args);
   }
 
   markRolledBack(...args: Args<'markRolledBack'>) {

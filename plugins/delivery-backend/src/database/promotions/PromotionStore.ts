@@ -100,6 +100,20 @@ export interface FreezeWindowRecord {
   createdAt: string;
 }
 
+/** An emergency halt of every promotion of a domain or of the portal. */
+export interface HaltRecord {
+  id: string;
+  /** `portal` or `domain:<namespace>/<name>`. */
+  scope: string;
+  reason: string;
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+  liftedBy?: string;
+  /** ISO 8601; absent while the halt holds. */
+  liftedAt?: string;
+}
+
 /** A version that a rollback moved an environment away from. */
 export interface RolledBackVersion {
   entityRef: string;
@@ -182,6 +196,18 @@ export interface PromotionStore {
 
   /** Deletes an admin freeze window; false when there was none. */
   deleteFreezeWindow(id: string): Promise<boolean>;
+
+  /** Adds a halt; false when its scope is already halted (the other one stays). */
+  addHalt(halt: HaltRecord): Promise<boolean>;
+
+  /** The halts in force, then those lifted after the time, newest first. */
+  listHalts(query: { liftedAfter: string }): Promise<HaltRecord[]>;
+
+  /** Lifts a halt in force; the lifted halt, or undefined when none such holds. */
+  liftHalt(
+    id: string,
+    lift: { liftedBy: string; liftedAt: string },
+  ): Promise<HaltRecord | undefined>;
 
   /** Marks a version as rolled back from (again). */
   markRolledBack(version: RolledBackVersion): Promise<void>;

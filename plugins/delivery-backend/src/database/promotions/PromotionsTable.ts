@@ -12,24 +12,12 @@ import {
 import { toMillis } from '../rows';
 import { EntityFilter, whereEntities } from '../whereEntities';
 import { insertTransition } from './insertTransition';
+import { isUniqueViolation } from '../uniqueViolation';
 
 // One open promotion per entity and environment, enforced by a unique index
 // on this key (null once the promotion is closed).
 const openKey = (entityRef: string, environment: string) =>
   `${entityRef}|${environment}`;
-
-function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as {
-    code?: string;
-    message?: string;
-  };
-  return (
-    code === '23505' || // PostgreSQL unique_violation
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test(message ?? '')
-  );
-}
 
 /** The `promotions` table: storing promotion requests and finding them. */
 export class PromotionsTable {

@@ -6,6 +6,7 @@ import {
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   FreezeWindowRecord,
+  HaltRecord,
   PromotionRecord,
   RolledBackVersion,
 } from './PromotionStore';
@@ -149,5 +150,29 @@ export function toRolledBackVersion(row: {
     promotionId: row.promotion_id,
     rolledBackBy: row.rolled_back_by,
     rolledBackAt: iso(row.rolled_back_at),
+  };
+}
+
+/** A row of the `halts` table. */
+export interface HaltRow {
+  id: string;
+  scope: string;
+  reason: string;
+  created_by: string;
+  created_at: Millis;
+  lifted_by: string | null;
+  lifted_at: OptionalMillis;
+}
+
+/** The stored halt of a row. */
+export function toHaltRecord(row: HaltRow): HaltRecord {
+  return {
+    id: row.id,
+    scope: row.scope,
+    reason: row.reason,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    ...optional('liftedBy', row.lifted_by),
+    ...(row.lifted_at !== null && { liftedAt: iso(row.lifted_at) }),
   };
 }

@@ -66,13 +66,21 @@ export class EntityCatalog {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials: await this.lookupCredentials(credentials),
-    });
+    const entity = await this.findEntity(entityRef, credentials);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     return entity;
+  }
+
+  /** The entity, or undefined when the caller's catalog has no such entity. */
+  async findEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
+    return this.catalog.getEntityByRef(entityRef, {
+      credentials: await this.lookupCredentials(credentials),
+    });
   }
 
   /**
@@ -129,6 +137,33 @@ export class EntityCatalog {
       }
     }
     return components.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  }
+
+  /**
+   * The domain an entity belongs to (a domain itself, or a component's or
+   * API's system's domain), or undefined when it belongs to none.
+   */
+  async getDomainRef(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<string | undefined> {
+    const namespace = entity.metadata.namespace;
+    if (entity.kind.toLocaleLowerCase('en-US') === 'domain') {
+      return normalizeEntityRef(entity);
+    }
+    const systemRef = specRef(entity.spec?.system, {
+      defaultKind: 'system',
+      defaultNamespace: namespace,
+    });
+    const system = systemRef
+      ? await this.catalog.getEntityByRef(systemRef, {
+          credentials: await this.lookupCredentials(credentials),
+        })
+      : undefined;
+    return specRef(system?.spec?.domain, {
+      defaultKind: 'domain',
+      defaultNamespace: system?.metadata.namespace,
+    });
   }
 
   /**

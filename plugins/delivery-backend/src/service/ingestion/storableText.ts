@@ -58,3 +58,11 @@ export function checkStorableText(event: JsonRecord): void {
   // Only values: the schema check has already dropped every key it does not name.
   checkValue('', event);
 }
+
+/**
+ * Throws an {@link EventFieldProblem} for the first text anywhere in a request
+ * body that a database would refuse or alter, naming its field.
+ */
+export function checkStorableBody(body: unknown): void {
+  checkValue('', body);
+}

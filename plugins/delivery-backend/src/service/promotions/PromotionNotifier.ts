@@ -5,9 +5,14 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
-import { PromotionRecord } from '../../database/promotions/PromotionStore';
+import {
+  HaltRecord,
+  PromotionRecord,
+} from '../../database/promotions/PromotionStore';
+import { PORTAL_SCOPE } from './halts/haltScope';
 
 const TOPIC = 'delivery-promotion';
+const HALT_TOPIC = 'delivery-halt';
 
 function entityLink(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
@@ -93,6 +98,40 @@ export class PromotionNotifier {
         severity,
         topic: TOPIC,
         scope: `delivery-promotion:${promotion.id}`,
+      },
+    );
+  }
+
+  /**
+   * A halt was set or lifted: everyone for the portal, the domain's owners for
+   * a domain, since their promotions stop or may go on.
+   */
+  async haltChanged(
+    halt: HaltRecord,
+    change: 'halted' | 'lifted',
+  ): Promise<void> {
+    const what =
+      halt.scope === PORTAL_SCOPE
+        ? 'all promotions'
+        : `the promotions of ${halt.scope}`;
+    const title =
+      change === 'halted'
+        ? `${halt.createdBy} halted ${what}`
+        : `${halt.liftedBy} lifted the halt of ${what}`;
+    await this.send(
+      halt.scope === PORTAL_SCOPE
+        ? { type: 'broadcast' }
+        : { type: 'entity', entityRef: halt.scope },
+      {
+        title,
+        description:
+          change === 'halted'
+            ? `${halt.reason}. Nothing is promoted, hot-fixed or rolled back there until the halt is lifted.`
+            : `Halted since ${halt.createdAt} (${halt.reason}); approved promotions that waited are executed now.`,
+        link: '/delivery/controls',
+        severity: change === 'halted' ? 'critical' : 'normal',
+        topic: HALT_TOPIC,
+        scope: `delivery-halt-${halt.id}`,
       },
     );
   }

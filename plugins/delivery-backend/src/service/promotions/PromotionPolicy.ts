@@ -11,6 +11,8 @@ import {
 import { PromotionStore } from '../../database/promotions/PromotionStore';
 import { EnvironmentExecutors } from '../../executors/EnvironmentExecutors';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
+import { HaltService } from './halts/HaltService';
+import { haltViolation } from './halts/haltViolation';
 import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';
 import { VersionHistory } from './VersionHistory';
 
@@ -46,6 +48,7 @@ const RULE_NAMES: Record<PromotionRule, string> = {
   already_running: 'already running',
   rollback_target: 'rollback target',
   executor: 'executor',
+  halt: 'halt',
 };
 
 /** The message of the 409 that refuses a request: every violation, each naming its rule. */
@@ -70,6 +73,7 @@ export class PromotionPolicy {
       store: PromotionStore;
       freezeWindows: FreezeWindowService;
       executors: EnvironmentExecutors;
+      halts: HaltService;
     },
   ) {}
 
@@ -152,6 +156,12 @@ export class PromotionPolicy {
           }`,
         });
       }
+    }
+
+    // A halt stops everything, rollbacks included: lifting it is one action.
+    const halt = await this.options.halts.activeHaltFor(entity);
+    if (halt) {
+      violations.push(haltViolation(halt));
     }
 
     const open = await store.findOpenPromotion(entityRef, env);

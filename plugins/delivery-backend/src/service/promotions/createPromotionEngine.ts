@@ -24,6 +24,7 @@ import { PromotionExecutorRegistry } from '../../executors/PromotionExecutorRegi
 import { EnvironmentExecutors } from '../../executors/EnvironmentExecutors';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
+import { HaltService } from './halts/HaltService';
 import { IngestionService } from '../ingestion/IngestionService';
 import {
   ChangeFailureRateSource,
@@ -65,6 +66,7 @@ export interface PromotionEngine {
   promotions: PromotionService;
   preview: PromotionPreviewService;
   freezeWindows: FreezeWindowService;
+  halts: HaltService;
   execution: PromotionExecution;
 }
 
@@ -103,18 +105,26 @@ export async function createPromotionEngine(options: {
   });
   const history = new VersionHistory(options.deliveryStore);
   const freezeWindows = new FreezeWindowService({ store, environments });
+  const notifier = new PromotionNotifier({
+    notifications: options.notifications,
+    logger,
+    enabled: settings.notificationsEnabled,
+    instanceMetadata: options.instanceMetadata,
+  });
+  const halts = new HaltService({
+    store,
+    catalog,
+    auth: options.auth,
+    notifier,
+    signals: options.signals,
+  });
   const policy = new PromotionPolicy({
     environments,
     history,
     store,
     freezeWindows,
     executors,
-  });
-  const notifier = new PromotionNotifier({
-    notifications: options.notifications,
-    logger,
-    enabled: settings.notificationsEnabled,
-    instanceMetadata: options.instanceMetadata,
+    halts,
   });
   const execution = new PromotionExecution({
     store,
@@ -127,6 +137,7 @@ export async function createPromotionEngine(options: {
     catalogService: options.catalogService,
     auth: options.auth,
     freezeWindows,
+    halts,
     notifier,
     logger,
     executionTimeoutMs: settings.executionTimeoutMs,
@@ -153,6 +164,7 @@ export async function createPromotionEngine(options: {
       changeFailureRate: options.changeFailureRate,
     }),
     freezeWindows,
+    halts,
     execution,
   };
 }

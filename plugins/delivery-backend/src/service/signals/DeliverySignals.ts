@@ -52,6 +52,11 @@ export class DeliverySignals {
     );
   }
 
+  /** A halt was set or lifted: Promote buttons and banners may change anywhere. */
+  async haltChanged(haltId: string): Promise<void> {
+    await this.publish({ type: 'halt', haltId });
+  }
+
   private async publish(message: DeliverySignal): Promise<void> {
     try {
       await this.options.signals.publish<DeliverySignal>({
@@ -61,9 +66,9 @@ export class DeliverySignals {
       });
     } catch (error) {
       this.options.logger.warn(
-        `Could not publish the ${message.type} signal of ${
-          message.entityRef
-        } in ${message.environment}: ${stringifyError(error)}`,
+        `Could not publish the ${message.type} signal ${JSON.stringify(
+          message,
+        )}: ${stringifyError(error)}`,
       );
     }
   }

@@ -6,6 +6,7 @@ import { ReactNode } from 'react';
 import { FALLBACK_REFRESH_MS, useDeliverySignal } from './useDeliverySignal';
 
 const aboutPayments = (signal: DeliverySignal) =>
+  signal.type !== 'halt' &&
   signal.entityRef === 'component:default/payments-api';
 
 describe('useDeliverySignal', () => {

@@ -1299,6 +1299,7 @@ export const spec = {
               'already_running',
               'rollback_target',
               'executor',
+              'halt',
             ],
           },
           message: {
@@ -1684,6 +1685,63 @@ export const spec = {
         required: ['environment', 'source', 'window', 'active'],
         additionalProperties: false,
       },
+      HaltRequest: {
+        description:
+          'The body of `POST /halts`: stop every promotion of a domain or of the whole portal.',
+        type: 'object',
+        properties: {
+          scope: {
+            type: 'string',
+            description:
+              '`portal`, or `domain:<namespace>/<name>` for one domain of the catalog.',
+            example: 'domain:default/smart-city',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why; shown on every Promote button it stops.',
+            maxLength: 500,
+          },
+        },
+        required: ['scope', 'reason'],
+        additionalProperties: false,
+      },
+      Halt: {
+        description:
+          'An emergency halt: while it is active, no promotion, hotfix or rollback in its scope is requested or executed.',
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            description: '`portal` or `domain:<namespace>/<name>`.',
+          },
+          reason: {
+            type: 'string',
+          },
+          active: {
+            type: 'boolean',
+            description: 'False once lifted.',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          liftedBy: {
+            type: 'string',
+          },
+          liftedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['id', 'scope', 'reason', 'active', 'createdBy', 'createdAt'],
+        additionalProperties: false,
+      },
     },
   },
   paths: {
@@ -1758,7 +1816,7 @@ export const spec = {
       post: {
         operationId: 'PostEvents',
         description:
-          'Reports deployment and incident events: one event object, or an array\nof up to 1000. Only services may call it (including static\nexternal-access tokens), with the `delivery.event.create` permission.\nIdempotent on `id`. Each event is validated on its own (see\n`DeploymentEvent` and `IncidentEvent`): the valid ones are stored even\nwhen others are rejected.\n',
+          'Reports deployment and incident events: one event object, or an array\nof up to 1000. Services (including static external-access tokens) and\nusers may call it, with the `delivery.event.create` permission on the\nentity of each event: events for other entities are rejected on\n`entityRef`, and a batch of which none may be reported is a 403.\nIdempotent on `id`. Each event is validated on its own (see\n`DeploymentEvent` and `IncidentEvent`): the valid ones are stored even\nwhen others are rejected.\n',
         requestBody: {
           required: true,
           content: {
@@ -2714,6 +2772,123 @@ export const spec = {
         responses: {
           '204': {
             description: 'Deleted.',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/halts': {
+      get: {
+        operationId: 'GetHalts',
+        description:
+          'The halts in force, then the lifted ones of the last 30 days, newest\nfirst.\n',
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Halt',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      post: {
+        operationId: 'PostHalt',
+        description:
+          'Halts every promotion of one domain or of the whole portal; needs\n`delivery.admin`. Requests in its scope are refused with a 409 naming\nthe rule `halt`, and approved promotions that have not started wait\nuntil it is lifted. A 409 when the scope is already halted.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/HaltRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Halted.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Halt',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/halts/{id}': {
+      delete: {
+        operationId: 'DeleteHalt',
+        description:
+          'Lifts a halt; needs `delivery.admin`. A 404 when no such halt is in force.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Lifted.',
           },
           '403': {
             $ref: '#/components/responses/ErrorResponse',

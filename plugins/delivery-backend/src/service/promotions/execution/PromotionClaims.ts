@@ -5,6 +5,7 @@ import {
   PromotionStore,
 } from '../../../database/promotions/PromotionStore';
 import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
+import { HaltService } from '../halts/HaltService';
 import { PROMOTION_ENGINE_ACTOR } from './promotionEngineActor';
 import { PromotionNotifier } from '../PromotionNotifier';
 import { PromotionTransitions } from '../PromotionTransitions';
@@ -35,6 +36,7 @@ export class PromotionClaims {
       store: PromotionStore;
       transitions: PromotionTransitions;
       freezeWindows: FreezeWindowService;
+      halts: HaltService;
       notifier: PromotionNotifier;
       logger: LoggerService;
       executionTimeoutMs: number;
@@ -44,7 +46,8 @@ export class PromotionClaims {
 
   /**
    * Claims the promotion, unless it is not approved (any more), its
-   * environment is frozen, or another caller claimed it first.
+   * environment is frozen, its domain or the portal is halted, or another
+   * caller claimed it first.
    */
   async claim(id: string): Promise<ClaimedPromotion | undefined> {
     const { store } = this.options;
@@ -57,6 +60,9 @@ export class PromotionClaims {
       (await this.options.freezeWindows.activeFreeze(promotion.environment))
     ) {
       return undefined; // It waits, approved, until the freeze ends.
+    }
+    if (await this.options.halts.activeHaltFor(promotion.entityRef)) {
+      return undefined; // It waits, approved, until the halt is lifted.
     }
     const claimToken = randomUUID();
     const claimedAt = this.options.now().toISOString();

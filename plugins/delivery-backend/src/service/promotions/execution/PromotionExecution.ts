@@ -9,6 +9,7 @@ import {
 import { PromotionRecord } from '../../../database/promotions/PromotionStore';
 import { EnvironmentExecutors } from '../../../executors/EnvironmentExecutors';
 import { FreezeWindowService } from '../freezeWindows/FreezeWindowService';
+import { HaltService } from '../halts/HaltService';
 import { executeWithTimeout } from './executeWithTimeout';
 import { executionRequestFor } from './executionRequestFor';
 import { PromotionClaims } from './PromotionClaims';
@@ -26,6 +27,7 @@ export interface PromotionExecutionOptions
   catalogService: CatalogService;
   auth: AuthService;
   freezeWindows: FreezeWindowService;
+  halts: HaltService;
   /** How long one execution may take before it is aborted and failed. */
   executionTimeoutMs: number;
   now?: () => Date;
@@ -95,7 +97,7 @@ export class PromotionExecution {
     }
   }
 
-  /** Fails stale claims, then executes every approved promotion whose environment is not frozen. */
+  /** Fails stale claims, then executes every approved promotion that is neither frozen nor halted. */
   async runPending(signal?: AbortSignal): Promise<void> {
     await this.recoverStaleClaims();
     const approved = await this.options.store.listIdsInState('approved');

@@ -62,8 +62,10 @@ export interface paths {
     put?: never;
     /**
      * Reports deployment and incident events: one event object, or an array
-     *     of up to 1000. Only services may call it (including static
-     *     external-access tokens), with the `delivery.event.create` permission.
+     *     of up to 1000. Services (including static external-access tokens) and
+     *     users may call it, with the `delivery.event.create` permission on the
+     *     entity of each event: events for other entities are rejected on
+     *     `entityRef`, and a batch of which none may be reported is a 403.
      *     Idempotent on `id`. Each event is validated on its own (see
      *     `DeploymentEvent` and `IncidentEvent`): the valid ones are stored even
      *     when others are rejected.
@@ -354,6 +356,49 @@ export interface paths {
     post?: never;
     /** Deletes a one-off freeze window; needs `delivery.admin`. */
     delete: operations['DeleteFreezeWindow'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/halts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The halts in force, then the lifted ones of the last 30 days, newest
+     *     first.
+     */
+    get: operations['GetHalts'];
+    put?: never;
+    /**
+     * Halts every promotion of one domain or of the whole portal; needs
+     *     `delivery.admin`. Requests in its scope are refused with a 409 naming
+     *     the rule `halt`, and approved promotions that have not started wait
+     *     until it is lifted. A 409 when the scope is already halted.
+     */
+    post: operations['PostHalt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/halts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Lifts a halt; needs `delivery.admin`. A 404 when no such halt is in force. */
+    delete: operations['DeleteHalt'];
     options?: never;
     head?: never;
     patch?: never;
@@ -864,7 +909,8 @@ export interface components {
         | 'open_promotion'
         | 'already_running'
         | 'rollback_target'
-        | 'executor';
+        | 'executor'
+        | 'halt';
       message: string;
     };
     /** The new promotion, as `Promotion`, and what the requester should know. */
@@ -986,6 +1032,31 @@ export interface components {
       createdBy?: string;
       /** Format: date-time */
       createdAt?: string;
+    };
+    /** The body of `POST /halts`: stop every promotion of a domain or of the whole portal. */
+    HaltRequest: {
+      /**
+       * `portal`, or `domain:<namespace>/<name>` for one domain of the catalog.
+       * @example domain:default/smart-city
+       */
+      scope: string;
+      /** Why; shown on every Promote button it stops. */
+      reason: string;
+    };
+    /** An emergency halt: while it is active, no promotion, hotfix or rollback in its scope is requested or executed. */
+    Halt: {
+      id: string;
+      /** `portal` or `domain:<namespace>/<name>`. */
+      scope: string;
+      reason: string;
+      /** False once lifted. */
+      active: boolean;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      liftedBy?: string;
+      /** Format: date-time */
+      liftedAt?: string;
     };
   };
   responses: {
@@ -1569,6 +1640,80 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetHalts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Halt'][];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  PostHalt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HaltRequest'];
+      };
+    };
+    responses: {
+      /** Halted. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Halt'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      409: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  DeleteHalt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Lifted. */
       204: {
         headers: {
           [name: string]: unknown;

@@ -370,3 +370,17 @@ export type FreezeWindowRequest = components['schemas']['FreezeWindowRequest'];
  * @public
  */
 export type FreezeWindowEntry = components['schemas']['FreezeWindowEntry'];
+
+/**
+ * The body of `POST /halts`: stop every promotion of a domain or of the whole portal.
+ *
+ * @public
+ */
+export type HaltRequest = components['schemas']['HaltRequest'];
+
+/**
+ * An emergency halt: while it is active, no promotion, hotfix or rollback in its scope is requested or executed.
+ *
+ * @public
+ */
+export type Halt = components['schemas']['Halt'];

@@ -26,8 +26,10 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   // The components on the page, to tell which of the backend's signals
   // concern it; until the matrix is read, none does.
   const components = useRef(new Set<string>());
-  const signalled = useDeliverySignal(signal =>
-    components.current.has(signal.entityRef.toLocaleLowerCase('en-US')),
+  const signalled = useDeliverySignal(
+    signal =>
+      signal.type === 'halt' ||
+      components.current.has(signal.entityRef.toLocaleLowerCase('en-US')),
   );
   const indicators = useHealthIndicators(domainRef, signalled);
   const domainName = parseEntityRef(domainRef, { defaultKind: 'domain' }).name;

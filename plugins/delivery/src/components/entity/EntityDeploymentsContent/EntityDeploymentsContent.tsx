@@ -48,10 +48,12 @@ const EntityDeployments = ({
   // again. Both only grow, so their sum changes whenever one does.
   const [requested, setRequested] = useState(0);
   const refresh = useCallback(() => setRequested(r => r + 1), []);
+  // A halt set or lifted anywhere may change what the Promote buttons say.
   const signalled = useDeliverySignal(
     signal =>
+      signal.type === 'halt' ||
       signal.entityRef.toLocaleLowerCase('en-US') ===
-      entityRef.toLocaleLowerCase('en-US'),
+        entityRef.toLocaleLowerCase('en-US'),
   );
   const revision = requested + signalled;
   const { value, error } = useAsync(async () => {
