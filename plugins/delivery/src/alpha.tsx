@@ -23,6 +23,7 @@ import {
 } from './alpha/entityContents';
 import {
   approvalsRouteRef,
+  controlsRouteRef,
   domainRouteRef,
   entityContentRouteRef,
   entityDomainContentRouteRef,
@@ -88,6 +89,7 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     domain: domainRouteRef,
     approvals: approvalsRouteRef,
+    controls: controlsRouteRef,
     entityContent: entityContentRouteRef,
     entityDomainContent: entityDomainContentRouteRef,
   },

@@ -9,6 +9,7 @@ import {
 import { DeliveryClient, deliveryApiRef } from './api';
 import {
   approvalsRouteRef,
+  controlsRouteRef,
   entityContentRouteRef,
   entityDomainContentRouteRef,
   rootRouteRef,
@@ -32,6 +33,7 @@ export const deliveryPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     approvals: approvalsRouteRef,
+    controls: controlsRouteRef,
     entityContent: entityContentRouteRef,
     entityDomainContent: entityDomainContentRouteRef,
   },

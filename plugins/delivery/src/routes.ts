@@ -29,6 +29,17 @@ export const approvalsRouteRef = createSubRouteRef({
   path: '/approvals',
 });
 
+/**
+ * A platform admin's freezes and halts, below the overview page.
+ *
+ * @public
+ */
+export const controlsRouteRef = createSubRouteRef({
+  id: 'delivery:controls',
+  parent: rootRouteRef,
+  path: '/controls',
+});
+
 /** Where the component page's Deployments tab is mounted. */
 export const entityContentRouteRef = createRouteRef({
   id: 'delivery:entity-content',

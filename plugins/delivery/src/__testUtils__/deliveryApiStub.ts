@@ -7,7 +7,7 @@ export type DeliveryApiStub = jest.Mocked<Required<DeliveryApi>>;
  * A delivery API whose methods answer what the test gives them, as
  * `jest.fn()`s a test can inspect. A read the test gives no answer for fails,
  * saying which, so a view shows its error for it; the lists a view reads on
- * the side (promotions, deployments) answer empty.
+ * the side (promotions, deployments, freezes, halts) answer empty.
  */
 export function stubDeliveryApi(
   answers: Partial<DeliveryApi> = {},
@@ -31,6 +31,12 @@ export function stubDeliveryApi(
     countOpenIncidents: async () => undefined,
     countPendingApprovals: async () => undefined,
     getDoraTiers: async () => undefined,
+    listFreezeWindows: async () => [],
+    addFreezeWindow: unanswered('addFreezeWindow'),
+    deleteFreezeWindow: unanswered('deleteFreezeWindow'),
+    listHalts: async () => [],
+    halt: unanswered('halt'),
+    liftHalt: unanswered('liftHalt'),
     ...answers,
   };
   return Object.fromEntries(

@@ -8,6 +8,10 @@ import {
   DoraTiers,
   EntityEnvironments,
   Environment,
+  FreezeWindowEntry,
+  FreezeWindowRequest,
+  Halt,
+  HaltRequest,
   Promotion,
   PromotionPreview,
   PromotionRequest,
@@ -112,6 +116,27 @@ export interface DeliveryApi {
 
   /** The entity's DORA tiers over the last 30 days. */
   getDoraTiers?(entityRef: string): Promise<DoraTiers | undefined>;
+
+  // Optional, for a platform admin's controls: views without them show no
+  // freezes and halts, and offer no page for them.
+
+  /** The configured and one-off freeze windows of every environment, with whether each is active. */
+  listFreezeWindows?(): Promise<FreezeWindowEntry[]>;
+
+  /** Sets a one-off freeze window (`delivery.admin`). */
+  addFreezeWindow?(request: FreezeWindowRequest): Promise<FreezeWindowEntry>;
+
+  /** Deletes a one-off freeze window (`delivery.admin`). */
+  deleteFreezeWindow?(id: string): Promise<void>;
+
+  /** The halts in force, then the recently lifted ones. */
+  listHalts?(): Promise<Halt[]>;
+
+  /** Halts every promotion of a domain or of the portal (`delivery.admin`). */
+  halt?(request: HaltRequest): Promise<Halt>;
+
+  /** Lifts a halt (`delivery.admin`). */
+  liftHalt?(id: string): Promise<void>;
 }
 
 /**

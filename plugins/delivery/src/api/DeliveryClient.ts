@@ -8,6 +8,10 @@ import {
   EntityEnvironments,
   Environment,
   entityRouteSegments,
+  FreezeWindowEntry,
+  FreezeWindowRequest,
+  Halt,
+  HaltRequest,
   Promotion,
   PromotionPreview,
   PromotionRequest,
@@ -132,6 +136,36 @@ export class DeliveryClient implements DeliveryApi {
       path: { id },
       body: comment ? { comment } : {},
     });
+  }
+
+  async listFreezeWindows(): Promise<FreezeWindowEntry[]> {
+    const { items } = await callRoute(this.apis, 'get', '/freeze-windows', {});
+    return items;
+  }
+
+  async addFreezeWindow(
+    request: FreezeWindowRequest,
+  ): Promise<FreezeWindowEntry> {
+    return callRoute(this.apis, 'post', '/freeze-windows', { body: request });
+  }
+
+  async deleteFreezeWindow(id: string): Promise<void> {
+    await callRoute(this.apis, 'delete', '/freeze-windows/{id}', {
+      path: { id },
+    });
+  }
+
+  async listHalts(): Promise<Halt[]> {
+    const { items } = await callRoute(this.apis, 'get', '/halts');
+    return items;
+  }
+
+  async halt(request: HaltRequest): Promise<Halt> {
+    return callRoute(this.apis, 'post', '/halts', { body: request });
+  }
+
+  async liftHalt(id: string): Promise<void> {
+    await callRoute(this.apis, 'delete', '/halts/{id}', { path: { id } });
   }
 
   async getDora(query: DoraQuery): Promise<DoraResponse> {

@@ -5,7 +5,7 @@ import { DeliveryApiPaths } from '@domain-delivery/backstage-plugin-delivery-com
 type Paths = DeliveryApiPaths;
 
 /** The HTTP methods the client sends. */
-export type RouteMethod = 'get' | 'post';
+export type RouteMethod = 'get' | 'post' | 'delete';
 
 /** The paths of the delivery API that answer `M`, as the spec says. */
 export type RoutePath<M extends RouteMethod> = {
@@ -49,6 +49,8 @@ type Success<R> = R extends { 200: infer S }
   ? S
   : R extends { 201: infer S }
   ? S
+  : R extends { 204: unknown }
+  ? { content: { 'application/json': void } }
   : never;
 
 /** The JSON a route answers on success, as the spec says. */
@@ -120,5 +122,8 @@ export async function callRoute<M extends RouteMethod, P extends RoutePath<M>>(
     // Carries the server's own message (e.g. which field was wrong) to the person.
     throw await ResponseError.fromResponse(response);
   }
-  return (await response.json()) as RouteAnswer<M, P>;
+  // 204 No Content (a deletion) has no body to read.
+  return (
+    response.status === 204 ? undefined : await response.json()
+  ) as RouteAnswer<M, P>;
 }

@@ -13,6 +13,7 @@ import { DomainMatrixTable } from '../DomainMatrixTable';
 import { DoraSection } from '../../dora/DoraSection';
 import { HealthIndicators, useHealthIndicators } from '../HealthIndicators';
 import { LoadingState } from '../../shared/LoadingState';
+import { ActiveControlsBanner } from '../../controls/ActiveControlsBanner';
 import { useDeliverySignal } from '../../shared/useDeliverySignal';
 
 const DAY = 24 * 3600 * 1000;
@@ -76,6 +77,12 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const failures = recent.failures.length;
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ActiveControlsBanner
+          domainRef={domainRef}
+          environments={matrix.environments}
+        />
+      </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard
           title="Versions by environment"

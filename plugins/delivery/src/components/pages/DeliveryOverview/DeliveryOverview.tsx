@@ -11,6 +11,8 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { summarizeDomainHealth } from '../../domains/domainHealth';
 import { ApprovalsLink } from '../../promotions/ApprovalsLink';
+import { ActiveControlsBanner } from '../../controls/ActiveControlsBanner';
+import { ControlsLink } from '../../controls/ControlsLink';
 import { DeliveryFilters, DeliveryFilterValues } from './DeliveryFilters';
 import { DeploymentHistory } from '../../deployments/DeploymentHistory';
 import { DomainHealthCard } from '../../domains/DomainHealthCard';
@@ -170,7 +172,9 @@ export const DeliveryOverview = () => {
         description="Every domain’s health at a glance and the newest deployments across the portal"
       >
         <ApprovalsLink />
+        <ControlsLink />
       </ContentHeader>
+      <ActiveControlsBanner environments={value?.environments} />
       {body}
     </Content>
   );

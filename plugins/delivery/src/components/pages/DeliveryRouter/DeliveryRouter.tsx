@@ -3,16 +3,18 @@ import { Route, Routes } from 'react-router-dom';
 import { ApprovalsInbox } from '../ApprovalsInbox';
 import { DeliveryOverview } from '../DeliveryOverview';
 import { DomainDeliveryPage } from '../DomainDeliveryPage';
+import { FreezesAndHaltsPage } from '../FreezesAndHaltsPage';
 
 /**
- * The Delivery pages: the overview at the root, each domain below it, and the
- * approvals inbox.
+ * The Delivery pages: the overview at the root, each domain below it, the
+ * approvals inbox, and a platform admin's freezes and halts.
  */
 export const DeliveryRouter = () => (
   <Routes>
     <Route path="/" element={<DeliveryOverview />} />
     <Route path="/domains/:namespace/:name" element={<DomainDeliveryPage />} />
     <Route path="/approvals" element={<ApprovalsInbox />} />
+    <Route path="/controls" element={<FreezesAndHaltsPage />} />
   </Routes>
 );
 

@@ -1,0 +1,1 @@
+export { FreezesAndHaltsPage } from './FreezesAndHaltsPage';
