@@ -43,6 +43,8 @@ export interface GitHubWebhookEventSourceOptions {
  * them, into deployment and incident events of the delivery plugin.
  */
 export class GitHubWebhookEventSource implements DeliveryEventSource {
+  private knownEnvironments = new Set<string>();
+
   constructor(private readonly options: GitHubWebhookEventSourceOptions) {}
 
   getSourceName(): string {
@@ -73,14 +75,14 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
     }
     // GitHub environments the portal does not know (e.g. github-pages or a
     // preview) are left out rather than refused one delivery at a time.
-    const known = new Set(connection.environments.map(({ name }) => name));
+    this.knownEnvironments = new Set(
+      connection.environments.map(({ name }) => name),
+    );
     await this.options.events.subscribe({
       id: 'delivery-github',
       topics,
       onEvent: async params => {
-        const events = (
-          await this.eventsOf(params, incidentEnvironment!)
-        ).filter(event => known.has(event.environment));
+        const events = await this.eventsOf(params, incidentEnvironment!);
         if (events.length) {
           await this.ingest(connection, params.topic, events);
         }
@@ -138,7 +140,10 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
       status?.state,
       status?.created_at ?? deployment.created_at,
     );
-    if (!state) {
+    const environment = this.options.settings.deployments.environmentFor(
+      deployment.environment,
+    );
+    if (!state || !this.knownEnvironments.has(environment)) {
       return [];
     }
     const repository = webhookRepository(payload.repository);
@@ -163,9 +168,7 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
             deployment.environment,
           )}`,
       },
-      environment: this.options.settings.deployments.environmentFor(
-        deployment.environment,
-      ),
+      environment,
       entityRefs,
       commits,
     });
