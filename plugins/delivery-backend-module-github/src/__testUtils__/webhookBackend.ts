@@ -74,7 +74,12 @@ export async function startWebhookBackend(
       }),
       mockServices.rootConfig.factory({
         data: {
-          events: { modules: { github: { webhookSecret: WEBHOOK_SECRET } } },
+          events: {
+            modules: { github: { webhookSecret: WEBHOOK_SECRET } },
+            // One process: no bus between replicas, whose long poll would hold
+            // every test backend open until it times out.
+            useEventBus: 'never',
+          },
           integrations: {
             github: [{ host: 'github.com', token: 'ghp_test' }],
           },
