@@ -55,8 +55,7 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
     const { settings, logger } = this.options;
     const incidentEnvironment =
       settings.incidents.environment ??
-      connection.environments.find(environment => environment.production)
-        ?.name;
+      connection.environments.find(environment => environment.production)?.name;
     const topics: string[] = [];
     if (settings.deployments.enabled) {
       topics.push(GITHUB_TOPICS.deployment, GITHUB_TOPICS.deploymentStatus);

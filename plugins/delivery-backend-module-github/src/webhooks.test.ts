@@ -22,7 +22,10 @@ const DEPLOYMENT_ID = 145988746;
 const DEPLOYED_SHA = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e';
 const PREVIOUS_SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
 const BROUGHT = [
-  commitOnGitHub('1111111111111111111111111111111111111111', '2019-05-15T09:00:00Z'),
+  commitOnGitHub(
+    '1111111111111111111111111111111111111111',
+    '2019-05-15T09:00:00Z',
+  ),
   commitOnGitHub(DEPLOYED_SHA, '2019-05-15T14:00:00Z'),
 ];
 
@@ -38,8 +41,9 @@ describe('GitHub webhooks through the events backend', () => {
           : [],
       ),
     ),
-    http.get(`${REPOSITORY_API}/deployments/${DEPLOYMENT_ID - 1}/statuses`, () =>
-      HttpResponse.json([listedStatus('inactive', 'production')]),
+    http.get(
+      `${REPOSITORY_API}/deployments/${DEPLOYMENT_ID - 1}/statuses`,
+      () => HttpResponse.json([listedStatus('inactive', 'production')]),
     ),
     http.get(
       `${REPOSITORY_API}/compare/${PREVIOUS_SHA}...${DEPLOYED_SHA}`,
@@ -50,7 +54,9 @@ describe('GitHub webhooks through the events backend', () => {
     github.listen({
       // The test's own requests reach the backend; GitHub is only msw.
       onUnhandledRequest: (request, print) => {
-        if (!['127.0.0.1', 'localhost'].includes(new URL(request.url).hostname)) {
+        if (
+          !['127.0.0.1', 'localhost'].includes(new URL(request.url).hostname)
+        ) {
           print.error();
         }
       },

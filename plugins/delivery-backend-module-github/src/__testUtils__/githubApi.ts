@@ -18,7 +18,8 @@ type Data<
   ? D
   : never;
 
-export const REPOSITORY_API = 'https://api.github.com/repos/Codertocat/Hello-World';
+export const REPOSITORY_API =
+  'https://api.github.com/repos/Codertocat/Hello-World';
 
 type ListedDeployment = Pick<
   Data<'repos', 'listDeployments'>[number],

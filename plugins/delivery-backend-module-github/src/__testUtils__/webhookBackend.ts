@@ -5,10 +5,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the plugin this module extends, run for real
 import deliveryPlugin from '@domain-delivery/backstage-plugin-delivery-backend';
-import { JsonObject } from '@backstage/types';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -30,6 +30,51 @@ export const HELLO_WORLD: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 };
 export const HELLO_WORLD_REF = 'component:default/hello-world';
+
+export class WebhookBackend {
+  constructor(readonly server: Server) {}
+
+  /** Delivers a webhook as GitHub does, signed unless told otherwise. */
+  deliver(
+    event: string,
+    payload: object,
+    options: { signature?: string | null } = {},
+  ) {
+    const body = JSON.stringify(payload);
+    const delivery = request(this.server)
+      .post('/api/events/http/github')
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', event)
+      .set('X-GitHub-Delivery', randomUUID());
+    const signed =
+      options.signature === undefined ? signature(body) : options.signature;
+    return (
+      signed === null ? delivery : delivery.set('X-Hub-Signature-256', signed)
+    ).send(body);
+  }
+
+  async deployments(entityRef = HELLO_WORLD_REF) {
+    const response = await request(this.server)
+      .get('/api/delivery/deployments')
+      .query({ entityRef })
+      .set('Authorization', mockCredentials.user.header());
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+    return response.body.items as JsonObject[];
+  }
+
+  async incidents(entityRef = HELLO_WORLD_REF) {
+    const response = await request(this.server)
+      .get('/api/delivery/incidents')
+      .query({ entityRef })
+      .set('Authorization', mockCredentials.user.header());
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+    return response.body.items as JsonObject[];
+  }
+}
 
 /**
  * The events backend's GitHub modules: the webhook endpoint with its signature
@@ -87,7 +132,11 @@ export async function startWebhookBackend(
             environments: [
               { name: 'dev' },
               { name: 'staging', promotion: { from: 'dev' } },
-              { name: 'prod', production: true, promotion: { from: 'staging' } },
+              {
+                name: 'prod',
+                production: true,
+                promotion: { from: 'staging' },
+              },
             ],
             github: options.github ?? {
               deployments: {
@@ -105,43 +154,4 @@ export async function startWebhookBackend(
 /** A signature as GitHub computes it: HMAC-SHA256 of the body with the secret. */
 export function signature(body: string, secret = WEBHOOK_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-export class WebhookBackend {
-  constructor(readonly server: Server) {}
-
-  /** Delivers a webhook as GitHub does, signed unless told otherwise. */
-  deliver(
-    event: string,
-    payload: object,
-    options: { signature?: string | null } = {},
-  ) {
-    const body = JSON.stringify(payload);
-    const delivery = request(this.server)
-      .post('/api/events/http/github')
-      .set('Content-Type', 'application/json')
-      .set('X-GitHub-Event', event)
-      .set('X-GitHub-Delivery', randomUUID());
-    const signed =
-      options.signature === undefined ? signature(body) : options.signature;
-    return (signed === null ? delivery : delivery.set('X-Hub-Signature-256', signed)).send(body);
-  }
-
-  async deployments(entityRef = HELLO_WORLD_REF) {
-    const response = await request(this.server)
-      .get('/api/delivery/deployments')
-      .query({ entityRef })
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return response.body.items as JsonObject[];
-  }
-
-  async incidents(entityRef = HELLO_WORLD_REF) {
-    const response = await request(this.server)
-      .get('/api/delivery/incidents')
-      .query({ entityRef })
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return response.body.items as JsonObject[];
-  }
 }

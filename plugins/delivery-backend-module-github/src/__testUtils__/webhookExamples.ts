@@ -17,7 +17,9 @@ export function webhookExamples<Name extends WebhookEventName>(
     throw new Error(`@octokit/webhooks-examples has no ${name} event`);
   }
   return (definition.examples as WebhookEventMap[Name][])
-    .filter(example => !action || (example as { action?: string }).action === action)
+    .filter(
+      example => !action || (example as { action?: string }).action === action,
+    )
     .map(example => structuredClone(example));
 }
 
@@ -28,7 +30,9 @@ export function webhookExample<Name extends WebhookEventName>(
 ): WebhookEventMap[Name] {
   const [example] = webhookExamples(name, action);
   if (!example) {
-    throw new Error(`@octokit/webhooks-examples has no ${name} ${action} example`);
+    throw new Error(
+      `@octokit/webhooks-examples has no ${name} ${action} example`,
+    );
   }
   return example;
 }

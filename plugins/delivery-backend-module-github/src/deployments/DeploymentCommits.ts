@@ -33,7 +33,8 @@ interface CommitOnGitHub {
 }
 
 function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
-  const committedAt = commit.commit.committer?.date ?? commit.commit.author?.date;
+  const committedAt =
+    commit.commit.committer?.date ?? commit.commit.author?.date;
   return committedAt ? { sha: commit.sha, committedAt } : undefined;
 }
 
