@@ -1,7 +1,11 @@
 import type { WebhookRepository } from './githubRepository';
 
-/** The GitHub objects the source records. */
-type RecordedObject = 'deployment' | 'issue';
+/**
+ * The GitHub objects the module records: deployments and incident issues.
+ *
+ * @public
+ */
+export type GitHubRecordedObject = 'deployment' | 'issue';
 
 /**
  * The event id of a GitHub deployment or issue, e.g. `github-deployment-42`:
@@ -14,7 +18,7 @@ type RecordedObject = 'deployment' | 'issue';
  * @public
  */
 export function gitHubEventId(options: {
-  object: RecordedObject;
+  object: GitHubRecordedObject;
   host: string;
   id: number;
   sharedBy?: string;
@@ -26,7 +30,7 @@ export function gitHubEventId(options: {
 
 /** The ids of one object's records, one per entity of its repository. */
 export function recordsOf(
-  object: RecordedObject,
+  object: GitHubRecordedObject,
   repository: WebhookRepository,
   id: number,
   entityRefs: string[],

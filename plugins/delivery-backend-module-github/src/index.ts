@@ -6,4 +6,4 @@
  * @packageDocumentation
  */
 export { deliveryModuleGitHub as default } from './module';
-export { gitHubEventId } from './eventIds';
+export { gitHubEventId, type GitHubRecordedObject } from './eventIds';
