@@ -193,6 +193,20 @@ describe('GitHub webhooks through the events backend', () => {
     expect(await backend.incidents()).toEqual([]);
   });
 
+  it('records nothing of a part that is turned off', async () => {
+    const backend = await startWebhookBackend({
+      github: {
+        deployments: { enabled: false },
+        incidents: { enabled: false, label: 'bug' },
+      },
+    });
+    await accepted(backend, 'deployment', deploymentCreated());
+    await accepted(backend, 'deployment_status', deploymentSucceeded());
+    await accepted(backend, 'issues', webhookExample('issues', 'opened'));
+    expect(await backend.deployments()).toEqual([]);
+    expect(await backend.incidents()).toEqual([]);
+  });
+
   it('refuses unsigned and badly signed deliveries, and they change nothing', async () => {
     const backend = await startWebhookBackend({
       github: { incidents: { label: 'bug' } },
