@@ -52,36 +52,30 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
   }
 
   async connect(connection: DeliveryEventConnection): Promise<void> {
-    const { settings, logger } = this.options;
-    const incidentEnvironment =
-      settings.incidents.environment ??
-      connection.environments.find(environment => environment.production)?.name;
-    const topics: string[] = [];
-    if (settings.deployments.enabled) {
-      topics.push(GITHUB_TOPICS.deployment, GITHUB_TOPICS.deploymentStatus);
-    }
-    if (settings.incidents.enabled) {
-      if (incidentEnvironment) {
-        topics.push(GITHUB_TOPICS.issues);
-      } else {
-        logger.warn(
-          'GitHub issues are not recorded as incidents: no environment is production; set delivery.github.incidents.environment',
-        );
-      }
-    }
-    if (!topics.length) {
-      return;
-    }
+    const { settings } = this.options;
     // GitHub environments the portal does not know (e.g. github-pages or a
     // preview) are left out rather than refused one delivery at a time.
     this.knownEnvironments = new Set(
       connection.environments.map(({ name }) => name),
     );
+    const incidentEnvironment = settings.incidents.enabled
+      ? this.incidentEnvironment(connection)
+      : undefined;
+    const topics: string[] = [];
+    if (settings.deployments.enabled) {
+      topics.push(GITHUB_TOPICS.deployment, GITHUB_TOPICS.deploymentStatus);
+    }
+    if (incidentEnvironment) {
+      topics.push(GITHUB_TOPICS.issues);
+    }
+    if (!topics.length) {
+      return;
+    }
     await this.options.events.subscribe({
       id: 'delivery-github',
       topics,
       onEvent: async params => {
-        const events = await this.eventsOf(params, incidentEnvironment!);
+        const events = await this.eventsOf(params, incidentEnvironment);
         if (events.length) {
           await this.ingest(connection, params.topic, events);
         }
@@ -89,9 +83,32 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
     });
   }
 
+  /** The environment incidents are reported in; undefined (and a warning) when there is none. */
+  private incidentEnvironment(
+    connection: DeliveryEventConnection,
+  ): string | undefined {
+    const configured = this.options.settings.incidents.environment;
+    const environment =
+      configured ??
+      connection.environments.find(candidate => candidate.production)?.name;
+    if (!environment) {
+      this.options.logger.warn(
+        'GitHub issues are not recorded as incidents: no environment is production; set delivery.github.incidents.environment',
+      );
+      return undefined;
+    }
+    if (!this.knownEnvironments.has(environment)) {
+      this.options.logger.warn(
+        `GitHub issues are not recorded as incidents: delivery.github.incidents.environment '${environment}' is not one of delivery.environments`,
+      );
+      return undefined;
+    }
+    return environment;
+  }
+
   private async eventsOf(
     params: EventParams,
-    incidentEnvironment: string,
+    incidentEnvironment: string | undefined,
   ): Promise<DeliveryEvent[]> {
     switch (params.topic) {
       case GITHUB_TOPICS.deployment:
@@ -103,6 +120,9 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
           params.eventPayload as DeploymentStatusCreatedEvent,
         );
       case GITHUB_TOPICS.issues:
+        if (!incidentEnvironment) {
+          return [];
+        }
         return this.issue(
           params.eventPayload as IssuesEvent,
           incidentEnvironment,

@@ -187,6 +187,19 @@ describe('GitHub webhooks through the events backend', () => {
     ]);
   });
 
+  it('reports incidents in the environment configured for them', async () => {
+    const backend = await startWebhookBackend({
+      github: { incidents: { label: 'bug', environment: 'staging' } },
+    });
+    await accepted(backend, 'issues', webhookExample('issues', 'labeled'));
+    expect(await backend.incidents()).toEqual([
+      expect.objectContaining({
+        id: 'github-issue-444500041',
+        environment: 'staging',
+      }),
+    ]);
+  });
+
   it('takes issues without the incident label (by default `incident`) for what they are', async () => {
     const backend = await startWebhookBackend();
     await accepted(backend, 'issues', webhookExample('issues', 'opened'));
