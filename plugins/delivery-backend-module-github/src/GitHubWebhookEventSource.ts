@@ -18,7 +18,7 @@ import { GitHubSourceSettings } from './config/readGitHubSourceSettings';
 import { DeploymentCommits } from './deployments/DeploymentCommits';
 import { deploymentEvents } from './deployments/deploymentEvents';
 import { deploymentState } from './deployments/deploymentState';
-import { webhookRepository } from './githubRepository';
+import { WebhookRepository, webhookRepository } from './githubRepository';
 import { incidentEvents, isIncident } from './incidents/incidentEvents';
 
 /** The topics the events backend's GitHub module publishes deliveries under. */
@@ -170,8 +170,8 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
     if (!entityRefs.length) {
       return [];
     }
-    // Only a finished deployment asks GitHub for its commits: an unfinished
-    // report never replaces a finished one, so they would not be kept.
+    // Only a finished deployment asks GitHub for its commits: its report
+    // replaces every unfinished one, so asking earlier would be wasted.
     const commits = state.finishedAt
       ? await this.commitsOf(repository, deployment)
       : undefined;
@@ -194,7 +194,7 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
   }
 
   private async commitsOf(
-    repository: ReturnType<typeof webhookRepository>,
+    repository: WebhookRepository,
     deployment: DeploymentCreatedEvent['deployment'],
   ): Promise<EventCommit[] | undefined> {
     if (!this.options.commits) {
