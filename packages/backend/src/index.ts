@@ -43,6 +43,11 @@ backend.add(
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
+// events plugin: GitHub webhooks at /api/events/http/github, checked against
+// events.modules.github.webhookSecret
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
 // the demo's policy: engineers promote what their teams own, platform admins approve production
@@ -76,6 +81,10 @@ backend.add(import('@domain-delivery/backstage-plugin-delivery-backend'));
 // the demo's delivery history and GitOps repository (delivery.demo.enabled)
 backend.add(
   import('@domain-delivery/backstage-plugin-delivery-backend-module-demo'),
+);
+// GitHub's deployments and incident issues, from its webhooks (delivery.github)
+backend.add(
+  import('@domain-delivery/backstage-plugin-delivery-backend-module-github'),
 );
 backend.add(
   import(

@@ -1,0 +1,51 @@
+export interface Config {
+  /** Configuration of the Domain Delivery plugins. */
+  delivery?: {
+    /**
+     * GitHub webhooks recorded by
+     * `@domain-delivery/backstage-plugin-delivery-backend-module-github`. The
+     * deliveries arrive through Backstage's events backend at
+     * `/api/events/http/github`, checked against
+     * `events.modules.github.webhookSecret`; without a secret that endpoint
+     * does not exist. An entity's deliveries are those of the repository its
+     * `github.com/project-slug` annotation names.
+     */
+    github?: {
+      /** GitHub deployments and their statuses, as deployments. */
+      deployments?: {
+        /** Whether to record them. Defaults to true. */
+        enabled?: boolean;
+        /**
+         * The portal environment of each GitHub environment whose name differs
+         * from it, e.g. `{ github: production, environment: prod }`. A GitHub
+         * environment with no entry keeps its name; one that is not among
+         * `delivery.environments` is not recorded.
+         */
+        environments?: Array<{
+          /** The GitHub environment's name, as deployments name it. */
+          github: string;
+          /** The name of the environment in `delivery.environments`. */
+          environment: string;
+        }>;
+        /**
+         * Whether to read, through `integrations.github`, the commits a
+         * finished deployment brought since the environment's previous one
+         * (for lead time). Defaults to true.
+         */
+        commits?: boolean;
+      };
+      /** Issues with a label, as incidents: opened, and resolved when closed. */
+      incidents?: {
+        /** Whether to record them. Defaults to true. */
+        enabled?: boolean;
+        /** The label that makes an issue an incident, in any case. Defaults to `incident`. */
+        label?: string;
+        /**
+         * The environment the incidents are reported in. Defaults to the first
+         * production environment of `delivery.environments`.
+         */
+        environment?: string;
+      };
+    };
+  };
+}

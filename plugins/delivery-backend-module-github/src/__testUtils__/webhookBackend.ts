@@ -1,0 +1,157 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the plugin this module extends, run for real
+import deliveryPlugin from '@domain-delivery/backstage-plugin-delivery-backend';
+import eventsPlugin from '@backstage/plugin-events-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import { createHmac, randomUUID } from 'node:crypto';
+import { Server } from 'node:http';
+import { dirname, join } from 'node:path';
+import request from 'supertest';
+import deliveryModuleGitHub from '..';
+
+export const WEBHOOK_SECRET = 'a webhook secret of the test';
+
+/** The entity of GitHub's example repository, `Codertocat/Hello-World`. */
+export const HELLO_WORLD: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'hello-world',
+    annotations: { 'github.com/project-slug': 'Codertocat/Hello-World' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+};
+export const HELLO_WORLD_REF = 'component:default/hello-world';
+
+export class WebhookBackend {
+  constructor(readonly server: Server) {}
+
+  /** Delivers a webhook as GitHub does, signed unless told otherwise. */
+  deliver(
+    event: string,
+    payload: object,
+    options: { signature?: string | null } = {},
+  ) {
+    const body = JSON.stringify(payload);
+    const delivery = request(this.server)
+      .post('/api/events/http/github')
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', event)
+      .set('X-GitHub-Delivery', randomUUID());
+    const signed =
+      options.signature === undefined ? signature(body) : options.signature;
+    return (
+      signed === null ? delivery : delivery.set('X-Hub-Signature-256', signed)
+    ).send(body);
+  }
+
+  async deployments(entityRef = HELLO_WORLD_REF) {
+    const response = await request(this.server)
+      .get('/api/delivery/deployments')
+      .query({ entityRef })
+      .set('Authorization', mockCredentials.user.header());
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+    return response.body.items as JsonObject[];
+  }
+
+  async incidents(entityRef = HELLO_WORLD_REF) {
+    const response = await request(this.server)
+      .get('/api/delivery/incidents')
+      .query({ entityRef })
+      .set('Authorization', mockCredentials.user.header());
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+    return response.body.items as JsonObject[];
+  }
+}
+
+/**
+ * The events backend's GitHub modules: the webhook endpoint with its signature
+ * check, and the router that publishes each delivery under `github.<event>`.
+ * The package's default export loads them with `import()`, which Jest runs
+ * only with Node's experimental VM modules; so they are required from its
+ * build, as that loader would load them.
+ */
+function githubEventsModules(): BackendFeature[] {
+  const dist = join(
+    dirname(
+      require.resolve(
+        '@backstage/plugin-events-backend-module-github/package.json',
+      ),
+    ),
+    'dist/service',
+  );
+  return [
+    'eventsModuleGithubWebhook.cjs.js',
+    'eventsModuleGithubEventRouter.cjs.js',
+  ].map(file => require(join(dist, file)).default);
+}
+
+/**
+ * A backend with the real events backend and its GitHub module, the delivery
+ * plugin and this module; GitHub's REST API is whatever msw answers.
+ */
+export async function startWebhookBackend(
+  options: { github?: JsonObject; entities?: Entity[] } = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      // The backend's own events service, not the test's per-plugin stand-in:
+      // what the events plugin publishes reaches the delivery plugin.
+      eventsServiceFactory,
+      eventsPlugin,
+      ...githubEventsModules(),
+      deliveryPlugin,
+      deliveryModuleGitHub,
+      catalogServiceMock.factory({
+        entities: options.entities ?? [HELLO_WORLD],
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          events: {
+            modules: { github: { webhookSecret: WEBHOOK_SECRET } },
+            // One process: no bus between replicas, whose long poll would hold
+            // every test backend open until it times out.
+            useEventBus: 'never',
+          },
+          integrations: {
+            github: [{ host: 'github.com', token: 'ghp_test' }],
+          },
+          delivery: {
+            environments: [
+              { name: 'dev' },
+              { name: 'staging', promotion: { from: 'dev' } },
+              {
+                name: 'prod',
+                production: true,
+                promotion: { from: 'staging' },
+              },
+            ],
+            github: options.github ?? {
+              deployments: {
+                environments: [{ github: 'production', environment: 'prod' }],
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return new WebhookBackend(server);
+}
+
+/** A signature as GitHub computes it: HMAC-SHA256 of the body with the secret. */
+export function signature(body: string, secret = WEBHOOK_SECRET): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}

@@ -1,0 +1,64 @@
+import { Config, ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** Where `delivery.github` is read from. */
+export const GITHUB_SOURCE_CONFIG_KEY = 'delivery.github';
+
+/** What the GitHub source records, as `delivery.github` configures it. */
+export interface GitHubSourceSettings {
+  deployments: {
+    enabled: boolean;
+    /** The portal's environment for a GitHub environment name. */
+    environmentFor(githubEnvironment: string): string;
+    /** Whether to ask GitHub for the commits a deployment brought. */
+    commits: boolean;
+  };
+  incidents: {
+    enabled: boolean;
+    /** The issue label that makes an issue an incident, in lower case. */
+    label: string;
+    /** The portal environment incidents are reported in, when configured. */
+    environment?: string;
+  };
+}
+
+/** Reads `delivery.github`; every part is on unless it is turned off. */
+export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
+  const github =
+    config.getOptionalConfig(GITHUB_SOURCE_CONFIG_KEY) ?? new ConfigReader({});
+  const deployments = github.getOptionalConfig('deployments');
+  const incidents = github.getOptionalConfig('incidents');
+
+  const mapped = new Map<string, string>();
+  for (const entry of deployments?.getOptionalConfigArray('environments') ??
+    []) {
+    const name = entry.getString('github');
+    if (mapped.has(name)) {
+      throw new InputError(
+        `${GITHUB_SOURCE_CONFIG_KEY}.deployments.environments names the GitHub environment '${name}' twice`,
+      );
+    }
+    mapped.set(name, entry.getString('environment'));
+  }
+
+  const label = incidents?.getOptionalString('label') ?? 'incident';
+  if (!label.trim()) {
+    throw new InputError(
+      `${GITHUB_SOURCE_CONFIG_KEY}.incidents.label must not be blank`,
+    );
+  }
+
+  return {
+    deployments: {
+      enabled: deployments?.getOptionalBoolean('enabled') ?? true,
+      // A GitHub environment with no entry keeps its name.
+      environmentFor: name => mapped.get(name) ?? name,
+      commits: deployments?.getOptionalBoolean('commits') ?? true,
+    },
+    incidents: {
+      enabled: incidents?.getOptionalBoolean('enabled') ?? true,
+      label: label.trim().toLocaleLowerCase('en-US'),
+      environment: incidents?.getOptionalString('environment'),
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { EventCommit } from '@domain-delivery/backstage-plugin-delivery-common';
+import type { GitHubClientFactory } from '@domain-delivery/backstage-plugin-delivery-node';
+import type { WebhookRepository } from '../githubRepository';
+
+type GitHubClient = Awaited<ReturnType<GitHubClientFactory['forRepository']>>;
+
+// The event API takes at most this many commits per deployment.
+const MAX_COMMITS = 1000;
+const COMMITS_PER_PAGE = 100;
+// How many earlier deployments of the environment are looked at for the last
+// one that went out, each costing a request for its statuses.
+const EARLIER_DEPLOYMENTS = 10;
+
+// A deployment that went out: `inactive` is a success that a later one replaced.
+const WENT_OUT = new Set(['success', 'inactive']);
+
+/** A deployment to look up the commits of. */
+export interface DeploymentToTrace {
+  repository: WebhookRepository;
+  /** GitHub's id of the deployment. */
+  id: number;
+  /** The GitHub environment, as the deployment names it. */
+  environment: string;
+  sha: string;
+}
+
+interface CommitOnGitHub {
+  sha: string;
+  commit: {
+    committer?: { date?: string } | null;
+    author?: { date?: string } | null;
+  };
+}
+
+function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
+  const committedAt =
+    commit.commit.committer?.date ?? commit.commit.author?.date;
+  return committedAt ? { sha: commit.sha, committedAt } : undefined;
+}
+
+/**
+ * The commits a GitHub deployment brought, for lead time: those between the
+ * environment's previous deployment that went out and this one, from GitHub's
+ * compare API; only the deployed commit when the environment had none before.
+ */
+export class DeploymentCommits {
+  constructor(private readonly clients: GitHubClientFactory) {}
+
+  async of(deployment: DeploymentToTrace): Promise<EventCommit[]> {
+    const github = await this.clients.forRepository(deployment.repository);
+    const base = await this.previousSha(github, deployment);
+    if (!base) {
+      const { data } = await github.repos.getCommit({
+        owner: deployment.repository.owner,
+        repo: deployment.repository.repo,
+        ref: deployment.sha,
+      });
+      const head = eventCommit(data);
+      return head ? [head] : [];
+    }
+    return this.between(github, deployment, base);
+  }
+
+  /** The commit of the environment's last deployment before this one that went out. */
+  private async previousSha(
+    github: GitHubClient,
+    deployment: DeploymentToTrace,
+  ): Promise<string | undefined> {
+    const { owner, repo } = deployment.repository;
+    const { data: deployments } = await github.repos.listDeployments({
+      owner,
+      repo,
+      environment: deployment.environment,
+      per_page: 100,
+    });
+    // GitHub's ids grow with time: the earlier deployments have smaller ones.
+    const earlier = deployments
+      .filter(candidate => candidate.id < deployment.id)
+      .sort((a, b) => b.id - a.id)
+      .slice(0, EARLIER_DEPLOYMENTS);
+    for (const candidate of earlier) {
+      const { data: statuses } = await github.repos.listDeploymentStatuses({
+        owner,
+        repo,
+        deployment_id: candidate.id,
+        per_page: 1,
+      });
+      if (statuses[0] && WENT_OUT.has(statuses[0].state)) {
+        return candidate.sha;
+      }
+    }
+    return undefined;
+  }
+
+  /** The commits after `base` up to the deployed one, oldest first. */
+  private async between(
+    github: GitHubClient,
+    deployment: DeploymentToTrace,
+    base: string,
+  ): Promise<EventCommit[]> {
+    const { owner, repo } = deployment.repository;
+    const commits: EventCommit[] = [];
+    for (let page = 1; commits.length < MAX_COMMITS; page++) {
+      const { data } = await github.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${deployment.sha}`,
+        per_page: COMMITS_PER_PAGE,
+        page,
+      });
+      for (const commit of data.commits) {
+        const reported = eventCommit(commit);
+        if (reported) {
+          commits.push(reported);
+        }
+      }
+      // A rollback lies behind its base: it brought no new commit.
+      if (
+        data.commits.length < COMMITS_PER_PAGE ||
+        page * COMMITS_PER_PAGE >= data.total_commits
+      ) {
+        break;
+      }
+    }
+    return commits.slice(0, MAX_COMMITS);
+  }
+}

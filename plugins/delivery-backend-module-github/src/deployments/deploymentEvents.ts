@@ -1,0 +1,89 @@
+import type {
+  DeploymentEvent,
+  DeploymentTrigger,
+  EventCommit,
+} from '@domain-delivery/backstage-plugin-delivery-common';
+import type { Deployment } from '@octokit/webhooks-types';
+import { recordsOf } from '../eventIds';
+import type { WebhookRepository } from '../githubRepository';
+import type { DeploymentState } from './deploymentState';
+
+// The golden path's workflows name a version by the first 12 characters of
+// the commit, as their push events do.
+const SHORT_SHA_LENGTH = 12;
+
+const REPORTED_TRIGGERS: ReadonlySet<string> = new Set<DeploymentTrigger>([
+  'pipeline',
+  'promotion',
+  'rollback',
+  'hotfix',
+]);
+
+/** What one `deployment` or `deployment_status` delivery says. */
+export interface DeploymentReport {
+  repository: WebhookRepository;
+  deployment: Deployment;
+  state: DeploymentState;
+  /** The status's log or target, a link to the rollout. */
+  url?: string;
+}
+
+function payloadText(deployment: Deployment, key: string): string | undefined {
+  const payload = deployment.payload as unknown;
+  if (!payload || typeof payload !== 'object') {
+    return undefined;
+  }
+  const value = (payload as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/**
+ * The version the deployment rolled out: the `version` its payload names
+ * (`gh api .../deployments -f payload[version]=1.4.2`), otherwise its commit.
+ */
+export function deploymentVersion(deployment: Deployment): string {
+  return (
+    payloadText(deployment, 'version') ??
+    deployment.sha.slice(0, SHORT_SHA_LENGTH)
+  );
+}
+
+/** `pipeline`, unless the payload names another trigger, e.g. `rollback`. */
+function deploymentTrigger(deployment: Deployment): DeploymentTrigger {
+  const trigger = payloadText(deployment, 'trigger');
+  return trigger && REPORTED_TRIGGERS.has(trigger)
+    ? (trigger as DeploymentTrigger)
+    : 'pipeline';
+}
+
+/**
+ * The deployment events for one delivery, one per entity of the repository.
+ * Every field comes from the deployment itself or its status, so any delivery
+ * about the same deployment gives the same record once it has finished.
+ */
+export function deploymentEvents(options: {
+  report: DeploymentReport;
+  environment: string;
+  entityRefs: string[];
+  commits?: EventCommit[];
+}): DeploymentEvent[] {
+  const { report, environment, entityRefs, commits } = options;
+  const { deployment, repository, state } = report;
+  return recordsOf('deployment', repository, deployment.id, entityRefs).map(
+    ({ id, entityRef }) => ({
+      type: 'deployment',
+      id,
+      entityRef,
+      environment,
+      version: deploymentVersion(deployment),
+      commitSha: deployment.sha,
+      ...(commits ? { commits } : {}),
+      status: state.status,
+      trigger: deploymentTrigger(deployment),
+      startedAt: deployment.created_at,
+      ...(state.finishedAt ? { finishedAt: state.finishedAt } : {}),
+      ...(report.url ? { url: report.url } : {}),
+      ...(deployment.creator?.login ? { actor: deployment.creator.login } : {}),
+    }),
+  );
+}
