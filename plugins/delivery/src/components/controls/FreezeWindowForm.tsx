@@ -62,6 +62,7 @@ export const FreezeWindowForm = ({
           <TextField
             select
             fullWidth
+            id="freeze-environment"
             label="Environment"
             value={environment}
             onChange={e => setEnvironment(e.target.value)}
@@ -78,6 +79,7 @@ export const FreezeWindowForm = ({
             fullWidth
             required
             type="datetime-local"
+            id="freeze-start"
             label="From"
             InputLabelProps={{ shrink: true }}
             value={start}
@@ -89,6 +91,7 @@ export const FreezeWindowForm = ({
             fullWidth
             required
             type="datetime-local"
+            id="freeze-end"
             label="Until"
             InputLabelProps={{ shrink: true }}
             value={end}
@@ -98,6 +101,7 @@ export const FreezeWindowForm = ({
         <Grid item xs={12} md={2}>
           <TextField
             fullWidth
+            id="freeze-time-zone"
             label="Time zone"
             helperText="IANA, e.g. Europe/Berlin"
             value={timeZone}
@@ -107,6 +111,7 @@ export const FreezeWindowForm = ({
         <Grid item xs={12} md={2}>
           <TextField
             fullWidth
+            id="freeze-reason"
             label="Reason"
             value={reason}
             onChange={e => setReason(e.target.value)}

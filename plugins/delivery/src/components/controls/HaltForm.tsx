@@ -53,6 +53,7 @@ export const HaltForm = ({ onHalted }: { onHalted: () => void }) => {
           <TextField
             select
             fullWidth
+            id="halt-scope"
             label="What to halt"
             value={scope}
             onChange={e => setScope(e.target.value)}
@@ -69,6 +70,7 @@ export const HaltForm = ({ onHalted }: { onHalted: () => void }) => {
           <TextField
             fullWidth
             required
+            id="halt-reason"
             label="Reason"
             helperText="Shown on every Promote button it stops"
             value={reason}
