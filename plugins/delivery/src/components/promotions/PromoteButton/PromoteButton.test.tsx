@@ -107,6 +107,31 @@ describe('PromoteButton', () => {
     ).toBeInTheDocument();
   });
 
+  it('is disabled while promotions are halted, saying who halted them and why', async () => {
+    await renderButton(
+      fakeApi({
+        violations: [
+          {
+            rule: 'halt',
+            message:
+              'all promotions are halted since 2026-12-06T09:00:00.000Z by user:default/platform-admin: Incident INC-42',
+          },
+        ],
+      }),
+    );
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Promote to Production' }),
+      ).toBeDisabled(),
+    );
+    expect(
+      screen.getByText(
+        'All promotions are halted since 2026-12-06T09:00:00.000Z by user:default/platform-admin: Incident INC-42.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('is disabled before the soak time is over, saying when it will be', async () => {
     // 1.4.3 reached staging 15 minutes ago.
     await renderButton(

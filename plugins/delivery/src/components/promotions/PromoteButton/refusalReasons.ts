@@ -26,6 +26,11 @@ export function refusalReasons(
         new Date(readyAt),
       )} (minimum ${formatDuration(requiredSeconds)}).`;
     }
+    if (violation.rule === 'halt') {
+      // "all promotions are halted since … by …: reason"
+      const { message } = violation;
+      return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+    }
     return `${violation.message}.`;
   });
 }
