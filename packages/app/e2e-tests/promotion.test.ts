@@ -3,10 +3,12 @@ import { gitopsRepository } from './demoDisk';
 import { git, revertSince } from './localGit';
 import { signInAs } from './signIn';
 
-// An elite delivery team's service: the demo history always ends with a
-// version that has soaked in staging and waits for production.
-const COMPONENT = 'timetable-service';
-const VALUES_FILE = `apps/journey/${COMPONENT}/values-prod.yaml`;
+// A service of the engineer's team (smart-city): the demo history always ends
+// with a version that has soaked in staging and waits for production.
+const COMPONENT = 'parking-availability-service';
+const VALUES_FILE = `apps/smart-city/${COMPONENT}/values-prod.yaml`;
+// Another team's service (journey), which the engineer may not promote.
+const OTHER_TEAMS_COMPONENT = 'timetable-service';
 const BACKEND = 'http://localhost:7007';
 
 // The GitOps repository outlives the demo's in-memory database: the run's
@@ -143,4 +145,22 @@ test('the engineer requests a production promotion, the platform admin approves 
   expect(git(repository, 'show', `${sha}:${VALUES_FILE}`)).toContain(
     `tag: ${promotion.version}`,
   );
+});
+
+test("the engineer is offered no Promote or Roll back button on another team's service", async ({
+  page,
+}) => {
+  await signInAs(page, 'engineer');
+  await page.goto(
+    `/catalog/default/component/${OTHER_TEAMS_COMPONENT}/deployments`,
+  );
+  // The environment cards are there, with what runs in production…
+  await expect(
+    page.getByRole('heading', { name: 'Production' }).first(),
+  ).toBeVisible();
+  // …but no action: the demo's policy lets only the owners promote and roll back.
+  await expect(page.getByRole('button', { name: /^Promote to/ })).toHaveCount(
+    0,
+  );
+  await expect(page.getByRole('button', { name: /^Roll back/ })).toHaveCount(0);
 });
