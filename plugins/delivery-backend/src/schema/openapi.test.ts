@@ -31,6 +31,8 @@ describe('openapi.yaml', () => {
       '/events',
       '/freeze-windows',
       '/freeze-windows/{id}',
+      '/halts',
+      '/halts/{id}',
       '/health',
       '/incidents',
       '/promotions',
