@@ -59,7 +59,10 @@ export function registerPromotionRoutes(
   api.get('/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, READERS);
     const items = await promotions.list(
-      parsePromotionListQuery(req.query),
+      parsePromotionListQuery(
+        req.query,
+        environments.map(e => e.name),
+      ),
       refs => readAccess.readable(refs, credentials),
       credentials,
     );

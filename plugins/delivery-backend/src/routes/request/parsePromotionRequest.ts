@@ -115,7 +115,20 @@ export type PromotionListQuery = QueryParameters<
  */
 export function parsePromotionListQuery(
   query: PromotionListQuery,
+  environmentNames: string[],
 ): PromotionListRequest {
+  if (
+    query.environment !== undefined &&
+    !environmentNames.includes(query.environment)
+  ) {
+    throw new InputError(
+      `environment '${
+        query.environment
+      }' is not a configured environment; configured are ${environmentNames.join(
+        ', ',
+      )}`,
+    );
+  }
   const states = query.state?.split(',').map(state => state.trim());
   const unknown = states?.find(
     state => !PROMOTION_STATES.includes(state as PromotionState),
