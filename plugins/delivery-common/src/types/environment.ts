@@ -43,6 +43,72 @@ export type PromotionPolicy =
   DeliveryApiComponents['schemas']['Environment']['promotion'];
 
 /**
+ * An HTTP check of a deployment: the URL answers 2xx (and, with `expect`, the
+ * JSON field equals the value) `successes` times in a row, asked every
+ * `intervalMs`, within `timeoutMs`. `{entity}`, `{environment}` and
+ * `{version}` in `url` and `expect.equals` are replaced.
+ *
+ * @public
+ */
+export interface HttpVerificationConfig {
+  url: string;
+  expect?: { jsonPath: string; equals: string };
+  successes: number;
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/**
+ * An Argo CD check of a deployment: the entity's application for the
+ * environment is Synced at the deployed revision and Healthy within
+ * `timeoutMs`.
+ *
+ * @public
+ */
+export interface ArgoCdVerificationConfig {
+  baseUrl: string;
+  token: string;
+  /** The application name with `{environment}`; defaults to the entity's annotation. */
+  appName?: string;
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/**
+ * A Prometheus check of a deployment: the PromQL query (with the same
+ * placeholders as the HTTP check) stays below or above a threshold for
+ * `forMs`, asked every `intervalMs`, within `timeoutMs`.
+ *
+ * @public
+ */
+export interface PrometheusVerificationConfig {
+  baseUrl: string;
+  query: string;
+  below?: number;
+  above?: number;
+  forMs: number;
+  intervalMs: number;
+  timeoutMs: number;
+  token?: string;
+}
+
+/**
+ * The checks run after every succeeded deployment into an environment, and
+ * what happens when they fail.
+ *
+ * @public
+ */
+export interface VerificationConfig {
+  http?: HttpVerificationConfig;
+  argocd?: ArgoCdVerificationConfig;
+  prometheus?: PrometheusVerificationConfig;
+  /** Whether a failed verification requests a rollback to the last verified version. */
+  rollbackOnFailure: boolean;
+  /** Whether that rollback is executed without the environment's approvals. */
+  rollbackWithoutApproval: boolean;
+}
+
+/**
  * A configured delivery environment, such as `dev`, `staging` or `prod`, as
  * the API answers it but with its executor's options, which the API leaves out.
  *
@@ -55,4 +121,6 @@ export interface Environment
    * configured, and then every promotion into it is refused.
    */
   executor?: ExecutorConfig;
+  /** The checks run after each succeeded deployment into it; absent when none are configured. */
+  verification?: VerificationConfig;
 }

@@ -6,6 +6,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { PromotionRecord } from '../../database/promotions/PromotionStore';
+import { PROMOTION_ENGINE_ACTOR } from './execution/promotionEngineActor';
 
 const TOPIC = 'delivery-promotion';
 
@@ -82,6 +83,9 @@ export class PromotionNotifier {
       succeeded: 'succeeded',
       failed: 'failed',
     };
+    if (promotion.requestedBy === PROMOTION_ENGINE_ACTOR) {
+      return; // The portal asked for it (an automatic rollback): no one to tell.
+    }
     const severity: NotificationSeverity =
       event === 'failed' || event === 'rejected' ? 'high' : 'normal';
     await this.send(
@@ -93,6 +97,36 @@ export class PromotionNotifier {
         severity,
         topic: TOPIC,
         scope: `delivery-promotion:${promotion.id}`,
+      },
+    );
+  }
+
+  /**
+   * A deployment's verification failed: tells who caused the deployment and
+   * the entity's owners why, and what became of the rollback.
+   */
+  async verificationFailed(failure: {
+    entityRef: string;
+    environment: string;
+    version: string;
+    deploymentId: string;
+    reason: string;
+    recipients: string[];
+    /** What the portal did about it, e.g. the rollback it requested. */
+    outcome: string;
+  }): Promise<void> {
+    if (failure.recipients.length === 0) {
+      return;
+    }
+    await this.send(
+      { type: 'entity', entityRef: [...new Set(failure.recipients)] },
+      {
+        title: `Verification of ${failure.entityRef} ${failure.version} in ${failure.environment} failed`,
+        description: `${failure.reason}. ${failure.outcome}`,
+        link: entityLink(failure.entityRef),
+        severity: 'high',
+        topic: TOPIC,
+        scope: `delivery-verification:${failure.deploymentId}`,
       },
     );
   }

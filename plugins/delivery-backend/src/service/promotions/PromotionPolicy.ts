@@ -13,6 +13,8 @@ import { EnvironmentExecutors } from '../../executors/EnvironmentExecutors';
 import { FreezeWindowService } from './freezeWindows/FreezeWindowService';
 import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';
 import { VersionHistory } from './VersionHistory';
+import { VerificationStore } from '../../database/verifications/VerificationStore';
+import { verifiedInSource } from './verifiedInSource';
 
 /** What the policy found about a promotion request. */
 export interface PolicyEvaluation {
@@ -46,6 +48,7 @@ const RULE_NAMES: Record<PromotionRule, string> = {
   already_running: 'already running',
   rollback_target: 'rollback target',
   executor: 'executor',
+  verified_in_source: 'verified in source',
 };
 
 /** The message of the 409 that refuses a request: every violation, each naming its rule. */
@@ -70,6 +73,7 @@ export class PromotionPolicy {
       store: PromotionStore;
       freezeWindows: FreezeWindowService;
       executors: EnvironmentExecutors;
+      verifications: Pick<VerificationStore, 'listForVersion'>;
     },
   ) {}
 
@@ -201,6 +205,13 @@ export class PromotionPolicy {
         });
       }
       return;
+    }
+    const unverified = await verifiedInSource(this.options.verifications, {
+      ...request,
+      source,
+    });
+    if (unverified) {
+      evaluation.violations.push(unverified);
     }
     if (required <= 0) {
       return;

@@ -36,6 +36,7 @@ import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
 import { PromotionTransitions } from './PromotionTransitions';
 import { DeliverySignals } from '../signals/DeliverySignals';
+import { VerificationStore } from '../../database/verifications/VerificationStore';
 
 /**
  * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
@@ -63,6 +64,7 @@ export function addBuiltInExecutors(
 /** The promotion engine's services, wired together. */
 export interface PromotionEngine {
   promotions: PromotionService;
+  notifier: PromotionNotifier;
   preview: PromotionPreviewService;
   freezeWindows: FreezeWindowService;
   execution: PromotionExecution;
@@ -88,6 +90,8 @@ export async function createPromotionEngine(options: {
   deliveryStore: DeliveryStore;
   ingestion: IngestionService;
   signals: DeliverySignals;
+  /** Where deployments' verifications are kept, for the `verified_in_source` rule. */
+  verifications: VerificationStore;
   /** The target environment's recent change failure rate, for the promotion dialog. */
   changeFailureRate?: ChangeFailureRateSource;
 }): Promise<PromotionEngine> {
@@ -109,6 +113,7 @@ export async function createPromotionEngine(options: {
     store,
     freezeWindows,
     executors,
+    verifications: options.verifications,
   });
   const notifier = new PromotionNotifier({
     notifications: options.notifications,
@@ -154,5 +159,6 @@ export async function createPromotionEngine(options: {
     }),
     freezeWindows,
     execution,
+    notifier,
   };
 }

@@ -62,8 +62,10 @@ export interface paths {
     put?: never;
     /**
      * Reports deployment and incident events: one event object, or an array
-     *     of up to 1000. Only services may call it (including static
-     *     external-access tokens), with the `delivery.event.create` permission.
+     *     of up to 1000. Services (including static external-access tokens) and
+     *     users may call it, with the `delivery.event.create` permission on the
+     *     entity of each event: events for other entities are rejected on
+     *     `entityRef`, and a batch of which none may be reported is a 403.
      *     Idempotent on `id`. Each event is validated on its own (see
      *     `DeploymentEvent` and `IncidentEvent`): the valid ones are stored even
      *     when others are rejected.
@@ -418,6 +420,40 @@ export interface components {
       finishedAt?: string;
       url?: string;
       actor?: string;
+      verification?: components['schemas']['DeploymentVerification'];
+    };
+    VerificationState: 'running' | 'passed' | 'failed';
+    /** One check of a deployment's verification and how it went. */
+    VerificationCheck: {
+      kind: 'http' | 'argocd' | 'prometheus';
+      state: components['schemas']['VerificationState'];
+      /** What is checked, e.g. the URL, the Argo CD application or the PromQL query. */
+      target: string;
+      /** Why it failed, or what it still waits for. */
+      reason?: string;
+      /** How far it got, e.g. `2 of 3 answers in a row`. */
+      progress?: string;
+      /**
+       * Format: date-time
+       * When it was last looked at.
+       */
+      checkedAt?: string;
+    };
+    /**
+     * The checks run after a succeeded deployment into an environment that
+     *     configures `verification`; absent for other environments.
+     */
+    DeploymentVerification: {
+      state: components['schemas']['VerificationState'];
+      /** Why it failed. */
+      reason?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      /** The automatic rollback it requested, if any. */
+      rollbackPromotionId?: string;
+      checks: components['schemas']['VerificationCheck'][];
     };
     /** A non-blank string of at most 255 characters. */
     EventText: string;
@@ -600,6 +636,11 @@ export interface components {
         approvers: string[];
         allowSelfApproval: boolean;
         minimumSoakSeconds: number;
+        /**
+         * Whether a version is promoted here only once its verification
+         *     passed in the environment it is promoted from.
+         */
+        requireVerifiedSource?: boolean;
       };
       freezeWindows: components['schemas']['FreezeWindow'][];
       /**
@@ -864,7 +905,8 @@ export interface components {
         | 'open_promotion'
         | 'already_running'
         | 'rollback_target'
-        | 'executor';
+        | 'executor'
+        | 'verified_in_source';
       message: string;
     };
     /** The new promotion, as `Promotion`, and what the requester should know. */
