@@ -10,12 +10,16 @@ import {
 } from '../../database/verifications/VerificationStore';
 import { configuredChecks, longestTimeoutMs } from './checkKinds';
 
+// Deployments that finished this long ago are verified when reported now.
+const RECENT_MS = 60 * 60_000;
+
 /**
  * Starts a verification for each succeeded deployment stored into an
  * environment that configures one, whatever reported it (a promotion, a
  * rollback, a pipeline's event, a source). A deployment that finished
- * longer ago than its checks may take (history loaded late, a backfill) is
- * not verified: what runs now may well be something else.
+ * more than an hour ago, or longer ago than its checks may take (history
+ * loaded late, a backfill), is not verified: what runs now may well be
+ * something else.
  */
 export class VerificationQueue {
   private readonly environments: Map<string, Environment>;
@@ -59,7 +63,7 @@ export class VerificationQueue {
         deployment.status !== 'succeeded' ||
         !deployment.finishedAt ||
         Date.parse(deployment.finishedAt) <
-          now.getTime() - longestTimeoutMs(verification)
+          now.getTime() - Math.max(RECENT_MS, longestTimeoutMs(verification))
       ) {
         continue;
       }
