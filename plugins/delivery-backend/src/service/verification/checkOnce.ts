@@ -9,6 +9,10 @@ import {
 import { configuredChecks } from './checkKinds';
 import { VerifiedDeployment } from './checks/VerificationCheckKind';
 
+// Seconds and more as people say them; less than a second in milliseconds.
+const timeoutText = (ms: number) =>
+  ms < 1000 ? `${ms} ms` : formatDuration(ms / 1000, { exact: true });
+
 const plus = (now: Date, ms: number) =>
   new Date(now.getTime() + ms).toISOString();
 
@@ -53,10 +57,9 @@ export async function checkOnce(
       checks.push({
         ...base,
         state: 'failed',
-        reason: `did not pass within ${formatDuration(
-          kind.config.timeoutMs / 1000,
-          { exact: true },
-        )}: ${seen.reason}`,
+        reason: `did not pass within ${timeoutText(kind.config.timeoutMs)}: ${
+          seen.reason
+        }`,
         ...(seen.progress && { progress: seen.progress }),
       });
       continue;
