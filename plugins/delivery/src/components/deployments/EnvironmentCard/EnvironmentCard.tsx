@@ -16,6 +16,7 @@ import { ActorLink } from '../../shared/ActorLink';
 import { shortSha } from '../CommitList';
 import { NextEnvironmentGap } from '../NextEnvironmentGap';
 import { RelativeTime } from '../../shared/RelativeTime';
+import { VerificationStatus } from '../VerificationStatus';
 
 /** Describes how a version gets into an environment, from its promotion policy. */
 export function describePolicy(policy: PromotionPolicy | undefined): string {
@@ -127,6 +128,17 @@ export const EnvironmentCard = ({
               <>
                 <dt>Soak</dt>
                 <dd>{soak}</dd>
+              </>
+            )}
+            {deployment.verification && (
+              <>
+                <dt>Verification</dt>
+                <dd>
+                  <VerificationStatus
+                    verification={deployment.verification}
+                    showChecks
+                  />
+                </dd>
               </>
             )}
           </dl>
