@@ -3,7 +3,10 @@ import {
   PromotionTrigger,
   PromotionViolation,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import { VerificationStore } from '../../database/verifications/VerificationStore';
+import {
+  VerificationRecord,
+  VerificationStore,
+} from '../../database/verifications/VerificationStore';
 
 /**
  * The `verified_in_source` rule: when the target environment requires it, a
@@ -30,13 +33,23 @@ export async function verifiedInSource(
     return undefined;
   }
   const [latest] = found;
-  const why = !latest
-    ? 'was not verified there'
-    : latest.state === 'running'
-    ? 'is still being verified there'
-    : `failed its verification there (${latest.reason ?? 'no reason given'})`;
   return {
     rule: 'verified_in_source',
-    message: `${version} ${why}; ${environment.name} takes only versions whose verification passed in ${source}`,
+    message: `${version} ${whyNot(latest)}; ${
+      environment.name
+    } takes only versions whose verification passed in ${source}`,
   };
+}
+
+// Why the latest verification of the version does not let it through.
+function whyNot(latest: VerificationRecord | undefined): string {
+  if (!latest) {
+    return 'was not verified there';
+  }
+  if (latest.state === 'running') {
+    return 'is still being verified there';
+  }
+  return `failed its verification there (${
+    latest.reason ?? 'no reason given'
+  })`;
 }
