@@ -51,10 +51,15 @@ export type PromotionPolicy =
  * @public
  */
 export interface HttpVerificationConfig {
+  /** The URL, with placeholders. */
   url: string;
+  /** The JSON field (a JSONPath) that must equal a value, with placeholders. */
   expect?: { jsonPath: string; equals: string };
+  /** How many good answers in a row pass the check. */
   successes: number;
+  /** How long between two requests. */
   intervalMs: number;
+  /** How long the check may take before it fails. */
   timeoutMs: number;
 }
 
@@ -66,11 +71,15 @@ export interface HttpVerificationConfig {
  * @public
  */
 export interface ArgoCdVerificationConfig {
+  /** The Argo CD URL. */
   baseUrl: string;
+  /** An Argo CD API token that may read the applications. */
   token: string;
   /** The application name with `{environment}`; defaults to the entity's annotation. */
   appName?: string;
+  /** How long between two looks. */
   intervalMs: number;
+  /** How long the check may take before it fails. */
   timeoutMs: number;
 }
 
@@ -82,13 +91,21 @@ export interface ArgoCdVerificationConfig {
  * @public
  */
 export interface PrometheusVerificationConfig {
+  /** The Prometheus URL. */
   baseUrl: string;
+  /** The PromQL query, with placeholders. */
   query: string;
+  /** The value the query must stay under. */
   below?: number;
+  /** The value the query must stay over. */
   above?: number;
+  /** How long it must stay there. */
   forMs: number;
+  /** How long between two queries. */
   intervalMs: number;
+  /** How long the check may take before it fails. */
   timeoutMs: number;
+  /** A bearer token for Prometheus, if it needs one. */
   token?: string;
 }
 
@@ -99,8 +116,11 @@ export interface PrometheusVerificationConfig {
  * @public
  */
 export interface VerificationConfig {
+  /** The HTTP check, if configured. */
   http?: HttpVerificationConfig;
+  /** The Argo CD check, if configured. */
   argocd?: ArgoCdVerificationConfig;
+  /** The Prometheus check, if configured. */
   prometheus?: PrometheusVerificationConfig;
   /** Whether a failed verification requests a rollback to the last verified version. */
   rollbackOnFailure: boolean;
