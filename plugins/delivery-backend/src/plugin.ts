@@ -182,6 +182,7 @@ export const deliveryPlugin = createBackendPlugin({
           catalogService,
           auth,
           scheduler,
+          signals: deliverySignals,
           logger,
         });
         // Executions under way finish (or time out) before the backend stops.

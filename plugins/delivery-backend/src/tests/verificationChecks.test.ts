@@ -89,7 +89,18 @@ describe('verification of deployments', () => {
           checks: [{ kind: 'http', state: 'running' }],
         });
 
+        backend.signals.length = 0;
         const verified = await verifyUntilDone([backend], ENTITY, 'staging');
+        // Open pages are told, so that they show it at once.
+        expect(backend.signals).toContainEqual({
+          recipients: { type: 'broadcast' },
+          channel: 'delivery',
+          message: {
+            type: 'deployment',
+            entityRef: ENTITY,
+            environment: 'staging',
+          },
+        });
         expect(verified.verification).toEqual({
           state: 'passed',
           startedAt: expect.any(String),

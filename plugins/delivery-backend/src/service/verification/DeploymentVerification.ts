@@ -14,6 +14,7 @@ import {
   VerificationStore,
 } from '../../database/verifications/VerificationStore';
 import { PromotionService } from '../promotions/PromotionService';
+import { DeploymentTarget } from '../signals/DeliverySignals';
 import { checkOnce, settle } from './checkOnce';
 import { VerifiedDeployment } from './checks/VerificationCheckKind';
 import { VerificationFollowUp } from './VerificationFollowUp';
@@ -50,6 +51,8 @@ export class DeploymentVerification {
       auth: AuthService;
       promotions: PromotionService;
       followUp: VerificationFollowUp;
+      /** Told of each verification that changed, so that open pages reload. */
+      onChanged?: (changed: DeploymentTarget[]) => Promise<void>;
       logger: LoggerService;
       now?: () => Date;
     },
@@ -86,6 +89,8 @@ export class DeploymentVerification {
       }
       try {
         await this.verify(claim);
+        const { entityRef, environment } = claim.verification;
+        await this.options.onChanged?.([{ entityRef, environment }]);
       } catch (error) {
         // Left claimed: another run takes it up again once the claim is stale.
         this.options.logger.error(

@@ -75,10 +75,10 @@ export class VerificationQueue {
         state: 'running',
         startedAt: now.toISOString(),
         nextCheckAt: now.toISOString(),
-        checks: configuredChecks(verification).map(({ kind }) => ({
+        checks: configuredChecks(verification).map(({ kind, template }) => ({
           kind,
           state: 'running',
-          target: '',
+          target: template,
           reason: 'not looked at yet',
         })),
       });

@@ -10,6 +10,8 @@ export interface ConfiguredCheck {
   kind: CheckProgress['kind'];
   check: VerificationCheckKind<any>;
   config: { intervalMs: number; timeoutMs: number };
+  /** What it looks at before the entity is known, e.g. the URL with its placeholders. */
+  template: string;
 }
 
 /** The checks an environment's verification configures, in a fixed order. */
@@ -18,13 +20,19 @@ export function configuredChecks(
 ): ConfiguredCheck[] {
   const checks: ConfiguredCheck[] = [];
   if (verification.http) {
-    checks.push({ kind: 'http', check: httpCheck, config: verification.http });
+    checks.push({
+      kind: 'http',
+      check: httpCheck,
+      config: verification.http,
+      template: verification.http.url,
+    });
   }
   if (verification.argocd) {
     checks.push({
       kind: 'argocd',
       check: argoCdCheck,
       config: verification.argocd,
+      template: verification.argocd.appName ?? 'the Argo CD application',
     });
   }
   if (verification.prometheus) {
@@ -32,6 +40,7 @@ export function configuredChecks(
       kind: 'prometheus',
       check: prometheusCheck,
       config: verification.prometheus,
+      template: verification.prometheus.query,
     });
   }
   return checks;

@@ -1,3 +1,4 @@
+import { stringifyError } from '@backstage/errors';
 import {
   VerificationConfig,
   formatDuration,
@@ -7,7 +8,10 @@ import {
   VerificationRecord,
 } from '../../database/verifications/VerificationStore';
 import { configuredChecks } from './checkKinds';
-import { VerifiedDeployment } from './checks/VerificationCheckKind';
+import {
+  ProbeOutcome,
+  VerifiedDeployment,
+} from './checks/VerificationCheckKind';
 
 // Seconds and more as people say them; less than a second in milliseconds.
 const timeoutText = (ms: number) =>
@@ -38,7 +42,14 @@ export async function checkOnce(
       continue;
     }
     const target = kind.check.target(kind.config, deployment);
-    const seen = await kind.check.probe(kind.config, deployment, check, now);
+    const seen = await kind.check
+      .probe(kind.config, deployment, check, now)
+      .catch(
+        (error): ProbeOutcome => ({
+          outcome: 'waiting',
+          reason: `the answer could not be read: ${stringifyError(error)}`,
+        }),
+      );
     const base = { kind: check.kind, target, checkedAt: now.toISOString() };
     if (seen.outcome === 'passed') {
       checks.push({

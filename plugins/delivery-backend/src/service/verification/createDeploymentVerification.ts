@@ -9,6 +9,7 @@ import { DeliveryStore } from '../../database/DeliveryStore';
 import { VerificationStore } from '../../database/verifications/VerificationStore';
 import { IngestionService } from '../ingestion/IngestionService';
 import { PromotionEngine } from '../promotions/createPromotionEngine';
+import { DeliverySignals } from '../signals/DeliverySignals';
 import { DeploymentVerification } from './DeploymentVerification';
 import { VerificationFollowUp } from './VerificationFollowUp';
 
@@ -25,12 +26,14 @@ export async function createDeploymentVerification(options: {
   catalogService: CatalogService;
   auth: AuthService;
   scheduler: SchedulerService;
+  signals: DeliverySignals;
   logger: LoggerService;
 }): Promise<DeploymentVerification> {
   const { promotionEngine, logger } = options;
   const verification = new DeploymentVerification({
     ...options,
     promotions: promotionEngine.promotions,
+    onChanged: changed => options.signals.deploymentsChanged(changed),
     followUp: new VerificationFollowUp({
       ...options,
       promotions: promotionEngine.promotions,
