@@ -164,6 +164,21 @@ describe('verification of deployments', () => {
     );
   });
 
+  it.each(databases.eachSupportedId())(
+    'never hands the checks and their tokens to browsers, %p',
+    async databaseId => {
+      const backend = await start(databaseId, {
+        argocd: ARGOCD_CHECK,
+        prometheus: { ...PROMETHEUS_CHECK, token: 'prometheus-token' },
+      });
+      const { status, text } = await backend.engineer.get('/environments');
+      expect(status).toBe(200);
+      expect(text).not.toContain('argocd-token');
+      expect(text).not.toContain('prometheus-token');
+      expect(text).not.toContain(PROMETHEUS_URL);
+    },
+  );
+
   describe('Argo CD', () => {
     it.each(databases.eachSupportedId())(
       'passes when the application is Synced at the promoted GitOps revision and Healthy, %p',
