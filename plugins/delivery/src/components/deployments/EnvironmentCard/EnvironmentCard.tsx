@@ -28,7 +28,10 @@ export function describePolicy(policy: PromotionPolicy | undefined): string {
     approvals > 0
       ? `, ${approvals} approval${approvals > 1 ? 's' : ''} required`
       : '';
-  return `Promoted from ${policy.promotedFrom}${approval}`;
+  const verified = policy.requireVerifiedSource
+    ? `, once verified in ${policy.promotedFrom}`
+    : '';
+  return `Promoted from ${policy.promotedFrom}${verified}${approval}`;
 }
 
 /** The environment a version goes to next, as far as soaking is concerned. */
