@@ -191,16 +191,19 @@ describe('verification of deployments', () => {
         server.use(
           argoCdApplicationEndpoint(
             'parking-api-staging',
-            () =>
-              argoCdApplication({
+            () => {
+              looks++;
+              // Still at the previous GitOps commit, then rolling out the
+              // executor's commit (as the recording executor reports it).
+              const promoted = looks > 1;
+              return argoCdApplication({
                 name: 'parking-api-staging',
-                // The executor's GitOps commit, as the recording executor reports it.
-                revision: 'gitops-1.1.0',
-                version: '1.1.0',
+                revision: promoted ? 'gitops-1.1.0' : 'gitops-1.0.0',
+                version: promoted ? '1.1.0' : '1.0.0',
                 sync: 'Synced',
-                // Still rolling out at the first look.
-                health: ++looks === 1 ? 'Progressing' : 'Healthy',
-              }),
+                health: looks === 2 ? 'Progressing' : 'Healthy',
+              });
+            },
             tokens,
           ),
         );
@@ -215,6 +218,13 @@ describe('verification of deployments', () => {
           (await backend.waitForState(promotion.id, ['succeeded'])).state,
         ).toBe('succeeded');
 
+        await backend.runVerificationTask();
+        const waiting = await latestDeployment(backend, ENTITY, 'staging');
+        expect(waiting.verification?.checks[0]).toMatchObject({
+          state: 'running',
+          reason: 'parking-api-staging is not at 1.1.0 (revision gitops-1.0.0)',
+        });
+
         const verified = await verifyUntilDone([backend], ENTITY, 'staging');
         expect(verified.trigger).toBe('promotion');
         expect(verified.verification).toMatchObject({
@@ -228,7 +238,7 @@ describe('verification of deployments', () => {
             },
           ],
         });
-        expect(looks).toBe(2);
+        expect(looks).toBe(3);
         expect(new Set(tokens)).toEqual(new Set(['Bearer argocd-token']));
       },
     );
