@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { inChunks } from '../chunks';
 import {
   ClaimedVerification,
+  DueQuery,
   VerificationRecord,
   VerificationStore,
 } from './VerificationStore';
@@ -126,48 +127,47 @@ export class DatabaseVerificationStore implements VerificationStore {
     return new Map(rows.map(row => [row.deployment_id, toRecord(row)]));
   }
 
-  async claimDue(options: {
-    now: string;
-    staleBefore: string;
-    limit: number;
-  }): Promise<ClaimedVerification[]> {
-    const now = millis(options.now);
-    const staleBefore = millis(options.staleBefore);
-    const due = (query: Knex.QueryBuilder) =>
-      query
-        .where(q =>
-          q
-            .where(running =>
-              running
-                .where('state', 'running')
-                .where('next_check_at', '<=', now),
-            )
-            .orWhere('follow_up', 'pending'),
-        )
-        .where(q =>
-          q.whereNull('claim_token').orWhere('claimed_at', '<', staleBefore),
-        );
-    const candidates: Array<{ deployment_id: string }> = await due(
-      this.db(TABLE).select('deployment_id'),
-    )
+  async listDue(options: DueQuery & { limit: number }): Promise<string[]> {
+    return this.due(this.db(TABLE), options)
       .orderBy('next_check_at')
-      .limit(options.limit);
+      .limit(options.limit)
+      .pluck('deployment_id');
+  }
 
-    const claimed: ClaimedVerification[] = [];
-    for (const { deployment_id } of candidates) {
-      const claimToken = randomUUID();
-      // The same conditions again: only one replica's update matches.
-      const updated = await due(this.db(TABLE))
-        .where({ deployment_id })
-        .update({ claim_token: claimToken, claimed_at: now });
-      if (updated === 1) {
-        const row: VerificationRow = await this.db(TABLE)
-          .where({ deployment_id })
-          .first();
-        claimed.push({ verification: toRecord(row), claimToken });
-      }
+  async claim(
+    deploymentId: string,
+    options: DueQuery,
+  ): Promise<ClaimedVerification | undefined> {
+    const claimToken = randomUUID();
+    // The same conditions as listDue: only one caller's update matches.
+    const updated = await this.due(this.db(TABLE), options)
+      .where({ deployment_id: deploymentId })
+      .update({ claim_token: claimToken, claimed_at: millis(options.now) });
+    if (updated !== 1) {
+      return undefined;
     }
-    return claimed;
+    const row: VerificationRow = await this.db(TABLE)
+      .where({ deployment_id: deploymentId })
+      .first();
+    return { verification: toRecord(row), claimToken };
+  }
+
+  // Due (running and due, or failed with a follow-up pending), and free.
+  private due(query: Knex.QueryBuilder, options: DueQuery) {
+    const now = millis(options.now);
+    return query
+      .where(q =>
+        q
+          .where(running =>
+            running.where('state', 'running').where('next_check_at', '<=', now),
+          )
+          .orWhere('follow_up', 'pending'),
+      )
+      .where(q =>
+        q
+          .whereNull('claim_token')
+          .orWhere('claimed_at', '<', millis(options.staleBefore)),
+      );
   }
 
   async save(

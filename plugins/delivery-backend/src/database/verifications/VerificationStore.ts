@@ -39,6 +39,12 @@ export interface ClaimedVerification {
   claimToken: string;
 }
 
+/** When verifications are due and claims stale, ISO 8601. */
+export interface DueQuery {
+  now: string;
+  staleBefore: string;
+}
+
 /** Where deployment verifications are kept. */
 export interface VerificationStore {
   /** Stores new verifications; one that is stored already stays as it is. */
@@ -48,15 +54,21 @@ export interface VerificationStore {
   get(deploymentIds: string[]): Promise<Map<string, VerificationRecord>>;
 
   /**
-   * Claims, atomically, the verifications that are due (running and due, or
-   * failed with a follow-up pending) and that no one holds, or whose holder
-   * has held them since before `staleBefore`.
+   * The verifications that are due (running and due, or failed with a
+   * follow-up pending) and that no one holds, or whose holder has held them
+   * since before `staleBefore`; earliest due first.
    */
-  claimDue(options: {
-    now: string;
-    staleBefore: string;
-    limit: number;
-  }): Promise<ClaimedVerification[]>;
+  listDue(options: DueQuery & { limit: number }): Promise<string[]>;
+
+  /**
+   * Claims the verification, atomically, if it is still due and free as
+   * {@link VerificationStore.listDue} tells; undefined when another caller
+   * holds it or it is not due any more.
+   */
+  claim(
+    deploymentId: string,
+    options: DueQuery,
+  ): Promise<ClaimedVerification | undefined>;
 
   /**
    * Saves the verification while the claim holds it; with `release`, lets go

@@ -77,15 +77,17 @@ export class DeploymentVerification {
 
   /** Looks at every verification that is due and no other replica holds. */
   async runDue(signal?: AbortSignal): Promise<void> {
-    const now = this.now();
-    const claimed = await this.options.store.claimDue({
-      now: now.toISOString(),
-      staleBefore: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
-      limit: BATCH_SIZE,
-    });
-    for (const claim of claimed) {
+    const { store } = this.options;
+    const due = await store.listDue({ ...this.dueQuery(), limit: BATCH_SIZE });
+    for (const deploymentId of due) {
       if (signal?.aborted) {
         return;
+      }
+      // Claimed one at a time, right before it is looked at, so that a claim
+      // never waits behind others long enough to look stale.
+      const claim = await store.claim(deploymentId, this.dueQuery());
+      if (!claim) {
+        continue; // Another replica took it.
       }
       try {
         await this.verify(claim);
@@ -94,12 +96,20 @@ export class DeploymentVerification {
       } catch (error) {
         // Left claimed: another run takes it up again once the claim is stale.
         this.options.logger.error(
-          `Could not verify deployment ${
-            claim.verification.deploymentId
-          }: ${stringifyError(error)}`,
+          `Could not verify deployment ${deploymentId}: ${stringifyError(
+            error,
+          )}`,
         );
       }
     }
+  }
+
+  private dueQuery() {
+    const now = this.now();
+    return {
+      now: now.toISOString(),
+      staleBefore: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
+    };
   }
 
   private now(): Date {
