@@ -57,6 +57,98 @@ export interface Config {
          * can be promoted here, e.g. `2h` or `{ hours: 2 }`. Defaults to none.
          */
         minimumSoakTime?: HumanDuration | string;
+        /**
+         * Whether a version is promoted here only once its verification
+         * passed in the `from` environment (the `verified_in_source` rule);
+         * that environment must configure a `verification`. Defaults to false.
+         */
+        requireVerifiedSource?: boolean;
+      };
+      /**
+       * Checks run after each succeeded deployment into this environment (a
+       * promotion, a rollback or a pipeline's deployment event); each check
+       * configured must pass. Results are shown with the deployment.
+       */
+      verification?: {
+        /**
+         * The URL answers 2xx, and with `expect` a JSON field equals a value,
+         * `successes` times in a row. `{entity}`, `{environment}` and
+         * `{version}` in `url` and `expect.equals` are replaced.
+         */
+        http?: {
+          /** e.g. `https://{entity}.{environment}.example.com/version`. */
+          url: string;
+          expect?: {
+            /** A JSONPath into the answer, e.g. `$.version`. */
+            jsonPath: string;
+            /** The value it must equal, e.g. `{version}`. */
+            equals: string;
+          };
+          /** How many good answers in a row pass the check. Defaults to 3. */
+          successes?: number;
+          /** How long between two requests. Defaults to 10 seconds. */
+          interval?: HumanDuration | string;
+          /** How long the check may take before it fails. Defaults to 5 minutes. */
+          timeout?: HumanDuration | string;
+        };
+        /**
+         * The entity's Argo CD application for this environment is Synced at
+         * the deployed revision and Healthy within `timeout`.
+         */
+        argocd?: {
+          /** The Argo CD URL, e.g. `https://argocd.example.com`. */
+          baseUrl: string;
+          /**
+           * An Argo CD API token allowed to read the applications.
+           * @visibility secret
+           */
+          token: string;
+          /**
+           * The application name, with an `{environment}` placeholder;
+           * defaults to the entity's `domain-delivery.io/argocd-app` annotation.
+           */
+          appName?: string;
+          /** How long between two looks. Defaults to 10 seconds. */
+          interval?: HumanDuration | string;
+          /** How long it may take. Defaults to 5 minutes. */
+          timeout?: HumanDuration | string;
+        };
+        /**
+         * A PromQL query, asked through Prometheus' `/api/v1/query`, stays
+         * below or above a threshold for a period.
+         */
+        prometheus?: {
+          /** The Prometheus URL, e.g. `https://prometheus.example.com`. */
+          baseUrl: string;
+          /**
+           * A bearer token for Prometheus, if it needs one.
+           * @visibility secret
+           */
+          token?: string;
+          /** The query, with `{entity}`, `{environment}` and `{version}` placeholders. */
+          query: string;
+          /** The value the query must stay under. */
+          below?: number;
+          /** The value the query must stay over. */
+          above?: number;
+          /** How long it must stay there. Defaults to 5 minutes. */
+          for?: HumanDuration | string;
+          /** How long between two queries. Defaults to 30 seconds. */
+          interval?: HumanDuration | string;
+          /** How long it may take in all. Defaults to `for` and 5 minutes. */
+          timeout?: HumanDuration | string;
+        };
+        /**
+         * Whether a failed verification requests a rollback to the last
+         * version whose verification did not fail. A rollback is never
+         * rolled back. Defaults to false.
+         */
+        rollbackOnFailure?: boolean;
+        /**
+         * Whether that rollback is executed without the environment's
+         * approvals. Defaults to false: it waits for them like any other.
+         */
+        rollbackWithoutApproval?: boolean;
       };
       /**
        * Periods during which promotions into this environment are refused:

@@ -17,6 +17,7 @@ import {
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
+import { DatabaseVerificationStore } from './database/verifications/DatabaseVerificationStore';
 import { EnvironmentExecutors } from './executors/EnvironmentExecutors';
 import { logExecutorProblems } from './executors/logExecutorProblems';
 import { PromotionExecutorRegistry } from './executors/PromotionExecutorRegistry';
@@ -32,6 +33,8 @@ import { EnvironmentStatusService } from './service/environments/EnvironmentStat
 import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/ingestion/IngestionService';
 import { DeliverySignals } from './service/signals/DeliverySignals';
+import { createDeploymentVerification } from './service/verification/createDeploymentVerification';
+import { VerificationQueue } from './service/verification/VerificationQueue';
 import {
   addBuiltInExecutors,
   createPromotionEngine,
@@ -123,7 +126,20 @@ export const deliveryPlugin = createBackendPlugin({
             deliverySignals.deploymentsChanged(changed),
         });
         const catalog = new EntityCatalog(catalogService, auth);
-        const ingestion = new IngestionService({ store, environments });
+        const verificationStore = await DatabaseVerificationStore.create({
+          database,
+        });
+        const verificationQueue = new VerificationQueue({
+          store: verificationStore,
+          environments,
+          logger,
+        });
+        const ingestion = new IngestionService({
+          store,
+          environments,
+          onDeploymentsStored: deployments =>
+            verificationQueue.deploymentsStored(deployments),
+        });
         // Sources of other modules feed the same ingestion as POST /events.
         for (const source of eventSources.values()) {
           await source.connect({
@@ -157,6 +173,19 @@ export const deliveryPlugin = createBackendPlugin({
           ingestion,
           signals: deliverySignals,
           changeFailureRate: recentChangeFailureRate(dora),
+          verifications: verificationStore,
+        });
+        await createDeploymentVerification({
+          store: verificationStore,
+          deliveryStore: store,
+          environments,
+          ingestion,
+          promotionEngine,
+          catalogService,
+          auth,
+          scheduler,
+          signals: deliverySignals,
+          logger,
         });
         // Executions under way finish (or time out) before the backend stops.
         lifecycle.addShutdownHook(() => promotionEngine.execution.idle());
@@ -169,11 +198,16 @@ export const deliveryPlugin = createBackendPlugin({
             auditor,
             environments,
             ingestion,
-            deployments: new DeploymentsService(store, scoped),
+            deployments: new DeploymentsService(
+              store,
+              scoped,
+              verificationStore,
+            ),
             environmentStatus: new EnvironmentStatusService({
               store,
               environments,
               catalog,
+              verifications: verificationStore,
             }),
             domainMatrix: new DomainMatrixService({
               store,

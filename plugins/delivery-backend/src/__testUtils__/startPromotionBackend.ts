@@ -32,6 +32,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { deliveryPlugin } from '../plugin';
 import { PromotionExecution } from '../service/promotions/execution/PromotionExecution';
+import { DeploymentVerification } from '../service/verification/DeploymentVerification';
 
 /** The test's people: the engineer, a teammate, the platform admins. */
 export const ENGINEER = 'user:default/engineer';
@@ -285,6 +286,11 @@ export async function startPromotionBackend(
     waitForState,
     /** Runs the scheduled execution task once, as the scheduler would. */
     runExecutionTask: () => scheduler!.triggerTask(PromotionExecution.TASK_ID),
+    /** Runs the scheduled verification task once, as the scheduler would. */
+    runVerificationTask: () =>
+      scheduler!.triggerTask(DeploymentVerification.TASK_ID),
+    /** Stops the backend, as a replica that goes away. */
+    stop: () => backend.stop(),
     /** Posts events as a CI service. */
     postEvents: (body: unknown) =>
       request(server)

@@ -24,10 +24,11 @@ export function registerEnvironmentRoutes(
 ): void {
   const { httpAuth, readAccess, environmentStatus, domainMatrix } = options;
 
-  // Executor options are backend configuration (repositories, instances), not
-  // something to hand to every browser; callers only need the executor type.
+  // Executor options and verification checks are backend configuration
+  // (repositories, instances, tokens), not something to hand to every
+  // browser; callers only need the executor type.
   const environments = options.environments.map(
-    ({ executor, ...environment }) => ({
+    ({ executor, verification, ...environment }) => ({
       ...environment,
       ...(executor && { executor: { type: executor.type } }),
     }),

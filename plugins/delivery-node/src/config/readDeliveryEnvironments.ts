@@ -10,6 +10,7 @@ import {
 import { defaultDeliveryEnvironments } from './defaultDeliveryEnvironments';
 import { durationToMilliseconds, JsonObject } from '@backstage/types';
 import { readFreezeWindows } from './readFreezeWindows';
+import { readVerification } from './readVerification';
 
 const ENVIRONMENTS_KEY = 'delivery.environments';
 
@@ -101,6 +102,9 @@ function readPromotionPolicy(
     approvers: Array.from(new Set(approvers)),
     allowSelfApproval: config?.getOptionalBoolean('allowSelfApproval') ?? false,
     minimumSoakSeconds: readSoakSeconds(config, key),
+    ...(config?.getOptionalBoolean('requireVerifiedSource') && {
+      requireVerifiedSource: true,
+    }),
   };
 }
 
@@ -135,6 +139,7 @@ function readEnvironment(
 ): Environment {
   const production = config.getOptionalBoolean('production') ?? false;
   const executor = readExecutor(config);
+  const verification = readVerification(config, key);
   return {
     name: names[index],
     title: config.getOptionalString('title') ?? names[index],
@@ -146,6 +151,7 @@ function readEnvironment(
     ),
     freezeWindows: readFreezeWindows(config, key),
     ...(executor && { executor }),
+    ...(verification && { verification }),
   };
 }
 
@@ -181,7 +187,21 @@ export function readDeliveryEnvironments(config: Config): Environment[] {
     }
   });
 
-  return configs.map((environmentConfig, index) =>
+  const environments = configs.map((environmentConfig, index) =>
     readEnvironment(environmentConfig, keyOf(index), names, index),
   );
+  environments.forEach((environment, index) => {
+    const from = environment.promotion.promotedFrom;
+    const source = environments.find(e => e.name === from);
+    if (environment.promotion.requireVerifiedSource && !source?.verification) {
+      throw new InputError(
+        `${keyOf(
+          index,
+        )}.promotion.requireVerifiedSource needs a verification in the environment it is promoted from${
+          from ? ` (${from})` : ', and it has none'
+        }`,
+      );
+    }
+  });
+  return environments;
 }

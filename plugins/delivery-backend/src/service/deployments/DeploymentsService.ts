@@ -13,6 +13,7 @@ import { EntityScope } from '../catalog/EntityScope';
 import { ScopedEntities } from '../catalog/ScopedEntities';
 import { encodeCursor, positionOf } from './deploymentCursor';
 import { withCommits } from './withCommits';
+import { DeploymentVerificationReader } from '../verification/toDeploymentVerification';
 
 /** A validated `GET /deployments` query; every filter given must match. */
 export interface DeploymentHistoryRequest {
@@ -51,6 +52,7 @@ export class DeploymentsService {
   constructor(
     private readonly store: DeliveryStore,
     private readonly scoped: ScopedEntities,
+    private readonly verifications?: DeploymentVerificationReader,
   ) {}
 
   /**
@@ -150,7 +152,7 @@ export class DeploymentsService {
     }
 
     return {
-      items: await withCommits(this.store, page),
+      items: await withCommits(this.store, page, this.verifications),
       ...(hasMore && position && { nextCursor: encodeCursor(position) }),
     };
   }

@@ -16,6 +16,7 @@ import {
 } from '../deployments/deploymentHistory';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { withCommits } from '../deployments/withCommits';
+import { DeploymentVerificationReader } from '../verification/toDeploymentVerification';
 
 // How many deployments waiting for promotion are looked at, newest first.
 const MAX_MISSING_DEPLOYMENTS = 100;
@@ -25,6 +26,8 @@ export interface EnvironmentViewOptions {
   store: DeliveryStore;
   environments: Environment[];
   catalog: EntityCatalog;
+  /** The deployments' verifications, shown with what runs. */
+  verifications?: DeploymentVerificationReader;
 }
 
 /** Per environment of an entity: what runs, since when, what the next one lacks. */
@@ -93,9 +96,11 @@ export class EnvironmentStatusService {
   ): Promise<RunningVersion> {
     // Since the first success of this version after another version ran.
     const since = await runningSince(this.options.store, deployment);
-    const [withItsCommits] = await withCommits(this.options.store, [
-      deployment,
-    ]);
+    const [withItsCommits] = await withCommits(
+      this.options.store,
+      [deployment],
+      this.options.verifications,
+    );
     return { version: deployment.version, since, deployment: withItsCommits };
   }
 

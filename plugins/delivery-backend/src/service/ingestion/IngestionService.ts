@@ -22,6 +22,11 @@ function ownerProblem(conflict: EventIdConflict): EventFieldProblem {
   return new EventFieldProblem(conflict.field, ownerReason(conflict.owner));
 }
 
+/** Told of the deployment events a batch stored; must not throw. */
+export type DeploymentsStoredListener = (
+  deployments: DeploymentEvent[],
+) => Promise<void>;
+
 /** The most events one request (one call to `ingest`) may carry. */
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -32,10 +37,17 @@ export const MAX_EVENTS_PER_BATCH = 1000;
 export class IngestionService {
   private readonly store: DeliveryStore;
   private readonly environmentNames: ReadonlySet<string>;
+  private readonly onDeploymentsStored?: DeploymentsStoredListener;
 
-  constructor(options: { store: DeliveryStore; environments: Environment[] }) {
+  constructor(options: {
+    store: DeliveryStore;
+    environments: Environment[];
+    /** Told of the deployment events stored, e.g. to verify them. */
+    onDeploymentsStored?: DeploymentsStoredListener;
+  }) {
     this.store = options.store;
     this.environmentNames = new Set(options.environments.map(e => e.name));
+    this.onDeploymentsStored = options.onDeploymentsStored;
   }
 
   /**
@@ -112,6 +124,11 @@ export class IngestionService {
         .filter(({ index }) => !refused.has(index))
         .map(({ event }) => event.id),
     );
+    if (this.onDeploymentsStored && deployments.length > 0) {
+      await this.onDeploymentsStored(
+        deployments.filter(deployment => accepted.has(deployment.id)),
+      );
+    }
     return { accepted: [...accepted], rejected };
   }
 

@@ -9,6 +9,7 @@ import {
   HaltRecord,
   PromotionRecord,
 } from '../../database/promotions/PromotionStore';
+import { PROMOTION_ENGINE_ACTOR } from './execution/promotionEngineActor';
 import { PORTAL_SCOPE } from './halts/haltScope';
 
 const TOPIC = 'delivery-promotion';
@@ -87,6 +88,9 @@ export class PromotionNotifier {
       succeeded: 'succeeded',
       failed: 'failed',
     };
+    if (promotion.requestedBy === PROMOTION_ENGINE_ACTOR) {
+      return; // The portal asked for it (an automatic rollback): no one to tell.
+    }
     const severity: NotificationSeverity =
       event === 'failed' || event === 'rejected' ? 'high' : 'normal';
     await this.send(
@@ -132,6 +136,36 @@ export class PromotionNotifier {
         severity: change === 'halted' ? 'critical' : 'normal',
         topic: HALT_TOPIC,
         scope: `delivery-halt-${halt.id}`,
+      },
+    );
+  }
+
+  /**
+   * A deployment's verification failed: tells who caused the deployment and
+   * the entity's owners why, and what became of the rollback.
+   */
+  async verificationFailed(failure: {
+    entityRef: string;
+    environment: string;
+    version: string;
+    deploymentId: string;
+    reason: string;
+    recipients: string[];
+    /** What the portal did about it, e.g. the rollback it requested. */
+    outcome: string;
+  }): Promise<void> {
+    if (failure.recipients.length === 0) {
+      return;
+    }
+    await this.send(
+      { type: 'entity', entityRef: [...new Set(failure.recipients)] },
+      {
+        title: `Verification of ${failure.entityRef} ${failure.version} in ${failure.environment} failed`,
+        description: `${failure.reason}. ${failure.outcome}`,
+        link: entityLink(failure.entityRef),
+        severity: 'high',
+        topic: TOPIC,
+        scope: `delivery-verification:${failure.deploymentId}`,
       },
     );
   }

@@ -15,6 +15,8 @@ import { HaltService } from './halts/HaltService';
 import { haltViolation } from './halts/haltViolation';
 import { ActiveFreeze } from './freezeWindows/freezeWindowActivity';
 import { VersionHistory } from './VersionHistory';
+import { VerificationStore } from '../../database/verifications/VerificationStore';
+import { verifiedInSource } from './verifiedInSource';
 
 /** What the policy found about a promotion request. */
 export interface PolicyEvaluation {
@@ -48,6 +50,7 @@ const RULE_NAMES: Record<PromotionRule, string> = {
   already_running: 'already running',
   rollback_target: 'rollback target',
   executor: 'executor',
+  verified_in_source: 'verified in source',
   halt: 'halt',
 };
 
@@ -73,6 +76,7 @@ export class PromotionPolicy {
       store: PromotionStore;
       freezeWindows: FreezeWindowService;
       executors: EnvironmentExecutors;
+      verifications: Pick<VerificationStore, 'listForVersion'>;
       halts: HaltService;
     },
   ) {}
@@ -211,6 +215,13 @@ export class PromotionPolicy {
         });
       }
       return;
+    }
+    const unverified = await verifiedInSource(this.options.verifications, {
+      ...request,
+      source,
+    });
+    if (unverified) {
+      evaluation.violations.push(unverified);
     }
     if (required <= 0) {
       return;

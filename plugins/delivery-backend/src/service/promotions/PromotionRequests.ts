@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import {
   Environment,
@@ -14,6 +15,7 @@ import { PromotionRecord } from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
 import { PromotionExecution } from './execution/PromotionExecution';
+import { PROMOTION_ENGINE_ACTOR } from './execution/promotionEngineActor';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
@@ -49,10 +51,39 @@ export class PromotionRequests {
     request: ParsedPromotionRequest,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<RequestedPromotion> {
-    const { transitions, catalog, policy } = this.options;
+    const entity = await this.options.catalog.getEntity(
+      request.entityRef,
+      credentials,
+    );
+    return this.submit(request, entity, credentials.principal.userEntityRef);
+  }
+
+  /**
+   * Requests the rollback that a failed verification calls for, as the
+   * portal; checked against the policy like any request, and approved
+   * straight away when the environment's verification says so.
+   */
+  async requestAutomaticRollback(
+    request: Omit<ParsedPromotionRequest, 'trigger'>,
+    entity: Entity,
+    options: { withoutApproval: boolean },
+  ): Promise<RequestedPromotion> {
+    return this.submit(
+      { ...request, trigger: 'rollback' },
+      entity,
+      PROMOTION_ENGINE_ACTOR,
+      options,
+    );
+  }
+
+  private async submit(
+    request: ParsedPromotionRequest,
+    entity: Entity,
+    requester: string,
+    options: { withoutApproval?: boolean } = {},
+  ): Promise<RequestedPromotion> {
+    const { transitions, policy } = this.options;
     const { entityRef, environment, version, trigger, reason } = request;
-    const requester = credentials.principal.userEntityRef;
-    const entity = await catalog.getEntity(entityRef, credentials);
     const now = this.options.now();
 
     const evaluation = await policy.evaluate({ ...request, entity, now });
@@ -60,7 +91,10 @@ export class PromotionRequests {
       throw new ConflictError(refusalMessage(evaluation.violations));
     }
 
-    const { requiredApprovals, allowSelfApproval } = environment.promotion;
+    const { allowSelfApproval } = environment.promotion;
+    const requiredApprovals = options.withoutApproval
+      ? 0
+      : environment.promotion.requiredApprovals;
     const approvers = resolveApprovers(environment.promotion.approvers, entity);
     if (requiredApprovals > 0 && approvers.length === 0) {
       throw new ConflictError(

@@ -3,6 +3,7 @@ import {
   BackstageUserPrincipal,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import {
   Promotion,
   RequestedPromotion,
@@ -63,6 +64,18 @@ export class PromotionService {
     credentials: UserCredentials,
   ): Promise<RequestedPromotion> {
     return this.requests.request(request, credentials);
+  }
+
+  /**
+   * Requests, as the portal, the rollback that a failed verification calls
+   * for; a 409 naming the rule when the policy refuses it.
+   */
+  requestAutomaticRollback(
+    request: Omit<ParsedPromotionRequest, 'trigger'>,
+    entity: Entity,
+    options: { withoutApproval: boolean },
+  ): Promise<RequestedPromotion> {
+    return this.requests.requestAutomaticRollback(request, entity, options);
   }
 
   /**

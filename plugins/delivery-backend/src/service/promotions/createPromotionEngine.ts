@@ -37,6 +37,7 @@ import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
 import { PromotionTransitions } from './PromotionTransitions';
 import { DeliverySignals } from '../signals/DeliverySignals';
+import { VerificationStore } from '../../database/verifications/VerificationStore';
 
 /**
  * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
@@ -64,6 +65,7 @@ export function addBuiltInExecutors(
 /** The promotion engine's services, wired together. */
 export interface PromotionEngine {
   promotions: PromotionService;
+  notifier: PromotionNotifier;
   preview: PromotionPreviewService;
   freezeWindows: FreezeWindowService;
   halts: HaltService;
@@ -90,6 +92,8 @@ export async function createPromotionEngine(options: {
   deliveryStore: DeliveryStore;
   ingestion: IngestionService;
   signals: DeliverySignals;
+  /** Where deployments' verifications are kept, for the `verified_in_source` rule. */
+  verifications: VerificationStore;
   /** The target environment's recent change failure rate, for the promotion dialog. */
   changeFailureRate?: ChangeFailureRateSource;
 }): Promise<PromotionEngine> {
@@ -125,6 +129,7 @@ export async function createPromotionEngine(options: {
     freezeWindows,
     executors,
     halts,
+    verifications: options.verifications,
   });
   const execution = new PromotionExecution({
     store,
@@ -166,5 +171,6 @@ export async function createPromotionEngine(options: {
     freezeWindows,
     halts,
     execution,
+    notifier,
   };
 }

@@ -197,6 +197,9 @@ export const spec = {
           actor: {
             type: 'string',
           },
+          verification: {
+            $ref: '#/components/schemas/DeploymentVerification',
+          },
         },
         required: [
           'id',
@@ -209,6 +212,78 @@ export const spec = {
           'trigger',
           'startedAt',
         ],
+        additionalProperties: false,
+      },
+      VerificationState: {
+        type: 'string',
+        enum: ['running', 'passed', 'failed'],
+      },
+      VerificationCheck: {
+        type: 'object',
+        description:
+          "One check of a deployment's verification and how it went.",
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['http', 'argocd', 'prometheus'],
+          },
+          state: {
+            $ref: '#/components/schemas/VerificationState',
+          },
+          target: {
+            type: 'string',
+            description:
+              'What is checked, e.g. the URL, the Argo CD application or the PromQL query.',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why it failed, or what it still waits for.',
+          },
+          progress: {
+            type: 'string',
+            description: 'How far it got, e.g. `2 of 3 answers in a row`.',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When it was last looked at.',
+          },
+        },
+        required: ['kind', 'state', 'target'],
+        additionalProperties: false,
+      },
+      DeploymentVerification: {
+        type: 'object',
+        description:
+          'The checks run after a succeeded deployment into an environment that\nconfigures `verification`; absent for other environments.\n',
+        properties: {
+          state: {
+            $ref: '#/components/schemas/VerificationState',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why it failed.',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          rollbackPromotionId: {
+            type: 'string',
+            description: 'The automatic rollback it requested, if any.',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/VerificationCheck',
+            },
+          },
+        },
+        required: ['state', 'startedAt', 'checks'],
         additionalProperties: false,
       },
       EventText: {
@@ -643,6 +718,11 @@ export const spec = {
               },
               minimumSoakSeconds: {
                 type: 'integer',
+              },
+              requireVerifiedSource: {
+                type: 'boolean',
+                description:
+                  'Whether a version is promoted here only once its verification\npassed in the environment it is promoted from.\n',
               },
             },
             required: [
@@ -1299,6 +1379,7 @@ export const spec = {
               'already_running',
               'rollback_target',
               'executor',
+              'verified_in_source',
               'halt',
             ],
           },

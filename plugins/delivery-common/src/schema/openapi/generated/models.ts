@@ -463,6 +463,40 @@ export interface components {
       finishedAt?: string;
       url?: string;
       actor?: string;
+      verification?: components['schemas']['DeploymentVerification'];
+    };
+    VerificationState: 'running' | 'passed' | 'failed';
+    /** One check of a deployment's verification and how it went. */
+    VerificationCheck: {
+      kind: 'http' | 'argocd' | 'prometheus';
+      state: components['schemas']['VerificationState'];
+      /** What is checked, e.g. the URL, the Argo CD application or the PromQL query. */
+      target: string;
+      /** Why it failed, or what it still waits for. */
+      reason?: string;
+      /** How far it got, e.g. `2 of 3 answers in a row`. */
+      progress?: string;
+      /**
+       * Format: date-time
+       * When it was last looked at.
+       */
+      checkedAt?: string;
+    };
+    /**
+     * The checks run after a succeeded deployment into an environment that
+     *     configures `verification`; absent for other environments.
+     */
+    DeploymentVerification: {
+      state: components['schemas']['VerificationState'];
+      /** Why it failed. */
+      reason?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      /** The automatic rollback it requested, if any. */
+      rollbackPromotionId?: string;
+      checks: components['schemas']['VerificationCheck'][];
     };
     /** A non-blank string of at most 255 characters. */
     EventText: string;
@@ -645,6 +679,11 @@ export interface components {
         approvers: string[];
         allowSelfApproval: boolean;
         minimumSoakSeconds: number;
+        /**
+         * Whether a version is promoted here only once its verification
+         *     passed in the environment it is promoted from.
+         */
+        requireVerifiedSource?: boolean;
       };
       freezeWindows: components['schemas']['FreezeWindow'][];
       /**
@@ -910,6 +949,7 @@ export interface components {
         | 'already_running'
         | 'rollback_target'
         | 'executor'
+        | 'verified_in_source'
         | 'halt';
       message: string;
     };

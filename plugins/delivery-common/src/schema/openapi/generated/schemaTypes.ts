@@ -37,6 +37,29 @@ export type DeploymentCommit = components['schemas']['DeploymentCommit'];
 export type Deployment = components['schemas']['Deployment'];
 
 /**
+ * The `VerificationState` schema of the delivery API.
+ *
+ * @public
+ */
+export type VerificationState = components['schemas']['VerificationState'];
+
+/**
+ * One check of a deployment's verification and how it went.
+ *
+ * @public
+ */
+export type VerificationCheck = components['schemas']['VerificationCheck'];
+
+/**
+ * The checks run after a succeeded deployment into an environment that
+ * configures `verification`; absent for other environments.
+ *
+ * @public
+ */
+export type DeploymentVerification =
+  components['schemas']['DeploymentVerification'];
+
+/**
  * A non-blank string of at most 255 characters.
  *
  * @public

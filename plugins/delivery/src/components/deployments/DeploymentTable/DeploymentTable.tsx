@@ -15,6 +15,7 @@ import { ActorLink } from '../../shared/ActorLink';
 import { shortSha } from '../CommitList';
 import { DeploymentStatusLabel } from '../DeploymentStatusLabel';
 import { RelativeTime } from '../../shared/RelativeTime';
+import { VerificationStatus } from '../VerificationStatus';
 import { visuallyHidden } from '../../shared/visuallyHidden';
 
 const useStyles = makeStyles(theme => ({
@@ -81,6 +82,11 @@ export const DeploymentTable = ({
             </TableCell>
             <TableCell className={classes.cell}>
               <DeploymentStatusLabel status={deployment.status} />
+              {deployment.verification && (
+                <div>
+                  <VerificationStatus verification={deployment.verification} />
+                </div>
+              )}
             </TableCell>
             <TableCell className={classes.cell}>{deployment.trigger}</TableCell>
             <TableCell className={classes.cell}>

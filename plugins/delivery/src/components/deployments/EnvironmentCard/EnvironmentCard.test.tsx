@@ -107,4 +107,19 @@ describe('describePolicy', () => {
   it('describes pipeline-only environments', () => {
     expect(describePolicy(undefined)).toBe('Deployed directly by the pipeline');
   });
+
+  it('says when only versions verified in the previous environment come in', () => {
+    expect(
+      describePolicy({
+        promotedFrom: 'staging',
+        requiredApprovals: 1,
+        approvers: ['owner'],
+        allowSelfApproval: false,
+        minimumSoakSeconds: 0,
+        requireVerifiedSource: true,
+      }),
+    ).toBe(
+      'Promoted from staging, once verified in staging, 1 approval required',
+    );
+  });
 });

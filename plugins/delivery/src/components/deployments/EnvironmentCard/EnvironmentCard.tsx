@@ -16,6 +16,7 @@ import { ActorLink } from '../../shared/ActorLink';
 import { shortSha } from '../CommitList';
 import { NextEnvironmentGap } from '../NextEnvironmentGap';
 import { RelativeTime } from '../../shared/RelativeTime';
+import { VerificationStatus } from '../VerificationStatus';
 
 /** Describes how a version gets into an environment, from its promotion policy. */
 export function describePolicy(policy: PromotionPolicy | undefined): string {
@@ -27,7 +28,10 @@ export function describePolicy(policy: PromotionPolicy | undefined): string {
     approvals > 0
       ? `, ${approvals} approval${approvals > 1 ? 's' : ''} required`
       : '';
-  return `Promoted from ${policy.promotedFrom}${approval}`;
+  const verified = policy.requireVerifiedSource
+    ? `, once verified in ${policy.promotedFrom}`
+    : '';
+  return `Promoted from ${policy.promotedFrom}${verified}${approval}`;
 }
 
 /** The environment a version goes to next, as far as soaking is concerned. */
@@ -127,6 +131,17 @@ export const EnvironmentCard = ({
               <>
                 <dt>Soak</dt>
                 <dd>{soak}</dd>
+              </>
+            )}
+            {deployment.verification && (
+              <>
+                <dt>Verification</dt>
+                <dd>
+                  <VerificationStatus
+                    verification={deployment.verification}
+                    showChecks
+                  />
+                </dd>
               </>
             )}
           </dl>

@@ -185,6 +185,34 @@ describe('PromotionDialog', () => {
     ).toBeDisabled();
   });
 
+  it('says that the version has not passed its verification where it comes from', async () => {
+    await renderDialog(
+      preview({
+        changeFailureRate: null,
+        violations: [
+          {
+            rule: 'verified_in_source',
+            message:
+              '1.4.3 failed its verification there (http check: https://payments-api.staging.example.com/version answered 503); prod takes only versions whose verification passed in staging',
+          },
+        ],
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        /^1\.4\.3 failed its verification there \(http check: .* answered 503\); prod takes only versions whose verification passed in staging$/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Reason' }),
+      'Release',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Request promotion' }),
+    ).toBeDisabled();
+  });
+
   it("shows the backend's message when the preview fails", async () => {
     await renderView(
       <PromotionDialog

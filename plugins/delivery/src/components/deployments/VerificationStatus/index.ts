@@ -1,0 +1,1 @@
+export { VerificationStatus, describeCheck } from './VerificationStatus';
