@@ -20,4 +20,9 @@ export type { EntityDoraCardProps } from './components/entity/EntityDoraCard';
 export type { GroupDoraCardProps } from './components/entity/GroupDoraCard';
 export type { DoraWindowDays } from './dora/doraWindow';
 export * from './api';
-export { approvalsRouteRef, domainRouteRef, rootRouteRef } from './routes';
+export {
+  approvalsRouteRef,
+  controlsRouteRef,
+  domainRouteRef,
+  rootRouteRef,
+} from './routes';
