@@ -9,6 +9,7 @@ import {
   Answer,
   startDemoPortalBackend,
 } from './__testUtils__/demoPortalBackend';
+import { demoEnvironments } from './__testUtils__/demoEnvironments';
 
 jest.setTimeout(120_000);
 
@@ -35,31 +36,6 @@ const principals = [
 const ENGINEER = principals[1][1];
 const ADMIN = principals[3][1];
 const SERVICE = principals[4][1];
-
-// The demo's environments (app-config.yaml), stated here so that a freeze window added to the
-// demo cannot make the test depend on the day it runs.
-const environments = [
-  { name: 'dev', title: 'Development', executor: { type: 'gitops-local' } },
-  {
-    name: 'staging',
-    title: 'Staging',
-    promotion: { from: 'dev' },
-    executor: { type: 'gitops-local' },
-  },
-  {
-    name: 'prod',
-    title: 'Production',
-    production: true,
-    promotion: {
-      from: 'staging',
-      requiredApprovals: 1,
-      approvers: ['group:default/platform-admins'],
-      allowSelfApproval: false,
-      minimumSoakTime: '1h',
-    },
-    executor: { type: 'gitops-local' },
-  },
-];
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
@@ -117,7 +93,7 @@ async function start(extraCatalogFiles: string[] = []) {
       ...(extraCatalogFiles.length ? ['user/default/parking-dev'] : []),
     ],
     delivery: {
-      environments,
+      environments: demoEnvironments,
       gitops: { local: { path: join(dir.path, 'gitops') } },
       notifications: { enabled: false },
     },

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { startDemoPortalBackend } from './__testUtils__/demoPortalBackend';
+import { demoEnvironments } from './__testUtils__/demoEnvironments';
 
 jest.setTimeout(60_000);
 
@@ -13,32 +14,6 @@ const ENGINEER = 'user:default/engineer';
 const PLATFORM_ADMIN = 'user:default/platform-admin';
 const COMPONENT = 'component:default/parking-availability-service';
 const REPOSITORY = resolve(__dirname, '../../../..');
-
-// app-config.yaml's delivery.environments. The test states them itself so that
-// a freeze window added to the demo's configuration cannot make it depend on
-// the day it runs.
-const environments = [
-  { name: 'dev', title: 'Development', executor: { type: 'gitops-local' } },
-  {
-    name: 'staging',
-    title: 'Staging',
-    promotion: { from: 'dev' },
-    executor: { type: 'gitops-local' },
-  },
-  {
-    name: 'prod',
-    title: 'Production',
-    production: true,
-    promotion: {
-      from: 'staging',
-      requiredApprovals: 1,
-      approvers: ['group:default/platform-admins'],
-      allowSelfApproval: false,
-      minimumSoakTime: '1h',
-    },
-    executor: { type: 'gitops-local' },
-  },
-];
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
@@ -84,7 +59,7 @@ describe('the demo promotion flow', () => {
         'component/default/parking-availability-service',
       ],
       delivery: {
-        environments,
+        environments: demoEnvironments,
         gitops: { local: { path: gitops } },
         notifications: { enabled: false },
       },

@@ -5,8 +5,9 @@ import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { deliveryApiRef } from '../../api';
+import { useSubmission } from './useSubmission';
 
 const browserTimeZone = () =>
   new Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -29,31 +30,20 @@ export const FreezeWindowForm = ({
   const [end, setEnd] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await deliveryApi.addFreezeWindow!({
-        environment,
-        start,
-        end,
-        timeZone,
-        ...(reason.trim() && { reason: reason.trim() }),
-      });
-      setStart('');
-      setEnd('');
-      setReason('');
-      onAdded();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmission(async () => {
+    await deliveryApi.addFreezeWindow!({
+      environment,
+      start,
+      end,
+      timeZone,
+      ...(reason.trim() && { reason: reason.trim() }),
+    });
+    setStart('');
+    setEnd('');
+    setReason('');
+    onAdded();
+  });
 
   return (
     <form onSubmit={submit} aria-label="Add a freeze window">

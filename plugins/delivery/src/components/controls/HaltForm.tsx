@@ -6,9 +6,10 @@ import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../api';
+import { useSubmission } from './useSubmission';
 
 /** Halts every promotion of the portal or of one domain, with a reason. */
 export const HaltForm = ({ onHalted }: { onHalted: () => void }) => {
@@ -16,8 +17,6 @@ export const HaltForm = ({ onHalted }: { onHalted: () => void }) => {
   const catalogApi = useApi(catalogApiRef);
   const [scope, setScope] = useState('portal');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const domains = useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'domain' },
@@ -31,20 +30,11 @@ export const HaltForm = ({ onHalted }: { onHalted: () => void }) => {
       .sort((a, b) => a.title.localeCompare(b.title));
   }, [catalogApi]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await deliveryApi.halt!({ scope, reason });
-      setReason('');
-      onHalted();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmission(async () => {
+    await deliveryApi.halt!({ scope, reason });
+    setReason('');
+    onHalted();
+  });
 
   return (
     <form onSubmit={submit} aria-label="Halt promotions">
