@@ -35,6 +35,28 @@ describe("the demo's stand-in for its services' version endpoints", () => {
         mockServices.rootConfig.factory({
           data: {
             delivery: {
+              // The demo's environments, staging verified as in app-config.yaml.
+              environments: [
+                { name: 'dev' },
+                {
+                  name: 'staging',
+                  promotion: { from: 'dev' },
+                  verification: {
+                    http: {
+                      url: 'http://localhost:7007/api/delivery/demo/running/{entity}/{environment}',
+                      expect: { jsonPath: '$.version', equals: '{version}' },
+                      successes: 2,
+                      interval: '2s',
+                      timeout: '2m',
+                    },
+                  },
+                },
+                {
+                  name: 'prod',
+                  production: true,
+                  promotion: { from: 'staging' },
+                },
+              ],
               gitops: { local: { path: gitopsPath() } },
               demo: { enabled: true },
             },
@@ -110,6 +132,23 @@ describe("the demo's stand-in for its services' version endpoints", () => {
     expect(environment.body.error.message).toBe(
       'bike-share-service does not run in qa: the GitOps repository has no apps/smart-city/bike-share-service/values-qa.yaml',
     );
+  });
+
+  it("starts no verification for the demo's history: it all finished hours before the portal started", async () => {
+    const { server } = await start();
+    const response = await request(server)
+      .get('/api/delivery/deployments?environment=staging&limit=100')
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/engineer'),
+      );
+    expect(response.status).toBe(200);
+    expect(response.body.items.length).toBeGreaterThan(0);
+    expect(
+      response.body.items.filter(
+        (deployment: { verification?: unknown }) => deployment.verification,
+      ),
+    ).toEqual([]);
   });
 
   it('is the only path of the delivery plugin that needs no token', async () => {
