@@ -45,7 +45,7 @@ describe("the demo's stand-in for its services' version endpoints", () => {
                     http: {
                       url: 'http://localhost:7007/api/delivery/demo/running/{entity}/{environment}',
                       expect: { jsonPath: '$.version', equals: '{version}' },
-                      successes: 2,
+                      successes: 3,
                       interval: '2s',
                       timeout: '2m',
                     },
