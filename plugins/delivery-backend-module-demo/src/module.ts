@@ -11,10 +11,13 @@ import {
   readLocalGitOpsPath,
 } from '@domain-delivery/backstage-plugin-delivery-node';
 import { DemoEventSource } from './DemoEventSource';
+import { addRunningVersionRoute } from './running/runningVersionRouter';
 
 /**
- * The demo's delivery history and GitOps repository, when
- * `delivery.demo.enabled` is true; otherwise the module adds nothing.
+ * The demo's delivery history and GitOps repository, and the running
+ * version of each service as that repository says (`GET
+ * /api/delivery/demo/running/<entity>/<environment>`, for verifications),
+ * when `delivery.demo.enabled` is true; otherwise the module adds nothing.
  *
  * @public
  */
@@ -30,8 +33,17 @@ export const deliveryModuleDemo = createBackendModule({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        httpRouter: coreServices.httpRouter,
       },
-      async init({ eventSources, config, logger, scheduler, auth, catalog }) {
+      async init({
+        eventSources,
+        config,
+        logger,
+        scheduler,
+        auth,
+        catalog,
+        httpRouter,
+      }) {
         if (!config.getOptionalBoolean('delivery.demo.enabled')) {
           return;
         }
@@ -42,15 +54,13 @@ export const deliveryModuleDemo = createBackendModule({
             `delivery.demo.enabled needs ${LOCAL_GITOPS_PATH_KEY}, the local GitOps repository that the demo seeds and its gitops-local environments commit to, e.g. .delivery-demo/gitops`,
           );
         }
+        const gitops = LocalGitOpsRepository.forPromotions(gitopsPath);
         eventSources.addEventSource(
-          new DemoEventSource({
-            logger,
-            scheduler,
-            auth,
-            catalog,
-            gitops: LocalGitOpsRepository.forPromotions(gitopsPath),
-          }),
+          new DemoEventSource({ logger, scheduler, auth, catalog, gitops }),
         );
+        // What stands in for the services' version endpoints, which the
+        // demo's staging verification calls.
+        addRunningVersionRoute(httpRouter, { catalog, auth, gitops });
       },
     });
   },

@@ -16,7 +16,10 @@ exports.up = async function up(knex) {
     table.string('lifted_by', 255).nullable();
     table.bigInteger('lifted_at').nullable();
     // One active halt per scope: a second request for the same scope loses the race.
-    table.string('active_scope', 255).nullable().unique('halts_active_scope_key');
+    table
+      .string('active_scope', 255)
+      .nullable()
+      .unique('halts_active_scope_key');
     table.index(['lifted_at'], 'halts_lifted_at_idx');
   });
 };
