@@ -181,3 +181,69 @@ test('the engineer promotes to staging and watches the staging card verify the n
     `tag: ${waiting}`,
   );
 });
+
+test('a version that never starts fails its staging verification, the card says why, and staging rolls itself back', async ({
+  page,
+}) => {
+  // The failing check gives up after its 30 s timeout; the rollback is then
+  // executed and verified in turn.
+  test.setTimeout(300_000);
+  const token = await demoToken('engineer');
+  const { staging: good } = await runningVersions(token);
+  expect(good).toBeDefined();
+
+  // CI reports a dev build of a version that the demo's stand-in never starts.
+  const broken = `0.0.${Date.now() % 100_000}-crashloop`;
+  const now = new Date().toISOString();
+  await callBackend(token, '/api/delivery/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'deployment',
+      id: `browser-test-${broken}`,
+      entityRef: ENTITY_REF,
+      environment: 'dev',
+      version: broken,
+      commitSha: 'c0ffee0',
+      status: 'succeeded',
+      trigger: 'pipeline',
+      startedAt: now,
+      finishedAt: now,
+    }),
+  });
+
+  await signInAs(page, 'engineer');
+  await page.goto(`/catalog/default/component/${COMPONENT}/deployments`);
+  await page.getByRole('button', { name: 'Promote to Staging' }).click();
+  const dialog = page.getByRole('dialog', { name: /Promote/ });
+  await expect(dialog.getByRole('heading').first()).toContainText(broken);
+  await dialog
+    .getByRole('textbox', { name: /Reason/ })
+    .fill('Browser test: a release that crashes on start');
+  await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
+
+  // The stand-in answers 503 for it: the check fails, with the reason.
+  const card = stagingCard(page);
+  await expect(card.getByText(broken, { exact: true })).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(
+    card.getByText('Verification failed', { exact: true }),
+  ).toBeVisible({ timeout: 90_000 });
+  await expect(card).toContainText('answered 503');
+
+  // The portal rolls staging back to the last verified version by itself,
+  // and verifies that in turn; the tab follows without a reload.
+  await expect(card.getByText(good!, { exact: true })).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(card.getByText('Verified', { exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+  const [rollback, failed] = await stagingDeployments(token);
+  expect(rollback).toMatchObject({ version: good, trigger: 'rollback' });
+  expect(failed).toMatchObject({
+    version: broken,
+    verification: { state: 'failed' },
+  });
+});

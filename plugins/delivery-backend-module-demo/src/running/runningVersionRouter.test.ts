@@ -112,6 +112,32 @@ describe("the demo's stand-in for its services' version endpoints", () => {
     expect(prod.body.version).not.toBe('9.9.9');
   });
 
+  it('answers 503 for a version marked as crash-looping, which never starts', async () => {
+    const { running } = await start();
+    const path = 'apps/smart-city/bike-share-service/values-staging.yaml';
+    await LocalGitOpsRepository.forPromotions(gitopsPath()).propose({
+      message:
+        'Promote component:default/bike-share-service to 2.0.0-crashloop in staging',
+      files: [
+        {
+          path,
+          content: before =>
+            setImageTag(before, '2.0.0-crashloop', {
+              path,
+              subject: 'component:default/bike-share-service',
+              environment: 'staging',
+            }),
+        },
+      ],
+    });
+
+    const crashing = await running('bike-share-service', 'staging');
+    expect(crashing.status).toBe(503);
+    expect(crashing.body.error.message).toBe(
+      'bike-share-service 2.0.0-crashloop keeps crashing on start in staging',
+    );
+  });
+
   it('answers 404 naming what is missing for an unknown entity or environment', async () => {
     const { running } = await start();
 

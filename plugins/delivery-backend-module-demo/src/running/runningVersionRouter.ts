@@ -22,6 +22,14 @@ function notFound(res: express.Response, message: string) {
 }
 
 /**
+ * A version whose name carries this marker never starts in the demo: the
+ * stand-in answers 503 for it, so that anyone can watch a verification fail
+ * and the automatic rollback that follows (report a dev deployment of, say,
+ * `2.0.0-crashloop` and promote it to staging).
+ */
+export const CRASHLOOP_MARKER = '-crashloop';
+
+/**
  * Where the demo's stand-in for its running services answers, below the
  * delivery plugin's base path: `GET /demo/running/<entity>/<environment>`.
  */
@@ -82,6 +90,16 @@ export function runningVersionRouter(options: {
           res,
           `${name} does not run in ${environment}: ${path} sets no ${IMAGE_TAG_KEY}`,
         );
+        return;
+      }
+      if (String(tag).includes(CRASHLOOP_MARKER)) {
+        res.status(503).json({
+          error: {
+            name: 'ServiceUnavailableError',
+            message: `${name} ${tag} keeps crashing on start in ${environment}`,
+          },
+          response: { statusCode: 503 },
+        });
         return;
       }
       res.json({ version: String(tag) });
