@@ -519,7 +519,7 @@ export const spec = {
       },
       EnvironmentSummary: {
         description:
-          'The name, title and production flag of a configured environment.',
+          'The name, title and production flag of a configured environment, and where it is promoted from.',
         type: 'object',
         properties: {
           name: {
@@ -530,6 +530,11 @@ export const spec = {
           },
           production: {
             type: 'boolean',
+          },
+          promotedFrom: {
+            type: 'string',
+            description:
+              'The environment versions are promoted into it from, when one is\nconfigured: with several production environments (regions), each\nis promoted from its own source, not from the one before it.\n',
           },
         },
         required: ['name', 'title', 'production'],

@@ -557,11 +557,17 @@ export interface components {
         statusCode: number;
       };
     };
-    /** The name, title and production flag of a configured environment. */
+    /** The name, title and production flag of a configured environment, and where it is promoted from. */
     EnvironmentSummary: {
       name: string;
       title: string;
       production: boolean;
+      /**
+       * The environment versions are promoted into it from, when one is
+       *     configured: with several production environments (regions), each
+       *     is promoted from its own source, not from the one before it.
+       */
+      promotedFrom?: string;
     };
     /** A point in the week, in a freeze window's time zone. */
     WeeklyTime: {

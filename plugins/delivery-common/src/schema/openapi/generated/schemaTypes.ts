@@ -141,7 +141,7 @@ export type EventIngestionResult =
 export type RejectedEventsError = components['schemas']['RejectedEventsError'];
 
 /**
- * The name, title and production flag of a configured environment.
+ * The name, title and production flag of a configured environment, and where it is promoted from.
  *
  * @public
  */
