@@ -88,6 +88,10 @@ test('the domain page spreads its components over the DORA tiers and names those
     await expect(item.getByRole('img', { name: inWords })).toBeVisible();
 
     const lowest = lowestTiers[metric];
+    if (lowest) {
+      const label = SEGMENTS.find(([segment]) => segment === lowest.tier)![1];
+      await expect(item).toContainText(`Lowest tier (${label}):`);
+    }
     const links = item.locator('a[href*="/catalog/default/component/"]');
     await expect(links).toHaveCount(lowest?.entityRefs.length ?? 0);
     for (const entityRef of lowest?.entityRefs ?? []) {

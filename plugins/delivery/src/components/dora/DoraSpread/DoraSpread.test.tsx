@@ -56,7 +56,9 @@ describe('the spread of a domain’s components over the DORA tiers', () => {
     expect(
       within(frequency).getByRole('img', { name: 'Elite 1, High 1, Low 2' }),
     ).toBeInTheDocument();
-    expect(frequency).toHaveTextContent('Low: booking-api, itinerary-worker');
+    expect(frequency).toHaveTextContent(
+      'Lowest tier (Low): booking-api, itinerary-worker',
+    );
     expect(
       within(frequency).getByRole('link', { name: 'booking-api' }),
     ).toHaveAttribute('href', '/catalog/default/component/booking-api');
@@ -65,7 +67,7 @@ describe('the spread of a domain’s components over the DORA tiers', () => {
       'Elite 1, Medium 1, Not rated 2',
     );
     expect(spreadOf('Lead time for changes')).toHaveTextContent(
-      'Medium: search-api',
+      'Lowest tier (Medium): search-api',
     );
     // Nobody has a recovery tier: nothing to name.
     const recovery = spreadOf('Failed deployment recovery time');

@@ -121,7 +121,7 @@ const MetricSpread = ({
       </Typography>
       {lowest && (
         <Typography variant="body2">
-          {TIER_LABELS[lowest.tier]}:{' '}
+          Lowest tier ({TIER_LABELS[lowest.tier]}):{' '}
           {lowest.entityRefs.map((entityRef, index) => (
             <Fragment key={entityRef}>
               {index > 0 && ', '}
