@@ -5,7 +5,8 @@ import { DoraAggregate } from '../../plugins/delivery-backend/src/database/dora/
  * DORA's numbers the straightforward way, as Four Keys' dashboard queries
  * compute them: window functions over the whole raw history (deployments,
  * commits, incidents) on every query, then the scope and the window are
- * filtered at the end. The same definition as the derived tables, written
+ * filtered at the end. With several production environments, the successor
+ * and the deployment an unnamed incident follows are taken per environment. The same definition as the derived tables, written
  * independently: the successor by `lead()`, the deployment an unnamed
  * incident follows by a running maximum over a timeline of deployments and
  * incidents, a commit's first deployment by `row_number()`.
@@ -27,27 +28,27 @@ export async function baselineAggregate(
     await tx.raw(`SET LOCAL work_mem = '64MB'`);
     const answer: { rows: Array<Record<string, any>> } = await tx.raw(
       `WITH prod AS (
-         SELECT id, entity_ref, finished_at, trigger, commit_sha,
+         SELECT id, entity_ref, environment, finished_at, trigger, commit_sha,
            row_number() OVER history AS seq,
            lead(finished_at) OVER history AS next_finished_at,
            lead(trigger) OVER history AS next_trigger
          FROM deployments
          WHERE status = 'succeeded' AND finished_at IS NOT NULL
            AND environment = ANY(:environments)
-         WINDOW history AS (PARTITION BY entity_ref ORDER BY finished_at, id)
+         WINDOW history AS (PARTITION BY entity_ref, environment ORDER BY finished_at, id)
        ),
        prod_incidents AS (
          SELECT * FROM incidents WHERE environment = ANY(:environments)
        ),
        timeline AS (
-         SELECT entity_ref, finished_at AS at, 1 AS kind, seq, NULL AS incident_id FROM prod
+         SELECT entity_ref, environment, finished_at AS at, 1 AS kind, seq, NULL AS incident_id FROM prod
          UNION ALL
-         SELECT entity_ref, opened_at, 0, NULL, id FROM prod_incidents
+         SELECT entity_ref, environment, opened_at, 0, NULL, id FROM prod_incidents
          WHERE deployment_id IS NULL
        ),
        preceding AS (
-         SELECT incident_id, entity_ref,
-           max(seq) OVER (PARTITION BY entity_ref ORDER BY at, kind
+         SELECT incident_id, entity_ref, environment,
+           max(seq) OVER (PARTITION BY entity_ref, environment ORDER BY at, kind
              ROWS UNBOUNDED PRECEDING) AS seq
          FROM timeline
        ),
@@ -58,7 +59,8 @@ export async function baselineAggregate(
          SELECT p.id, i.resolved_at
          FROM preceding l
          JOIN prod_incidents i ON i.id = l.incident_id
-         JOIN prod p ON p.entity_ref = l.entity_ref AND p.seq = l.seq
+         JOIN prod p ON p.entity_ref = l.entity_ref
+           AND p.environment = l.environment AND p.seq = l.seq
          WHERE (p.next_finished_at IS NULL OR p.next_finished_at > i.opened_at)
            AND i.opened_at - p.finished_at <= :attributionWindow
        ),

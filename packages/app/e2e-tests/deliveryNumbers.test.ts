@@ -14,6 +14,8 @@ const HISTORY_ROWS = 10;
 interface EnvironmentSummary {
   name: string;
   title: string;
+  production: boolean;
+  promotedFrom?: string;
 }
 
 interface EntityEnvironments {
@@ -315,7 +317,10 @@ async function expectDomainMatrix(page: Page, matrix: DomainMatrix) {
   });
   await expect(table.getByRole('columnheader')).toHaveText([
     'Component',
-    ...matrix.environments.map(e => e.title),
+    // A production environment's header also says so.
+    ...matrix.environments.map(e =>
+      e.production ? `${e.title} production` : e.title,
+    ),
   ]);
   const rows = table
     .getByRole('row')
@@ -352,11 +357,17 @@ async function expectDomainMatrix(page: Page, matrix: DomainMatrix) {
       await expect(
         tableCell.getByText(cell.version, { exact: true }),
       ).toBeVisible();
-      // Drift is against the nearest environment before this one that runs a version.
-      const previous = matrix.environments
-        .slice(0, column)
-        .reverse()
-        .find(e => cells.get(e.name)?.version);
+      // Drift is against the environment it is promoted from, else the
+      // nearest one before it, that runs a version.
+      const previous =
+        matrix.environments.find(
+          e =>
+            e.name === environment.promotedFrom && cells.get(e.name)?.version,
+        ) ??
+        matrix.environments
+          .slice(0, column)
+          .reverse()
+          .find(e => cells.get(e.name)?.version);
       const marker = tableCell.getByText(/^(differs from .+|drift)$/);
       if (cell.drift) {
         await expect(marker).toHaveText(

@@ -25,8 +25,14 @@ describe('App', () => {
     await waitFor(() => {
       expect(rendered.baseElement).toBeInTheDocument();
     });
+    // The app loads its features before the sign-in page; on a machine busy
+    // with the rest of the test suite that takes more than findBy's 1 s.
     expect(
-      await rendered.findByRole('button', { name: 'Sign in as engineer' }),
+      await rendered.findByRole(
+        'button',
+        { name: 'Sign in as engineer' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     expect(
       rendered.getByRole('button', { name: 'Sign in as platform admin' }),

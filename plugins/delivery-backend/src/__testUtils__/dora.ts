@@ -81,11 +81,12 @@ export const hours = (count: number) => count * 3600;
 export function catalogComponent(
   name: string,
   spec: { system?: string; owner?: string } = {},
+  annotations?: Record<string, string>,
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name },
+    metadata: { name, ...(annotations && { annotations }) },
     spec: {
       type: 'service',
       lifecycle: 'production',

@@ -13,6 +13,7 @@ import {
 /** A production deployment that finished, for the incidents to follow it. */
 export interface FinishedDeployment {
   id: string;
+  environment: string;
   minute: number;
 }
 
@@ -62,7 +63,7 @@ export function randomDeployments(
         );
     const id = `${entity.name}-p${i}`;
     const environment =
-      production.length > 1 && random.chance(0.3) ? 'prod-eu' : 'prod';
+      production.length > 1 && random.chance(0.4) ? 'prod-eu' : 'prod';
     let trigger: DeploymentEvent['trigger'] = 'rollback';
     if (!random.chance(0.12)) {
       trigger = random.chance(0.09)
@@ -211,7 +212,32 @@ export function randomDeployments(
     }
     reports.push(versions);
     if (!correctedToFailed) {
-      prodFinished.push({ id, minute: t });
+      prodFinished.push({ id, environment, minute: t });
+    }
+    if (production.length > 1 && random.chance(0.3)) {
+      // the same version rolled out to the other region too, a little later
+      // (now and then at the very same time): its commits' lead time is
+      // taken at the first of the two
+      const twinAt = t + (random.chance(0.1) ? 0 : random.integer(1, 240));
+      const twinEnvironment = environment === 'prod' ? 'prod-eu' : 'prod';
+      const twinTrigger = random.chance(0.2)
+        ? random.pick(['rollback', 'hotfix'] as const)
+        : 'promotion';
+      reports.push([
+        deployment(`${id}-twin`, {
+          environment: twinEnvironment,
+          trigger: twinTrigger,
+          commitSha,
+          ...(commits !== undefined && { commits }),
+          startedAt: iso(twinAt - 5),
+          finishedAt: iso(twinAt),
+        }),
+      ]);
+      prodFinished.push({
+        id: `${id}-twin`,
+        environment: twinEnvironment,
+        minute: twinAt,
+      });
     }
 
     // production deployments that are no deployment: failed, cancelled,

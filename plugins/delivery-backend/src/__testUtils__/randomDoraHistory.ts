@@ -37,7 +37,8 @@ export interface RandomHistory {
 /** The shared state of a random history of the seed. */
 export function randomHistory(seed: number): RandomHistory {
   const random = new SeededRandom(seed);
-  const production = random.chance(0.3) ? ['prod', 'prod-eu'] : ['prod'];
+  // Half the histories have two production environments (regions).
+  const production = random.chance(0.5) ? ['prod', 'prod-eu'] : ['prod'];
   const attributionMs = random.pick([DAY, DAY, 6 * HOUR, 90 * MINUTE]);
   let shaCounter = 0;
   const newSha = () => `c${seed}-${shaCounter++}`;

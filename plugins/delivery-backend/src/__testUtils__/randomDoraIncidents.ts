@@ -55,8 +55,19 @@ export function randomIncidents(
     if (random.chance(0.1)) versions.push(event); // a late open report
     return versions;
   };
-  prodFinished.forEach(({ id, minute }, k) => {
-    const next = prodFinished[k + 1];
+  // Each deployment's next one in its own environment.
+  const inOrder = [...prodFinished].sort((a, b) => a.minute - b.minute);
+  const nextOf = (d: FinishedDeployment) =>
+    inOrder.find(
+      n => n !== d && n.environment === d.environment && n.minute >= d.minute,
+    );
+  prodFinished.forEach(deployment => {
+    const { id, minute } = deployment;
+    const next = nextOf(deployment);
+    // mostly of the deployment's own environment, now and then of another
+    const environment = random.chance(0.8)
+      ? deployment.environment
+      : random.pick(production);
     if (random.chance(0.15)) {
       // an incident that names the deployment
       // (now and then opened before it finished: it names it all the same)
@@ -67,6 +78,7 @@ export function randomIncidents(
         withResolution(
           incident({
             deploymentId: id,
+            environment,
             openedAt: iso(opened),
             ...(random.chance(0.05) && {
               entityRef: entityRef('svc-elsewhere'),
@@ -92,7 +104,12 @@ export function randomIncidents(
       } else {
         opened = minute + random.integer(1, Math.round(2 * w));
       }
-      reports.push(withResolution(incident({ openedAt: iso(opened) }), opened));
+      reports.push(
+        withResolution(
+          incident({ environment, openedAt: iso(opened) }),
+          opened,
+        ),
+      );
     }
   });
   if (random.chance(0.3)) {

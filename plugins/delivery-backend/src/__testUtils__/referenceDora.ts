@@ -80,11 +80,16 @@ export function referenceDoraSummary(
   // "The next production deployment" of D is the entity's next `succeeded`
   // production deployment by `finishedAt`, wherever it falls (inside the
   // window or after it).
-  // READING: "the entity's" = over all production environments of the
-  // entity; on equal finishedAt the id decides (same order as above).
+  // "DORA with several production environments": "the next production
+  // deployment" of D is the entity's next succeeded deployment **in D's
+  // environment**.
+  // READING: on equal finishedAt the id decides (same order as above).
   const nextProductionDeployment = (d: RefDeploymentEvent) =>
     prodSucceeded.find(
-      n => n.entityRef === d.entityRef && byFinishedAt(n, d) > 0,
+      n =>
+        n.entityRef === d.entityRef &&
+        n.environment === d.environment &&
+        byFinishedAt(n, d) > 0,
     );
 
   // ---------------------------------------------------------------- frequency
@@ -138,7 +143,8 @@ export function referenceDoraSummary(
   };
 
   // "each commit counts once, at the first succeeded production deployment of
-  // that entity that includes it: `deployment.finishedAt − commit.committedAt`.
+  // that entity that includes it" ("in any production environment", with
+  // several of them): `deployment.finishedAt − commit.committedAt`.
   // A commit whose first production deployment lies before the window is not
   // counted in the window, even if a later deployment lists it again."
   // READING: "once" is per (entity, sha): the same sha deployed by two
@@ -174,6 +180,8 @@ export function referenceDoraSummary(
   // naming staging incident under (a); the production code does not, and the
   // "Only production environments count" sentence sides with it.)
   // READING (a): the incident's entityRef is not checked; naming D is enough.
+  // (b) with several production environments: "an incident that names no
+  // deployment is attributed only to deployments in its own `environment`".
   // READING (b): the incident is of the same entity; "after D finished" is
   // strictly after, "before the next" is strictly before the next one's
   // finishedAt, "within" is openedAt − D.finishedAt ≤ window. An incident
@@ -192,6 +200,7 @@ export function referenceDoraSummary(
       const opened = ms(i.openedAt);
       return (
         i.entityRef === d.entityRef &&
+        i.environment === d.environment &&
         opened > finished &&
         (next === undefined || opened < ms(next.finishedAt!)) &&
         opened - finished <= attributionMs

@@ -41,6 +41,7 @@ describe('DORA windows, buckets and tiers', () => {
   it.each(databases.eachSupportedId())(
     'answers zeros and nulls for a window without deployments, %p',
     async databaseId => {
+      const noMembers = { elite: 0, high: 0, medium: 0, low: 0, none: 0 };
       const { dora } = await createDora(databases, databaseId);
 
       const response = await dora({
@@ -71,6 +72,19 @@ describe('DORA windows, buckets and tiers', () => {
             ...empty,
           },
         ],
+        // The portal has no component with the delivery annotation here.
+        distribution: {
+          deploymentFrequency: noMembers,
+          leadTime: noMembers,
+          changeFailureRate: noMembers,
+          recovery: noMembers,
+        },
+        lowestTiers: {
+          deploymentFrequency: null,
+          leadTime: null,
+          changeFailureRate: null,
+          recovery: null,
+        },
       });
     },
   );

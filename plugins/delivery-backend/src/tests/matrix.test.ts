@@ -79,8 +79,18 @@ describe('GET /domains/{namespace}/{name}/matrix', () => {
       domainRef: 'domain:default/smart-city',
       environments: [
         { name: 'dev', title: 'Development', production: false },
-        { name: 'staging', title: 'Staging', production: false },
-        { name: 'prod', title: 'Production', production: true },
+        {
+          name: 'staging',
+          title: 'Staging',
+          production: false,
+          promotedFrom: 'dev',
+        },
+        {
+          name: 'prod',
+          title: 'Production',
+          production: true,
+          promotedFrom: 'staging',
+        },
       ],
       rows: [
         {
@@ -151,6 +161,77 @@ describe('GET /domains/{namespace}/{name}/matrix', () => {
         },
       ],
     });
+  });
+
+  it('shows two production regions as production, each compared with the environment it is promoted from', async () => {
+    const { get, postEvents } = await startDeliveryBackend({
+      entities: catalog,
+      config: {
+        delivery: {
+          environments: [
+            { name: 'dev' },
+            { name: 'staging', promotion: { from: 'dev' } },
+            {
+              name: 'prod-eu',
+              production: true,
+              promotion: { from: 'staging' },
+            },
+            {
+              name: 'prod-us',
+              production: true,
+              promotion: { from: 'staging' },
+            },
+          ],
+        },
+      },
+    });
+    expect(
+      (
+        await postEvents([
+          deployed('parking-api', 'dev', '1.2.0'),
+          deployed('parking-api', 'staging', '1.2.0'),
+          deployed('parking-api', 'prod-eu', '1.1.0'),
+          deployed('parking-api', 'prod-us', '1.2.0'),
+        ])
+      ).status,
+    ).toBe(200);
+
+    const response = await get('/domains/default/smart-city/matrix');
+
+    expect(response.body.environments).toEqual([
+      { name: 'dev', title: 'dev', production: false },
+      {
+        name: 'staging',
+        title: 'staging',
+        production: false,
+        promotedFrom: 'dev',
+      },
+      {
+        name: 'prod-eu',
+        title: 'prod-eu',
+        production: true,
+        promotedFrom: 'staging',
+      },
+      {
+        name: 'prod-us',
+        title: 'prod-us',
+        production: true,
+        promotedFrom: 'staging',
+      },
+    ]);
+    const parking = response.body.rows.find(
+      (row: any) => row.entityRef === 'component:default/parking-api',
+    );
+    // prod-eu lags behind staging; prod-us runs what staging runs, even
+    // though it differs from prod-eu before it.
+    expect(
+      parking.cells.map((c: any) => [c.environment, c.version, c.drift]),
+    ).toEqual([
+      ['dev', '1.2.0', false],
+      ['staging', '1.2.0', false],
+      ['prod-eu', '1.1.0', true],
+      ['prod-us', '1.2.0', false],
+    ]);
   });
 
   it('answers 404 for a domain the catalog does not have', async () => {

@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { IN_LIST_SIZE, chunks } from '../chunks';
+import { aggregateByEntity } from './aggregateByEntity';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
 import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
@@ -72,6 +73,14 @@ export class DatabaseDoraStore implements DoraStore {
     return isPostgres(this.db)
       ? this.aggregateInPostgres(edges, entityRefs)
       : this.aggregateInMemory(edges, entityRefs);
+  }
+
+  aggregateByEntity(query: {
+    from: number;
+    to: number;
+    entityRefs: string[];
+  }): Promise<Map<string, DoraAggregate>> {
+    return aggregateByEntity(this.db, query);
   }
 
   private async aggregateInPostgres(

@@ -38,4 +38,14 @@ export interface DoraStore {
   aggregate(
     query: DoraAggregateQuery,
   ): Promise<{ total: DoraAggregate; buckets: DoraAggregate[] }>;
+
+  /**
+   * The aggregate of the window `[from, to)` (milliseconds) of each of these
+   * entities on its own, keyed by every ref asked for.
+   */
+  aggregateByEntity(query: {
+    from: number;
+    to: number;
+    entityRefs: string[];
+  }): Promise<Map<string, DoraAggregate>>;
 }

@@ -19,12 +19,12 @@ import { reattributeIncidents } from './reattributeIncidents';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 
-// The nearest production deployment of the same entity before or after `d`,
-// by finished_at then id: one index probe.
+// The nearest production deployment of the same entity in the same
+// environment before or after `d`, by finished_at then id: one index probe.
 function neighbour(column: string, side: 'before' | 'after'): string {
   const [compare, order] = side === 'before' ? ['<', 'DESC'] : ['>', 'ASC'];
   return `(SELECT p.${column} FROM dora_deployments p
-    WHERE p.entity_ref = d.entity_ref
+    WHERE p.entity_ref = d.entity_ref AND p.environment = d.environment
       AND (p.finished_at, p.deployment_id) ${compare} (d.finished_at, d.deployment_id)
     ORDER BY p.finished_at ${order}, p.deployment_id ${order}
     LIMIT 1)`;
@@ -35,8 +35,8 @@ function neighbour(column: string, side: 'before' | 'after'): string {
  * recomputes only what the changed deployments and incidents can affect,
  * from the raw tables as they are now, whatever order events arrive in.
  *
- * - A deployment that joins, leaves or moves in an entity's production
- *   history changes the successor of its old and new predecessors, and the
+ * - A deployment that joins, leaves or moves in an entity's history in its
+ *   production environment changes the successor of its old and new predecessors, and the
  *   attribution of the incidents that name it or that opened between its
  *   old or new neighbours.
  * - A changed incident changes the failure of the deployment it was
@@ -72,7 +72,7 @@ export async function deriveIngested(
     const where = byDeploymentId(ids);
     return rowsOf<ProductionDeploymentBefore>(
       await tx.raw(
-        `SELECT d.deployment_id, d.entity_ref, d.head_commit_sha, d.next_finished_at,
+        `SELECT d.deployment_id, d.entity_ref, d.environment, d.head_commit_sha, d.next_finished_at,
            ${neighbour('deployment_id', 'before')} AS predecessor_id,
            ${neighbour('finished_at', 'before')} AS predecessor_finished_at
          FROM dora_deployments d WHERE ${where.sql}`,
@@ -93,8 +93,8 @@ export async function deriveIngested(
       const where = isIn(tx, 'd.id', ids);
       const production = isIn(tx, 'd.environment', environments);
       return tx.raw(
-        `INSERT INTO dora_deployments (deployment_id, entity_ref, finished_at, trigger, head_commit_sha)
-         SELECT d.id, d.entity_ref, d.finished_at, d.trigger,
+        `INSERT INTO dora_deployments (deployment_id, entity_ref, environment, finished_at, trigger, head_commit_sha)
+         SELECT d.id, d.entity_ref, d.environment, d.finished_at, d.trigger,
            CASE WHEN EXISTS (
              SELECT 1 FROM deployment_commits c WHERE c.deployment_id = d.id
            ) THEN NULL ELSE d.commit_sha END
@@ -109,7 +109,7 @@ export async function deriveIngested(
     const where = byDeploymentId(ids);
     return rowsOf<ProductionDeploymentAfter>(
       await tx.raw(
-        `SELECT d.deployment_id, d.entity_ref, d.head_commit_sha,
+        `SELECT d.deployment_id, d.entity_ref, d.environment, d.head_commit_sha,
            ${neighbour('deployment_id', 'before')} AS predecessor_id,
            ${neighbour('finished_at', 'before')} AS predecessor_finished_at,
            ${neighbour('finished_at', 'after')} AS successor_finished_at

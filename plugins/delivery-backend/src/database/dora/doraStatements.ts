@@ -102,9 +102,9 @@ const REWORK = `('rollback', 'hotfix')`;
  * to a deployment and stores them in `dora_incidents`, which must not hold
  * them yet: the deployment an incident names, when that is a succeeded
  * production deployment; else, for an incident naming none, the entity's
- * last production deployment that finished before it opened, if the next
- * one finished after it opened and the incident opened within the
- * attribution window. Needs up-to-date next_ columns.
+ * last deployment in the incident's environment that finished before it
+ * opened, if the next one there finished after it opened and the incident
+ * opened within the attribution window. Needs up-to-date next_ columns.
  */
 export async function insertIncidentAttributions(
   tx: Knex.Transaction,
@@ -124,6 +124,7 @@ export async function insertIncidentAttributions(
        ) ELSE (
          SELECT d.deployment_id FROM dora_deployments d
          WHERE d.entity_ref = i.entity_ref
+           AND d.environment = i.environment
            AND d.finished_at < i.opened_at
            AND d.finished_at >= i.opened_at - ?
            AND (d.next_finished_at IS NULL OR d.next_finished_at > i.opened_at)

@@ -17,20 +17,22 @@ export interface IngestedChanges {
 /** Epoch milliseconds, as the database driver answers them. */
 export type Millis = number | string;
 
-/** A changed deployment's place in the production history before the change. */
+/** A changed deployment's place in its environment's production history before the change. */
 export interface ProductionDeploymentBefore {
   deployment_id: string;
   entity_ref: string;
+  environment: string;
   head_commit_sha: string | null;
   predecessor_id: string | null;
   predecessor_finished_at: Millis | null;
   next_finished_at: Millis | null;
 }
 
-/** A changed deployment's place in the production history after the change. */
+/** A changed deployment's place in its environment's production history after the change. */
 export interface ProductionDeploymentAfter {
   deployment_id: string;
   entity_ref: string;
+  environment: string;
   head_commit_sha: string | null;
   predecessor_id: string | null;
   predecessor_finished_at: Millis | null;

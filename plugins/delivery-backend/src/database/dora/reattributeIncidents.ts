@@ -13,9 +13,10 @@ import {
   ProductionDeploymentBefore,
 } from './ingestedChanges';
 
-/** An inclusive span of `opened_at` of one entity's incidents. */
+/** An inclusive span of `opened_at` of one entity's incidents in one environment. */
 interface OpenedSpan {
   entityRef: string;
+  environment: string;
   from: number;
   to: number;
 }
@@ -23,18 +24,22 @@ interface OpenedSpan {
 const millis = (value: Millis | null) =>
   value === null || value === undefined ? undefined : Number(value);
 
-// Overlapping spans of the same entity become one, so that a batch of one
-// entity's history reads its incidents once.
+const spanKey = (span: OpenedSpan) =>
+  JSON.stringify([span.entityRef, span.environment]);
+
+// Overlapping spans of the same entity and environment become one, so that a
+// batch of one entity's history reads its incidents once.
 function mergeSpans(spans: OpenedSpan[]): OpenedSpan[] {
-  const sorted = [...spans].sort((a, b) =>
-    a.entityRef === b.entityRef
+  const sorted = [...spans].sort((a, b) => {
+    const [keyA, keyB] = [spanKey(a), spanKey(b)];
+    return keyA === keyB
       ? a.from - b.from
-      : Number(a.entityRef > b.entityRef) - Number(a.entityRef < b.entityRef),
-  );
+      : Number(keyA > keyB) - Number(keyA < keyB);
+  });
   const merged: OpenedSpan[] = [];
   for (const span of sorted) {
     const last = merged[merged.length - 1];
-    if (last && last.entityRef === span.entityRef && span.from <= last.to) {
+    if (last && spanKey(last) === spanKey(span) && span.from <= last.to) {
       last.to = Math.max(last.to, span.to);
     } else {
       merged.push({ ...span });
@@ -43,8 +48,8 @@ function mergeSpans(spans: OpenedSpan[]): OpenedSpan[] {
   return merged;
 }
 
-// The spans between the old and between the new neighbours of the changed
-// deployments, in which an incident that names no deployment may have opened.
+// The spans between the old and between the new neighbours (in the same
+// environment) of the changed deployments, in which an incident that names no deployment may have opened.
 function openedSpans(
   before: ProductionDeploymentBefore[],
   after: ProductionDeploymentAfter[],
@@ -52,11 +57,13 @@ function openedSpans(
   return mergeSpans([
     ...before.map(row => ({
       entityRef: row.entity_ref,
+      environment: row.environment,
       from: millis(row.predecessor_finished_at) ?? -Infinity,
       to: millis(row.next_finished_at) ?? Infinity,
     })),
     ...after.map(row => ({
       entityRef: row.entity_ref,
+      environment: row.environment,
       from: millis(row.predecessor_finished_at) ?? -Infinity,
       to: millis(row.successor_finished_at) ?? Infinity,
     })),
@@ -111,8 +118,8 @@ export async function reattributeIncidents(
 }
 
 // The incidents whose attribution may have changed: the changed ones, those
-// that name a changed deployment, and those that name none and opened within
-// a span between the old or new neighbours of a changed deployment.
+// that name a changed deployment, and those of its environment that name none
+// and opened within a span between its old or new neighbours there.
 async function incidentsToReattribute(
   tx: Knex.Transaction,
   environments: string[],
@@ -144,11 +151,13 @@ async function incidentsToReattribute(
       'span',
       [
         { name: 'entity_ref', type: 'text' },
+        { name: 'environment', type: 'text' },
         { name: 'opened_from', type: 'bigint' },
         { name: 'opened_to', type: 'bigint' },
       ],
       chunk.map(span => [
         span.entityRef,
+        span.environment,
         Math.max(span.from, Number.MIN_SAFE_INTEGER),
         Math.min(span.to, Number.MAX_SAFE_INTEGER),
       ]),
@@ -158,6 +167,7 @@ async function incidentsToReattribute(
       await tx.raw(
         `SELECT DISTINCT i.id FROM ${spans.sql} CROSS JOIN incidents i
          WHERE i.entity_ref = span.entity_ref
+           AND i.environment = span.environment
            AND i.opened_at >= span.opened_from
            AND i.opened_at <= span.opened_to
            AND ${production.sql}

@@ -10,7 +10,8 @@ import {
 } from './doraStatements';
 
 // Bumped when the derivation itself changes, so that the tables are rebuilt.
-const DERIVATION_VERSION = 1;
+// 2: neighbours, attribution and rework within each production environment.
+const DERIVATION_VERSION = 2;
 const SETTINGS_NAME = 'derivation';
 
 function settingsValue(settings: DoraDerivationSettings): string {
@@ -37,9 +38,9 @@ export async function rebuildDoraTables(
   const environments = settings.productionEnvironments;
   if (environments.length > 0) {
     await tx.raw(
-      `INSERT INTO dora_deployments (deployment_id, entity_ref, finished_at, trigger,
+      `INSERT INTO dora_deployments (deployment_id, entity_ref, environment, finished_at, trigger,
          head_commit_sha, next_deployment_id, next_finished_at, next_trigger)
-       SELECT d.id, d.entity_ref, d.finished_at, d.trigger,
+       SELECT d.id, d.entity_ref, d.environment, d.finished_at, d.trigger,
          CASE WHEN EXISTS (
            SELECT 1 FROM deployment_commits c WHERE c.deployment_id = d.id
          ) THEN NULL ELSE d.commit_sha END,
@@ -50,7 +51,7 @@ export async function rebuildDoraTables(
        WHERE d.status = 'succeeded'
          AND d.finished_at IS NOT NULL
          AND d.environment IN (${placeholders(environments.length)})
-       WINDOW history AS (PARTITION BY d.entity_ref ORDER BY d.finished_at, d.id)`,
+       WINDOW history AS (PARTITION BY d.entity_ref, d.environment ORDER BY d.finished_at, d.id)`,
       environments,
     );
   }

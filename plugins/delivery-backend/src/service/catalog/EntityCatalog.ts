@@ -4,8 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeEntityRef } from '@domain-delivery/backstage-plugin-delivery-common';
+import {
+  DELIVERY_SERVICE_ANNOTATION,
+  normalizeEntityRef,
+} from '@domain-delivery/backstage-plugin-delivery-common';
 
 /** A component of a domain, with the system that puts it there. */
 export interface DomainComponent {
@@ -175,6 +179,45 @@ export class EntityCatalog {
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
+    const owned = await this.getOwnedEntities(groupRef, credentials);
+    return owned.map(entity => entity.entityRef);
+  }
+
+  /**
+   * The components that carry the delivery annotation, by entity ref,
+   * sorted: the members of the whole portal.
+   */
+  async getDeliveryComponentRefs(
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: {
+          kind: 'component',
+          [`metadata.annotations.${DELIVERY_SERVICE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
+      },
+      { credentials: await this.lookupCredentials(credentials) },
+    );
+    return [...new Set(items.map(entity => normalizeEntityRef(entity)))].sort();
+  }
+
+  /**
+   * The entities a group owns directly (kind, name and annotations only),
+   * with their refs, sorted by ref; a `NotFoundError` when the catalog has
+   * no such group.
+   */
+  async getOwnedEntities(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Array<{ entity: Entity; entityRef: string }>> {
     await this.getEntity(groupRef, credentials);
     const { name, namespace } = parseEntityRef(groupRef);
     const ownerSpellings = [
@@ -191,6 +234,7 @@ export class EntityCatalog {
           'kind',
           'metadata.namespace',
           'metadata.name',
+          'metadata.annotations',
           'spec.owner',
           'relations',
         ],
@@ -209,6 +253,11 @@ export class EntityCatalog {
             specRef(relation.targetRef, { defaultKind: 'group' }) === groupRef,
         ),
     );
-    return [...new Set(owned.map(entity => normalizeEntityRef(entity)))].sort();
+    const byRef = new Map(
+      owned.map(entity => [normalizeEntityRef(entity), entity]),
+    );
+    return [...byRef.keys()]
+      .sort()
+      .map(entityRef => ({ entity: byRef.get(entityRef)!, entityRef }));
   }
 }

@@ -3,11 +3,12 @@ import {
   DoraResponse,
   doraTiers,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import { DoraStore } from '../../database/dora/DoraStore';
+import { DoraAggregate, DoraStore } from '../../database/dora/DoraStore';
 import { EntityScope } from '../catalog/EntityScope';
 import { DoraWindow } from './DoraWindow';
 import { summarize } from './summarize';
 import { ScopedEntities } from '../catalog/ScopedEntities';
+import { doraDistribution } from './doraDistribution';
 
 /** Whose DORA numbers: one component, a domain, a group's entities, or everybody's. */
 export type DoraScope = EntityScope | { type: 'portal' };
@@ -22,7 +23,9 @@ export interface DoraRequest {
  * DORA's numbers, exactly as `PRODUCT.md` defines them, for an entity, a
  * domain (pooled over its components), a group (the entities it owns) or the
  * whole portal, over a window `[from, to)` split into days or ISO weeks of a
- * time zone. Reads the tables that ingestion derives, never all history.
+ * time zone. Reads the tables that ingestion derives, never all history. A
+ * roll-up (domain, group, portal) also spreads its member components over
+ * the tiers, each rated on its own numbers.
  */
 export class DoraService {
   constructor(
@@ -40,9 +43,12 @@ export class DoraService {
     credentials: BackstageCredentials,
   ): Promise<DoraResponse> {
     const { window } = request;
-    const { total, buckets } = await this.aggregate(request, credentials);
+    const { total, buckets, members } = await this.aggregate(
+      request,
+      credentials,
+    );
     const summary = summarize(total, window.days);
-    return {
+    const response: DoraResponse = {
       summary,
       tiers: doraTiers(summary),
       series: window.buckets.map((bucket, index) => ({
@@ -52,27 +58,53 @@ export class DoraService {
         ...summarize(buckets[index], bucket.days),
       })),
     };
+    if (!members) {
+      return response;
+    }
+    const perMember = await this.store.aggregateByEntity({
+      from: window.from,
+      to: window.to,
+      entityRefs: members,
+    });
+    return { ...response, ...doraDistribution(perMember, window.days) };
   }
 
+  // The pooled aggregates, and the members of a roll-up to spread.
   private async aggregate(
     { scope, window }: DoraRequest,
     credentials: BackstageCredentials,
-  ) {
+  ): Promise<{
+    total: DoraAggregate;
+    buckets: DoraAggregate[];
+    members?: string[];
+  }> {
     const { edges } = window;
-    if (scope.type !== 'portal') {
-      const entityRefs = await this.scoped.entityRefs(scope, credentials);
+    if (scope.type === 'component') {
+      const { entityRefs } = await this.scoped.members(scope, credentials);
       return this.store.aggregate({ edges, entityRefs });
+    }
+    if (scope.type !== 'portal') {
+      const { entityRefs, deliveryComponentRefs } = await this.scoped.members(
+        scope,
+        credentials,
+      );
+      const pooled = await this.store.aggregate({ edges, entityRefs });
+      return { ...pooled, members: deliveryComponentRefs };
     }
     // Everybody's numbers while checking that the caller may read everybody,
     // which is the usual case; else again over what they may read.
     const everybody = this.store.aggregate({ edges });
     // Returned, or else left: its failure is reported to the caller or not at all.
     everybody.catch(() => undefined);
-    const refs = await this.store.listEntityRefs();
+    const [refs, members] = await Promise.all([
+      this.store.listEntityRefs(),
+      this.scoped.portalDeliveryComponentRefs(credentials),
+    ]);
     const readable = await this.scoped.access.readable(refs, credentials);
-    if (readable.size === refs.length) {
-      return everybody;
-    }
-    return this.store.aggregate({ edges, entityRefs: [...readable] });
+    const pooled =
+      readable.size === refs.length
+        ? await everybody
+        : await this.store.aggregate({ edges, entityRefs: [...readable] });
+    return { ...pooled, members };
   }
 }

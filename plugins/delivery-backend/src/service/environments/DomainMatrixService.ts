@@ -63,11 +63,16 @@ export class DomainMatrixService {
 
     return {
       domainRef,
-      environments: this.environments.map(({ name, title, production }) => ({
-        name,
-        title,
-        production,
-      })),
+      environments: this.environments.map(
+        ({ name, title, production, promotion }) => ({
+          name,
+          title,
+          production,
+          ...(promotion.promotedFrom && {
+            promotedFrom: promotion.promotedFrom,
+          }),
+        }),
+      ),
       rows: components.map(component =>
         this.row(component, runningByCell, latestByCell),
       ),
@@ -81,37 +86,46 @@ export class DomainMatrixService {
   ): DomainMatrixRow {
     let previousVersion: string | undefined;
     const versions = new Set<string>();
-    const cells = this.environments.map(({ name }): DomainMatrixCell => {
-      const current = running.get(key(component.entityRef, name));
-      const last = latest.get(key(component.entityRef, name));
-      // Drift: a version other than the nearest earlier environment's.
-      const drift =
-        current !== undefined &&
-        previousVersion !== undefined &&
-        current.version !== previousVersion;
-      if (current) {
-        previousVersion = current.version;
-        versions.add(current.version);
-      }
-      return {
-        environment: name,
-        ...(current && {
-          version: current.version,
-          deploymentId: current.id,
-          finishedAt: current.finishedAt,
-        }),
-        ...(last && { status: last.status }),
-        ...(last &&
-          last.id !== current?.id && {
-            latest: {
-              deploymentId: last.id,
-              version: last.version,
-              status: last.status,
-            },
+    const runningIn = new Map<string, string>();
+    const cells = this.environments.map(
+      ({ name, promotion }): DomainMatrixCell => {
+        const current = running.get(key(component.entityRef, name));
+        const last = latest.get(key(component.entityRef, name));
+        // Drift: a version other than the one running where it is promoted
+        // from (two production regions are each compared with their source,
+        // not with each other), else than the nearest earlier environment's.
+        const sourceVersion =
+          (promotion.promotedFrom && runningIn.get(promotion.promotedFrom)) ||
+          previousVersion;
+        const drift =
+          current !== undefined &&
+          sourceVersion !== undefined &&
+          current.version !== sourceVersion;
+        if (current) {
+          previousVersion = current.version;
+          versions.add(current.version);
+          runningIn.set(name, current.version);
+        }
+        return {
+          environment: name,
+          ...(current && {
+            version: current.version,
+            deploymentId: current.id,
+            finishedAt: current.finishedAt,
           }),
-        drift,
-      };
-    });
+          ...(last && { status: last.status }),
+          ...(last &&
+            last.id !== current?.id && {
+              latest: {
+                deploymentId: last.id,
+                version: last.version,
+                status: last.status,
+              },
+            }),
+          drift,
+        };
+      },
+    );
 
     const title = component.entity.metadata.title;
     return {

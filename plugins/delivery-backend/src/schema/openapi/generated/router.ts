@@ -594,7 +594,7 @@ export const spec = {
       },
       EnvironmentSummary: {
         description:
-          'The name, title and production flag of a configured environment.',
+          'The name, title and production flag of a configured environment, and where it is promoted from.',
         type: 'object',
         properties: {
           name: {
@@ -605,6 +605,11 @@ export const spec = {
           },
           production: {
             type: 'boolean',
+          },
+          promotedFrom: {
+            type: 'string',
+            description:
+              'The environment versions are promoted into it from, when one is\nconfigured: with several production environments (regions), each\nis promoted from its own source, not from the one before it.\n',
           },
         },
         required: ['name', 'title', 'production'],
@@ -1025,7 +1030,7 @@ export const spec = {
           failedDeployments: {
             type: 'integer',
             description:
-              'Deployments in the window that an incident names, that an incident\nnaming no deployment is attributed to (opened after it, before the\nnext production deployment, within the attribution window), or\nwhose next production deployment is a rollback or a hotfix.\n',
+              'Deployments in the window that an incident names, that an incident\nnaming no deployment is attributed to (of the same environment,\nopened after it, before the next deployment in its environment,\nwithin the attribution window), or whose next deployment in its\nenvironment is a rollback or a hotfix.\n',
           },
           changeFailureRate: {
             type: 'number',
@@ -1036,7 +1041,7 @@ export const spec = {
             type: 'number',
             nullable: true,
             description:
-              'Median failed deployment recovery time of the failed deployments in\nthe window that recovered: to the latest resolution of their\nincidents, or without incidents to the next production deployment.\n',
+              'Median failed deployment recovery time of the failed deployments in\nthe window that recovered: to the latest resolution of their\nincidents, or without incidents to the next deployment in their\nenvironment.\n',
           },
           openFailures: {
             type: 'integer',
@@ -1163,8 +1168,105 @@ export const spec = {
         ],
         additionalProperties: false,
       },
+      DoraTierCounts: {
+        description:
+          'How many member components fall in each DORA tier of one metric over\nthe window; `none` counts those whose metric has no tier (e.g. no\nlead time without a deployment).\n',
+        type: 'object',
+        properties: {
+          elite: {
+            type: 'integer',
+          },
+          high: {
+            type: 'integer',
+          },
+          medium: {
+            type: 'integer',
+          },
+          low: {
+            type: 'integer',
+          },
+          none: {
+            type: 'integer',
+          },
+        },
+        required: ['elite', 'high', 'medium', 'low', 'none'],
+        additionalProperties: false,
+      },
+      DoraDistribution: {
+        description:
+          'The spread behind a roll-up: per key metric, the member components\n(those of the scope that carry the `domain-delivery.io/service`\nannotation and whose deployments the caller may read) in each tier,\neach rated on its own numbers over the same window.\n',
+        type: 'object',
+        properties: {
+          deploymentFrequency: {
+            $ref: '#/components/schemas/DoraTierCounts',
+          },
+          leadTime: {
+            $ref: '#/components/schemas/DoraTierCounts',
+          },
+          changeFailureRate: {
+            $ref: '#/components/schemas/DoraTierCounts',
+          },
+          recovery: {
+            $ref: '#/components/schemas/DoraTierCounts',
+          },
+        },
+        required: [
+          'deploymentFrequency',
+          'leadTime',
+          'changeFailureRate',
+          'recovery',
+        ],
+        additionalProperties: false,
+      },
+      DoraLowestTier: {
+        description:
+          'The lowest tier of one metric that member components fall in (`none`\naside), and those components, sorted; null when no member has a tier.\n',
+        type: 'object',
+        nullable: true,
+        properties: {
+          tier: {
+            type: 'string',
+            enum: ['elite', 'high', 'medium', 'low'],
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['tier', 'entityRefs'],
+        additionalProperties: false,
+      },
+      DoraLowestTiers: {
+        description:
+          'Per key metric, the member components in its lowest tier.',
+        type: 'object',
+        properties: {
+          deploymentFrequency: {
+            $ref: '#/components/schemas/DoraLowestTier',
+          },
+          leadTime: {
+            $ref: '#/components/schemas/DoraLowestTier',
+          },
+          changeFailureRate: {
+            $ref: '#/components/schemas/DoraLowestTier',
+          },
+          recovery: {
+            $ref: '#/components/schemas/DoraLowestTier',
+          },
+        },
+        required: [
+          'deploymentFrequency',
+          'leadTime',
+          'changeFailureRate',
+          'recovery',
+        ],
+        additionalProperties: false,
+      },
       DoraResponse: {
-        description: 'The answer to `GET /dora`.',
+        description:
+          'The answer to `GET /dora`. A domain, a group or the portal also\nanswers `distribution` and `lowestTiers`; a component does not.\n',
         type: 'object',
         properties: {
           summary: {
@@ -1178,6 +1280,12 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/DoraBucket',
             },
+          },
+          distribution: {
+            $ref: '#/components/schemas/DoraDistribution',
+          },
+          lowestTiers: {
+            $ref: '#/components/schemas/DoraLowestTiers',
           },
         },
         required: ['summary', 'tiers', 'series'],
@@ -2181,7 +2289,7 @@ export const spec = {
       get: {
         operationId: 'GetDora',
         description:
-          "DORA's numbers over the window [from, to) as PRODUCT.md defines them,\nwith a tier per key metric and a series of every calendar day or ISO\nweek of the time zone that overlaps the window. Only production\nenvironments count. The scope is one component, a domain (pooled over\nits components), a group (the entities it owns) or, without\n`entityRef`, the whole portal; entities whose deployments the caller\nmay not read are left out of a domain, group or the portal.\n",
+          "DORA's numbers over the window [from, to) as PRODUCT.md defines them,\nwith a tier per key metric and a series of every calendar day or ISO\nweek of the time zone that overlaps the window. Only production\nenvironments count; with several, each rollout to any of them is a\ndeployment, and the next deployment of one (which ends incident\nattribution and decides rollbacks and recovery) is the next in its\nown environment. For a domain, a group or the portal the answer also\nspreads the member components over the tiers. The scope is one component, a domain (pooled over\nits components), a group (the entities it owns) or, without\n`entityRef`, the whole portal; entities whose deployments the caller\nmay not read are left out of a domain, group or the portal.\n",
         parameters: [
           {
             name: 'entityRef',

@@ -155,7 +155,11 @@ export interface paths {
      * DORA's numbers over the window [from, to) as PRODUCT.md defines them,
      *     with a tier per key metric and a series of every calendar day or ISO
      *     week of the time zone that overlaps the window. Only production
-     *     environments count. The scope is one component, a domain (pooled over
+     *     environments count; with several, each rollout to any of them is a
+     *     deployment, and the next deployment of one (which ends incident
+     *     attribution and decides rollbacks and recovery) is the next in its
+     *     own environment. For a domain, a group or the portal the answer also
+     *     spreads the member components over the tiers. The scope is one component, a domain (pooled over
      *     its components), a group (the entities it owns) or, without
      *     `entityRef`, the whole portal; entities whose deployments the caller
      *     may not read are left out of a domain, group or the portal.
@@ -632,11 +636,17 @@ export interface components {
         statusCode: number;
       };
     };
-    /** The name, title and production flag of a configured environment. */
+    /** The name, title and production flag of a configured environment, and where it is promoted from. */
     EnvironmentSummary: {
       name: string;
       title: string;
       production: boolean;
+      /**
+       * The environment versions are promoted into it from, when one is
+       *     configured: with several production environments (regions), each
+       *     is promoted from its own source, not from the one before it.
+       */
+      promotedFrom?: string;
     };
     /** A point in the week, in a freeze window's time zone. */
     WeeklyTime: {
@@ -801,9 +811,10 @@ export interface components {
       leadTimeCommits: number;
       /**
        * Deployments in the window that an incident names, that an incident
-       *     naming no deployment is attributed to (opened after it, before the
-       *     next production deployment, within the attribution window), or
-       *     whose next production deployment is a rollback or a hotfix.
+       *     naming no deployment is attributed to (of the same environment,
+       *     opened after it, before the next deployment in its environment,
+       *     within the attribution window), or whose next deployment in its
+       *     environment is a rollback or a hotfix.
        */
       failedDeployments: number;
       /** failedDeployments ÷ deployments. */
@@ -811,7 +822,8 @@ export interface components {
       /**
        * Median failed deployment recovery time of the failed deployments in
        *     the window that recovered: to the latest resolution of their
-       *     incidents, or without incidents to the next production deployment.
+       *     incidents, or without incidents to the next deployment in their
+       *     environment.
        */
       recoveryMedianSeconds: number | null;
       /** Failed deployments in the window not recovered yet. */
@@ -859,11 +871,55 @@ export interface components {
       openFailures: number;
       reworkRate: number | null;
     };
-    /** The answer to `GET /dora`. */
+    /**
+     * How many member components fall in each DORA tier of one metric over
+     *     the window; `none` counts those whose metric has no tier (e.g. no
+     *     lead time without a deployment).
+     */
+    DoraTierCounts: {
+      elite: number;
+      high: number;
+      medium: number;
+      low: number;
+      none: number;
+    };
+    /**
+     * The spread behind a roll-up: per key metric, the member components
+     *     (those of the scope that carry the `domain-delivery.io/service`
+     *     annotation and whose deployments the caller may read) in each tier,
+     *     each rated on its own numbers over the same window.
+     */
+    DoraDistribution: {
+      deploymentFrequency: components['schemas']['DoraTierCounts'];
+      leadTime: components['schemas']['DoraTierCounts'];
+      changeFailureRate: components['schemas']['DoraTierCounts'];
+      recovery: components['schemas']['DoraTierCounts'];
+    };
+    /**
+     * The lowest tier of one metric that member components fall in (`none`
+     *     aside), and those components, sorted; null when no member has a tier.
+     */
+    DoraLowestTier: {
+      tier: 'elite' | 'high' | 'medium' | 'low';
+      entityRefs: string[];
+    } | null;
+    /** Per key metric, the member components in its lowest tier. */
+    DoraLowestTiers: {
+      deploymentFrequency: components['schemas']['DoraLowestTier'];
+      leadTime: components['schemas']['DoraLowestTier'];
+      changeFailureRate: components['schemas']['DoraLowestTier'];
+      recovery: components['schemas']['DoraLowestTier'];
+    };
+    /**
+     * The answer to `GET /dora`. A domain, a group or the portal also
+     *     answers `distribution` and `lowestTiers`; a component does not.
+     */
     DoraResponse: {
       summary: components['schemas']['DoraSummary'];
       tiers: components['schemas']['DoraTiers'];
       series: components['schemas']['DoraBucket'][];
+      distribution?: components['schemas']['DoraDistribution'];
+      lowestTiers?: components['schemas']['DoraLowestTiers'];
     };
     /**
      * The state of a promotion: `pending_approval → approved → executing → succeeded | failed`, or `rejected | cancelled`.

@@ -164,7 +164,7 @@ export type EventIngestionResult =
 export type RejectedEventsError = components['schemas']['RejectedEventsError'];
 
 /**
- * The name, title and production flag of a configured environment.
+ * The name, title and production flag of a configured environment, and where it is promoted from.
  *
  * @public
  */
@@ -287,7 +287,42 @@ export type DoraTiers = components['schemas']['DoraTiers'];
 export type DoraBucket = components['schemas']['DoraBucket'];
 
 /**
- * The answer to `GET /dora`.
+ * How many member components fall in each DORA tier of one metric over
+ * the window; `none` counts those whose metric has no tier (e.g. no
+ * lead time without a deployment).
+ *
+ * @public
+ */
+export type DoraTierCounts = components['schemas']['DoraTierCounts'];
+
+/**
+ * The spread behind a roll-up: per key metric, the member components
+ * (those of the scope that carry the `domain-delivery.io/service`
+ * annotation and whose deployments the caller may read) in each tier,
+ * each rated on its own numbers over the same window.
+ *
+ * @public
+ */
+export type DoraDistribution = components['schemas']['DoraDistribution'];
+
+/**
+ * The lowest tier of one metric that member components fall in (`none`
+ * aside), and those components, sorted; null when no member has a tier.
+ *
+ * @public
+ */
+export type DoraLowestTier = components['schemas']['DoraLowestTier'];
+
+/**
+ * Per key metric, the member components in its lowest tier.
+ *
+ * @public
+ */
+export type DoraLowestTiers = components['schemas']['DoraLowestTiers'];
+
+/**
+ * The answer to `GET /dora`. A domain, a group or the portal also
+ * answers `distribution` and `lowestTiers`; a component does not.
  *
  * @public
  */

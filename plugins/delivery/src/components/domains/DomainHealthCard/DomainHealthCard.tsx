@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -21,6 +22,7 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
   // Environment titles are single words; broken mid-word they read badly.
   environment: { whiteSpace: 'nowrap' },
+  productionLabel: { marginLeft: theme.spacing(1) },
   // Names the table for assistive technology; the card title says it on screen.
   caption: visuallyHidden,
 }));
@@ -85,6 +87,17 @@ export const DomainHealthCard = ({
                   className={classes.environment}
                 >
                   {environment.title}
+                  {environment.production && (
+                    <>
+                      {' '}
+                      <Chip
+                        size="small"
+                        label="production"
+                        color="primary"
+                        className={classes.productionLabel}
+                      />
+                    </>
+                  )}
                 </TableCell>
                 <TableCell>
                   {last ? (

@@ -13,7 +13,9 @@ describe('DomainMatrixTable', () => {
 
     const table = screen.getByRole('table', { name: 'Journey by environment' });
     const [header, planner, timetable] = within(table).getAllByRole('row');
-    expect(header).toHaveTextContent('ComponentDevelopmentStagingProduction');
+    expect(header).toHaveTextContent(
+      'ComponentDevelopmentStagingProduction production',
+    );
     expect(within(planner).getByRole('rowheader')).toHaveTextContent(
       'journey-planner-servicedrift',
     );
@@ -25,6 +27,60 @@ describe('DomainMatrixTable', () => {
       'drift',
     );
     expect(timetable).not.toHaveTextContent('differs');
+  });
+
+  it('marks two production regions as production and compares each with the environment it is promoted from', async () => {
+    const summary = (
+      name: string,
+      production = false,
+      promotedFrom?: string,
+    ) => ({
+      name,
+      title: name,
+      production,
+      ...(promotedFrom && { promotedFrom }),
+    });
+    const cell = (environment: string, version: string) => ({
+      environment,
+      version,
+      deploymentId: `${environment}-${version}`,
+      finishedAt: '2026-03-02T10:00:00Z',
+      status: 'succeeded' as const,
+      drift: false,
+    });
+    await renderView(
+      <DomainMatrixTable
+        caption="Journey by region"
+        matrix={{
+          domainRef: 'domain:default/journey',
+          environments: [
+            summary('staging'),
+            summary('prod-eu', true, 'staging'),
+            summary('prod-us', true, 'staging'),
+          ],
+          rows: [
+            {
+              entityRef: 'component:default/trips-api',
+              system: 'system:default/trips',
+              drift: true,
+              cells: [
+                cell('staging', '2.0.0'),
+                { ...cell('prod-eu', '1.9.0'), drift: true },
+                cell('prod-us', '2.0.0'),
+              ],
+            },
+          ],
+        }}
+      />,
+      { api: {} },
+    );
+
+    const table = screen.getByRole('table', { name: 'Journey by region' });
+    const [header, trips] = within(table).getAllByRole('row');
+    expect(within(header).getAllByText('production')).toHaveLength(2);
+    const [, eu, us] = within(trips).getAllByRole('cell');
+    expect(eu).toHaveTextContent('differs from staging');
+    expect(us).not.toHaveTextContent('differs');
   });
 
   it('says where a component is not deployed', async () => {

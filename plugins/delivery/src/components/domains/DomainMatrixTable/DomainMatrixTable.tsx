@@ -25,6 +25,7 @@ const useStyles = makeStyles(theme => ({
     boxShadow: `inset 3px 0 0 ${theme.palette.warning.main}`,
   },
   driftLabel: { color: theme.palette.warning.dark, fontWeight: 600 },
+  productionLabel: { marginLeft: theme.spacing(1) },
   detail: { display: 'block' },
   failed: { color: theme.palette.error.main, fontWeight: 600 },
 }));
@@ -116,7 +117,20 @@ export const DomainMatrixTable = ({
         <TableRow>
           <TableCell>Component</TableCell>
           {environments.map(environment => (
-            <TableCell key={environment.name}>{environment.title}</TableCell>
+            <TableCell key={environment.name}>
+              {environment.title}
+              {environment.production && (
+                <>
+                  {' '}
+                  <Chip
+                    size="small"
+                    label="production"
+                    color="primary"
+                    className={classes.productionLabel}
+                  />
+                </>
+              )}
+            </TableCell>
           ))}
         </TableRow>
       </TableHead>
@@ -147,10 +161,19 @@ export const DomainMatrixTable = ({
                 const index = matrix.environments.findIndex(
                   e => e.name === environment.name,
                 );
-                const previous = matrix.environments
-                  .slice(0, Math.max(index, 0))
-                  .reverse()
-                  .find(e => cells.get(e.name)?.version);
+                // Compared with where it is promoted from (each production
+                // region with its own source), else the nearest earlier one.
+                const source = matrix.environments.find(
+                  e =>
+                    e.name === environment.promotedFrom &&
+                    cells.get(e.name)?.version,
+                );
+                const previous =
+                  source ??
+                  matrix.environments
+                    .slice(0, Math.max(index, 0))
+                    .reverse()
+                    .find(e => cells.get(e.name)?.version);
                 return (
                   <MatrixCell
                     key={environment.name}

@@ -1,28 +1,7 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { DoraTier } from '@domain-delivery/backstage-plugin-delivery-common';
-
-const TIER_LABELS: Record<DoraTier, string> = {
-  elite: 'Elite',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
-
-const tierColor = (theme: Theme, tier: DoraTier | null) => {
-  switch (tier) {
-    case 'elite':
-      return theme.palette.success.main;
-    case 'high':
-      return theme.palette.info.main;
-    case 'medium':
-      return theme.palette.warning.main;
-    case 'low':
-      return theme.palette.error.main;
-    default:
-      return theme.palette.grey[500];
-  }
-};
+import { TIER_LABELS, tierColor } from '../doraTierStyle';
 
 const useStyles = makeStyles<Theme, { tier: DoraTier | null }>(theme => ({
   chip: ({ tier }) => ({

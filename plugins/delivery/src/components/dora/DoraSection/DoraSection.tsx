@@ -7,18 +7,21 @@ import { DORA_WINDOWS, DoraWindowDays } from '../../../dora/doraWindow';
 import { formatPeriod } from '../formatDora';
 import { DoraMetrics } from '../DoraMetrics';
 import { DoraTrendChart } from '../DoraTrendChart';
+import { DoraSpread } from '../DoraSpread';
 import { LoadingState } from '../../shared/LoadingState';
 import { DoraWindowSelector } from './DoraWindowSelector';
 import { useDora } from './useDora';
 
 const useStyles = makeStyles(theme => ({
   chart: { marginTop: theme.spacing(3) },
+  spread: { marginTop: theme.spacing(3) },
   retry: { marginTop: theme.spacing(1) },
 }));
 
 /**
  * DORA's five metrics of a scope, with their tiers and a trend chart, over a
- * window the reader chooses; says so while loading, when nothing was deployed
+ * window the reader chooses (and, for a domain, a team or the portal, how
+ * its components spread over the tiers); says so while loading, when nothing was deployed
  * to production in the window, and when the backend refused.
  */
 export const DoraSection = ({
@@ -78,6 +81,20 @@ export const DoraSection = ({
     );
   }
 
+  // A roll-up also shows how its components spread over the tiers, even
+  // when none deployed: then they are all low in frequency.
+  const spread = !loading &&
+    !error &&
+    value?.distribution &&
+    value.lowestTiers && (
+      <div className={classes.spread}>
+        <DoraSpread
+          distribution={value.distribution}
+          lowestTiers={value.lowestTiers}
+        />
+      </div>
+    );
+
   return (
     <InfoCard
       title={title}
@@ -90,6 +107,7 @@ export const DoraSection = ({
       action={<DoraWindowSelector days={days} onChange={setDays} />}
     >
       {body}
+      {spread}
     </InfoCard>
   );
 };

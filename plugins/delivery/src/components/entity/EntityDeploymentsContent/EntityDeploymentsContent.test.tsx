@@ -18,6 +18,8 @@ import {
 } from '../../../__testUtils__/permissions';
 import {
   aDeployment,
+  anEnvironment,
+  anEnvironmentStatus,
   hoursAgo,
   threeEnvironments,
 } from '../../../__testUtils__/builders';
@@ -230,6 +232,49 @@ describe('EntityDeploymentsContent', () => {
       'domain-delivery.io/service: payments-api',
     );
     expect(getEntityEnvironments).not.toHaveBeenCalled();
+  });
+
+  it('shows two production regions as production, each promoted from its own source', async () => {
+    const [dev, staging] = threeEnvironments;
+    const region = (name: string, title: string) =>
+      anEnvironment(name, title, {
+        promotedFrom: 'staging',
+        requiredApprovals: 1,
+        production: true,
+      });
+    const eu = region('prod-eu', 'Europe');
+    const us = region('prod-us', 'United States');
+    const deployed = (environment: string, version: string) =>
+      aDeployment({ environment, version, finishedAt: hoursAgo(2) });
+    await renderTab(delivered, {
+      ...paymentsDeliveryApi(),
+      getEnvironments: async () => [dev, staging, eu, us],
+      getEntityEnvironments: async () => ({
+        entityRef: 'component:default/payments-api',
+        items: [
+          anEnvironmentStatus(dev, deployed('dev', '1.4.3')),
+          anEnvironmentStatus(staging, deployed('staging', '1.4.3')),
+          anEnvironmentStatus(eu, deployed('prod-eu', '1.4.1')),
+          anEnvironmentStatus(us, deployed('prod-us', '1.4.3')),
+        ],
+      }),
+    });
+
+    for (const title of ['Europe', 'United States']) {
+      const card = (
+        await screen.findByRole('heading', { name: title })
+      ).closest('article, section, [class*="MuiCard-root"]') as HTMLElement;
+      expect(within(card).getByText('production')).toBeInTheDocument();
+      expect(
+        within(card).getByText('Promoted from staging, 1 approval required'),
+      ).toBeInTheDocument();
+      expect(
+        within(card).getByRole('button', { name: `Promote to ${title}` }),
+      ).toBeInTheDocument();
+      expect(
+        within(card).getByRole('button', { name: `Roll back ${title}` }),
+      ).toBeInTheDocument();
+    }
   });
 
   it('promotes to Production from its card, which then shows it waiting for approval', async () => {

@@ -134,10 +134,16 @@ const EntityDeployments = ({
       )}
       {items.map(item => {
         const next = item.next && policies.get(item.next.environment);
-        // A hidden environment still feeds the one promoted from it.
-        const source = all.find(
-          other => other.next?.environment === item.environment.name,
-        );
+        // Promoted from its configured source (two production regions are
+        // each promoted from staging, though only the first is staging's
+        // next), else from the environment whose next it is: the source may
+        // be one the entity is not delivered to. A hidden environment still
+        // feeds the one promoted from it.
+        const promotedFrom = policies.get(item.environment.name)?.promotion
+          .promotedFrom;
+        const source =
+          all.find(other => other.environment.name === promotedFrom) ??
+          all.find(other => other.next?.environment === item.environment.name);
         return (
           <Grid item xs={12} md={columns} key={item.environment.name}>
             <EnvironmentCard

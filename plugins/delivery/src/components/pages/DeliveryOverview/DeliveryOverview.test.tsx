@@ -143,7 +143,7 @@ describe('DeliveryOverview', () => {
         .getAllByRole('row')
         .slice(1)
         .map(r => within(r).getByRole('rowheader').textContent),
-    ).toEqual(['Production']);
+    ).toEqual(['Production production']);
     await waitFor(() => expect(rowsOf('Newest deployments')).toHaveLength(3));
     // The page's environment filter also drives the deployment list.
     expect(screen.getAllByLabelText('Environment')).toHaveLength(1);

@@ -62,10 +62,15 @@ export const EnvironmentPromotions = ({
     onChanged();
   };
 
+  // What the source's next environment misses is this one's only when this
+  // is that next (a second production region is not).
   const candidate = source?.current && {
     version: source.current.version,
     sourceEnvironment: source.environment.name,
-    versions: source.next?.missing.versions ?? [],
+    versions:
+      source.next?.environment === environment.name
+        ? source.next.missing.versions
+        : [],
   };
 
   return (
