@@ -37,7 +37,7 @@ test("the platform admin halts the portal from the Freezes and halts page, the e
     const admin = await adminContext.newPage();
     await signInAs(admin, 'platform admin');
     await admin.goto('/delivery');
-    await admin.getByRole('link', { name: 'Freezes and halts' }).click();
+    await admin.getByRole('button', { name: 'Freezes and halts' }).click();
     const haltForm = admin.getByRole('form', { name: 'Halt promotions' });
     await haltForm.getByRole('textbox', { name: /Reason/ }).fill(REASON);
     await haltForm.getByRole('button', { name: 'Halt' }).click();

@@ -222,21 +222,21 @@ test('a version that never starts fails its staging verification, the card says 
     .fill('Browser test: a release that crashes on start');
   await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
 
-  // The stand-in answers 503 for it: the check fails, with the reason.
+  // The stand-in answers 503 for it: the check fails after its timeout and
+  // the history says why, and that the portal asked for a rollback, which it
+  // executes at once (staging needs no approval) and verifies in turn. The
+  // tab follows without a reload.
+  const failedRow = page
+    .getByRole('row')
+    .filter({ hasText: 'Staging' })
+    .filter({ hasText: broken });
+  await expect(failedRow).toContainText('answered 503', { timeout: 120_000 });
+  await expect(failedRow).toContainText('an automatic rollback was requested');
   const card = stagingCard(page);
-  await expect(card.getByText(broken, { exact: true })).toBeVisible({
-    timeout: 120_000,
-  });
-  await expect(
-    card.getByText('Verification failed', { exact: true }),
-  ).toBeVisible({ timeout: 90_000 });
-  await expect(card).toContainText('answered 503');
-
-  // The portal rolls staging back to the last verified version by itself,
-  // and verifies that in turn; the tab follows without a reload.
   await expect(card.getByText(good!, { exact: true })).toBeVisible({
     timeout: 120_000,
   });
+  await expect(card).toContainText('(rollback)');
   await expect(card.getByText('Verified', { exact: true })).toBeVisible({
     timeout: 60_000,
   });

@@ -6,11 +6,19 @@ import {
 } from '../../../__testUtils__/controlsFixture';
 import { journeyCatalog } from '../../../__testUtils__/journeyCatalog';
 import { renderView } from '../../../__testUtils__/renderView';
+import { ControlsLink } from '../../controls/ControlsLink';
 import { FreezesAndHaltsPage } from './FreezesAndHaltsPage';
 
 jest.setTimeout(30_000);
 
 describe('FreezesAndHaltsPage', () => {
+  it('is linked from the overview for whoever holds delivery.admin', async () => {
+    await renderView(<ControlsLink />, { api: controlsDeliveryApi() });
+    expect(
+      await screen.findByRole('button', { name: 'Freezes and halts' }),
+    ).toHaveAttribute('href', '/delivery/controls');
+  });
+
   it('halts a domain with a reason, and lifts the halt', async () => {
     const api = controlsDeliveryApi();
     await renderView(<FreezesAndHaltsPage />, {

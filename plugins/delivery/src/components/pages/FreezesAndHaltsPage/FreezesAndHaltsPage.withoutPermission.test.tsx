@@ -22,7 +22,7 @@ describe('FreezesAndHaltsPage without delivery.admin', () => {
       await screen.findByText(/Only platform admins \(the/),
     ).toBeInTheDocument();
     expect(
-      screen.queryByRole('link', { name: 'Freezes and halts' }),
+      screen.queryByRole('button', { name: 'Freezes and halts' }),
     ).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Halt' }),
