@@ -40,7 +40,7 @@ test("the platform admin halts the portal from the Freezes and halts page, the e
     await admin.getByRole('button', { name: 'Freezes and halts' }).click();
     const haltForm = admin.getByRole('form', { name: 'Halt promotions' });
     await haltForm.getByRole('textbox', { name: /Reason/ }).fill(REASON);
-    await haltForm.getByRole('button', { name: 'Halt' }).click();
+    await haltForm.getByRole('button', { name: 'Halt', exact: true }).click();
     const inForce = admin.getByRole('list', { name: 'Halts in force' });
     await expect(inForce).toContainText('All promotions are halted since');
     await expect(inForce).toContainText(REASON);
