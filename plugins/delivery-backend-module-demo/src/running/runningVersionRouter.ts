@@ -1,5 +1,6 @@
 import { AuthService, HttpRouterService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   DELIVERY_GITOPS_PATH_ANNOTATION,
   getDeliveryGitOpsPath,
@@ -12,14 +13,6 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { parseDocument } from 'yaml';
-
-/** A 404 shaped as Backstage's errors are, naming what is missing. */
-function notFound(res: express.Response, message: string) {
-  res.status(404).json({
-    error: { name: 'NotFoundError', message },
-    response: { statusCode: 404 },
-  });
-}
 
 /**
  * A version whose name carries this marker never starts in the demo: the
@@ -67,40 +60,29 @@ export function runningVersionRouter(options: {
       const folder =
         items.length > 0 ? getDeliveryGitOpsPath(items[0]) : undefined;
       if (!folder) {
-        notFound(
-          res,
+        throw new NotFoundError(
           `No component ${name} with a ${DELIVERY_GITOPS_PATH_ANNOTATION} annotation in the catalog`,
         );
-        return;
       }
       const path = valuesFilePath(folder, environment);
       const file = await gitops.readFile(path);
       if (!file) {
-        notFound(
-          res,
+        throw new NotFoundError(
           `${name} does not run in ${environment}: the GitOps repository has no ${path}`,
         );
-        return;
       }
       const tag = parseDocument(file.content.toString('utf8')).getIn(
         IMAGE_TAG_KEY_PATH,
       );
       if (tag === undefined || tag === null) {
-        notFound(
-          res,
+        throw new NotFoundError(
           `${name} does not run in ${environment}: ${path} sets no ${IMAGE_TAG_KEY}`,
         );
-        return;
       }
       if (String(tag).includes(CRASHLOOP_MARKER)) {
-        res.status(503).json({
-          error: {
-            name: 'ServiceUnavailableError',
-            message: `${name} ${tag} keeps crashing on start in ${environment}`,
-          },
-          response: { statusCode: 503 },
-        });
-        return;
+        throw new ServiceUnavailableError(
+          `${name} ${tag} keeps crashing on start in ${environment}`,
+        );
       }
       res.json({ version: String(tag) });
     },
