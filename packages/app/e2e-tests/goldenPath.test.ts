@@ -153,8 +153,13 @@ test('an engineer creates a domain service, finds it in the catalog and its GitO
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name: 'Delivery', exact: true })
     .click();
+  // In the version matrix: the DORA card may link it too, among its lowest tier.
   await expect(
-    page.getByRole('link', { name: service, exact: true }),
+    page
+      .getByRole('table', {
+        name: /^The version each component of .* runs in each environment$/,
+      })
+      .getByRole('link', { name: service, exact: true }),
   ).toBeVisible();
 
   // The GitOps commit holds its Helm values and Argo CD applications per environment.
