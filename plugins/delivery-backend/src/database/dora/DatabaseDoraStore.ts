@@ -1,23 +1,15 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { IN_LIST_SIZE, chunks } from '../chunks';
-import { aggregateByEntity } from './aggregateByEntity';
+import {
+  aggregateByEntity,
+  EMPTY_AGGREGATE as EMPTY,
+} from './aggregateByEntity';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
 import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
 
 type Millis = number | string;
-
-const EMPTY: DoraAggregate = {
-  deployments: 0,
-  reworkDeployments: 0,
-  failedDeployments: 0,
-  openFailures: 0,
-  recoveryMedianMs: null,
-  leadTimeCommits: 0,
-  leadTimeMedianMs: null,
-  leadTimeP90Ms: null,
-};
 
 const REWORK = `('rollback', 'hotfix')`;
 
