@@ -121,15 +121,24 @@ describe('DatabaseDeliveryStore reads', () => {
 
       const running = await store.getLatestDeployments({
         entityRefs: ['component:default/parking-api'],
+        environments: ['dev', 'staging', 'prod'],
         succeededOnly: true,
       });
       expect(running.map(d => d.id).sort()).toEqual(['d2', 'p1']);
 
       const latest = await store.getLatestDeployments({
         entityRefs: ['component:default/parking-api', 'component:default/x'],
+        environments: ['dev', 'staging', 'prod'],
         succeededOnly: false,
       });
       expect(latest.map(d => d.id).sort()).toEqual(['d4', 'p1']);
+
+      const devOnly = await store.getLatestDeployments({
+        entityRefs: ['component:default/parking-api'],
+        environments: ['dev'],
+        succeededOnly: true,
+      });
+      expect(devOnly.map(d => d.id)).toEqual(['d2']);
 
       const succeeded = (
         query: Partial<Parameters<typeof store.listSucceededDeployments>[0]>,

@@ -10,6 +10,7 @@ import {
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import { groupedByIds, inChunks } from './chunks';
+import { latestDeploymentIds } from './latestDeploymentIds';
 import {
   DeliveryStore,
   DeploymentHistoryQuery,
@@ -22,7 +23,6 @@ import {
 import {
   CommitRow,
   DEPLOYMENT_COLUMNS,
-  DeploymentRow,
   INCIDENT_COLUMNS,
   IncidentRow,
   toCommit,
@@ -162,31 +162,10 @@ export class DatabaseDeliveryStore implements DeliveryStore {
 
   async getLatestDeployments(options: {
     entityRefs: string[];
+    environments: string[];
     succeededOnly: boolean;
   }): Promise<DeploymentRecord[]> {
-    const { entityRefs, succeededOnly } = options;
-    const order = succeededOnly ? 'finished_at' : 'sort_at';
-    const rows = await inChunks(
-      entityRefs,
-      (chunk): Promise<DeploymentRow[]> => {
-        const ranked = this.db('deployments')
-          .select(
-            ...DEPLOYMENT_COLUMNS,
-            this.db.raw(
-              `row_number() over (partition by entity_ref, environment order by ${order} desc, id desc) as position`,
-            ),
-          )
-          .whereIn('entity_ref', chunk);
-        if (succeededOnly) {
-          ranked.where('status', 'succeeded');
-        }
-        return this.db
-          .select(DEPLOYMENT_COLUMNS)
-          .from(ranked.as('ranked'))
-          .where('position', 1);
-      },
-    );
-    return rows.map(toDeploymentRecord);
+    return this.getDeployments(await latestDeploymentIds(this.db, options));
   }
 
   async listSucceededDeployments(

@@ -98,10 +98,12 @@ export interface DeliveryStore {
 
   /**
    * Per entity and environment, the latest deployment (by `finishedAt`, else
-   * `startedAt`); with `succeededOnly`, the latest succeeded one, i.e. what runs.
+   * `startedAt`); with `succeededOnly`, the latest succeeded one, i.e. what
+   * runs. Only the given environments are looked at.
    */
   getLatestDeployments(options: {
     entityRefs: string[];
+    environments: string[];
     succeededOnly: boolean;
   }): Promise<DeploymentRecord[]>;
 

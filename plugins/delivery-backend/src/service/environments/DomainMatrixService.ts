@@ -48,13 +48,16 @@ export class DomainMatrixService {
     const components = all.filter(c => allowed.has(c.entityRef));
     const entityRefs = components.map(c => c.entityRef);
 
+    const environments = this.environments.map(({ name }) => name);
     const [running, latest] = await Promise.all([
       this.options.store.getLatestDeployments({
         entityRefs,
+        environments,
         succeededOnly: true,
       }),
       this.options.store.getLatestDeployments({
         entityRefs,
+        environments,
         succeededOnly: false,
       }),
     ]);

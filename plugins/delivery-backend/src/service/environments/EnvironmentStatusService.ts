@@ -51,6 +51,7 @@ export class EnvironmentStatusService {
       (
         await this.options.store.getLatestDeployments({
           entityRefs: [entityRef],
+          environments: environments.map(({ name }) => name),
           succeededOnly: true,
         })
       ).map(deployment => [deployment.environment, deployment]),
