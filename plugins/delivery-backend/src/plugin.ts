@@ -88,6 +88,7 @@ export const deliveryPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         githubClients: gitHubClientsServiceRef,
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
       },
       async init({
         config,
@@ -107,6 +108,7 @@ export const deliveryPlugin = createBackendPlugin({
         signals,
         githubClients,
         auditor,
+        cache,
       }) {
         const environments = readDeliveryEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
@@ -125,7 +127,7 @@ export const deliveryPlugin = createBackendPlugin({
           onDeploymentsChanged: changed =>
             deliverySignals.deploymentsChanged(changed),
         });
-        const catalog = new EntityCatalog(catalogService, auth);
+        const catalog = new EntityCatalog(catalogService, auth, cache);
         const verificationStore = await DatabaseVerificationStore.create({
           database,
         });

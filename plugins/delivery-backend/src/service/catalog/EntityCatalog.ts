@@ -1,7 +1,9 @@
 import {
   AuthService,
   BackstageCredentials,
+  CacheService,
 } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -43,15 +45,60 @@ function specRef(
 // Keeps each catalog query (a URL) short when a domain has many systems.
 const SYSTEMS_PER_QUERY = 20;
 
+// How long a catalog answer is reused. The catalog itself takes longer than
+// this to process a changed entity, so pages are not noticeably staler.
+const CATALOG_ANSWER_TTL_MS = 10_000;
+
 /**
  * The catalog lookups of the read API, made with the caller's credentials, so
  * that a person sees only the entities the catalog lets them see.
  */
 export class EntityCatalog {
+  /**
+   * @param cache - when given, each answer is kept for a few seconds per
+   *   caller: one page asks the same lookups several times at once, and a
+   *   busy portal asks them many times a second, each a catalog query.
+   */
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly cache?: CacheService,
   ) {}
+
+  // Who the catalog answers (the lookup credentials): a person sees only what
+  // the catalog lets them see, so answers are kept per person.
+  private callerKey(credentials: BackstageCredentials): string {
+    const { principal } = credentials as BackstageCredentials<{
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    }>;
+    return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
+  }
+
+  private async remembered<T>(
+    lookup: string,
+    credentials: BackstageCredentials,
+    compute: (lookupCredentials: BackstageCredentials) => Promise<T>,
+  ): Promise<T> {
+    const lookupCredentials = await this.lookupCredentials(credentials);
+    if (!this.cache) {
+      return compute(lookupCredentials);
+    }
+    const key = `${lookup}\n${this.callerKey(lookupCredentials)}`;
+    const kept = await this.cache.get(key);
+    if (kept !== undefined) {
+      return kept as T;
+    }
+    const value = await compute(lookupCredentials);
+    // Not found is not kept: an entity registered a moment ago shows at once.
+    if (value !== undefined) {
+      await this.cache.set(key, value as JsonValue, {
+        ttl: CATALOG_ANSWER_TTL_MS,
+      });
+    }
+    return value;
+  }
 
   // A service, such as CI with a static token restricted to this plugin, may
   // not call the catalog itself; its lookups are made as this plugin. What it
@@ -82,9 +129,9 @@ export class EntityCatalog {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Entity | undefined> {
-    return this.catalog.getEntityByRef(entityRef, {
-      credentials: await this.lookupCredentials(credentials),
-    });
+    return this.remembered(`entity ${entityRef}`, credentials, lookup =>
+      this.catalog.getEntityByRef(entityRef, { credentials: lookup }),
+    );
   }
 
   /**
@@ -92,6 +139,15 @@ export class EntityCatalog {
    * ref; a `NotFoundError` when the catalog has no such domain.
    */
   async getDomainComponents(
+    domainRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<DomainComponent[]> {
+    return this.remembered(`components of ${domainRef}`, credentials, lookup =>
+      this.readDomainComponents(domainRef, lookup),
+    );
+  }
+
+  private async readDomainComponents(
     domainRef: string,
     credentials: BackstageCredentials,
   ): Promise<DomainComponent[]> {
@@ -160,9 +216,7 @@ export class EntityCatalog {
       defaultNamespace: namespace,
     });
     const system = systemRef
-      ? await this.catalog.getEntityByRef(systemRef, {
-          credentials: await this.lookupCredentials(credentials),
-        })
+      ? await this.findEntity(systemRef, credentials)
       : undefined;
     return specRef(system?.spec?.domain, {
       defaultKind: 'domain',
@@ -190,6 +244,14 @@ export class EntityCatalog {
   async getDeliveryComponentRefs(
     credentials: BackstageCredentials,
   ): Promise<string[]> {
+    return this.remembered('delivery components', credentials, lookup =>
+      this.readDeliveryComponentRefs(lookup),
+    );
+  }
+
+  private async readDeliveryComponentRefs(
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
     const { items } = await this.catalog.getEntities(
       {
         filter: {
@@ -215,6 +277,15 @@ export class EntityCatalog {
    * no such group.
    */
   async getOwnedEntities(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Array<{ entity: Entity; entityRef: string }>> {
+    return this.remembered(`owned by ${groupRef}`, credentials, lookup =>
+      this.readOwnedEntities(groupRef, lookup),
+    );
+  }
+
+  private async readOwnedEntities(
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<Array<{ entity: Entity; entityRef: string }>> {
