@@ -1,0 +1,72 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EntityCatalog } from './EntityCatalog';
+
+const component: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'parking-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/team-a' },
+};
+
+function catalogWith(answers: Record<string, Entity | undefined>) {
+  return catalogServiceMock.mock({
+    getEntityByRef: jest.fn(async (_ref, options) => {
+      const { credentials } = options as { credentials: BackstageCredentials };
+      const { principal } =
+        credentials as BackstageCredentials<BackstageUserPrincipal>;
+      return answers[principal.userEntityRef];
+    }),
+  });
+}
+
+function memoryCache() {
+  return CacheManager.fromConfig(mockServices.rootConfig()).forPlugin(
+    'delivery',
+  );
+}
+
+describe('EntityCatalog with the cache service', () => {
+  const alice = mockCredentials.user('user:default/alice');
+  const bob = mockCredentials.user('user:default/bob');
+  const ref = 'component:default/parking-api';
+
+  it('asks the catalog once per person while the answer is fresh', async () => {
+    const catalog = catalogWith({ 'user:default/alice': component });
+    const entities = new EntityCatalog(
+      catalog,
+      mockServices.auth(),
+      memoryCache(),
+    );
+
+    await entities.getEntity(ref, alice);
+    await entities.getEntity(ref, alice);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
+
+    // What the catalog showed Alice is not shown to Bob.
+    await expect(entities.findEntity(ref, bob)).resolves.toBeUndefined();
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep "no such entity", so a new registration shows at once', async () => {
+    const answers: Record<string, Entity | undefined> = {};
+    const catalog = catalogWith(answers);
+    const entities = new EntityCatalog(
+      catalog,
+      mockServices.auth(),
+      memoryCache(),
+    );
+
+    await expect(entities.getEntity(ref, alice)).rejects.toThrow(
+      `No entity ${ref} in the catalog`,
+    );
+    answers['user:default/alice'] = component;
+    await expect(entities.getEntity(ref, alice)).resolves.toEqual(component);
+  });
+});
