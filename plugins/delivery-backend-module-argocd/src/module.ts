@@ -29,6 +29,7 @@ export const deliveryModuleArgoCd = createBackendModule({
       },
       async init({ eventSources, config, logger, auth, scheduler, catalog }) {
         const settings = readArgoCdSourceSettings(config);
+        settings.leftOut.forEach(problem => logger.warn(problem));
         if (!settings.enabled) {
           logger.info(
             'Argo CD applications are not read: delivery.sources.argocd configures no instance or is turned off',

@@ -41,6 +41,7 @@ describe('readArgoCdSourceSettings', () => {
         },
       ],
       schedule: { frequency: { minutes: 1 }, timeout: { minutes: 5 } },
+      leftOut: [],
     });
     expect(
       read({
@@ -54,6 +55,21 @@ describe('readArgoCdSourceSettings', () => {
     expect(read({ enabled: false, instances: [PRODUCTION] })).toMatchObject({
       enabled: false,
       instances: [],
+    });
+  });
+
+  it('leaves out an instance whose URL or token is not set, as an unset environment variable leaves it', () => {
+    expect(
+      read({
+        instances: [{ name: 'main' }, { ...PRODUCTION, token: undefined }],
+      }),
+    ).toMatchObject({
+      enabled: false,
+      instances: [],
+      leftOut: [
+        'The Argo CD instance main is not read: delivery.sources.argocd.instances[0] has no url and no token',
+        'The Argo CD instance production is not read: delivery.sources.argocd.instances[1] has no token',
+      ],
     });
   });
 

@@ -21,6 +21,8 @@ export interface ArgoCdSourceSettings {
   /** The instances; the first is the one an annotation without `instance/` means. */
   instances: NamedArgoCdInstance[];
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Instances left out because their URL or token is not set, for a warning. */
+  leftOut: string[];
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -31,8 +33,18 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 // Instance names prefix application names in annotations, `instance/app`.
 const INSTANCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-function readInstance(config: Config, path: string): NamedArgoCdInstance {
+function readInstance(
+  config: Config,
+  path: string,
+): NamedArgoCdInstance | string {
   const name = config.getString('name');
+  // An environment variable that is not set leaves its key out.
+  const missing = ['url', 'token'].filter(key => !config.has(key));
+  if (missing.length) {
+    return `The Argo CD instance ${name} is not read: ${path} has no ${missing.join(
+      ' and no ',
+    )}`;
+  }
   if (!INSTANCE_NAME.test(name)) {
     throw new InputError(
       `${path}.name '${name}' must be letters, digits, '.', '_' or '-' (it prefixes application names as '${name}/<application>')`,
@@ -62,11 +74,22 @@ function readInstance(config: Config, path: string): NamedArgoCdInstance {
 export function readArgoCdSourceSettings(config: Config): ArgoCdSourceSettings {
   const argocd = config.getOptionalConfig(ARGOCD_SOURCE_CONFIG_KEY);
   if (!argocd || argocd.getOptionalBoolean('enabled') === false) {
-    return { enabled: false, instances: [], schedule: DEFAULT_SCHEDULE };
+    return {
+      enabled: false,
+      instances: [],
+      schedule: DEFAULT_SCHEDULE,
+      leftOut: [],
+    };
   }
-  const instances = (argocd.getOptionalConfigArray('instances') ?? []).map(
+  const read = (argocd.getOptionalConfigArray('instances') ?? []).map(
     (instance, index) =>
       readInstance(instance, `${ARGOCD_SOURCE_CONFIG_KEY}.instances[${index}]`),
+  );
+  const instances = read.filter(
+    (instance): instance is NamedArgoCdInstance => typeof instance !== 'string',
+  );
+  const leftOut = read.filter(
+    (instance): instance is string => typeof instance === 'string',
   );
   const names = new Set<string>();
   for (const { name } of instances) {
@@ -82,5 +105,5 @@ export function readArgoCdSourceSettings(config: Config): ArgoCdSourceSettings {
         argocd.getConfig('schedule'),
       )
     : DEFAULT_SCHEDULE;
-  return { enabled: instances.length > 0, instances, schedule };
+  return { enabled: instances.length > 0, instances, schedule, leftOut };
 }
