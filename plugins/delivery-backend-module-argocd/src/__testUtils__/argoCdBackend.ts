@@ -1,4 +1,8 @@
 import {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -42,7 +46,11 @@ export async function startArgoCdBackend(options: {
   entities?: Entity[];
   argocd?: JsonObject;
 }) {
-  const scheduler = mockServices.scheduler();
+  // Backstage's mock scheduler runs a task when told to (triggerTask); its
+  // factory is there at runtime though its declared type leaves it out.
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options: { skipTaskRunOnStartup: boolean }): ServiceFactory;
+  };
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
