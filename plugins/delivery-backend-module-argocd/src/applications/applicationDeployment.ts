@@ -135,6 +135,8 @@ function compactTime(iso: string): string {
  * start, which Argo CD keeps both in the running operation and in the
  * history entry it adds when the sync succeeds, so every read of one sync
  * gives one record.
+ *
+ * @public
  */
 export function argoCdDeploymentId(
   instance: string,

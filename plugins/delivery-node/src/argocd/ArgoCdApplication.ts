@@ -5,6 +5,7 @@
  * @public
  */
 export interface ArgoCdApplication {
+  /** The Kubernetes object's name, namespace and labels. */
   metadata: {
     name: string;
     namespace?: string;
@@ -12,6 +13,7 @@ export interface ArgoCdApplication {
   };
   /** Present while an operation (a sync) is requested or running. */
   operation?: unknown;
+  /** What Argo CD observed: sync, health, history, the latest operation. */
   status?: {
     sync?: {
       /** `Synced`, `OutOfSync` or `Unknown`. */
@@ -51,10 +53,15 @@ export interface ArgoCdApplication {
  * @public
  */
 export interface ArgoCdSyncHistoryEntry {
+  /** Counts up per application. */
   id: number;
+  /** The revision synced (one per source for multi-source applications). */
   revision?: string;
   revisions?: string[];
+  /** When the sync started, as its operation's `startedAt`. */
   deployStartedAt?: string;
+  /** When the sync ended. */
   deployedAt: string;
+  /** A person's sync (`username`) or the automated sync policy's. */
   initiatedBy?: { username?: string; automated?: boolean };
 }
