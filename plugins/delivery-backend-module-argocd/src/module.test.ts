@@ -144,6 +144,34 @@ describe('the Argo CD source', () => {
     ]);
   });
 
+  it('does not count a sync that applied the same revision and source again', async () => {
+    const backend = await startArgoCdBackend({});
+    await backend.readApplications();
+
+    // Self-heal put back what drifted: Argo CD adds a history entry all the same.
+    const dev = recordedApplication('parking-api-dev');
+    const [, latest] = dev.status.history;
+    dev.status.history.push({
+      ...latest,
+      id: 43,
+      deployStartedAt: '2026-12-07T08:40:00Z',
+      deployedAt: '2026-12-07T08:40:03Z',
+    });
+    dev.status.operationState = {
+      ...dev.status.operationState,
+      startedAt: '2026-12-07T08:40:00Z',
+      finishedAt: '2026-12-07T08:40:03Z',
+    };
+    argocd.holds('main', dev);
+    await backend.readApplications();
+
+    expect(
+      (await backend.deployments())
+        .filter(d => d.environment === 'dev')
+        .map(d => d.id),
+    ).toEqual(['argocd-main-parking-api-dev-20261207T080112Z']);
+  });
+
   it('finishes a deployment in progress once the application turns healthy', async () => {
     const backend = await startArgoCdBackend({});
     await backend.readApplications();
@@ -183,8 +211,14 @@ describe('the Argo CD source', () => {
 
   it('records a sync that Argo CD could not apply as failed', async () => {
     const prod = recordedApplication('parking-api-prod');
+    const revision = 'c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3';
     prod.status.operationState = {
       ...prod.status.operationState,
+      operation: {
+        ...prod.status.operationState.operation,
+        sync: { revision },
+      },
+      syncResult: { ...prod.status.operationState.syncResult, revision },
       phase: 'Failed',
       message:
         'one or more objects failed to apply, reason: Deployment.apps "parking-api" is invalid',
@@ -199,6 +233,7 @@ describe('the Argo CD source', () => {
       (await backend.deployments()).find(d => d.environment === 'prod'),
     ).toMatchObject({
       id: 'argocd-main-parking-api-prod-20261207T100000Z',
+      commitSha: 'c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3',
       status: 'failed',
       finishedAt: '2026-12-07T10:00:04.000Z',
     });

@@ -5,7 +5,10 @@ import {
   DeploymentStatus,
   getDeliveryServiceName,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import { ArgoCdApplication } from '@domain-delivery/backstage-plugin-delivery-node';
+import {
+  ArgoCdApplication,
+  ArgoCdSyncHistoryEntry,
+} from '@domain-delivery/backstage-plugin-delivery-node';
 
 /** A sync of an application: the operation Argo CD keeps, or its last history entry. */
 interface Sync {
@@ -13,6 +16,8 @@ interface Sync {
   startedAt: string;
   finishedAt?: string;
   revision?: string;
+  /** Whether it synced the same revision and source as the sync before it. */
+  repeated: boolean;
 }
 
 /** What the deployment of an application is recorded as, besides the application. */
@@ -45,22 +50,44 @@ export function applicationEnvironment(
   return label && environments.includes(label) ? label : undefined;
 }
 
+const sameInstant = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
+
+const revisionOf = (entry: ArgoCdSyncHistoryEntry | undefined) =>
+  entry?.revision ?? entry?.revisions?.[0];
+
+// What a history entry synced: its revisions and its source with parameters.
+const syncedState = (entry: ArgoCdSyncHistoryEntry) =>
+  JSON.stringify([
+    entry.revision ?? entry.revisions ?? null,
+    entry.source ?? entry.sources ?? null,
+  ]);
+
 function latestSync(application: ArgoCdApplication): Sync | undefined {
+  const history = application.status?.history ?? [];
+  const last = history[history.length - 1];
+  const beforeLast = history[history.length - 2];
   const operation = application.status?.operationState;
   if (operation?.startedAt && operation.phase) {
+    const revision =
+      operation.syncResult?.revision ??
+      operation.operation?.sync?.revision ??
+      operation.syncResult?.revisions?.[0];
+    // A sync that succeeded is the history's last entry; one that runs or
+    // failed comes after it.
+    const recorded =
+      last && sameInstant(last.deployStartedAt, operation.startedAt);
     return {
       phase: operation.phase,
       startedAt: operation.startedAt,
       finishedAt: operation.finishedAt,
-      revision:
-        operation.syncResult?.revision ??
-        operation.operation?.sync?.revision ??
-        operation.syncResult?.revisions?.[0],
+      revision,
+      repeated: recorded
+        ? !!beforeLast && syncedState(beforeLast) === syncedState(last)
+        : !!last && !!revision && revisionOf(last) === revision,
     };
   }
   // Argo CD keeps the succeeded syncs even when the operation is gone.
-  const history = application.status?.history ?? [];
-  const last = history[history.length - 1];
   if (!last) {
     return undefined;
   }
@@ -68,7 +95,8 @@ function latestSync(application: ArgoCdApplication): Sync | undefined {
     phase: 'Succeeded',
     startedAt: last.deployStartedAt ?? last.deployedAt,
     finishedAt: last.deployedAt,
-    revision: last.revision ?? last.revisions?.[0],
+    revision: revisionOf(last),
+    repeated: !!beforeLast && syncedState(beforeLast) === syncedState(last),
   };
 }
 
@@ -147,8 +175,10 @@ export function argoCdDeploymentId(
 }
 
 /**
- * The deployment the application's latest sync makes, or `undefined` when it
- * was never synced.
+ * The deployment the application's latest sync makes: `undefined` when it was
+ * never synced, or when the sync applied again the revision and source of the
+ * sync before it (a manual re-sync, or self-heal putting back what drifted),
+ * which brings nothing new.
  */
 export function applicationDeployment(
   application: ArgoCdApplication,
@@ -156,7 +186,7 @@ export function applicationDeployment(
   now: Date,
 ): DeploymentEvent | undefined {
   const sync = latestSync(application);
-  if (!sync) {
+  if (!sync || sync.repeated) {
     return undefined;
   }
   const health = application.status?.health;

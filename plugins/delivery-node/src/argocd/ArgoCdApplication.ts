@@ -58,6 +58,9 @@ export interface ArgoCdSyncHistoryEntry {
   /** The revision synced (one per source for multi-source applications). */
   revision?: string;
   revisions?: string[];
+  /** What was synced: the repository, path and parameters (per source for multi-source applications). */
+  source?: unknown;
+  sources?: unknown[];
   /** When the sync started, as its operation's `startedAt`. */
   deployStartedAt?: string;
   /** When the sync ended. */
