@@ -86,6 +86,11 @@ backend.add(
 backend.add(
   import('@domain-delivery/backstage-plugin-delivery-backend-module-github'),
 );
+// Argo CD applications' syncs and health; reads nothing until
+// delivery.sources.argocd configures an instance
+backend.add(
+  import('@domain-delivery/backstage-plugin-delivery-backend-module-argocd'),
+);
 backend.add(
   import(
     '@domain-delivery/backstage-plugin-scaffolder-backend-module-delivery'

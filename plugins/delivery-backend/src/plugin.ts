@@ -15,6 +15,7 @@ import {
   readDeliveryEnvironments,
 } from '@domain-delivery/backstage-plugin-delivery-node';
 import { readDoraSettings } from './config/readDoraSettings';
+import { DatabaseApplicationStatusStore } from './database/applications/DatabaseApplicationStatusStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
 import { DatabaseVerificationStore } from './database/verifications/DatabaseVerificationStore';
@@ -142,11 +143,16 @@ export const deliveryPlugin = createBackendPlugin({
           onDeploymentsStored: deployments =>
             verificationQueue.deploymentsStored(deployments),
         });
+        const applicationStatuses = await DatabaseApplicationStatusStore.create(
+          { database },
+        );
         // Sources of other modules feed the same ingestion as POST /events.
         for (const source of eventSources.values()) {
           await source.connect({
             environments,
             ingest: events => ingestion.ingest(events),
+            recordApplicationStatuses: statuses =>
+              applicationStatuses.record(statuses),
           });
         }
         // The scopes of DORA, incidents and the deployment history resolve alike.
@@ -210,6 +216,7 @@ export const deliveryPlugin = createBackendPlugin({
               environments,
               catalog,
               verifications: verificationStore,
+              applicationStatuses,
             }),
             domainMatrix: new DomainMatrixService({
               store,

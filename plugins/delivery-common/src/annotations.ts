@@ -33,6 +33,15 @@ export const DELIVERY_ENVIRONMENTS_ANNOTATION =
  */
 export const DELIVERY_ARGOCD_APP_ANNOTATION = 'domain-delivery.io/argocd-app';
 
+/**
+ * The label that names the environment of a generated Argo CD `Application`,
+ * e.g. `prod`; the Argo CD source reads it when the entity's
+ * {@link DELIVERY_ARGOCD_APP_ANNOTATION} has no `{environment}` placeholder.
+ *
+ * @public
+ */
+export const DELIVERY_ENVIRONMENT_LABEL = 'domain-delivery.io/environment';
+
 const ENVIRONMENT_PLACEHOLDER = /\{environment\}/g;
 
 function readAnnotation(entity: Entity, name: string): string | undefined {

@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type {
+  ApplicationStatus,
   DeliveryEvent,
   Environment,
   EventIngestionResult,
@@ -23,6 +24,24 @@ export interface DeliveryEventConnection {
    * `InputError`.
    */
   ingest(events: DeliveryEvent[]): Promise<EventIngestionResult>;
+  /**
+   * Stores how the entities' applications stand in their environments (e.g.
+   * Argo CD's sync and health), shown with the environments; a later status
+   * of the same entity, environment and source replaces the earlier one.
+   */
+  recordApplicationStatuses(statuses: EntityApplicationStatus[]): Promise<void>;
+}
+
+/**
+ * How an entity's application stands in one environment, as a source read it.
+ *
+ * @public
+ */
+export interface EntityApplicationStatus extends ApplicationStatus {
+  /** The entity, `kind:namespace/name`. */
+  entityRef: string;
+  /** A configured environment. */
+  environment: string;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './extensions';
 export * from './eventSources';
 export * from './gitops';
 export * from './config';
+export * from './argocd';

@@ -53,7 +53,11 @@ function setup(options: {
       scheduler,
       catalog: catalogServiceMock({ entities: options.entities ?? CATALOG }),
       auth: mockServices.auth(),
-      connection: { ingest, environments: ENVIRONMENTS },
+      connection: {
+        ingest,
+        environments: ENVIRONMENTS,
+        recordApplicationStatuses: async () => {},
+      },
       now: () => clock,
     });
   const task = () => {

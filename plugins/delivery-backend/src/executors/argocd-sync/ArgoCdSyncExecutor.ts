@@ -1,7 +1,6 @@
 import {
   ConflictError,
   InputError,
-  NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
@@ -10,6 +9,7 @@ import {
   DELIVERY_ARGOCD_APP_ANNOTATION,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
+  ArgoCdClient,
   PromotionChangeRequest,
   PromotionExecutionPreview,
   PromotionExecutionRequest,
@@ -33,19 +33,6 @@ interface ArgoCdOptions {
   timeoutMs: number;
   pollIntervalMs: number;
   prune: boolean;
-}
-
-/** The parts of an Argo CD `Application` this executor reads. */
-interface ArgoCdApplication {
-  operation?: unknown;
-  status?: {
-    operationState?: {
-      phase?: string;
-      message?: string;
-      startedAt?: string;
-      syncResult?: { revision?: string };
-    };
-  };
 }
 
 function readOptions(executor: ExecutorConfig): ArgoCdOptions {
@@ -125,16 +112,16 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
   ): Promise<PromotionExecutionResult> {
     const options = readOptions(request.executor);
     const name = applicationName(request, options);
+    const argoCd = new ArgoCdClient(options);
     const requestedAt = Date.now();
-    await this.call(options, name, '/sync', {
-      method: 'POST',
-      body: JSON.stringify({ prune: options.prune, dryRun: false }),
+    await argoCd.syncApplication(name, {
+      prune: options.prune,
       signal: request.signal,
     });
 
     const deadline = requestedAt + options.timeoutMs;
     for (;;) {
-      const app: ArgoCdApplication = await this.call(options, name, '', {
+      const app = await argoCd.getApplication(name, {
         signal: request.signal,
       });
       const state = app.status?.operationState;
@@ -152,7 +139,7 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
         }
         const revision = state.syncResult?.revision;
         return {
-          url: `${options.baseUrl}/applications/${encodeURIComponent(name)}`,
+          url: argoCd.applicationUrl(name),
           ...(revision && { commitSha: revision }),
           message: `Argo CD synced ${name}${
             revision ? ` to revision ${revision.slice(0, 7)}` : ''
@@ -183,50 +170,5 @@ export class ArgoCdSyncExecutor implements PromotionExecutor {
       )}; the application's source must already carry ${request.version}`,
       files: [],
     };
-  }
-
-  private async call(
-    options: ArgoCdOptions,
-    name: string,
-    suffix: string,
-    init: { method?: string; body?: string; signal?: AbortSignal },
-  ): Promise<any> {
-    const url = `${options.baseUrl}/api/v1/applications/${encodeURIComponent(
-      name,
-    )}${suffix}`;
-    const response = await fetch(url, {
-      method: init.method ?? 'GET',
-      headers: {
-        Authorization: `Bearer ${options.token}`,
-        Accept: 'application/json',
-        ...(init.body && { 'Content-Type': 'application/json' }),
-      },
-      ...(init.body && { body: init.body }),
-      ...(init.signal && { signal: init.signal }),
-    });
-    const text = await response.text();
-    let body: any = undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    if (response.status === 404) {
-      throw new NotFoundError(
-        `Argo CD at ${options.baseUrl} has no application ${name}`,
-      );
-    }
-    if (!response.ok) {
-      throw new ServiceUnavailableError(
-        `Argo CD answered ${init.method ?? 'GET'} ${url} with ${
-          response.status
-        }: ${
-          body?.message ??
-          body?.error ??
-          (text.slice(0, 200) || response.statusText)
-        }`,
-      );
-    }
-    return body;
   }
 }

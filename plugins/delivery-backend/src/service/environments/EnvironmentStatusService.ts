@@ -9,6 +9,7 @@ import {
   environmentsForEntity,
   nextEnvironment,
 } from '@domain-delivery/backstage-plugin-delivery-common';
+import { ApplicationStatusStore } from '../../database/applications/ApplicationStatusStore';
 import { DeliveryStore, DeploymentRecord } from '../../database/DeliveryStore';
 import {
   distinctCommits,
@@ -28,6 +29,8 @@ export interface EnvironmentViewOptions {
   catalog: EntityCatalog;
   /** The deployments' verifications, shown with what runs. */
   verifications?: DeploymentVerificationReader;
+  /** How the entity's applications stand, as the sources (Argo CD) last read them. */
+  applicationStatuses?: ApplicationStatusStore;
 }
 
 /** Per environment of an entity: what runs, since when, what the next one lacks. */
@@ -57,10 +60,20 @@ export class EnvironmentStatusService {
       ).map(deployment => [deployment.environment, deployment]),
     );
 
+    const applications = new Map(
+      (
+        (await this.options.applicationStatuses?.listForEntity(entityRef)) ?? []
+      ).map(({ entityRef: _, environment, ...status }) => [
+        environment,
+        status,
+      ]),
+    );
+
     const items = await Promise.all(
       environments.map(async (environment): Promise<EnvironmentStatus> => {
         const deployment = running.get(environment.name);
         const next = this.nextOf(environment, environments);
+        const application = applications.get(environment.name);
         return {
           environment: {
             name: environment.name,
@@ -71,6 +84,7 @@ export class EnvironmentStatusService {
           ...(next && {
             next: await this.missingIn(next, deployment, running.get(next)),
           }),
+          ...(application && { application }),
         };
       }),
     );

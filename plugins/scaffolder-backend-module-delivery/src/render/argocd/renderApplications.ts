@@ -1,4 +1,5 @@
 import {
+  DELIVERY_ENVIRONMENT_LABEL,
   IMAGE_TAG_KEY,
   SHARED_VALUES_FILE_NAME,
   valuesFileName,
@@ -79,7 +80,7 @@ export function renderApplication(
   const labels = {
     'domain-delivery.io/domain': spec.domain,
     'domain-delivery.io/service': spec.service,
-    'domain-delivery.io/environment': environment.name,
+    [DELIVERY_ENVIRONMENT_LABEL]: environment.name,
   };
   const annotations =
     options.imageUpdater && spec.image && !environment.production

@@ -849,8 +849,61 @@ export const spec = {
           next: {
             $ref: '#/components/schemas/NextEnvironmentStatus',
           },
+          application: {
+            $ref: '#/components/schemas/ApplicationStatus',
+          },
         },
         required: ['environment'],
+        additionalProperties: false,
+      },
+      ApplicationStatus: {
+        description:
+          "The entity's application in the environment as a source (Argo CD) last\nread it: whether it is synced with its desired state and how healthy\nit is. Stored by the source; reading it never calls the source.\n",
+        type: 'object',
+        properties: {
+          source: {
+            type: 'string',
+            description: 'The source that read it, e.g. `argocd`.',
+          },
+          name: {
+            type: 'string',
+            description: "The application's name, e.g. `parking-api-prod`.",
+          },
+          syncStatus: {
+            type: 'string',
+            description:
+              "Argo CD's sync status, `Synced`, `OutOfSync` or `Unknown`.",
+          },
+          healthStatus: {
+            type: 'string',
+            description:
+              "Argo CD's health, `Healthy`, `Progressing`, `Degraded`,\n`Suspended`, `Missing` or `Unknown`.\n",
+          },
+          healthMessage: {
+            type: 'string',
+            description: 'Why it is not healthy, when Argo CD says.',
+          },
+          revision: {
+            type: 'string',
+            description: 'The revision it is synced to.',
+          },
+          url: {
+            type: 'string',
+            description: "The application's page in the source's own UI.",
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the source last read it.',
+          },
+        },
+        required: [
+          'source',
+          'name',
+          'syncStatus',
+          'healthStatus',
+          'observedAt',
+        ],
         additionalProperties: false,
       },
       EntityEnvironments: {

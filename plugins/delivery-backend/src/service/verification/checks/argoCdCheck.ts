@@ -4,20 +4,15 @@ import {
   getArgoCdApplicationName,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
+  ArgoCdApplication,
+  ArgoCdClient,
+} from '@domain-delivery/backstage-plugin-delivery-node';
+import {
   ProbeOutcome,
   REQUEST_TIMEOUT_MS,
   VerificationCheckKind,
   VerifiedDeployment,
 } from './VerificationCheckKind';
-
-/** The parts of an Argo CD `Application` the check reads. */
-interface ArgoCdApplication {
-  status?: {
-    sync?: { status?: string; revision?: string; revisions?: string[] };
-    health?: { status?: string; message?: string };
-    summary?: { images?: string[] };
-  };
-}
 
 function applicationName(
   config: ArgoCdVerificationConfig,
@@ -65,38 +60,15 @@ export const argoCdCheck: VerificationCheckKind<ArgoCdVerificationConfig> = {
         reason: `${deployment.entityRef} has no ${DELIVERY_ARGOCD_APP_ANNOTATION} annotation and the check names no appName`,
       };
     }
-    let response: Response;
+    let application: ArgoCdApplication;
     try {
-      response = await fetch(
-        `${config.baseUrl}/api/v1/applications/${encodeURIComponent(name)}`,
-        {
-          headers: {
-            authorization: `Bearer ${config.token}`,
-            accept: 'application/json',
-          },
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        },
-      );
+      application = await new ArgoCdClient(config, {
+        timeoutMs: REQUEST_TIMEOUT_MS,
+      }).getApplication(name);
     } catch (error) {
-      return {
-        outcome: 'waiting',
-        reason: `Argo CD could not be reached: ${(error as Error).message}`,
-      };
+      // Argo CD may be restarting, or the application not created yet.
+      return { outcome: 'waiting', reason: (error as Error).message };
     }
-    if (response.status === 404 || response.status === 403) {
-      // Argo CD answers 403 for an application the token may not see.
-      return {
-        outcome: 'waiting',
-        reason: `Argo CD has no application ${name} that the token may read (${response.status})`,
-      };
-    }
-    if (!response.ok) {
-      return {
-        outcome: 'waiting',
-        reason: `Argo CD answered ${response.status} for ${name}`,
-      };
-    }
-    const application = (await response.json()) as ArgoCdApplication;
     const sync = application.status?.sync?.status ?? 'Unknown';
     const health = application.status?.health?.status ?? 'Unknown';
     const atDeployment = isAtDeployment(application, deployment);

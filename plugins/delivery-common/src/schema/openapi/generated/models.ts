@@ -740,6 +740,36 @@ export interface components {
       environment: components['schemas']['EnvironmentSummary'];
       current?: components['schemas']['RunningVersion'];
       next?: components['schemas']['NextEnvironmentStatus'];
+      application?: components['schemas']['ApplicationStatus'];
+    };
+    /**
+     * The entity's application in the environment as a source (Argo CD) last
+     *     read it: whether it is synced with its desired state and how healthy
+     *     it is. Stored by the source; reading it never calls the source.
+     */
+    ApplicationStatus: {
+      /** The source that read it, e.g. `argocd`. */
+      source: string;
+      /** The application's name, e.g. `parking-api-prod`. */
+      name: string;
+      /** Argo CD's sync status, `Synced`, `OutOfSync` or `Unknown`. */
+      syncStatus: string;
+      /**
+       * Argo CD's health, `Healthy`, `Progressing`, `Degraded`,
+       *     `Suspended`, `Missing` or `Unknown`.
+       */
+      healthStatus: string;
+      /** Why it is not healthy, when Argo CD says. */
+      healthMessage?: string;
+      /** The revision it is synced to. */
+      revision?: string;
+      /** The application's page in the source's own UI. */
+      url?: string;
+      /**
+       * Format: date-time
+       * When the source last read it.
+       */
+      observedAt: string;
     };
     /** The answer to `GET /entities/{kind}/{namespace}/{name}/environments`. */
     EntityEnvironments: {

@@ -221,6 +221,15 @@ export type NextEnvironmentStatus =
 export type EnvironmentStatus = components['schemas']['EnvironmentStatus'];
 
 /**
+ * The entity's application in the environment as a source (Argo CD) last
+ * read it: whether it is synced with its desired state and how healthy
+ * it is. Stored by the source; reading it never calls the source.
+ *
+ * @public
+ */
+export type ApplicationStatus = components['schemas']['ApplicationStatus'];
+
+/**
  * The answer to `GET /entities/{kind}/{namespace}/{name}/environments`.
  *
  * @public

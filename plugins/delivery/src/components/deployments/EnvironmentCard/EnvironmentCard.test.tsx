@@ -101,6 +101,70 @@ describe('EnvironmentCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('production')).toBeInTheDocument();
   });
+
+  it("shows the Argo CD application's sync and health, and why it is unhealthy", async () => {
+    await renderView(
+      <EnvironmentCard
+        status={{
+          ...staging,
+          application: {
+            source: 'argocd',
+            name: 'payments-api-staging',
+            syncStatus: 'OutOfSync',
+            healthStatus: 'Degraded',
+            healthMessage:
+              'Deployment "payments-api" exceeded its progress deadline',
+            revision: '4f2a9c1e8b7d6a5c4b3a29180f7e6d5c4b3a2918',
+            url: 'https://argocd.example.com/applications/payments-api-staging',
+            observedAt: hoursAgo(0.02),
+          },
+        }}
+      />,
+      { api: {} },
+    );
+
+    expect(screen.getByText('Argo CD')).toBeInTheDocument();
+    expect(screen.getByText('OutOfSync')).toBeInTheDocument();
+    expect(screen.getByText('Degraded')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Deployment "payments-api" exceeded its progress deadline',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: /^Open payments-api-staging in Argo CD/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://argocd.example.com/applications/payments-api-staging',
+    );
+  });
+
+  it('shows sync and health even before a deployment was recorded', async () => {
+    await renderView(
+      <EnvironmentCard
+        status={{
+          environment: { name: 'dev', title: 'Development', production: false },
+          application: {
+            source: 'argocd',
+            name: 'payments-api-dev',
+            syncStatus: 'Synced',
+            healthStatus: 'Healthy',
+            observedAt: hoursAgo(0.02),
+          },
+        }}
+      />,
+      { api: {} },
+    );
+
+    expect(
+      screen.getByText('No deployment reported to dev yet.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Synced')).toBeInTheDocument();
+    expect(screen.getByText('Healthy')).toBeInTheDocument();
+    expect(screen.getByText('payments-api-dev')).toBeInTheDocument();
+  });
 });
 
 describe('describePolicy', () => {

@@ -13,6 +13,7 @@ import {
   secondsBetween,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { ActorLink } from '../../shared/ActorLink';
+import { ApplicationStatus, sourceTitle } from '../ApplicationStatus';
 import { shortSha } from '../CommitList';
 import { NextEnvironmentGap } from '../NextEnvironmentGap';
 import { RelativeTime } from '../../shared/RelativeTime';
@@ -87,7 +88,7 @@ export const EnvironmentCard = ({
   actions?: ReactNode;
 }) => {
   const classes = useStyles();
-  const { environment, current, next } = status;
+  const { environment, current, next, application } = status;
   const soaked = current ? secondsBetween(current.since, new Date()) : 0;
   const soak = current && soakText(soaked, nextEnvironment);
   const deployment = current?.deployment;
@@ -158,6 +159,14 @@ export const EnvironmentCard = ({
         <Typography variant="body2" color="textSecondary">
           No deployment reported to {environment.name} yet.
         </Typography>
+      )}
+      {application && (
+        <dl className={classes.facts}>
+          <dt>{sourceTitle(application.source)}</dt>
+          <dd>
+            <ApplicationStatus application={application} />
+          </dd>
+        </dl>
       )}
       {next && (next.missing.versions.length > 0 || next.version) && (
         <>

@@ -1,0 +1,2 @@
+export * from './ArgoCdApplication';
+export * from './ArgoCdClient';

@@ -1,0 +1,1 @@
+export { ApplicationStatus, sourceTitle } from './ApplicationStatus';
