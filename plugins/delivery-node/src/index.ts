@@ -9,5 +9,6 @@
 export * from './executors';
 export * from './extensions';
 export * from './eventSources';
+export * from './deploymentGates';
 export * from './gitops';
 export * from './config';

@@ -11,15 +11,29 @@ import {
   RequestedPromotion,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
-import { PromotionRecord } from '../../database/promotions/PromotionStore';
+import {
+  NewPromotionRecord,
+  PromotionRecord,
+  PromotionStore,
+} from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
 import { PromotionExecution } from './execution/PromotionExecution';
 import { PROMOTION_ENGINE_ACTOR } from './execution/promotionEngineActor';
 import { PromotionNotifier } from './PromotionNotifier';
-import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
+import {
+  PolicyEvaluation,
+  PromotionPolicy,
+  refusalMessage,
+} from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
 import { PromotionTransitions } from './PromotionTransitions';
+
+/** What a gate asks for, as a promotion request with the gate's details. */
+export interface GatedPromotionRequest extends ParsedPromotionRequest {
+  requestedBy: string;
+  gate: NonNullable<NewPromotionRecord['gate']>;
+}
 
 /** A validated promotion request. */
 export interface ParsedPromotionRequest {
@@ -37,6 +51,7 @@ export interface ParsedPromotionRequest {
 export class PromotionRequests {
   constructor(
     private readonly options: {
+      store: PromotionStore;
       transitions: PromotionTransitions;
       catalog: EntityCatalog;
       policy: PromotionPolicy;
@@ -76,6 +91,62 @@ export class PromotionRequests {
     );
   }
 
+  /**
+   * Records what a deployment system that deploys by itself (a gate) asks
+   * for, judged by the same policy: refused at once as `rejected` naming the
+   * rules, `approved` when nothing needs approval, otherwise waiting in the
+   * approvals inbox. The same request asked again finds the same promotion.
+   */
+  async requestFromGate(
+    request: GatedPromotionRequest,
+    entity: Entity,
+  ): Promise<PromotionRecord> {
+    const { store } = this.options;
+    const asked = await store.findGatedPromotion(request.gate.key);
+    if (asked) {
+      return asked;
+    }
+    const now = this.options.now();
+    const evaluation = await this.options.policy.evaluate({
+      ...request,
+      entity,
+      now,
+    });
+    // The gate deploys by itself: no executor is needed, and running again
+    // what already runs (a re-run of a deployment job) is for it to decide.
+    const violations = evaluation.violations.filter(
+      ({ rule }) => rule !== 'executor' && rule !== 'already_running',
+    );
+    const approvals = this.approvalsOf(request, entity, {});
+    const refusal = violations.length
+      ? refusalMessage(violations)
+      : approvals.problem;
+    const record = this.recordOf(request, evaluation, approvals, now);
+    if (refusal) {
+      record.state = 'rejected';
+      record.message = refusal;
+    }
+    const inserted = await this.options.transitions.insert(
+      { ...record, gate: request.gate },
+      {
+        actor: request.requestedBy,
+        comment: refusal ?? this.requestComment(record, request),
+      },
+    );
+    if (!inserted.inserted) {
+      const again = await store.findGatedPromotion(request.gate.key);
+      if (again) {
+        return again;
+      }
+      // Another promotion into the environment is open: refused by that rule.
+      return this.requestFromGate(request, entity);
+    }
+    if (record.state === 'pending_approval') {
+      await this.options.notifier.waiting(record);
+    }
+    return (await store.findGatedPromotion(request.gate.key))!;
+  }
+
   private async submit(
     request: ParsedPromotionRequest,
     entity: Entity,
@@ -83,50 +154,26 @@ export class PromotionRequests {
     options: { withoutApproval?: boolean } = {},
   ): Promise<RequestedPromotion> {
     const { transitions, policy } = this.options;
-    const { entityRef, environment, version, trigger, reason } = request;
+    const { entityRef, environment } = request;
     const now = this.options.now();
 
     const evaluation = await policy.evaluate({ ...request, entity, now });
     if (evaluation.violations.length > 0) {
       throw new ConflictError(refusalMessage(evaluation.violations));
     }
-
-    const { allowSelfApproval } = environment.promotion;
-    const requiredApprovals = options.withoutApproval
-      ? 0
-      : environment.promotion.requiredApprovals;
-    const approvers = resolveApprovers(environment.promotion.approvers, entity);
-    if (requiredApprovals > 0 && approvers.length === 0) {
-      throw new ConflictError(
-        `Refused by the approvers rule: ${environment.name} needs ${requiredApprovals} approval(s) from its owner, and ${entityRef} has no owner in the catalog`,
-      );
+    const approvals = this.approvalsOf(request, entity, options);
+    if (approvals.problem) {
+      throw new ConflictError(approvals.problem);
     }
-    const state: PromotionState =
-      requiredApprovals === 0 ? 'approved' : 'pending_approval';
-    const record: PromotionRecord = {
-      id: randomUUID(),
-      entityRef,
-      environment: environment.name,
-      version,
-      ...(evaluation.currentVersion && {
-        fromVersion: evaluation.currentVersion,
-      }),
-      trigger,
-      reason,
-      state,
-      requestedBy: requester,
-      requestedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      requiredApprovals,
-      approvers,
-      allowSelfApproval,
-    };
+    const record = this.recordOf(
+      { ...request, requestedBy: requester },
+      evaluation,
+      approvals,
+      now,
+    );
     const inserted = await transitions.insert(record, {
       actor: requester,
-      comment:
-        state === 'approved'
-          ? `${reason} (${environment.name} needs no approval)`
-          : reason,
+      comment: this.requestComment(record, request),
     });
     if (!inserted.inserted) {
       throw new ConflictError(
@@ -139,11 +186,70 @@ export class PromotionRequests {
       );
     }
 
-    if (state === 'approved') {
+    if (record.state === 'approved') {
       this.options.execution.executeSoon(record.id);
     } else {
       await this.options.notifier.waiting(record);
     }
     return { ...toPromotion(record, []), warnings: evaluation.warnings };
+  }
+
+  /** How many approvals the request needs, from whom; a problem when nobody can give them. */
+  private approvalsOf(
+    request: { entityRef: string; environment: Environment },
+    entity: Entity,
+    options: { withoutApproval?: boolean },
+  ): { required: number; approvers: string[]; problem?: string } {
+    const { environment, entityRef } = request;
+    const required = options.withoutApproval
+      ? 0
+      : environment.promotion.requiredApprovals;
+    const approvers = resolveApprovers(environment.promotion.approvers, entity);
+    if (required > 0 && approvers.length === 0) {
+      return {
+        required,
+        approvers,
+        problem: `Refused by the approvers rule: ${environment.name} needs ${required} approval(s) from its owner, and ${entityRef} has no owner in the catalog`,
+      };
+    }
+    return { required, approvers };
+  }
+
+  private recordOf(
+    request: ParsedPromotionRequest & { requestedBy: string },
+    evaluation: PolicyEvaluation,
+    approvals: { required: number; approvers: string[] },
+    now: Date,
+  ): PromotionRecord {
+    const { entityRef, environment, version, trigger, reason } = request;
+    const state: PromotionState =
+      approvals.required === 0 ? 'approved' : 'pending_approval';
+    return {
+      id: randomUUID(),
+      entityRef,
+      environment: environment.name,
+      version,
+      ...(evaluation.currentVersion && {
+        fromVersion: evaluation.currentVersion,
+      }),
+      trigger,
+      reason,
+      state,
+      requestedBy: request.requestedBy,
+      requestedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      requiredApprovals: approvals.required,
+      approvers: approvals.approvers,
+      allowSelfApproval: environment.promotion.allowSelfApproval,
+    };
+  }
+
+  private requestComment(
+    record: PromotionRecord,
+    request: { reason: string; environment: Environment },
+  ): string {
+    return record.state === 'approved'
+      ? `${request.reason} (${request.environment.name} needs no approval)`
+      : request.reason;
   }
 }
