@@ -186,9 +186,9 @@ export class DeploymentGateAnswers {
     error: unknown,
   ): Promise<void> {
     const refused = error instanceof DeploymentGateRefusedError;
-    const message = `${promotion.gate.source} could not be answered: ${stringifyError(
-      error,
-    )}`;
+    const message = `${
+      promotion.gate.source
+    } could not be answered: ${stringifyError(error)}`;
     const delay = Math.min(
       FIRST_RETRY_MS * 2 ** promotion.gate.attempts,
       LAST_RETRY_MS,
@@ -230,7 +230,10 @@ export class DeploymentGateAnswers {
         at,
         comment: message,
         claimToken,
-        set: { message, ...(promotion.gate?.url && { url: promotion.gate.url }) },
+        set: {
+          message,
+          ...(promotion.gate?.url && { url: promotion.gate.url }),
+        },
       });
     }
   }
