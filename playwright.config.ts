@@ -34,7 +34,7 @@ export default defineConfig({
     {
       // With the browser tests' config: a stand-in for GitHub's API and a known webhook secret.
       command:
-        'yarn start backend --config app-config.yaml --config app-config.e2e.yaml',
+        'yarn start backend --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
