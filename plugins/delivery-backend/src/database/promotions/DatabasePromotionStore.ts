@@ -70,6 +70,10 @@ export class DatabasePromotionStore implements PromotionStore {
     return this.promotions.findOpenPromotion(...args);
   }
 
+  findUnusedGateApproval(...args: Args<'findUnusedGateApproval'>) {
+    return this.promotions.findUnusedGateApproval(...args);
+  }
+
   findGatedPromotion(...args: Args<'findGatedPromotion'>) {
     return this.promotions.findGatedPromotion(...args);
   }

@@ -211,6 +211,18 @@ export interface PromotionStore {
     approval: { approver: string; at: string; comment?: string },
   ): Promise<ApprovalOutcome>;
 
+  /**
+   * The latest gated promotion of the version into the environment that its
+   * gate was answered `approved` for since the time, unless a promotion of
+   * the same version into it has been requested through the portal since.
+   */
+  findUnusedGateApproval(query: {
+    entityRef: string;
+    environment: string;
+    version: string;
+    answeredSince: string;
+  }): Promise<PromotionRecord | undefined>;
+
   /** The promotion a gate's request created, if any. */
   findGatedPromotion(key: string): Promise<PromotionRecord | undefined>;
 

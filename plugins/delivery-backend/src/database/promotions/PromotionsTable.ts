@@ -118,6 +118,34 @@ export class PromotionsTable {
     return row ? toPromotionRecord(row) : undefined;
   }
 
+  async findUnusedGateApproval(query: {
+    entityRef: string;
+    environment: string;
+    version: string;
+    answeredSince: string;
+  }): Promise<PromotionRecord | undefined> {
+    const row = await this.db<PromotionRow>('promotions')
+      .where({
+        entity_ref: query.entityRef,
+        environment: query.environment,
+        version: query.version,
+        gate_answer: 'approved',
+      })
+      .where('gate_answered_at', '>=', toMillis(query.answeredSince))
+      .whereNotExists(later =>
+        later
+          .from('promotions as later')
+          .whereRaw('later.entity_ref = promotions.entity_ref')
+          .whereRaw('later.environment = promotions.environment')
+          .whereRaw('later.version = promotions.version')
+          .whereNull('later.gate')
+          .whereRaw('later.requested_at >= promotions.gate_answered_at'),
+      )
+      .orderBy('gate_answered_at', 'desc')
+      .first();
+    return row ? toPromotionRecord(row) : undefined;
+  }
+
   async findGatedPromotion(key: string): Promise<PromotionRecord | undefined> {
     const row = await this.db<PromotionRow>('promotions')
       .where('gate_key', key)

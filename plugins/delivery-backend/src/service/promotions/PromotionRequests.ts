@@ -29,6 +29,10 @@ import {
 import { toPromotion } from './PromotionQueries';
 import { PromotionTransitions } from './PromotionTransitions';
 
+// How long after a gate's request was approved the promotion its job
+// requests may take that approval.
+const GATE_APPROVAL_VALID_MS = 6 * 60 * 60 * 1000;
+
 /** What a gate asks for, as a promotion request with the gate's details. */
 export interface GatedPromotionRequest extends ParsedPromotionRequest {
   requestedBy: string;
@@ -154,7 +158,7 @@ export class PromotionRequests {
     options: { withoutApproval?: boolean } = {},
   ): Promise<RequestedPromotion> {
     const { transitions, policy } = this.options;
-    const { entityRef, environment } = request;
+    const { entityRef, environment, reason } = request;
     const now = this.options.now();
 
     const evaluation = await policy.evaluate({ ...request, entity, now });
@@ -171,9 +175,18 @@ export class PromotionRequests {
       approvals,
       now,
     );
+    const approvedAtGate =
+      record.state === 'pending_approval'
+        ? await this.approvedAtGate(request, now)
+        : undefined;
+    if (approvedAtGate) {
+      record.state = 'approved';
+    }
     const inserted = await transitions.insert(record, {
       actor: requester,
-      comment: this.requestComment(record, request),
+      comment: approvedAtGate
+        ? `${reason} (${approvedAtGate})`
+        : this.requestComment(record, request),
     });
     if (!inserted.inserted) {
       throw new ConflictError(
@@ -192,6 +205,39 @@ export class PromotionRequests {
       await this.options.notifier.waiting(record);
     }
     return { ...toPromotion(record, []), warnings: evaluation.warnings };
+  }
+
+  /**
+   * Why the request needs no approval of its own, if it does not: a job behind
+   * a GitHub environment that the portal's protection rule gates requests the
+   * promotion once it may run, and the approval GitHub's request got counts
+   * for it (once, for the same version, for a few hours).
+   */
+  private async approvedAtGate(
+    request: ParsedPromotionRequest,
+    now: Date,
+  ): Promise<string | undefined> {
+    const { store } = this.options;
+    const gated = await store.findUnusedGateApproval({
+      entityRef: request.entityRef,
+      environment: request.environment.name,
+      version: request.version,
+      answeredSince: new Date(
+        now.getTime() - GATE_APPROVAL_VALID_MS,
+      ).toISOString(),
+    });
+    if (!gated?.gate) {
+      return undefined;
+    }
+    const approvals = (await store.listApprovals([gated.id])).get(gated.id);
+    if (!approvals?.length) {
+      return undefined; // It needed no approval; this one does.
+    }
+    return `approved through ${
+      gated.gate.source
+    }'s deployment protection rule by ${approvals
+      .map(({ approver }) => approver)
+      .join(', ')} (promotion ${gated.id})`;
   }
 
   /** How many approvals the request needs, from whom; a problem when nobody can give them. */
