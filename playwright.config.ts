@@ -32,7 +32,9 @@ export default defineConfig({
       timeout: 300_000,
     },
     {
-      command: 'yarn start backend',
+      // With the browser tests' config: a stand-in for GitHub's API and a known webhook secret.
+      command:
+        'yarn start backend --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,

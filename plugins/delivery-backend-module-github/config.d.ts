@@ -46,6 +46,21 @@ export interface Config {
          */
         environment?: string;
       };
+      /**
+       * The portal as a GitHub App's custom deployment protection rule: on
+       * each `deployment_protection_rule` request, the GitHub environment
+       * (mapped by `deployments.environments`) is judged by the portal
+       * environment's promotion policy (freeze windows, halts, source
+       * environment and soak time, approvals), and GitHub's callback is
+       * answered through `integrations.github` (the app's credentials):
+       * `approved` or `rejected` at once, naming the rule, or once the
+       * request, waiting in the approvals inbox, is approved or rejected
+       * there, naming who did.
+       */
+      protectionRules?: {
+        /** Whether to answer them. Defaults to true. */
+        enabled?: boolean;
+      };
     };
   };
 }

@@ -82,7 +82,8 @@ backend.add(import('@domain-delivery/backstage-plugin-delivery-backend'));
 backend.add(
   import('@domain-delivery/backstage-plugin-delivery-backend-module-demo'),
 );
-// GitHub's deployments and incident issues, from its webhooks (delivery.github)
+// GitHub's deployments and incident issues, from its webhooks, and its deployment protection
+// rule requests, answered by the promotion policy (delivery.github)
 backend.add(
   import('@domain-delivery/backstage-plugin-delivery-backend-module-github'),
 );

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  deliveryDeploymentGatesExtensionPoint,
   deliveryEventSourcesExtensionPoint,
   gitHubClientsServiceRef,
 } from '@domain-delivery/backstage-plugin-delivery-node';
@@ -12,10 +13,13 @@ import { RepositoryEntities } from './catalog/RepositoryEntities';
 import { readGitHubSourceSettings } from './config/readGitHubSourceSettings';
 import { DeploymentCommits } from './deployments/DeploymentCommits';
 import { GitHubWebhookEventSource } from './GitHubWebhookEventSource';
+import { GitHubDeploymentProtection } from './protection/GitHubDeploymentProtection';
 
 /**
  * Records GitHub's deployments and incident issues, as its webhooks report
- * them through Backstage's events system, in the delivery plugin.
+ * them through Backstage's events system, in the delivery plugin, and
+ * answers GitHub's deployment protection rule requests with the promotion
+ * policy.
  *
  * @public
  */
@@ -26,6 +30,7 @@ export const deliveryModuleGitHub = createBackendModule({
     env.registerInit({
       deps: {
         eventSources: deliveryEventSourcesExtensionPoint,
+        gates: deliveryDeploymentGatesExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
@@ -35,6 +40,7 @@ export const deliveryModuleGitHub = createBackendModule({
       },
       async init({
         eventSources,
+        gates,
         config,
         logger,
         auth,
@@ -43,12 +49,24 @@ export const deliveryModuleGitHub = createBackendModule({
         githubClients,
       }) {
         const settings = readGitHubSourceSettings(config);
+        const entities = new RepositoryEntities(catalog, auth);
+        if (settings.protectionRules.enabled) {
+          gates.addDeploymentGate(
+            new GitHubDeploymentProtection({
+              events,
+              logger,
+              entities,
+              githubClients,
+              environmentFor: settings.deployments.environmentFor,
+            }),
+          );
+        }
         eventSources.addEventSource(
           new GitHubWebhookEventSource({
             events,
             logger,
             settings,
-            entities: new RepositoryEntities(catalog, auth),
+            entities,
             commits: settings.deployments.commits
               ? new DeploymentCommits(githubClients)
               : undefined,

@@ -9,6 +9,8 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { deliveryPermissions } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   DeliveryEventSource,
+  DeploymentGate,
+  deliveryDeploymentGatesExtensionPoint,
   deliveryEventSourcesExtensionPoint,
   deliveryExecutorsExtensionPoint,
   gitHubClientsServiceRef,
@@ -66,6 +68,20 @@ export const deliveryPlugin = createBackendPlugin({
             );
           }
           eventSources.set(name, source);
+        }
+      },
+    });
+    const gates = new Map<string, DeploymentGate>();
+    env.registerExtensionPoint(deliveryDeploymentGatesExtensionPoint, {
+      addDeploymentGate(...added) {
+        for (const gate of added) {
+          const name = gate.getGateName();
+          if (gates.has(name)) {
+            throw new ConflictError(
+              `A deployment gate named '${name}' is already installed; each name can only be added once`,
+            );
+          }
+          gates.set(name, gate);
         }
       },
     });
@@ -182,7 +198,15 @@ export const deliveryPlugin = createBackendPlugin({
           signals: deliverySignals,
           changeFailureRate: recentChangeFailureRate(dora),
           verifications: verificationStore,
+          gates,
         });
+        // Gates ask once the engine that judges their requests is ready.
+        for (const [name, gate] of gates) {
+          await gate.connect({
+            environments,
+            request: request => promotionEngine.gates.request(name, request),
+          });
+        }
         await createDeploymentVerification({
           store: verificationStore,
           deliveryStore: store,
@@ -197,6 +221,7 @@ export const deliveryPlugin = createBackendPlugin({
         });
         // Executions under way finish (or time out) before the backend stops.
         lifecycle.addShutdownHook(() => promotionEngine.execution.idle());
+        lifecycle.addShutdownHook(() => promotionEngine.gateAnswers.idle());
         // A liveness probe carries no token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.use(

@@ -9,6 +9,7 @@
 export * from './executors';
 export * from './extensions';
 export * from './eventSources';
+export * from './deploymentGates';
 export * from './gitops';
 export * from './config';
 export * from './argocd';

@@ -64,6 +64,36 @@ export class WebhookBackend {
     return response.body.items as JsonObject[];
   }
 
+  async promotions(entityRef = HELLO_WORLD_REF) {
+    const response = await request(this.server)
+      .get('/api/delivery/promotions')
+      .query({ entityRef })
+      .set('Authorization', mockCredentials.user.header());
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+    return response.body.items as JsonObject[];
+  }
+
+  /** Approves or rejects a promotion as the test's user, through the API. */
+  decide(id: string, decision: 'approve' | 'reject', comment: string) {
+    return request(this.server)
+      .post(`/api/delivery/promotions/${id}/${decision}`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ comment });
+  }
+
+  /** Reports events through `POST /api/delivery/events`, as a pipeline does. */
+  async report(events: JsonObject[]) {
+    const response = await request(this.server)
+      .post('/api/delivery/events')
+      .set('Authorization', mockCredentials.user.header())
+      .send(events);
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+  }
+
   async incidents(entityRef = HELLO_WORLD_REF) {
     const response = await request(this.server)
       .get('/api/delivery/incidents')
@@ -103,7 +133,11 @@ function githubEventsModules(): BackendFeature[] {
  * plugin and this module; GitHub's REST API is whatever msw answers.
  */
 export async function startWebhookBackend(
-  options: { github?: JsonObject; entities?: Entity[] } = {},
+  options: {
+    github?: JsonObject;
+    entities?: Entity[];
+    environments?: JsonObject[];
+  } = {},
 ) {
   const { server } = await startTestBackend({
     features: [
@@ -129,7 +163,7 @@ export async function startWebhookBackend(
             github: [{ host: 'github.com', token: 'ghp_test' }],
           },
           delivery: {
-            environments: [
+            environments: options.environments ?? [
               { name: 'dev' },
               { name: 'staging', promotion: { from: 'dev' } },
               {

@@ -12,6 +12,7 @@ describe('readGitHubSourceSettings', () => {
       label: 'incident',
       environment: undefined,
     });
+    expect(settings.protectionRules.enabled).toBe(true);
   });
 
   it('maps the GitHub environments it is given and keeps the others', () => {
@@ -41,6 +42,7 @@ describe('readGitHubSourceSettings', () => {
           github: {
             deployments: { enabled: false, commits: false },
             incidents: { enabled: false, label: ' Sev1 ', environment: 'prod' },
+            protectionRules: { enabled: false },
           },
         },
       }),
@@ -52,6 +54,7 @@ describe('readGitHubSourceSettings', () => {
       label: 'sev1',
       environment: 'prod',
     });
+    expect(settings.protectionRules.enabled).toBe(false);
   });
 
   it('refuses a GitHub environment mapped twice and a blank label', () => {

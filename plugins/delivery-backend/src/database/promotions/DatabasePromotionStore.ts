@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { FreezeWindowsTable } from './FreezeWindowsTable';
+import { GateAnswersTable } from './GateAnswersTable';
 import { HaltsTable } from './HaltsTable';
 import { PromotionStateChanges } from './PromotionStateChanges';
 import { PromotionsTable } from './PromotionsTable';
@@ -42,6 +43,7 @@ export class DatabasePromotionStore implements PromotionStore {
   private readonly freezeWindows: FreezeWindowsTable;
   private readonly rolledBack: RolledBackVersionsTable;
   private readonly halts: HaltsTable;
+  private readonly gateAnswers: GateAnswersTable;
 
   private constructor(db: Knex) {
     this.promotions = new PromotionsTable(db);
@@ -49,6 +51,7 @@ export class DatabasePromotionStore implements PromotionStore {
     this.freezeWindows = new FreezeWindowsTable(db);
     this.rolledBack = new RolledBackVersionsTable(db);
     this.halts = new HaltsTable(db);
+    this.gateAnswers = new GateAnswersTable(db);
   }
 
   insertPromotion(...args: Args<'insertPromotion'>) {
@@ -65,6 +68,30 @@ export class DatabasePromotionStore implements PromotionStore {
 
   findOpenPromotion(...args: Args<'findOpenPromotion'>) {
     return this.promotions.findOpenPromotion(...args);
+  }
+
+  findUnusedGateApproval(...args: Args<'findUnusedGateApproval'>) {
+    return this.promotions.findUnusedGateApproval(...args);
+  }
+
+  findGatedPromotion(...args: Args<'findGatedPromotion'>) {
+    return this.promotions.findGatedPromotion(...args);
+  }
+
+  listGateAnswersDue(...args: Args<'listGateAnswersDue'>) {
+    return this.gateAnswers.listGateAnswersDue(...args);
+  }
+
+  claimGateAnswer(...args: Args<'claimGateAnswer'>) {
+    return this.gateAnswers.claimGateAnswer(...args);
+  }
+
+  recordGateAnswer(...args: Args<'recordGateAnswer'>) {
+    return this.gateAnswers.recordGateAnswer(...args);
+  }
+
+  releaseGateAnswer(...args: Args<'releaseGateAnswer'>) {
+    return this.gateAnswers.releaseGateAnswer(...args);
   }
 
   listIdsInState(...args: Args<'listIdsInState'>) {

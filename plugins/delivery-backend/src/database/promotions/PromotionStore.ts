@@ -4,6 +4,7 @@ import {
   PromotionTransition,
   PromotionTrigger,
 } from '@domain-delivery/backstage-plugin-delivery-common';
+import { JsonObject } from '@backstage/types';
 import { EntityFilter } from '../whereEntities';
 
 /** A stored promotion, without its approvals and transitions. */
@@ -32,13 +33,43 @@ export interface PromotionRecord {
   url?: string;
   gitopsCommitSha?: string;
   message?: string;
+  /** Present when a deployment system that deploys by itself asked for it. */
+  gate?: PromotionGateRecord;
+}
+
+/**
+ * The deployment system that asked for a promotion and deploys by itself
+ * (e.g. GitHub, through a deployment protection rule), and how answering it
+ * goes.
+ */
+export interface PromotionGateRecord {
+  /** The gate's name, e.g. `github`. */
+  source: string;
+  /** The request in that system, unique among all gates' requests. */
+  key: string;
+  url?: string;
+  /** What the gate needs to answer; opaque to the plugin. */
+  callback: JsonObject;
+  answer?: 'approved' | 'rejected';
+  /** ISO 8601. */
+  answeredAt?: string;
+  /** Failed attempts to answer so far. */
+  attempts: number;
+  /** Why the last attempt failed. */
+  error?: string;
 }
 
 /** What a new promotion is stored with. */
 export type NewPromotionRecord = Omit<
   PromotionRecord,
-  'updatedAt' | 'claimToken' | 'claimedAt'
->;
+  'updatedAt' | 'claimToken' | 'claimedAt' | 'gate'
+> & { gate?: Pick<PromotionGateRecord, 'source' | 'key' | 'url' | 'callback'> };
+
+/** A gated promotion whose gate is due to be answered, claimed by one caller. */
+export interface ClaimedGateAnswer {
+  promotion: PromotionRecord & { gate: PromotionGateRecord };
+  claimToken: string;
+}
 
 /** Fields set together with a state change. */
 export type PromotionOutcome = Partial<
@@ -179,6 +210,58 @@ export interface PromotionStore {
     id: string,
     approval: { approver: string; at: string; comment?: string },
   ): Promise<ApprovalOutcome>;
+
+  /**
+   * The latest gated promotion of the version into the environment that its
+   * gate was answered `approved` for since the time, unless a promotion of
+   * the same version into it has been requested through the portal since.
+   */
+  findUnusedGateApproval(query: {
+    entityRef: string;
+    environment: string;
+    version: string;
+    answeredSince: string;
+  }): Promise<PromotionRecord | undefined>;
+
+  /** The promotion a gate's request created, if any. */
+  findGatedPromotion(key: string): Promise<PromotionRecord | undefined>;
+
+  /**
+   * The ids of gated promotions that are decided (approved, rejected or
+   * cancelled) and whose gate is due to be answered at the time: not answered,
+   * not waiting for a retry, and not claimed since `claimedBefore`.
+   */
+  listGateAnswersDue(query: {
+    now: string;
+    claimedBefore: string;
+    limit?: number;
+  }): Promise<string[]>;
+
+  /**
+   * Claims the answer of a gated promotion (compare-and-set), unless it has
+   * been answered or another caller claimed it since `claimedBefore`.
+   */
+  claimGateAnswer(
+    id: string,
+    claim: { claimToken: string; at: string; claimedBefore: string },
+  ): Promise<boolean>;
+
+  /** Records, while the claim holds, what the gate was answered. */
+  recordGateAnswer(
+    id: string,
+    claimToken: string,
+    answer: { answer: 'approved' | 'rejected'; at: string },
+  ): Promise<boolean>;
+
+  /**
+   * Gives the claim up after a failed attempt, with why, and when to try
+   * again (never, when absent).
+   */
+  releaseGateAnswer(
+    id: string,
+    claimToken: string,
+    failure: { error: string; retryAt?: string },
+  ): Promise<void>;
 
   /** Promotions in the state, oldest first, e.g. `approved` ones to execute. */
   listIdsInState(

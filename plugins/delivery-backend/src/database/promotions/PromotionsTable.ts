@@ -50,6 +50,13 @@ export class PromotionsTable {
           approvers: JSON.stringify(promotion.approvers),
           allow_self_approval: promotion.allowSelfApproval,
           open_key: open ? key : null,
+          message: promotion.message ?? null,
+          ...(promotion.gate && {
+            gate: promotion.gate.source,
+            gate_key: promotion.gate.key,
+            gate_url: promotion.gate.url ?? null,
+            gate_callback: JSON.stringify(promotion.gate.callback),
+          }),
         });
         await insertTransition(tx, promotion.id, {
           to: promotion.state,
@@ -61,6 +68,12 @@ export class PromotionsTable {
     } catch (error) {
       if (!isUniqueViolation(error)) {
         throw error;
+      }
+      // The same request of a gate, delivered twice at once.
+      const asked =
+        promotion.gate && (await this.findGatedPromotion(promotion.gate.key));
+      if (asked) {
+        return { inserted: false, openPromotionId: asked.id };
       }
       const existing = await this.findOpenPromotion(
         promotion.entityRef,
@@ -101,6 +114,41 @@ export class PromotionsTable {
   ): Promise<PromotionRecord | undefined> {
     const row = await this.db<PromotionRow>('promotions')
       .where('open_key', openKey(entityRef, environment))
+      .first();
+    return row ? toPromotionRecord(row) : undefined;
+  }
+
+  async findUnusedGateApproval(query: {
+    entityRef: string;
+    environment: string;
+    version: string;
+    answeredSince: string;
+  }): Promise<PromotionRecord | undefined> {
+    const row = await this.db<PromotionRow>('promotions')
+      .where({
+        entity_ref: query.entityRef,
+        environment: query.environment,
+        version: query.version,
+        gate_answer: 'approved',
+      })
+      .where('gate_answered_at', '>=', toMillis(query.answeredSince))
+      .whereNotExists(later =>
+        later
+          .from('promotions as later')
+          .whereRaw('later.entity_ref = promotions.entity_ref')
+          .whereRaw('later.environment = promotions.environment')
+          .whereRaw('later.version = promotions.version')
+          .whereNull('later.gate')
+          .whereRaw('later.requested_at >= promotions.gate_answered_at'),
+      )
+      .orderBy('gate_answered_at', 'desc')
+      .first();
+    return row ? toPromotionRecord(row) : undefined;
+  }
+
+  async findGatedPromotion(key: string): Promise<PromotionRecord | undefined> {
+    const row = await this.db<PromotionRow>('promotions')
+      .where('gate_key', key)
       .first();
     return row ? toPromotionRecord(row) : undefined;
   }

@@ -7,6 +7,7 @@ import {
 import {
   FreezeWindowRecord,
   HaltRecord,
+  PromotionGateRecord,
   PromotionRecord,
   RolledBackVersion,
 } from './PromotionStore';
@@ -36,6 +37,14 @@ export interface PromotionRow {
   url: string | null;
   gitops_commit_sha: string | null;
   message: string | null;
+  gate: string | null;
+  gate_key: string | null;
+  gate_url: string | null;
+  gate_callback: string | null;
+  gate_answer: string | null;
+  gate_answered_at: OptionalMillis;
+  gate_attempts: number | string | null;
+  gate_error: string | null;
 }
 
 // PostgreSQL returns bigint columns as strings, SQLite as numbers.
@@ -76,6 +85,25 @@ export function toPromotionRecord(row: PromotionRow): PromotionRecord {
     ...optional('url', row.url),
     ...optional('gitopsCommitSha', row.gitops_commit_sha),
     ...optional('message', row.message),
+    ...(row.gate && { gate: toGateRecord(row) }),
+  };
+}
+
+function toGateRecord(row: PromotionRow): PromotionGateRecord {
+  return {
+    source: row.gate!,
+    key: row.gate_key ?? '',
+    ...optional('url', row.gate_url),
+    callback: row.gate_callback ? JSON.parse(row.gate_callback) : {},
+    ...optional(
+      'answer',
+      row.gate_answer as PromotionGateRecord['answer'] | null,
+    ),
+    ...(row.gate_answered_at !== null && {
+      answeredAt: iso(row.gate_answered_at),
+    }),
+    attempts: Number(row.gate_attempts ?? 0),
+    ...optional('error', row.gate_error),
   };
 }
 

@@ -13,6 +13,7 @@ import {
 import { PromotionRecord } from '../../database/promotions/PromotionStore';
 import { assertMayApprove } from './approvers';
 import { PromotionExecution } from './execution/PromotionExecution';
+import { DeploymentGateAnswers } from './gates/DeploymentGateAnswers';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionQueries } from './PromotionQueries';
 import { PromotionTransitions } from './PromotionTransitions';
@@ -30,6 +31,7 @@ export class PromotionDecisions {
       transitions: PromotionTransitions;
       queries: PromotionQueries;
       execution: PromotionExecution;
+      gateAnswers: Pick<DeploymentGateAnswers, 'answerSoon'>;
       notifier: PromotionNotifier;
       userInfo: UserInfoService;
       now: () => Date;
@@ -71,7 +73,12 @@ export class PromotionDecisions {
         'approved',
         comment ? `${approver}: ${comment}` : `Approved by ${approver}`,
       );
-      this.options.execution.executeSoon(id);
+      // A gate deploys by itself: it is answered, and no executor runs.
+      if (promotion.gate) {
+        this.options.gateAnswers.answerSoon(id);
+      } else {
+        this.options.execution.executeSoon(id);
+      }
     }
     return queries.get(id);
   }
@@ -98,6 +105,9 @@ export class PromotionDecisions {
       'rejected',
       `${approver}: ${comment}`,
     );
+    if (promotion.gate) {
+      this.options.gateAnswers.answerSoon(id);
+    }
     return this.options.queries.get(id);
   }
 
@@ -124,6 +134,9 @@ export class PromotionDecisions {
       actor: user,
       ...(comment && { comment }),
     });
+    if (promotion.gate) {
+      this.options.gateAnswers.answerSoon(id);
+    }
     return queries.get(id);
   }
 

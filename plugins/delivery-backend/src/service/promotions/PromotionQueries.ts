@@ -24,8 +24,21 @@ export function toPromotion(
   approvals: Promotion['approvals'],
   transitions?: Promotion['transitions'],
 ): Promotion {
-  const { claimToken, claimedAt, ...promotion } = record;
-  return { ...promotion, approvals, ...(transitions && { transitions }) };
+  const { claimToken, claimedAt, gate, ...promotion } = record;
+  return {
+    ...promotion,
+    ...(gate && {
+      gate: {
+        source: gate.source,
+        ...(gate.url && { url: gate.url }),
+        ...(gate.answer && { answer: gate.answer }),
+        ...(gate.answeredAt && { answeredAt: gate.answeredAt }),
+        ...(gate.error && { answerError: gate.error }),
+      },
+    }),
+    approvals,
+    ...(transitions && { transitions }),
+  };
 }
 
 /** Reading promotions as the API answers them. */

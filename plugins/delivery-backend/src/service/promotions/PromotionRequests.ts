@@ -11,15 +11,33 @@ import {
   RequestedPromotion,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { randomUUID } from 'node:crypto';
-import { PromotionRecord } from '../../database/promotions/PromotionStore';
+import {
+  NewPromotionRecord,
+  PromotionRecord,
+  PromotionStore,
+} from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { resolveApprovers } from './approvers';
 import { PromotionExecution } from './execution/PromotionExecution';
 import { PROMOTION_ENGINE_ACTOR } from './execution/promotionEngineActor';
 import { PromotionNotifier } from './PromotionNotifier';
-import { PromotionPolicy, refusalMessage } from './PromotionPolicy';
+import {
+  PolicyEvaluation,
+  PromotionPolicy,
+  refusalMessage,
+} from './PromotionPolicy';
 import { toPromotion } from './PromotionQueries';
 import { PromotionTransitions } from './PromotionTransitions';
+
+// How long after a gate's request was approved the promotion its job
+// requests may take that approval.
+const GATE_APPROVAL_VALID_MS = 6 * 60 * 60 * 1000;
+
+/** What a gate asks for, as a promotion request with the gate's details. */
+export interface GatedPromotionRequest extends ParsedPromotionRequest {
+  requestedBy: string;
+  gate: NonNullable<NewPromotionRecord['gate']>;
+}
 
 /** A validated promotion request. */
 export interface ParsedPromotionRequest {
@@ -37,6 +55,7 @@ export interface ParsedPromotionRequest {
 export class PromotionRequests {
   constructor(
     private readonly options: {
+      store: PromotionStore;
       transitions: PromotionTransitions;
       catalog: EntityCatalog;
       policy: PromotionPolicy;
@@ -76,6 +95,62 @@ export class PromotionRequests {
     );
   }
 
+  /**
+   * Records what a deployment system that deploys by itself (a gate) asks
+   * for, judged by the same policy: refused at once as `rejected` naming the
+   * rules, `approved` when nothing needs approval, otherwise waiting in the
+   * approvals inbox. The same request asked again finds the same promotion.
+   */
+  async requestFromGate(
+    request: GatedPromotionRequest,
+    entity: Entity,
+  ): Promise<PromotionRecord> {
+    const { store } = this.options;
+    const asked = await store.findGatedPromotion(request.gate.key);
+    if (asked) {
+      return asked;
+    }
+    const now = this.options.now();
+    const evaluation = await this.options.policy.evaluate({
+      ...request,
+      entity,
+      now,
+    });
+    // The gate deploys by itself: no executor is needed, and running again
+    // what already runs (a re-run of a deployment job) is for it to decide.
+    const violations = evaluation.violations.filter(
+      ({ rule }) => rule !== 'executor' && rule !== 'already_running',
+    );
+    const approvals = this.approvalsOf(request, entity, {});
+    const refusal = violations.length
+      ? refusalMessage(violations)
+      : approvals.problem;
+    const record = this.recordOf(request, evaluation, approvals, now);
+    if (refusal) {
+      record.state = 'rejected';
+      record.message = refusal;
+    }
+    const inserted = await this.options.transitions.insert(
+      { ...record, gate: request.gate },
+      {
+        actor: request.requestedBy,
+        comment: refusal ?? this.requestComment(record, request),
+      },
+    );
+    if (!inserted.inserted) {
+      const again = await store.findGatedPromotion(request.gate.key);
+      if (again) {
+        return again;
+      }
+      // Another promotion into the environment is open: refused by that rule.
+      return this.requestFromGate(request, entity);
+    }
+    if (record.state === 'pending_approval') {
+      await this.options.notifier.waiting(record);
+    }
+    return (await store.findGatedPromotion(request.gate.key))!;
+  }
+
   private async submit(
     request: ParsedPromotionRequest,
     entity: Entity,
@@ -83,50 +158,35 @@ export class PromotionRequests {
     options: { withoutApproval?: boolean } = {},
   ): Promise<RequestedPromotion> {
     const { transitions, policy } = this.options;
-    const { entityRef, environment, version, trigger, reason } = request;
+    const { entityRef, environment, reason } = request;
     const now = this.options.now();
 
     const evaluation = await policy.evaluate({ ...request, entity, now });
     if (evaluation.violations.length > 0) {
       throw new ConflictError(refusalMessage(evaluation.violations));
     }
-
-    const { allowSelfApproval } = environment.promotion;
-    const requiredApprovals = options.withoutApproval
-      ? 0
-      : environment.promotion.requiredApprovals;
-    const approvers = resolveApprovers(environment.promotion.approvers, entity);
-    if (requiredApprovals > 0 && approvers.length === 0) {
-      throw new ConflictError(
-        `Refused by the approvers rule: ${environment.name} needs ${requiredApprovals} approval(s) from its owner, and ${entityRef} has no owner in the catalog`,
-      );
+    const approvals = this.approvalsOf(request, entity, options);
+    if (approvals.problem) {
+      throw new ConflictError(approvals.problem);
     }
-    const state: PromotionState =
-      requiredApprovals === 0 ? 'approved' : 'pending_approval';
-    const record: PromotionRecord = {
-      id: randomUUID(),
-      entityRef,
-      environment: environment.name,
-      version,
-      ...(evaluation.currentVersion && {
-        fromVersion: evaluation.currentVersion,
-      }),
-      trigger,
-      reason,
-      state,
-      requestedBy: requester,
-      requestedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      requiredApprovals,
-      approvers,
-      allowSelfApproval,
-    };
+    const record = this.recordOf(
+      { ...request, requestedBy: requester },
+      evaluation,
+      approvals,
+      now,
+    );
+    const approvedAtGate =
+      record.state === 'pending_approval'
+        ? await this.approvedAtGate(request, now)
+        : undefined;
+    if (approvedAtGate) {
+      record.state = 'approved';
+    }
     const inserted = await transitions.insert(record, {
       actor: requester,
-      comment:
-        state === 'approved'
-          ? `${reason} (${environment.name} needs no approval)`
-          : reason,
+      comment: approvedAtGate
+        ? `${reason} (${approvedAtGate})`
+        : this.requestComment(record, request),
     });
     if (!inserted.inserted) {
       throw new ConflictError(
@@ -139,11 +199,103 @@ export class PromotionRequests {
       );
     }
 
-    if (state === 'approved') {
+    if (record.state === 'approved') {
       this.options.execution.executeSoon(record.id);
     } else {
       await this.options.notifier.waiting(record);
     }
     return { ...toPromotion(record, []), warnings: evaluation.warnings };
+  }
+
+  /**
+   * Why the request needs no approval of its own, if it does not: a job behind
+   * a GitHub environment that the portal's protection rule gates requests the
+   * promotion once it may run, and the approval GitHub's request got counts
+   * for it (once, for the same version, for a few hours).
+   */
+  private async approvedAtGate(
+    request: ParsedPromotionRequest,
+    now: Date,
+  ): Promise<string | undefined> {
+    const { store } = this.options;
+    const gated = await store.findUnusedGateApproval({
+      entityRef: request.entityRef,
+      environment: request.environment.name,
+      version: request.version,
+      answeredSince: new Date(
+        now.getTime() - GATE_APPROVAL_VALID_MS,
+      ).toISOString(),
+    });
+    if (!gated?.gate) {
+      return undefined;
+    }
+    const approvals = (await store.listApprovals([gated.id])).get(gated.id);
+    if (!approvals?.length) {
+      return undefined; // It needed no approval; this one does.
+    }
+    return `approved through ${
+      gated.gate.source
+    }'s deployment protection rule by ${approvals
+      .map(({ approver }) => approver)
+      .join(', ')} (promotion ${gated.id})`;
+  }
+
+  /** How many approvals the request needs, from whom; a problem when nobody can give them. */
+  private approvalsOf(
+    request: { entityRef: string; environment: Environment },
+    entity: Entity,
+    options: { withoutApproval?: boolean },
+  ): { required: number; approvers: string[]; problem?: string } {
+    const { environment, entityRef } = request;
+    const required = options.withoutApproval
+      ? 0
+      : environment.promotion.requiredApprovals;
+    const approvers = resolveApprovers(environment.promotion.approvers, entity);
+    if (required > 0 && approvers.length === 0) {
+      return {
+        required,
+        approvers,
+        problem: `Refused by the approvers rule: ${environment.name} needs ${required} approval(s) from its owner, and ${entityRef} has no owner in the catalog`,
+      };
+    }
+    return { required, approvers };
+  }
+
+  private recordOf(
+    request: ParsedPromotionRequest & { requestedBy: string },
+    evaluation: PolicyEvaluation,
+    approvals: { required: number; approvers: string[] },
+    now: Date,
+  ): PromotionRecord {
+    const { entityRef, environment, version, trigger, reason } = request;
+    const state: PromotionState =
+      approvals.required === 0 ? 'approved' : 'pending_approval';
+    return {
+      id: randomUUID(),
+      entityRef,
+      environment: environment.name,
+      version,
+      ...(evaluation.currentVersion && {
+        fromVersion: evaluation.currentVersion,
+      }),
+      trigger,
+      reason,
+      state,
+      requestedBy: request.requestedBy,
+      requestedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      requiredApprovals: approvals.required,
+      approvers: approvals.approvers,
+      allowSelfApproval: environment.promotion.allowSelfApproval,
+    };
+  }
+
+  private requestComment(
+    record: PromotionRecord,
+    request: { reason: string; environment: Environment },
+  ): string {
+    return record.state === 'approved'
+      ? `${request.reason} (${request.environment.name} needs no approval)`
+      : request.reason;
   }
 }

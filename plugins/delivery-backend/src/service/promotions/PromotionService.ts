@@ -12,6 +12,7 @@ import { PromotionStore } from '../../database/promotions/PromotionStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { PromotionDecisions } from './PromotionDecisions';
 import { PromotionExecution } from './execution/PromotionExecution';
+import { DeploymentGateAnswers } from './gates/DeploymentGateAnswers';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionPolicy } from './PromotionPolicy';
 import { PromotionListRequest, PromotionQueries } from './PromotionQueries';
@@ -43,6 +44,7 @@ export class PromotionService {
     catalog: EntityCatalog;
     policy: PromotionPolicy;
     execution: PromotionExecution;
+    gateAnswers: DeploymentGateAnswers;
     notifier: PromotionNotifier;
     userInfo: UserInfoService;
     now?: () => Date;
@@ -56,6 +58,11 @@ export class PromotionService {
       queries: this.queries,
       now,
     });
+  }
+
+  /** The requests of deployment gates, judged by the same policy. */
+  get gateRequests(): PromotionRequests {
+    return this.requests;
   }
 
   /** Requests a promotion; a 409 naming the rule when the policy refuses it. */

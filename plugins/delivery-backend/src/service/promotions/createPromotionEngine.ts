@@ -11,6 +11,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Environment } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
+  DeploymentGate,
   GitHubClientFactory,
   PromotionExecutor,
 } from '@domain-delivery/backstage-plugin-delivery-node';
@@ -38,6 +39,8 @@ import { PromotionPolicy } from './PromotionPolicy';
 import { PromotionTransitions } from './PromotionTransitions';
 import { DeliverySignals } from '../signals/DeliverySignals';
 import { VerificationStore } from '../../database/verifications/VerificationStore';
+import { DeploymentGateAnswers } from './gates/DeploymentGateAnswers';
+import { DeploymentGateRequests } from './gates/DeploymentGateRequests';
 
 /**
  * Adds the built-in executors (`gitops-local`, `github-pr`, `argocd-sync`),
@@ -70,6 +73,10 @@ export interface PromotionEngine {
   freezeWindows: FreezeWindowService;
   halts: HaltService;
   execution: PromotionExecution;
+  /** The requests of deployment gates (e.g. GitHub's protection rules). */
+  gates: DeploymentGateRequests;
+  /** Answering the gates; idle once every answer under way is given. */
+  gateAnswers: DeploymentGateAnswers;
 }
 
 /**
@@ -96,6 +103,8 @@ export async function createPromotionEngine(options: {
   verifications: VerificationStore;
   /** The target environment's recent change failure rate, for the promotion dialog. */
   changeFailureRate?: ChangeFailureRateSource;
+  /** The installed deployment gates, by name. */
+  gates?: ReadonlyMap<string, DeploymentGate>;
 }): Promise<PromotionEngine> {
   const { config, logger, environments, executors, catalog } = options;
   const settings = readPromotionSettings(config);
@@ -150,17 +159,38 @@ export async function createPromotionEngine(options: {
   await execution.schedule(options.scheduler, {
     milliseconds: settings.executionFrequencyMs,
   });
+  const gateAnswers = new DeploymentGateAnswers({
+    store,
+    transitions,
+    freezeWindows,
+    halts,
+    gates: options.gates ?? new Map(),
+    logger,
+  });
+  await gateAnswers.schedule(options.scheduler, {
+    milliseconds: settings.executionFrequencyMs,
+  });
+  const promotions = new PromotionService({
+    store,
+    transitions,
+    catalog,
+    policy,
+    execution,
+    gateAnswers,
+    notifier,
+    userInfo: options.userInfo,
+  });
 
   return {
-    promotions: new PromotionService({
-      store,
-      transitions,
+    promotions,
+    gates: new DeploymentGateRequests({
+      requests: promotions.gateRequests,
+      answers: gateAnswers,
       catalog,
-      policy,
-      execution,
-      notifier,
-      userInfo: options.userInfo,
+      auth: options.auth,
+      environments,
     }),
+    gateAnswers,
     preview: new PromotionPreviewService({
       catalog,
       policy,

@@ -58,7 +58,8 @@ function environmentJob(
  * Delivery through the environments: the first one is deployed by the
  * pipeline, the next non-production ones are promoted through the portal once
  * the previous one passed its checks, and production gets a promotion request
- * that waits for approval in the portal.
+ * that waits for approval in the portal, from a job behind the production
+ * GitHub environment (which the portal's protection rule gates).
  */
 export function deliveryJobs(
   spec: WorkflowSpec,
@@ -80,6 +81,13 @@ export function deliveryJobs(
         name: `Request promotion to ${environment.name}`,
         ...common,
         permissions: {},
+        // A GitHub environment from the first run: with the portal installed as
+        // its deployment protection rule, GitHub asks the portal (freeze
+        // windows, halts, soak time, approvals) before this job may run.
+        environment: {
+          name: environment.name,
+          url: spec.environmentUrls[environment.name],
+        },
         steps: [requestPromotion({ wait: false })],
       };
       previousJobId = id;

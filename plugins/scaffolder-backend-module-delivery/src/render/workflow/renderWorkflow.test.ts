@@ -224,7 +224,12 @@ describe('renderWorkflow', () => {
     expect(request).toContain('${DELIVERY_API_URL}/promotions');
     expect(request).toContain('waits for approval in the portal');
     expect(request).not.toContain('while :');
-    expect(jobs['request-prod'].environment).toBeUndefined();
+    // Behind the production GitHub environment, which the portal's deployment
+    // protection rule gates from the first run.
+    expect(jobs['request-prod'].environment).toEqual({
+      name: 'prod',
+      url: 'https://parking-api.prod.example.com',
+    });
   });
 
   it('reports every deployment to the event API, at its start and whatever its end', () => {

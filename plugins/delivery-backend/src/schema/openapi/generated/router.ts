@@ -1484,6 +1484,9 @@ export const spec = {
             type: 'string',
             description: "The executor's summary, or why it failed.",
           },
+          gate: {
+            $ref: '#/components/schemas/PromotionGate',
+          },
           transitions: {
             type: 'array',
             items: {
@@ -1507,6 +1510,38 @@ export const spec = {
           'allowSelfApproval',
           'approvals',
         ],
+        additionalProperties: false,
+      },
+      PromotionGate: {
+        type: 'object',
+        description:
+          'Present when a deployment system that deploys by itself (e.g. GitHub,\nthrough a deployment protection rule) asked the portal: the portal\nonly decides, and answers that system; no executor runs.\n',
+        properties: {
+          source: {
+            type: 'string',
+            description: 'The system that asked, e.g. `github`.',
+          },
+          url: {
+            type: 'string',
+            description:
+              'Where the waiting deployment is shown in that system.',
+          },
+          answer: {
+            type: 'string',
+            enum: ['approved', 'rejected'],
+            description: 'What the system was answered, once it was.',
+          },
+          answeredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          answerError: {
+            type: 'string',
+            description:
+              'Why the last attempt to answer failed, while it has not been answered.',
+          },
+        },
+        required: ['source'],
         additionalProperties: false,
       },
       PromotionWarning: {

@@ -55,6 +55,9 @@ export class PromotionClaims {
     if (!promotion || !canTransitionPromotion(promotion.state, 'executing')) {
       return undefined;
     }
+    if (promotion.gate) {
+      return undefined; // A gate deploys by itself; it is answered instead.
+    }
     if (
       promotion.trigger !== 'rollback' &&
       (await this.options.freezeWindows.activeFreeze(promotion.environment))

@@ -1016,7 +1016,27 @@ export interface components {
       gitopsCommitSha?: string;
       /** The executor's summary, or why it failed. */
       message?: string;
+      gate?: components['schemas']['PromotionGate'];
       transitions?: components['schemas']['PromotionTransition'][];
+    };
+    /**
+     * Present when a deployment system that deploys by itself (e.g. GitHub,
+     *     through a deployment protection rule) asked the portal: the portal
+     *     only decides, and answers that system; no executor runs.
+     */
+    PromotionGate: {
+      /** The system that asked, e.g. `github`. */
+      source: string;
+      /** Where the waiting deployment is shown in that system. */
+      url?: string;
+      /**
+       * What the system was answered, once it was.
+       */
+      answer?: 'approved' | 'rejected';
+      /** Format: date-time */
+      answeredAt?: string;
+      /** Why the last attempt to answer failed, while it has not been answered. */
+      answerError?: string;
     };
     /** Something the requester should know, which does not refuse the request. */
     PromotionWarning: {

@@ -376,6 +376,15 @@ export type PromotionTransition = components['schemas']['PromotionTransition'];
 export type Promotion = components['schemas']['Promotion'];
 
 /**
+ * Present when a deployment system that deploys by itself (e.g. GitHub,
+ * through a deployment protection rule) asked the portal: the portal
+ * only decides, and answers that system; no executor runs.
+ *
+ * @public
+ */
+export type PromotionGate = components['schemas']['PromotionGate'];
+
+/**
  * Something the requester should know, which does not refuse the request.
  *
  * @public

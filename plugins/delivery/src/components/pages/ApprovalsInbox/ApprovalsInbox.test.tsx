@@ -52,6 +52,39 @@ describe('ApprovalsInbox', () => {
     ).toBeInTheDocument();
   });
 
+  it('marks a deployment GitHub asks about, links its run, and shows no change of the portal’s executor', async () => {
+    const api = approvalsDeliveryApi({
+      promotions: [
+        aPendingPromotion({
+          requestedBy: 'github:octocat',
+          reason: 'GitHub asks to deploy 1a2b3c4d5e6f (main) to production',
+          gate: {
+            source: 'github',
+            url: 'https://github.com/acme/timetable-service/actions/runs/42',
+          },
+        }),
+      ],
+    });
+    await renderAsApprover(<ApprovalsInbox />, { api });
+
+    const card = await findCard();
+    expect(
+      within(card).getByText('from GitHub', { exact: false }),
+    ).toBeInTheDocument();
+    expect(within(card).getByText('github:octocat')).toBeInTheDocument();
+    expect(
+      within(card).getByRole('link', { name: /the waiting run/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/acme/timetable-service/actions/runs/42',
+    );
+    // The commits it brings are shown; GitHub deploys, so no values diff.
+    expect(await within(card).findByText('a1b2c3d')).toBeInTheDocument();
+    expect(
+      within(card).queryByText('+  tag: 1.13.0', exactly),
+    ).not.toBeInTheDocument();
+  });
+
   it('approves with a comment, and the promotion leaves the list', async () => {
     const api = approvalsDeliveryApi({ promotions: [aPendingPromotion()] });
     const approve = api.approvePromotion;

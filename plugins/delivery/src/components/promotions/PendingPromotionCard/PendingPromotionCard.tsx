@@ -1,5 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import {
   EntityRefLink,
   humanizeEntityRef,
@@ -20,6 +20,7 @@ import { PromotionPreviewSections } from '../PromotionDialog';
 import { RelativeTime } from '../../shared/RelativeTime';
 import { describePromotion } from '../describePromotion';
 import { usePromotionPreview } from './usePromotionPreview';
+import { gateName } from './gateName';
 
 const useStyles = makeStyles((theme: Theme) => ({
   facts: {
@@ -106,6 +107,7 @@ export const PendingPromotionCard = ({
           <>
             <EntityRefLink entityRef={promotion.entityRef} hideIcon />{' '}
             {promotion.version} into {promotion.environment}
+            {promotion.gate && <> · from {gateName(promotion.gate.source)}</>}
           </>
         }
         actions={actions}
@@ -118,6 +120,23 @@ export const PendingPromotionCard = ({
           </dd>
           <dt>Reason</dt>
           <dd>{promotion.reason}</dd>
+          {promotion.gate && (
+            <>
+              <dt>Deployed by</dt>
+              <dd>
+                {gateName(promotion.gate.source)}, which waits for the portal's
+                answer
+                {promotion.gate.url && (
+                  <>
+                    {' '}
+                    (<Link to={promotion.gate.url}>the waiting run</Link>)
+                  </>
+                )}
+                : approving answers it approved and rejecting answers it
+                rejected; no executor of the portal runs.
+              </dd>
+            </>
+          )}
           <dt>Approvals</dt>
           <dd>
             {promotion.approvals.length} of {promotion.requiredApprovals}
@@ -134,7 +153,12 @@ export const PendingPromotionCard = ({
         )}
         {preview.value && (
           <PromotionPreviewSections
-            preview={preview.value.preview}
+            preview={
+              // The gate deploys: what the portal's executor would change does not apply.
+              promotion.gate
+                ? { ...preview.value.preview, change: undefined }
+                : preview.value.preview
+            }
             environment={preview.value.environment}
           />
         )}
