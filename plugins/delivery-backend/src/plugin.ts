@@ -17,6 +17,7 @@ import {
 import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
+import { DatabasePipelineRunStore } from './database/pipelines/DatabasePipelineRunStore';
 import { DatabaseVerificationStore } from './database/verifications/DatabaseVerificationStore';
 import { EnvironmentExecutors } from './executors/EnvironmentExecutors';
 import { logExecutorProblems } from './executors/logExecutorProblems';
@@ -134,8 +135,12 @@ export const deliveryPlugin = createBackendPlugin({
           environments,
           logger,
         });
+        const pipelineRuns = await DatabasePipelineRunStore.create({
+          database,
+        });
         const ingestion = new IngestionService({
           store,
+          pipelineRuns,
           environments,
           onDeploymentsStored: deployments =>
             verificationQueue.deploymentsStored(deployments),

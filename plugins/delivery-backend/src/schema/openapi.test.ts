@@ -35,6 +35,7 @@ describe('openapi.yaml', () => {
       '/halts/{id}',
       '/health',
       '/incidents',
+      '/pipelines/health',
       '/promotions',
       '/promotions/preview',
       '/promotions/{id}',

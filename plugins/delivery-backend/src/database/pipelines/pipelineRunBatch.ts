@@ -1,0 +1,46 @@
+import { PipelineRunEvent } from '@domain-delivery/backstage-plugin-delivery-common';
+import { PipelineRunConflict } from './PipelineRunStore';
+
+/** Whether `incoming` replaces `current` of the same id: a run never goes back from completed. */
+export function replacesRun(
+  current: PipelineRunEvent,
+  incoming: PipelineRunEvent,
+): boolean {
+  return incoming.status === 'completed' || current.status !== 'completed';
+}
+
+/**
+ * A batch reduced to one event per id, applied in order as the store applies
+ * them (the tests of the last event that carried some stay), sorted by id so
+ * that concurrent batches lock rows in the same order. The first event of an
+ * id decides its entity; a later one for another entity is a conflict.
+ */
+export function pipelineRunWinners(events: PipelineRunEvent[]): {
+  winners: PipelineRunEvent[];
+  positions: Map<string, number[]>;
+  conflicts: PipelineRunConflict[];
+} {
+  const byId = new Map<string, PipelineRunEvent>();
+  const positions = new Map<string, number[]>();
+  const conflicts: PipelineRunConflict[] = [];
+  events.forEach((event, index) => {
+    const current = byId.get(event.id);
+    if (!current) {
+      byId.set(event.id, event);
+      positions.set(event.id, [index]);
+      return;
+    }
+    if (current.entityRef !== event.entityRef) {
+      conflicts.push({ index, id: event.id, ownerEntityRef: current.entityRef });
+      return;
+    }
+    positions.get(event.id)!.push(index);
+    const winner = replacesRun(current, event) ? event : current;
+    const tests = event.tests ?? current.tests;
+    byId.set(event.id, { ...winner, ...(tests && { tests }) });
+  });
+  const winners = [...byId.values()].sort((x, y) =>
+    x.id < y.id ? -1 : Number(x.id > y.id),
+  );
+  return { winners, positions, conflicts };
+}
