@@ -25,7 +25,10 @@ exports.up = async function up(knex) {
     table.bigInteger('received_at').notNullable();
     table.bigInteger('updated_at').notNullable();
     // Health reads a scope's runs that finished in a window.
-    table.index(['entity_ref', 'finished_at'], 'pipeline_runs_entity_finished_idx');
+    table.index(
+      ['entity_ref', 'finished_at'],
+      'pipeline_runs_entity_finished_idx',
+    );
   });
 };
 

@@ -33,6 +33,7 @@ import { ScopedEntities } from './service/catalog/ScopedEntities';
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
 import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/ingestion/IngestionService';
+import { PipelineHealthService } from './service/pipelines/PipelineHealthService';
 import { DeliverySignals } from './service/signals/DeliverySignals';
 import { createDeploymentVerification } from './service/verification/createDeploymentVerification';
 import { VerificationQueue } from './service/verification/VerificationQueue';
@@ -221,6 +222,7 @@ export const deliveryPlugin = createBackendPlugin({
             }),
             dora,
             incidents: new IncidentsService(store, scoped),
+            pipelineHealth: new PipelineHealthService(pipelineRuns, scoped),
             promotions: promotionEngine,
             eventsBodyLimit: config.getOptional<string | number>(
               'delivery.events.maxBodySize',

@@ -2,10 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { DoraSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import { catalogComponent, createDora } from '../__testUtils__/dora';
 import { referenceDoraSummary } from '../__testUtils__/referenceDora';
-import {
-  RefDoraSummary,
-  RefEvent,
-} from '../__testUtils__/referenceDoraRules';
+import { RefDoraSummary, RefEvent } from '../__testUtils__/referenceDoraRules';
 import {
   entityRef,
   generate,

@@ -82,7 +82,9 @@ export class DatabasePipelineRunStore implements PipelineRunStore {
     const placeholder = `(${COLUMNS.map(() => '?').join(', ')})`;
     const applied = new Set<string>();
     await this.db.transaction(async tx => {
-      const perStatement = Math.floor(PARAMETERS_PER_STATEMENT / COLUMNS.length);
+      const perStatement = Math.floor(
+        PARAMETERS_PER_STATEMENT / COLUMNS.length,
+      );
       for (const chunk of chunks(batch.winners, perStatement)) {
         // The WHERE keeps an id with its entity: such rows are not returned.
         const result = await tx.raw(
@@ -138,7 +140,8 @@ export class DatabasePipelineRunStore implements PipelineRunStore {
       .map(toPipelineRun)
       .sort(
         (a, b) =>
-          a.finishedAt!.localeCompare(b.finishedAt!) || a.id.localeCompare(b.id),
+          a.finishedAt!.localeCompare(b.finishedAt!) ||
+          a.id.localeCompare(b.id),
       );
   }
 

@@ -31,7 +31,11 @@ export function pipelineRunWinners(events: PipelineRunEvent[]): {
       return;
     }
     if (current.entityRef !== event.entityRef) {
-      conflicts.push({ index, id: event.id, ownerEntityRef: current.entityRef });
+      conflicts.push({
+        index,
+        id: event.id,
+        ownerEntityRef: current.entityRef,
+      });
       return;
     }
     positions.get(event.id)!.push(index);

@@ -2815,6 +2815,7 @@ export const spec = {
             in: 'query',
             required: false,
             description: 'ISO 8601 timestamp; 30 days before `to` unless told.',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
@@ -2824,6 +2825,7 @@ export const spec = {
             in: 'query',
             required: false,
             description: 'ISO 8601 timestamp; now unless told.',
+            allowReserved: true,
             schema: {
               type: 'string',
             },
