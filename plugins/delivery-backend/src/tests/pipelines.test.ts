@@ -216,6 +216,17 @@ describe('pipeline runs', () => {
         failingTests: [{ name: 'a', run: { id: 'r1' } }],
       });
 
+      // Jobs in parallel each report their suite; both stay.
+      const contract = { suite: 'contract', passed: 4, failed: 0, skipped: 0 };
+      expect(
+        (await postEvents({ ...inProgress, tests: [contract] })).status,
+      ).toBe(200);
+      const both = await get(healthOf(parking));
+      expect(both.body.suites).toEqual([
+        contract,
+        { suite: 'unit', passed: 10, failed: 1, skipped: 1 },
+      ]);
+
       const moved = await postEvents({ ...completed, entityRef: bike });
       expect(moved.status).toBe(400);
       expect(moved.body.error.rejected).toEqual([

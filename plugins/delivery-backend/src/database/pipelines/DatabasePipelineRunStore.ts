@@ -6,8 +6,11 @@ import { pipelineRunWinners } from './pipelineRunBatch';
 import {
   PIPELINE_RUN_COLUMNS,
   PipelineRunRow,
+  PipelineRunSuiteRow,
   toPipelineRun,
   toRow,
+  toSuite,
+  toSuiteRow,
 } from './pipelineRunRows';
 import {
   PipelineRunConflict,
@@ -20,6 +23,15 @@ import {
 const PARAMETERS_PER_STATEMENT = 30_000;
 
 const COLUMNS = [...PIPELINE_RUN_COLUMNS, 'received_at', 'updated_at'];
+const SUITE_COLUMNS = [
+  'run_id',
+  'suite',
+  'passed',
+  'failed',
+  'skipped',
+  'failed_tests',
+  'updated_at',
+];
 
 /** The conclusions health does not count: the run said nothing about the code. */
 export const UNCOUNTED_CONCLUSIONS = [
@@ -35,10 +47,6 @@ const quote = (column: string) => `"${column}"`;
 const REPLACES = `(excluded."status" = 'completed' OR "pipeline_runs"."status" <> 'completed')`;
 
 function assignment(column: string): string {
-  if (column === 'tests') {
-    // Tests left out keep those stored; a report of tests always lands.
-    return `"tests" = COALESCE(excluded."tests", "pipeline_runs"."tests")`;
-  }
   if (column === 'updated_at') {
     return `"updated_at" = excluded."updated_at"`;
   }
@@ -96,6 +104,33 @@ export class DatabasePipelineRunStore implements PipelineRunStore {
         );
         rowsOf<{ id: string }>(result).forEach(row => applied.add(row.id));
       }
+      // Each suite reported replaces that suite of its run, whatever the
+      // run's status: jobs running in parallel each report their own.
+      const suiteRows = batch.winners
+        .filter(event => applied.has(event.id))
+        .flatMap(event =>
+          (event.tests ?? []).map(suite => [
+            ...toSuiteRow(event.id, suite),
+            now,
+          ]),
+        );
+      const suitePlaceholder = `(${SUITE_COLUMNS.map(() => '?').join(', ')})`;
+      const suitesPerStatement = Math.floor(
+        PARAMETERS_PER_STATEMENT / SUITE_COLUMNS.length,
+      );
+      for (const chunk of chunks(suiteRows, suitesPerStatement)) {
+        await tx.raw(
+          `INSERT INTO "pipeline_run_suites" (${SUITE_COLUMNS.map(quote).join(
+            ', ',
+          )}) VALUES ${chunk.map(() => suitePlaceholder).join(', ')} ` +
+            `ON CONFLICT ("run_id", "suite") DO UPDATE SET ${SUITE_COLUMNS.slice(
+              2,
+            )
+              .map(column => `${quote(column)} = excluded.${quote(column)}`)
+              .join(', ')}`,
+          chunk.flat(),
+        );
+      }
     });
     const unapplied = batch.winners.filter(event => !applied.has(event.id));
     if (unapplied.length === 0) {
@@ -136,13 +171,10 @@ export class DatabasePipelineRunStore implements PipelineRunStore {
         .where('finished_at', '>=', window.from)
         .where('finished_at', '<', window.to),
     );
-    return rows
-      .map(toPipelineRun)
-      .sort(
-        (a, b) =>
-          a.finishedAt!.localeCompare(b.finishedAt!) ||
-          a.id.localeCompare(b.id),
-      );
+    return (await this.withTests(rows.map(toPipelineRun))).sort(
+      (a, b) =>
+        a.finishedAt!.localeCompare(b.finishedAt!) || a.id.localeCompare(b.id),
+    );
   }
 
   async latestDefaultBranchRuns(options: {
@@ -168,6 +200,35 @@ export class DatabasePipelineRunStore implements PipelineRunStore {
         ),
       ),
     );
-    return rows.map(toPipelineRun);
+    return this.withTests(rows.map(toPipelineRun));
+  }
+
+  /** The runs with the suites stored for them. */
+  private async withTests(
+    runs: PipelineRunRecord[],
+  ): Promise<PipelineRunRecord[]> {
+    const rows = await inChunks(
+      runs.map(run => run.id),
+      chunk =>
+        this.db<PipelineRunSuiteRow>('pipeline_run_suites')
+          .select(
+            'run_id',
+            'suite',
+            'passed',
+            'failed',
+            'skipped',
+            'failed_tests',
+          )
+          .whereIn('run_id', chunk)
+          .orderBy(['run_id', 'suite']),
+    );
+    const suites = new Map<string, PipelineRunSuiteRow[]>();
+    for (const row of rows) {
+      suites.set(row.run_id, [...(suites.get(row.run_id) ?? []), row]);
+    }
+    return runs.map(run => {
+      const reported = suites.get(run.id);
+      return reported ? { ...run, tests: reported.map(toSuite) } : run;
+    });
   }
 }

@@ -43,7 +43,8 @@ export interface PipelineRunWindow {
 /**
  * Where pipeline runs are kept: one record per id. A later event with the
  * same id replaces the earlier one, except that a run that is not completed
- * never replaces a completed one; `tests` left out keep the stored tests.
+ * never replaces a completed one. Each test suite an event reports replaces
+ * that suite of the run, whatever its status; suites it leaves out stay.
  * An id belongs to the entity of its first event.
  */
 export interface PipelineRunStore {

@@ -9,9 +9,24 @@ export function replacesRun(
   return incoming.status === 'completed' || current.status !== 'completed';
 }
 
+/** The suites of `current` with those `incoming` reports replacing theirs. */
+export function mergedTests(
+  current: PipelineRunEvent['tests'],
+  incoming: PipelineRunEvent['tests'],
+): PipelineRunEvent['tests'] {
+  if (!current || !incoming) {
+    return incoming ?? current;
+  }
+  const bySuite = new Map(current.map(suite => [suite.suite, suite]));
+  for (const suite of incoming) {
+    bySuite.set(suite.suite, suite);
+  }
+  return [...bySuite.values()];
+}
+
 /**
  * A batch reduced to one event per id, applied in order as the store applies
- * them (the tests of the last event that carried some stay), sorted by id so
+ * them (each suite as its last report says), sorted by id so
  * that concurrent batches lock rows in the same order. The first event of an
  * id decides its entity; a later one for another entity is a conflict.
  */
@@ -40,7 +55,7 @@ export function pipelineRunWinners(events: PipelineRunEvent[]): {
     }
     positions.get(event.id)!.push(index);
     const winner = replacesRun(current, event) ? event : current;
-    const tests = event.tests ?? current.tests;
+    const tests = mergedTests(current.tests, event.tests);
     byId.set(event.id, { ...winner, ...(tests && { tests }) });
   });
   const winners = [...byId.values()].sort((x, y) =>

@@ -21,7 +21,16 @@ export interface PipelineRunRow {
   started_at: number | string;
   finished_at: number | string | null;
   url: string | null;
-  tests: string | null;
+}
+
+/** The `pipeline_run_suites` table's columns, as read. */
+export interface PipelineRunSuiteRow {
+  run_id: string;
+  suite: string;
+  passed: number | string;
+  failed: number | string;
+  skipped: number | string;
+  failed_tests: string | null;
 }
 
 /** The columns written from an event, in the order {@link toRow} answers them. */
@@ -38,7 +47,6 @@ export const PIPELINE_RUN_COLUMNS = [
   'started_at',
   'finished_at',
   'url',
-  'tests',
 ] as const;
 
 /** The values of {@link PIPELINE_RUN_COLUMNS} for an event. */
@@ -56,13 +64,40 @@ export function toRow(event: PipelineRunEvent): Array<string | number | null> {
     toMillis(event.startedAt),
     toOptionalMillis(event.finishedAt),
     event.url ?? null,
-    event.tests ? JSON.stringify(event.tests) : null,
   ];
 }
 
 const iso = (value: number | string) => new Date(Number(value)).toISOString();
 
-/** The stored run of a row. */
+/** The values of a suite's row, but for `updated_at`. */
+export function toSuiteRow(
+  runId: string,
+  suite: PipelineTestSuiteEvent,
+): Array<string | number | null> {
+  return [
+    runId,
+    suite.suite,
+    suite.passed,
+    suite.failed,
+    suite.skipped,
+    suite.failedTests ? JSON.stringify(suite.failedTests) : null,
+  ];
+}
+
+/** The suite of a row. */
+export function toSuite(row: PipelineRunSuiteRow): PipelineTestSuiteEvent {
+  return {
+    suite: row.suite,
+    passed: Number(row.passed),
+    failed: Number(row.failed),
+    skipped: Number(row.skipped),
+    ...(row.failed_tests && {
+      failedTests: JSON.parse(row.failed_tests) as string[],
+    }),
+  };
+}
+
+/** The stored run of a row, without its tests. */
 export function toPipelineRun(row: PipelineRunRow): PipelineRunRecord {
   return {
     id: row.id,
@@ -80,8 +115,5 @@ export function toPipelineRun(row: PipelineRunRow): PipelineRunRecord {
     ...(row.finished_at !== null &&
       row.finished_at !== undefined && { finishedAt: iso(row.finished_at) }),
     ...(row.url && { url: row.url }),
-    ...(row.tests && {
-      tests: JSON.parse(row.tests) as PipelineTestSuiteEvent[],
-    }),
   };
 }

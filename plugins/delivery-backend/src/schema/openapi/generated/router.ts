@@ -488,7 +488,7 @@ export const spec = {
       PipelineRunEvent: {
         type: 'object',
         description:
-          'A pipeline run event: one attempt of a CI workflow run of an entity.\n`conclusion` and `finishedAt` are required when `status` is\n`completed`, and must be left out otherwise; `finishedAt` must not\nbe before `startedAt`. A field that is `null` counts as left out. A\nlater event with the same `id` replaces the stored one, except that\na run that is not completed never replaces a completed one; `tests`\nleft out keep the tests stored for that id (a workflow reports its\ntests while it runs, GitHub the conclusion once it is done).\n',
+          "A pipeline run event: one attempt of a CI workflow run of an entity.\n`conclusion` and `finishedAt` are required when `status` is\n`completed`, and must be left out otherwise; `finishedAt` must not\nbe before `startedAt`. A field that is `null` counts as left out. A\nlater event with the same `id` replaces the stored one, except that\na run that is not completed never replaces a completed one. Tests\nare kept per suite: each suite an event reports replaces that suite\nof the run whatever the run's status, and suites it leaves out stay,\nso the jobs of a workflow each report their own suites while it\nruns and GitHub reports the conclusion once it is done.\n",
         properties: {
           type: {
             type: 'string',

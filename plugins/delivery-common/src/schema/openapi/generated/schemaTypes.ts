@@ -159,9 +159,11 @@ export type PipelineTestSuiteEvent =
  * `completed`, and must be left out otherwise; `finishedAt` must not
  * be before `startedAt`. A field that is `null` counts as left out. A
  * later event with the same `id` replaces the stored one, except that
- * a run that is not completed never replaces a completed one; `tests`
- * left out keep the tests stored for that id (a workflow reports its
- * tests while it runs, GitHub the conclusion once it is done).
+ * a run that is not completed never replaces a completed one. Tests
+ * are kept per suite: each suite an event reports replaces that suite
+ * of the run whatever the run's status, and suites it leaves out stay,
+ * so the jobs of a workflow each report their own suites while it
+ * runs and GitHub reports the conclusion once it is done.
  *
  * @public
  */
