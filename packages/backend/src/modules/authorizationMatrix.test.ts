@@ -163,6 +163,10 @@ const requests: Record<string, Request> = {
     })}`,
   ],
   '`GET /incidents`': () => ['GET', `/incidents?entityRef=${PARKING}`],
+  '`GET /pipelines/runs`': () => [
+    'GET',
+    `/pipelines/runs?entityRef=${PARKING}`,
+  ],
   '`GET /pipelines/health`': () => [
     'GET',
     `/pipelines/health?entityRef=${PARKING}`,

@@ -20,6 +20,10 @@ export interface GitHubSourceSettings {
     /** The portal environment incidents are reported in, when configured. */
     environment?: string;
   };
+  pipelines: {
+    /** Whether workflow runs are recorded as pipeline runs. */
+    enabled: boolean;
+  };
 }
 
 /** Reads `delivery.github`; every part is on unless it is turned off. */
@@ -28,6 +32,7 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
     config.getOptionalConfig(GITHUB_SOURCE_CONFIG_KEY) ?? new ConfigReader({});
   const deployments = github.getOptionalConfig('deployments');
   const incidents = github.getOptionalConfig('incidents');
+  const pipelines = github.getOptionalConfig('pipelines');
 
   const mapped = new Map<string, string>();
   for (const entry of deployments?.getOptionalConfigArray('environments') ??
@@ -59,6 +64,9 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
       enabled: incidents?.getOptionalBoolean('enabled') ?? true,
       label: label.trim().toLocaleLowerCase('en-US'),
       environment: incidents?.getOptionalString('environment'),
+    },
+    pipelines: {
+      enabled: pipelines?.getOptionalBoolean('enabled') ?? true,
     },
   };
 }

@@ -36,6 +36,7 @@ describe('openapi.yaml', () => {
       '/health',
       '/incidents',
       '/pipelines/health',
+      '/pipelines/runs',
       '/promotions',
       '/promotions/preview',
       '/promotions/{id}',

@@ -36,6 +36,7 @@ function requests(value: string, q: string) {
       `/dora?entityRef=${q}&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z`,
       `/dora?entityRef=${ENTITY}&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&timeZone=${q}`,
       `/incidents?entityRef=${q}`,
+      `/pipelines/runs?entityRef=${q}`,
       `/pipelines/health?entityRef=${q}`,
       `/pipelines/health?entityRef=${ENTITY}&from=${q}`,
       `/pipelines/health?entityRef=${ENTITY}&to=${q}`,

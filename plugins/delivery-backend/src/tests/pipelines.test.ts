@@ -166,6 +166,33 @@ describe('pipeline runs', () => {
         ],
       });
 
+      const runs = await get(
+        `/pipelines/runs?entityRef=${encodeURIComponent(parking)}&limit=2`,
+      );
+      expect(runs.status).toBe(200);
+      expect(runs.body.items).toEqual([
+        expect.objectContaining({
+          id: 'f1',
+          status: 'completed',
+          conclusion: 'success',
+          branch: 'feature/x',
+          durationSeconds: 300,
+          url: 'https://github.com/acme/parking-api/actions/runs/f1',
+        }),
+        expect.objectContaining({
+          id: 'r4',
+          tests: [
+            {
+              suite: 'unit',
+              passed: 10,
+              failed: 1,
+              skipped: 1,
+              failedTests: ['tariff › rounds up'],
+            },
+          ],
+        }),
+      ]);
+
       const domain = await get(healthOf('domain:default/smart-city'));
       expect(domain.body).toMatchObject({
         completedRuns: 6,

@@ -160,6 +160,26 @@ export class DatabasePipelineRunStore implements PipelineRunStore {
     ].sort((a, b) => a.index - b.index);
   }
 
+  async listRuns(options: {
+    entityRefs: string[];
+    limit: number;
+  }): Promise<PipelineRunRecord[]> {
+    const newest = (a: PipelineRunRecord, b: PipelineRunRecord) =>
+      b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id);
+    const rows = await inChunks(options.entityRefs, chunk =>
+      this.db<PipelineRunRow>('pipeline_runs')
+        .select(...PIPELINE_RUN_COLUMNS)
+        .whereIn('entity_ref', chunk)
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(options.limit),
+    );
+    const runs = rows.map(toPipelineRun).sort(newest).slice(0, options.limit);
+    return this.withTests(runs);
+  }
+
   async listCompletedRuns(
     window: PipelineRunWindow,
   ): Promise<PipelineRunRecord[]> {

@@ -51,6 +51,12 @@ export interface PipelineRunStore {
   /** Stores validated, normalised events atomically; answers the conflicts. */
   ingest(events: PipelineRunEvent[]): Promise<PipelineRunConflict[]>;
 
+  /** The newest runs of these entities by `startedAt` (then id), at most `limit`. */
+  listRuns(options: {
+    entityRefs: string[];
+    limit: number;
+  }): Promise<PipelineRunRecord[]>;
+
   /** The completed runs that finished in the window, oldest first. */
   listCompletedRuns(window: PipelineRunWindow): Promise<PipelineRunRecord[]>;
 

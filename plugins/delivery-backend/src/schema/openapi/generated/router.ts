@@ -552,6 +552,84 @@ export const spec = {
           'startedAt',
         ],
       },
+      PipelineRun: {
+        type: 'object',
+        description: 'A stored pipeline run, as the events of its id left it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          runAttempt: {
+            type: 'integer',
+          },
+          status: {
+            $ref: '#/components/schemas/PipelineRunStatus',
+          },
+          conclusion: {
+            $ref: '#/components/schemas/PipelineRunConclusion',
+          },
+          branch: {
+            type: 'string',
+          },
+          defaultBranch: {
+            type: 'string',
+          },
+          commitSha: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          durationSeconds: {
+            type: 'number',
+            description: 'finishedAt − startedAt, once completed.',
+          },
+          url: {
+            type: 'string',
+          },
+          tests: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineTestSuiteEvent',
+            },
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'workflow',
+          'runAttempt',
+          'status',
+          'startedAt',
+        ],
+        additionalProperties: false,
+      },
+      PipelineRunPage: {
+        type: 'object',
+        description:
+          'The answer to `GET /pipelines/runs`: the newest runs of a scope.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineRun',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
       PipelineRunLink: {
         type: 'object',
         description: 'A pipeline run an answer points at.',
@@ -2838,6 +2916,66 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PipelineHealth',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/pipelines/runs': {
+      get: {
+        operationId: 'GetPipelineRuns',
+        description:
+          "The newest pipeline runs of a component or of a domain's components,\nby `startedAt`, with their tests. Components whose deployments the\ncaller may not read are left out of a domain; a component they may\nnot read is a 403.\n",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description: '`component:ns/name` or `domain:ns/name`.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many runs.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 25,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineRunPage',
                 },
               },
             },

@@ -219,6 +219,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/pipelines/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The newest pipeline runs of a component or of a domain's components,
+     *     by `startedAt`, with their tests. Components whose deployments the
+     *     caller may not read are left out of a domain; a component they may
+     *     not read is a 403.
+     */
+    get: operations['GetPipelineRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/promotions': {
     parameters: {
       query?: never;
@@ -664,6 +686,30 @@ export interface components {
       finishedAt?: components['schemas']['EventTimestamp'];
       url?: components['schemas']['EventUrl'];
       tests?: components['schemas']['PipelineTestSuiteEvent'][];
+    };
+    /** A stored pipeline run, as the events of its id left it. */
+    PipelineRun: {
+      id: string;
+      entityRef: string;
+      workflow: string;
+      runAttempt: number;
+      status: components['schemas']['PipelineRunStatus'];
+      conclusion?: components['schemas']['PipelineRunConclusion'];
+      branch?: string;
+      defaultBranch?: string;
+      commitSha?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      /** finishedAt − startedAt, once completed. */
+      durationSeconds?: number;
+      url?: string;
+      tests?: components['schemas']['PipelineTestSuiteEvent'][];
+    };
+    /** The answer to `GET /pipelines/runs`: the newest runs of a scope. */
+    PipelineRunPage: {
+      items: components['schemas']['PipelineRun'][];
     };
     /** A pipeline run an answer points at. */
     PipelineRunLink: {
@@ -1657,6 +1703,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PipelineHealth'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPipelineRuns: {
+    parameters: {
+      query: {
+        /** `component:ns/name` or `domain:ns/name`. */
+        entityRef: string;
+        /** At most this many runs. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PipelineRunPage'];
         };
       };
       400: components['responses']['ErrorResponse'];

@@ -170,6 +170,20 @@ export type PipelineTestSuiteEvent =
 export type PipelineRunEvent = components['schemas']['PipelineRunEvent'];
 
 /**
+ * A stored pipeline run, as the events of its id left it.
+ *
+ * @public
+ */
+export type PipelineRun = components['schemas']['PipelineRun'];
+
+/**
+ * The answer to `GET /pipelines/runs`: the newest runs of a scope.
+ *
+ * @public
+ */
+export type PipelineRunPage = components['schemas']['PipelineRunPage'];
+
+/**
  * A pipeline run an answer points at.
  *
  * @public
