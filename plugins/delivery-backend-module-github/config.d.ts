@@ -46,6 +46,11 @@ export interface Config {
          */
         environment?: string;
       };
+      /** Workflow runs, as pipeline runs: one record per attempt. */
+      pipelines?: {
+        /** Whether to record them. Defaults to true. */
+        enabled?: boolean;
+      };
     };
   };
 }
