@@ -13,19 +13,31 @@ import { recordsOf } from '../eventIds';
  * @public
  */
 export interface GitHubWorkflowRun {
+  /** The run's id, the same for all its attempts. */
   id: number;
+  /** The workflow's name. */
   name?: string | null;
   /** The workflow file, e.g. `.github/workflows/ci.yaml`. */
   path?: string;
+  /** The workflow's id, named when the run has neither name nor file. */
   workflow_id: number;
+  /** The attempt, 1 unless re-run. */
   run_attempt?: number;
+  /** `requested`, `queued`, `waiting`, `pending`, `in_progress` or `completed`. */
   status: string | null;
+  /** How a completed run ended, e.g. `success` or `failure`. */
   conclusion: string | null;
+  /** The branch the run ran on. */
   head_branch: string | null;
+  /** The commit the run ran on. */
   head_sha: string;
+  /** When this attempt started. */
   run_started_at?: string | null;
+  /** When the run was created. */
   created_at: string;
+  /** When the run last changed: when it finished, once completed. */
   updated_at: string;
+  /** The run's page. */
   html_url: string;
 }
 
