@@ -61,6 +61,11 @@ export interface Config {
         /** Whether to answer them. Defaults to true. */
         enabled?: boolean;
       };
+      /** Workflow runs, as pipeline runs: one record per attempt. */
+      pipelines?: {
+        /** Whether to record them. Defaults to true. */
+        enabled?: boolean;
+      };
     };
   };
 }

@@ -12,6 +12,7 @@ import type {
   DeploymentCreatedEvent,
   DeploymentStatusCreatedEvent,
   IssuesEvent,
+  WorkflowRunEvent,
 } from '@octokit/webhooks-types';
 import { RepositoryEntities } from './catalog/RepositoryEntities';
 import { GitHubSourceSettings } from './config/readGitHubSourceSettings';
@@ -20,12 +21,14 @@ import { deploymentEvents } from './deployments/deploymentEvents';
 import { deploymentState } from './deployments/deploymentState';
 import { WebhookRepository, webhookRepository } from './githubRepository';
 import { incidentEvents, isIncident } from './incidents/incidentEvents';
+import { pipelineRunEvents } from './pipelines/pipelineRunEvents';
 
 /** The topics the events backend's GitHub module publishes deliveries under. */
 export const GITHUB_TOPICS = {
   deployment: 'github.deployment',
   deploymentStatus: 'github.deployment_status',
   issues: 'github.issues',
+  workflowRun: 'github.workflow_run',
 } as const;
 
 /** What the GitHub webhook source needs. */
@@ -40,7 +43,8 @@ export interface GitHubWebhookEventSourceOptions {
 
 /**
  * Turns GitHub's webhook deliveries, as Backstage's events system publishes
- * them, into deployment and incident events of the delivery plugin.
+ * them, into deployment, incident and pipeline run events of the delivery
+ * plugin.
  */
 export class GitHubWebhookEventSource implements DeliveryEventSource {
   private knownEnvironments = new Set<string>();
@@ -67,6 +71,9 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
     }
     if (incidentEnvironment) {
       topics.push(GITHUB_TOPICS.issues);
+    }
+    if (settings.pipelines.enabled) {
+      topics.push(GITHUB_TOPICS.workflowRun);
     }
     if (!topics.length) {
       return;
@@ -127,9 +134,23 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
           params.eventPayload as IssuesEvent,
           incidentEnvironment,
         );
+      case GITHUB_TOPICS.workflowRun:
+        return this.workflowRun(params.eventPayload as WorkflowRunEvent);
       default:
         return [];
     }
+  }
+
+  private async workflowRun(
+    payload: WorkflowRunEvent,
+  ): Promise<DeliveryEvent[]> {
+    // Requested, in progress and completed alike: the run's own status says
+    // where it is, so deliveries in any order give the same record.
+    const repository = webhookRepository(payload.repository);
+    const entityRefs = await this.options.entities.refsOf(repository.slug);
+    return pipelineRunEvents(payload.workflow_run, entityRefs, {
+      defaultBranch: payload.repository.default_branch,
+    });
   }
 
   private async deploymentCreated(

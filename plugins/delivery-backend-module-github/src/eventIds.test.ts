@@ -17,4 +17,15 @@ describe('gitHubEventId', () => {
       }),
     ).toBe('github-issue-7:component:default/api');
   });
+
+  it('names the attempt of a workflow run', () => {
+    expect(
+      gitHubEventId({
+        object: 'workflow-run',
+        host: 'github.com',
+        id: 30433642,
+        attempt: 2,
+      }),
+    ).toBe('github-workflow-run-30433642-attempt-2');
+  });
 });

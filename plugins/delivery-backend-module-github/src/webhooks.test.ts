@@ -8,12 +8,18 @@ import {
   REPOSITORY_API,
 } from './__testUtils__/githubApi';
 import {
+  HELLO_WORLD,
   HELLO_WORLD_REF,
+  OCTO_REPO,
+  OCTO_REPO_REF,
   signature,
   startWebhookBackend,
   WebhookBackend,
 } from './__testUtils__/webhookBackend';
-import { webhookExample } from './__testUtils__/webhookExamples';
+import {
+  webhookExample,
+  webhookExamples,
+} from './__testUtils__/webhookExamples';
 
 jest.setTimeout(60_000);
 
@@ -206,18 +212,80 @@ describe('GitHub webhooks through the events backend', () => {
     expect(await backend.incidents()).toEqual([]);
   });
 
+  it("records GitHub's example workflow runs as pipeline runs: requested, then completed, once however often delivered", async () => {
+    const backend = await startWebhookBackend({
+      entities: [HELLO_WORLD, OCTO_REPO],
+    });
+    const examples = webhookExample('workflow_run', 'completed');
+    expect(examples.repository.full_name).toBe('Codertocat/Hello-World');
+    const [requested] = webhookExamples('workflow_run', 'requested').filter(
+      example => example.workflow_run.status === 'queued',
+    );
+    const [succeeded] = webhookExamples('workflow_run', 'completed').filter(
+      example => example.workflow_run.conclusion === 'success',
+    );
+    const runId = succeeded.workflow_run.id;
+
+    await accepted(backend, 'workflow_run', requested);
+    expect(await backend.pipelineRuns(OCTO_REPO_REF)).toEqual([
+      expect.objectContaining({
+        id: `github-workflow-run-${runId}-attempt-1`,
+        status: 'queued',
+      }),
+    ]);
+
+    await accepted(backend, 'workflow_run', succeeded);
+    // A late or repeated `requested` delivery does not take it back.
+    await accepted(backend, 'workflow_run', requested);
+    await accepted(backend, 'workflow_run', succeeded);
+    expect(await backend.pipelineRuns(OCTO_REPO_REF)).toEqual([
+      {
+        id: `github-workflow-run-${runId}-attempt-1`,
+        entityRef: OCTO_REPO_REF,
+        workflow: succeeded.workflow_run.path,
+        runAttempt: 1,
+        status: 'completed',
+        conclusion: 'success',
+        branch: 'master',
+        defaultBranch: 'master',
+        commitSha: succeeded.workflow_run.head_sha,
+        startedAt: '2020-10-05T16:33:49.000Z',
+        finishedAt: '2020-10-05T16:33:49.000Z',
+        durationSeconds: 0,
+        url: succeeded.workflow_run.html_url,
+      },
+    ]);
+
+    // The Hello-World example is a run GitHub still has queued.
+    await accepted(backend, 'workflow_run', examples);
+    expect(await backend.pipelineRuns()).toEqual([
+      expect.objectContaining({
+        id: `github-workflow-run-${examples.workflow_run.id}-attempt-1`,
+        workflow: 'Manually triggered workflow',
+        status: 'queued',
+      }),
+    ]);
+  });
+
   it('records nothing of a part that is turned off', async () => {
     const backend = await startWebhookBackend({
       github: {
         deployments: { enabled: false },
         incidents: { enabled: false, label: 'bug' },
+        pipelines: { enabled: false },
       },
     });
     await accepted(backend, 'deployment', deploymentCreated());
+    await accepted(
+      backend,
+      'workflow_run',
+      webhookExample('workflow_run', 'completed'),
+    );
     await accepted(backend, 'deployment_status', deploymentSucceeded());
     await accepted(backend, 'issues', webhookExample('issues', 'opened'));
     expect(await backend.deployments()).toEqual([]);
     expect(await backend.incidents()).toEqual([]);
+    expect(await backend.pipelineRuns()).toEqual([]);
   });
 
   it('refuses unsigned and badly signed deliveries, and they change nothing', async () => {

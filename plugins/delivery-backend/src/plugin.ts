@@ -20,6 +20,7 @@ import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseApplicationStatusStore } from './database/applications/DatabaseApplicationStatusStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
+import { DatabasePipelineRunStore } from './database/pipelines/DatabasePipelineRunStore';
 import { DatabaseVerificationStore } from './database/verifications/DatabaseVerificationStore';
 import { EnvironmentExecutors } from './executors/EnvironmentExecutors';
 import { logExecutorProblems } from './executors/logExecutorProblems';
@@ -35,6 +36,7 @@ import { ScopedEntities } from './service/catalog/ScopedEntities';
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
 import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/ingestion/IngestionService';
+import { PipelineHealthService } from './service/pipelines/PipelineHealthService';
 import { DeliverySignals } from './service/signals/DeliverySignals';
 import { createDeploymentVerification } from './service/verification/createDeploymentVerification';
 import { VerificationQueue } from './service/verification/VerificationQueue';
@@ -153,8 +155,12 @@ export const deliveryPlugin = createBackendPlugin({
           environments,
           logger,
         });
+        const pipelineRuns = await DatabasePipelineRunStore.create({
+          database,
+        });
         const ingestion = new IngestionService({
           store,
+          pipelineRuns,
           environments,
           onDeploymentsStored: deployments =>
             verificationQueue.deploymentsStored(deployments),
@@ -250,6 +256,7 @@ export const deliveryPlugin = createBackendPlugin({
             }),
             dora,
             incidents: new IncidentsService(store, scoped),
+            pipelineHealth: new PipelineHealthService(pipelineRuns, scoped),
             promotions: promotionEngine,
             eventsBodyLimit: config.getOptional<string | number>(
               'delivery.events.maxBodySize',

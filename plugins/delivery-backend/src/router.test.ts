@@ -40,6 +40,7 @@ describe('createRouter', () => {
       domainMatrix: unused,
       dora: unused,
       incidents: unused,
+      pipelineHealth: unused,
     });
     app = express().use(router).use(mockErrorHandler());
   });

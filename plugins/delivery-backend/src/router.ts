@@ -15,6 +15,7 @@ import { refuseUnstorableText } from './routes/request/refuseUnstorableText';
 import { registerFreezeWindowRoutes } from './routes/freezeWindowRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
 import { registerIncidentRoutes } from './routes/incidentRoutes';
+import { registerPipelineRoutes } from './routes/pipelineRoutes';
 import {
   PromotionRouteOptions,
   registerPromotionRoutes,
@@ -28,6 +29,7 @@ import { DomainMatrixService } from './service/environments/DomainMatrixService'
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
 import { IncidentsService } from './service/incidents/IncidentsService';
 import { IngestionService } from './service/ingestion/IngestionService';
+import { PipelineHealthService } from './service/pipelines/PipelineHealthService';
 import { FreezeWindowService } from './service/promotions/freezeWindows/FreezeWindowService';
 import { HaltService } from './service/promotions/halts/HaltService';
 import { registerHaltRoutes } from './routes/haltRoutes';
@@ -43,6 +45,7 @@ export interface RouterOptions {
   domainMatrix: DomainMatrixService;
   dora: DoraService;
   incidents: IncidentsService;
+  pipelineHealth: PipelineHealthService;
   /** The promotion engine; without it there are no promotion and freeze window routes. */
   promotions?: PromotionRouteOptions & {
     freezeWindows: FreezeWindowService;
@@ -77,6 +80,7 @@ export async function createRouter(
   registerDeploymentRoutes(api, options);
   registerDoraRoutes(api, options);
   registerIncidentRoutes(api, options);
+  registerPipelineRoutes(api, options);
   if (options.promotions) {
     const { freezeWindows, halts, ...promotionRoutes } = options.promotions;
     registerPromotionRoutes(api, {

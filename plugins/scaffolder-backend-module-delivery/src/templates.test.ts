@@ -195,7 +195,7 @@ function runCommand(dir: string, language: string, command: string) {
   const args =
     command === commands.domainBoundaries
       ? ['scripts/check-domain-boundaries.ts']
-      : ['--test', `tests/${command.split(':')[1]}/**/*.test.ts`];
+      : ['scripts/run-tests.ts', command.split(':')[1]];
   return spawnSync(process.execPath, args, {
     cwd: dir,
     encoding: 'utf8',

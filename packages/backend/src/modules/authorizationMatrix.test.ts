@@ -163,6 +163,14 @@ const requests: Record<string, Request> = {
     })}`,
   ],
   '`GET /incidents`': () => ['GET', `/incidents?entityRef=${PARKING}`],
+  '`GET /pipelines/runs`': () => [
+    'GET',
+    `/pipelines/runs?entityRef=${PARKING}`,
+  ],
+  '`GET /pipelines/health`': () => [
+    'GET',
+    `/pipelines/health?entityRef=${PARKING}`,
+  ],
   '`GET /promotions`': () => ['GET', '/promotions'],
   '`GET /promotions/{id}`': t => ['GET', `/promotions/${t.toApprove}`],
   '`POST /promotions/preview`': () => [

@@ -1,5 +1,4 @@
 import {
-  DeliveryEvent,
   DeploymentEvent,
   IncidentEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
@@ -38,8 +37,8 @@ export function time(value: string | undefined): number {
 }
 
 /** The events as the store keeps them: the last event of each id. */
-export function records(events: DeliveryEvent[]) {
-  const byId = new Map<string, DeliveryEvent>();
+export function records(events: Array<DeploymentEvent | IncidentEvent>) {
+  const byId = new Map<string, DeploymentEvent | IncidentEvent>();
   events.forEach(event => byId.set(event.id, event));
   const all = [...byId.values()];
   return {
@@ -51,7 +50,7 @@ export function records(events: DeliveryEvent[]) {
 }
 
 /** What an ingestion validator would object to in an event. */
-export function problems(event: DeliveryEvent): string[] {
+export function problems(event: DeploymentEvent | IncidentEvent): string[] {
   const found: string[] = [];
   const check = (ok: boolean, problem: string) => ok || found.push(problem);
   check(event.id.startsWith('demo-'), 'id');

@@ -113,7 +113,11 @@ describe('DemoHistoryLoader', () => {
       now: NOW,
     });
     expect(
-      events.filter(e => e.entityRef === 'component:default/timetable-service'),
+      events.filter(
+        e =>
+          e.entityRef === 'component:default/timetable-service' &&
+          e.type !== 'pipeline_run',
+      ),
     ).toEqual(timetable);
     // An entity delivered to some environments only gets only those.
     expect(
@@ -122,7 +126,7 @@ describe('DemoHistoryLoader', () => {
           .filter(
             e => e.entityRef === 'component:default/journey-planner-service',
           )
-          .map(e => e.environment),
+          .flatMap(e => (e.type === 'pipeline_run' ? [] : [e.environment])),
       ),
     ).toEqual(new Set(['dev', 'prod']));
 

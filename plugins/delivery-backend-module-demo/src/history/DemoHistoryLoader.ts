@@ -15,6 +15,7 @@ import {
   normalizeEntityRef,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryEventConnection } from '@domain-delivery/backstage-plugin-delivery-node';
+import { demoPipelineRuns } from './demoPipelineRuns';
 import { generateDemoHistory } from './generateDemoHistory';
 
 /** The push API's batch limit. */
@@ -167,11 +168,15 @@ export class DemoHistoryLoader {
       if (signal?.aborted) {
         break;
       }
-      const events = generateDemoHistory({
-        entityRefs: [entityRef],
-        environments,
-        now,
-      });
+      const events: DeliveryEvent[] = [
+        ...generateDemoHistory({
+          entityRefs: [entityRef],
+          environments,
+          now,
+        }),
+        // Its CI runs and their tests, for the pipeline health.
+        ...demoPipelineRuns(entityRef, now),
+      ];
       for (const event of events) {
         batch.push(event);
         if (batch.length === BATCH_SIZE) {

@@ -1,6 +1,6 @@
 import {
-  DeliveryEvent,
   DeploymentEvent,
+  IncidentEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   DEMO_ENTITY_REFS,
@@ -44,7 +44,7 @@ describe('generateDemoHistory', () => {
       environments: ENVIRONMENTS,
       now: new Date(NOW.getTime() + DAY),
     });
-    const starts = (events: DeliveryEvent[]) =>
+    const starts = (events: Array<DeploymentEvent | IncidentEvent>) =>
       events.map(e => time(e.type === 'deployment' ? e.startedAt : e.openedAt));
     expect(Math.max(...starts(next))).toBeGreaterThan(
       Math.max(...starts(history)),
@@ -111,7 +111,7 @@ describe('generateDemoHistory', () => {
   });
 
   it('reports an id twice only as in_progress first, then with the final status', () => {
-    const seen = new Map<string, DeliveryEvent[]>();
+    const seen = new Map<string, Array<DeploymentEvent | IncidentEvent>>();
     history.forEach(e => seen.set(e.id, [...(seen.get(e.id) ?? []), e]));
     const reports = [...seen.values()];
     expect(reports.filter(events => events.length > 2)).toEqual([]);

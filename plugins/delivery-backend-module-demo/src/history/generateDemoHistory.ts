@@ -1,6 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  DeliveryEvent,
   DeploymentEvent,
   Environment,
   IncidentEvent,
@@ -65,7 +64,7 @@ function entitySlug(entityRef: string): string {
 interface TimedEvent {
   /** When the event would have been reported. */
   at: number;
-  event: DeliveryEvent;
+  event: DeploymentEvent | IncidentEvent;
 }
 
 function deploymentEvents(
@@ -245,7 +244,7 @@ function entityHistory(
  */
 export function generateDemoHistory(
   options: DemoHistoryOptions,
-): DeliveryEvent[] {
+): Array<DeploymentEvent | IncidentEvent> {
   const days = options.days ?? 90;
   const end = startOfUtcDay(options.now.getTime());
   // Whole days, the first of which starts no earlier than `now - days`.

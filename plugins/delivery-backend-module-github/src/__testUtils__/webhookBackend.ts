@@ -31,6 +31,16 @@ export const HELLO_WORLD: Entity = {
 };
 export const HELLO_WORLD_REF = 'component:default/hello-world';
 
+/** The entity of GitHub's example organisation repository, `octo-org/octo-repo`. */
+export const OCTO_REPO: Entity = {
+  ...HELLO_WORLD,
+  metadata: {
+    name: 'octo-repo',
+    annotations: { 'github.com/project-slug': 'octo-org/octo-repo' },
+  },
+};
+export const OCTO_REPO_REF = 'component:default/octo-repo';
+
 export class WebhookBackend {
   constructor(readonly server: Server) {}
 
@@ -67,6 +77,17 @@ export class WebhookBackend {
   async promotions(entityRef = HELLO_WORLD_REF) {
     const response = await request(this.server)
       .get('/api/delivery/promotions')
+      .query({ entityRef })
+      .set('Authorization', mockCredentials.user.header());
+    if (response.status !== 200) {
+      throw new Error(`${response.status} ${response.text}`);
+    }
+    return response.body.items as JsonObject[];
+  }
+
+  async pipelineRuns(entityRef = HELLO_WORLD_REF) {
+    const response = await request(this.server)
+      .get('/api/delivery/pipelines/runs')
       .query({ entityRef })
       .set('Authorization', mockCredentials.user.header());
     if (response.status !== 200) {

@@ -24,6 +24,10 @@ export interface GitHubSourceSettings {
   protectionRules: {
     enabled: boolean;
   };
+  pipelines: {
+    /** Whether workflow runs are recorded as pipeline runs. */
+    enabled: boolean;
+  };
 }
 
 /** Reads `delivery.github`; every part is on unless it is turned off. */
@@ -33,6 +37,7 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
   const deployments = github.getOptionalConfig('deployments');
   const incidents = github.getOptionalConfig('incidents');
   const protectionRules = github.getOptionalConfig('protectionRules');
+  const pipelines = github.getOptionalConfig('pipelines');
 
   const mapped = new Map<string, string>();
   for (const entry of deployments?.getOptionalConfigArray('environments') ??
@@ -67,6 +72,9 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
     },
     protectionRules: {
       enabled: protectionRules?.getOptionalBoolean('enabled') ?? true,
+    },
+    pipelines: {
+      enabled: pipelines?.getOptionalBoolean('enabled') ?? true,
     },
   };
 }

@@ -35,6 +35,8 @@ describe('openapi.yaml', () => {
       '/halts/{id}',
       '/health',
       '/incidents',
+      '/pipelines/health',
+      '/pipelines/runs',
       '/promotions',
       '/promotions/preview',
       '/promotions/{id}',

@@ -1,5 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { deploymentEvent, incidentEvent } from '../__testUtils__/events';
+import {
+  deploymentEvent,
+  incidentEvent,
+  pipelineRunEvent,
+} from '../__testUtils__/events';
 import { startDeliveryBackend } from '../__testUtils__/startDeliveryBackend';
 
 jest.setTimeout(120_000);
@@ -42,6 +46,30 @@ const TEXT_FIELDS: Array<{
     event: value =>
       incidentEvent({ url: `https://pager.example.com/${value}` }),
   },
+  { field: 'workflow', event: value => pipelineRunEvent({ workflow: value }) },
+  { field: 'branch', event: value => pipelineRunEvent({ branch: value }) },
+  {
+    field: 'tests[0].suite',
+    event: value =>
+      pipelineRunEvent({
+        tests: [{ suite: value, passed: 1, failed: 0, skipped: 0 }],
+      }),
+  },
+  {
+    field: 'tests[0].failedTests[0]',
+    event: value =>
+      pipelineRunEvent({
+        tests: [
+          {
+            suite: 'unit',
+            passed: 1,
+            failed: 1,
+            skipped: 0,
+            failedTests: [value],
+          },
+        ],
+      }),
+  },
 ];
 
 const OUT_OF_RANGE_TIMES = [
@@ -75,6 +103,10 @@ const TIME_FIELDS: Array<{
   {
     field: 'openedAt',
     event: value => incidentEvent({ openedAt: value, resolvedAt: undefined }),
+  },
+  {
+    field: 'finishedAt',
+    event: value => pipelineRunEvent({ finishedAt: value }),
   },
 ];
 

@@ -31,6 +31,7 @@ export function stubDeliveryApi(
     countOpenIncidents: async () => undefined,
     countPendingApprovals: async () => undefined,
     getDoraTiers: async () => undefined,
+    getPipelineHealth: unanswered('getPipelineHealth'),
     listFreezeWindows: async () => [],
     addFreezeWindow: unanswered('addFreezeWindow'),
     deleteFreezeWindow: unanswered('deleteFreezeWindow'),

@@ -17,6 +17,7 @@ import {
   PromotionRequest,
   PromotionState,
   RequestedPromotion,
+  PipelineHealth,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 
 // Each query below is the operation's query parameters as generated from
@@ -116,6 +117,13 @@ export interface DeliveryApi {
 
   /** The entity's DORA tiers over the last 30 days. */
   getDoraTiers?(entityRef: string): Promise<DoraTiers | undefined>;
+
+  /**
+   * CI health of a component, a domain or a group (the whole portal when
+   * left out) over the last 30 days: success rate, median duration,
+   * workflows failing now, failing and flaky tests.
+   */
+  getPipelineHealth?(entityRef?: string): Promise<PipelineHealth>;
 
   // Optional, for a platform admin's controls: views without them show no
   // freezes and halts, and offer no page for them.

@@ -16,6 +16,7 @@ import {
   PromotionPreview,
   PromotionRequest,
   RequestedPromotion,
+  PipelineHealth,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import {
   DeliveryApi,
@@ -166,6 +167,12 @@ export class DeliveryClient implements DeliveryApi {
 
   async liftHalt(id: string): Promise<void> {
     await callRoute(this.apis, 'delete', '/halts/{id}', { path: { id } });
+  }
+
+  async getPipelineHealth(entityRef?: string): Promise<PipelineHealth> {
+    return callRoute(this.apis, 'get', '/pipelines/health', {
+      query: entityRef ? { entityRef } : {},
+    });
   }
 
   async getDora(query: DoraQuery): Promise<DoraResponse> {

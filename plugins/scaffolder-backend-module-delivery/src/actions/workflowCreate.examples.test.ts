@@ -53,7 +53,8 @@ describe('delivery:workflow:create examples', () => {
     });
     const workflow = yaml.parse(content);
     expect(workflow.on.push.paths[0]).toBe('services/fare-calculator/**');
-    expect(workflow.jobs['unit-tests'].steps.at(-1).run).toBe('make test-unit');
+    // The tests, then the report of their results.
+    expect(workflow.jobs['unit-tests'].steps.at(-2).run).toBe('make test-unit');
     expect(workflow.jobs['deploy-dev'].env.DELIVERY_API_URL).toBe(
       'http://localhost:7007/api/delivery',
     );

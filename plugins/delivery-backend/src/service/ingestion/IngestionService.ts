@@ -5,10 +5,12 @@ import {
   Environment,
   EventIngestionResult,
   IncidentEvent,
+  PipelineRunEvent,
   RejectedEvent,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { EventIdConflict } from '../../database/eventBatches';
+import { PipelineRunStore } from '../../database/pipelines/PipelineRunStore';
 import { isRecord } from '../../routes/request/isRecord';
 import { ReportableEntities } from '../access/EventReportAccess';
 import { EventFieldProblem } from './EventFieldProblem';
@@ -31,21 +33,26 @@ export type DeploymentsStoredListener = (
 export const MAX_EVENTS_PER_BATCH = 1000;
 
 /**
- * Validates deployment and incident events and stores the valid ones: the
- * push API (`POST /events`), and the way the demo history gets in.
+ * Validates deployment, incident and pipeline run events and stores the
+ * valid ones: the push API (`POST /events`), and the way the sources and the
+ * demo history get in.
  */
 export class IngestionService {
   private readonly store: DeliveryStore;
+  private readonly pipelineRuns?: PipelineRunStore;
   private readonly environmentNames: ReadonlySet<string>;
   private readonly onDeploymentsStored?: DeploymentsStoredListener;
 
   constructor(options: {
     store: DeliveryStore;
+    /** Where pipeline runs go; without it, they are rejected on `type`. */
+    pipelineRuns?: PipelineRunStore;
     environments: Environment[];
     /** Told of the deployment events stored, e.g. to verify them. */
     onDeploymentsStored?: DeploymentsStoredListener;
   }) {
     this.store = options.store;
+    this.pipelineRuns = options.pipelineRuns;
     this.environmentNames = new Set(options.environments.map(e => e.name));
     this.onDeploymentsStored = options.onDeploymentsStored;
   }
@@ -97,15 +104,22 @@ export class IngestionService {
     }
 
     // Where each valid event sits in the request, by the list it goes to.
-    const indexes = { deployment: [] as number[], incident: [] as number[] };
+    const indexes = {
+      deployment: [] as number[],
+      incident: [] as number[],
+      pipeline_run: [] as number[],
+    };
     const deployments: DeploymentEvent[] = [];
     const incidents: IncidentEvent[] = [];
+    const runs: PipelineRunEvent[] = [];
     for (const { index, event } of valid) {
       indexes[event.type].push(index);
       if (event.type === 'deployment') {
         deployments.push(event);
-      } else {
+      } else if (event.type === 'incident') {
         incidents.push(event);
+      } else {
+        runs.push(event);
       }
     }
 
@@ -117,6 +131,11 @@ export class IngestionService {
         refused.add(index);
         reject(index, ownerProblem(conflict));
       }
+    }
+    for (const conflict of await this.storeRuns(runs)) {
+      const index = indexes.pipeline_run[conflict.index];
+      refused.add(index);
+      reject(index, conflict.problem);
     }
     rejected.sort((a, b) => a.index - b.index);
     const accepted = new Set(
@@ -130,6 +149,32 @@ export class IngestionService {
       );
     }
     return { accepted: [...accepted], rejected };
+  }
+
+  /** Stores the runs; the positions (among `runs`) of those refused, and why. */
+  private async storeRuns(
+    runs: PipelineRunEvent[],
+  ): Promise<Array<{ index: number; problem: EventFieldProblem }>> {
+    if (runs.length === 0) {
+      return [];
+    }
+    if (!this.pipelineRuns) {
+      return runs.map((_, index) => ({
+        index,
+        problem: new EventFieldProblem(
+          'type',
+          'pipeline_run events are not stored by this backend',
+        ),
+      }));
+    }
+    const conflicts = await this.pipelineRuns.ingest(runs);
+    return conflicts.map(({ index, ownerEntityRef }) => ({
+      index,
+      problem: new EventFieldProblem(
+        'entityRef',
+        `must match the event already stored under this id (${ownerEntityRef}); an event id cannot move to another entity`,
+      ),
+    }));
   }
 
   /** The events the reporter may report; the others are rejected on their entityRef. */

@@ -14,6 +14,7 @@ const { schemas } = spec.components;
 const EVENT_TYPES = [
   ...schemas.DeploymentEvent.properties.type.enum,
   ...schemas.IncidentEvent.properties.type.enum,
+  ...schemas.PipelineRunEvent.properties.type.enum,
 ];
 
 const URL_REASON = 'must be an absolute http or https URL';
@@ -121,6 +122,14 @@ function problemOf(error: ErrorObject, event: JsonRecord): EventFieldProblem {
       return new EventFieldProblem(
         field,
         `must have at most ${params.limit} items`,
+      );
+    case 'minimum':
+    case 'maximum':
+      return new EventFieldProblem(
+        field,
+        `must be ${keyword === 'minimum' ? 'at least' : 'at most'} ${
+          params.limit
+        }`,
       );
     case 'enum':
       return new EventFieldProblem(

@@ -2,6 +2,7 @@ import {
   DeliveryEvent,
   DeploymentEvent,
   IncidentEvent,
+  PipelineRunEvent,
   normalizeEntityRef,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { JsonRecord, isRecord } from '../../routes/request/isRecord';
@@ -148,10 +149,37 @@ function readIncident(event: IncidentEvent, entityRef: string): IncidentEvent {
   return { ...event, entityRef, openedAt, ...(resolvedAt && { resolvedAt }) };
 }
 
+function readPipelineRun(
+  event: PipelineRunEvent,
+  entityRef: string,
+): PipelineRunEvent {
+  const startedAt = utc('startedAt', event.startedAt);
+  if (event.status !== 'completed') {
+    for (const field of ['conclusion', 'finishedAt'] as const) {
+      if (event[field] !== undefined) {
+        throw new EventFieldProblem(
+          field,
+          `must be left out while status is ${event.status}`,
+        );
+      }
+    }
+    return { ...event, entityRef, startedAt };
+  }
+  if (event.conclusion === undefined) {
+    throw new EventFieldProblem('conclusion', 'is required');
+  }
+  if (event.finishedAt === undefined) {
+    throw new EventFieldProblem('finishedAt', 'is required');
+  }
+  const finishedAt = utc('finishedAt', event.finishedAt);
+  notBefore('finishedAt', finishedAt, 'startedAt', startedAt);
+  return { ...event, entityRef, startedAt, finishedAt };
+}
+
 /**
  * Validates one event of the event API v1 against the spec's `DeliveryEvent`
  * schema and the rules a schema cannot say (configured environments, the
- * order of timestamps), and returns it normalised: entity ref in canonical
+ * order of timestamps, what a run's status asks for), and returns it normalised: entity ref in canonical
  * form, timestamps in UTC, without fields the spec does not name. Throws an {@link EventFieldProblem} naming the
  * first field that is wrong.
  */
@@ -166,8 +194,12 @@ export function validateEvent(
   checkEventSchema(present);
   checkStorableText(present);
   const valid = present as unknown as DeliveryEvent;
-  // Every event names an entity and an environment, checked before the rest.
+  // Every event names an entity, and all but a pipeline run an environment,
+  // checked before the rest.
   const entityRef = entityRefOf(valid.entityRef);
+  if (valid.type === 'pipeline_run') {
+    return readPipelineRun(valid, entityRef);
+  }
   checkEnvironment(valid.environment, environments);
   return valid.type === 'deployment'
     ? readDeployment(valid, entityRef)

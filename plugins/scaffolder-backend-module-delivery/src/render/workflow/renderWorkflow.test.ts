@@ -157,9 +157,9 @@ describe('renderWorkflow', () => {
         "needs.changes.outputs.service == 'true'",
       );
     }
-    expect(workflow.jobs.changes.steps[1].run).toContain(
-      'git diff --name-only',
-    );
+    expect(
+      workflow.jobs.changes.steps.find((step: any) => step.id === 'diff').run,
+    ).toContain('git diff --name-only');
     expect(workflow.jobs.image.needs).toEqual(['changes', ...checks]);
     const commands = checks.flatMap(id =>
       workflow.jobs[id].steps.map((step: any) => step.run).filter(Boolean),

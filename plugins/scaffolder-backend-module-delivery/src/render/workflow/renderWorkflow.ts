@@ -6,6 +6,7 @@ import { buildImageJob, BUILD_JOB_ID } from './buildJob';
 import { deliveryJobs } from './deliveryJobs';
 import { ServiceLanguage } from './languages';
 import { pinnedRelease, uses } from './pinnedActions';
+import { reportRunJob } from './pipelineRunSteps';
 import { WorkflowJob } from './workflowTypes';
 
 /** What a service's delivery workflow is generated from. */
@@ -34,6 +35,7 @@ export interface WorkflowSpec {
 }
 
 const CHANGES_JOB_ID = 'changes';
+const REPORT_JOB_ID = 'report-run';
 
 function changesJob(spec: WorkflowSpec): WorkflowJob {
   return {
@@ -41,8 +43,16 @@ function changesJob(spec: WorkflowSpec): WorkflowJob {
     'runs-on': 'ubuntu-latest',
     'timeout-minutes': 5,
     permissions: { contents: 'read' },
-    outputs: { service: '${{ steps.diff.outputs.service }}' },
+    outputs: {
+      service: '${{ steps.diff.outputs.service }}',
+      started_at: '${{ steps.started.outputs.at }}',
+    },
     steps: [
+      {
+        id: 'started',
+        name: 'Note when the run started, for its report to the portal',
+        run: 'echo "at=$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$GITHUB_OUTPUT"',
+      },
       {
         name: 'Check out the repository with its history',
         uses: uses('checkout'),
@@ -85,7 +95,8 @@ function triggerPaths(spec: WorkflowSpec): string[] {
  * The delivery workflow of a domain service: change detection, checks, an
  * image built with cache and scanned, then deployment to the first
  * environment, promotions through the others and a promotion request for
- * production that waits for approval in the portal.
+ * production that waits for approval in the portal; the run and its test
+ * results are reported to the portal as a pipeline run.
  */
 export function renderWorkflow(spec: WorkflowSpec): Document {
   const paths = triggerPaths(spec);
@@ -99,6 +110,15 @@ export function renderWorkflow(spec: WorkflowSpec): Document {
       serviceChanged,
     ),
     ...deliveryJobs(spec, BUILD_JOB_ID),
+  };
+  jobs[REPORT_JOB_ID] = {
+    ...reportRunJob({
+      needs: Object.keys(jobs),
+      deliveryApiUrl: spec.deliveryApiUrl,
+      entityRef: spec.entityRef,
+    }),
+    // Once every job is done, whatever their results, when the service changed.
+    if: `always() && ${serviceChanged}`,
   };
 
   const document = createYamlDocument({

@@ -429,6 +429,424 @@ export const spec = {
         },
         required: ['type', 'id', 'entityRef', 'environment', 'openedAt'],
       },
+      PipelineRunStatus: {
+        type: 'string',
+        description:
+          'Where a pipeline run is: `queued` (requested, waiting or pending on\nGitHub), `in_progress`, or `completed` with a `conclusion`.\n',
+        enum: ['queued', 'in_progress', 'completed'],
+      },
+      PipelineRunConclusion: {
+        type: 'string',
+        description:
+          "How a completed run ended, in GitHub Actions' words. Success rate\ncounts `success` against `failure`, `timed_out`, `startup_failure`\nand `action_required`; `cancelled`, `skipped`, `neutral` and `stale`\nruns are not counted.\n",
+        enum: [
+          'success',
+          'failure',
+          'cancelled',
+          'skipped',
+          'timed_out',
+          'action_required',
+          'neutral',
+          'stale',
+          'startup_failure',
+        ],
+      },
+      PipelineTestCount: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 100000000,
+      },
+      PipelineTestSuiteEvent: {
+        type: 'object',
+        description:
+          'One test suite of a run: how many tests passed, failed and were\nskipped, and the names of up to 100 failing tests.\n',
+        properties: {
+          suite: {
+            $ref: '#/components/schemas/EventText',
+            description:
+              'unit, integration, contract, chaos, blue-green or any other name.',
+          },
+          passed: {
+            $ref: '#/components/schemas/PipelineTestCount',
+          },
+          failed: {
+            $ref: '#/components/schemas/PipelineTestCount',
+          },
+          skipped: {
+            $ref: '#/components/schemas/PipelineTestCount',
+          },
+          failedTests: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EventText',
+            },
+          },
+        },
+        required: ['suite', 'passed', 'failed', 'skipped'],
+      },
+      PipelineRunEvent: {
+        type: 'object',
+        description:
+          "A pipeline run event: one attempt of a CI workflow run of an entity.\n`conclusion` and `finishedAt` are required when `status` is\n`completed`, and must be left out otherwise; `finishedAt` must not\nbe before `startedAt`. A field that is `null` counts as left out. A\nlater event with the same `id` replaces the stored one, except that\na run that is not completed never replaces a completed one. Tests\nare kept per suite: each suite an event reports replaces that suite\nof the run whatever the run's status, and suites it leaves out stay,\nso the jobs of a workflow each report their own suites while it\nruns and GitHub reports the conclusion once it is done.\n",
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['pipeline_run'],
+          },
+          id: {
+            $ref: '#/components/schemas/EventText',
+          },
+          entityRef: {
+            $ref: '#/components/schemas/EventEntityRef',
+          },
+          workflow: {
+            $ref: '#/components/schemas/EventText',
+          },
+          runAttempt: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 1000,
+            description: 'Which attempt of the run this is; 1 unless told.',
+          },
+          status: {
+            $ref: '#/components/schemas/PipelineRunStatus',
+          },
+          conclusion: {
+            $ref: '#/components/schemas/PipelineRunConclusion',
+          },
+          branch: {
+            $ref: '#/components/schemas/EventText',
+          },
+          defaultBranch: {
+            $ref: '#/components/schemas/EventText',
+            description:
+              "The repository's default branch; when left out, `main` and\n`master` count as the default branch.\n",
+          },
+          commitSha: {
+            $ref: '#/components/schemas/EventText',
+          },
+          startedAt: {
+            $ref: '#/components/schemas/EventTimestamp',
+          },
+          finishedAt: {
+            $ref: '#/components/schemas/EventTimestamp',
+          },
+          url: {
+            $ref: '#/components/schemas/EventUrl',
+          },
+          tests: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/PipelineTestSuiteEvent',
+            },
+          },
+        },
+        required: [
+          'type',
+          'id',
+          'entityRef',
+          'workflow',
+          'status',
+          'startedAt',
+        ],
+      },
+      PipelineRun: {
+        type: 'object',
+        description: 'A stored pipeline run, as the events of its id left it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          runAttempt: {
+            type: 'integer',
+          },
+          status: {
+            $ref: '#/components/schemas/PipelineRunStatus',
+          },
+          conclusion: {
+            $ref: '#/components/schemas/PipelineRunConclusion',
+          },
+          branch: {
+            type: 'string',
+          },
+          defaultBranch: {
+            type: 'string',
+          },
+          commitSha: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          durationSeconds: {
+            type: 'number',
+            description: 'finishedAt − startedAt, once completed.',
+          },
+          url: {
+            type: 'string',
+          },
+          tests: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineTestSuiteEvent',
+            },
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'workflow',
+          'runAttempt',
+          'status',
+          'startedAt',
+        ],
+        additionalProperties: false,
+      },
+      PipelineRunPage: {
+        type: 'object',
+        description:
+          'The answer to `GET /pipelines/runs`: the newest runs of a scope.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineRun',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      PipelineRunLink: {
+        type: 'object',
+        description: 'A pipeline run an answer points at.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          runAttempt: {
+            type: 'integer',
+          },
+          branch: {
+            type: 'string',
+          },
+          commitSha: {
+            type: 'string',
+          },
+          conclusion: {
+            $ref: '#/components/schemas/PipelineRunConclusion',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'entityRef', 'workflow', 'runAttempt', 'startedAt'],
+        additionalProperties: false,
+      },
+      FailingWorkflow: {
+        type: 'object',
+        description:
+          'A workflow failing now: its latest completed run on the default\nbranch (not cancelled or skipped) failed.\n',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          branch: {
+            type: 'string',
+          },
+          run: {
+            $ref: '#/components/schemas/PipelineRunLink',
+          },
+        },
+        required: ['entityRef', 'workflow', 'run'],
+        additionalProperties: false,
+      },
+      FailingTest: {
+        type: 'object',
+        description:
+          'A test that fails in the latest completed run of its workflow on the\ndefault branch, with how many runs of the window it failed in.\n',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          suite: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          failures: {
+            type: 'integer',
+          },
+          run: {
+            $ref: '#/components/schemas/PipelineRunLink',
+          },
+        },
+        required: ['entityRef', 'workflow', 'suite', 'name', 'failures', 'run'],
+        additionalProperties: false,
+      },
+      FlakyTest: {
+        type: 'object',
+        description:
+          'A test that failed in one run and passed (its suite reported, the\ntest not failing) in a later attempt of the same run or a later run\nof the same workflow on the same commit, within the window.\n',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          workflow: {
+            type: 'string',
+          },
+          suite: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          failedRun: {
+            $ref: '#/components/schemas/PipelineRunLink',
+          },
+          passedRun: {
+            $ref: '#/components/schemas/PipelineRunLink',
+          },
+        },
+        required: [
+          'entityRef',
+          'workflow',
+          'suite',
+          'name',
+          'failedRun',
+          'passedRun',
+        ],
+        additionalProperties: false,
+      },
+      PipelineTestSuiteTotals: {
+        type: 'object',
+        description:
+          "The tests of one suite summed over the window's completed runs.",
+        properties: {
+          suite: {
+            type: 'string',
+          },
+          passed: {
+            type: 'integer',
+          },
+          failed: {
+            type: 'integer',
+          },
+          skipped: {
+            type: 'integer',
+          },
+        },
+        required: ['suite', 'passed', 'failed', 'skipped'],
+        additionalProperties: false,
+      },
+      PipelineHealth: {
+        type: 'object',
+        description:
+          'The answer to `GET /pipelines/health`: CI health of a scope over the\nwindow `[from, to)`, by the runs that finished in it.\n',
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          completedRuns: {
+            type: 'integer',
+            description:
+              'Completed runs that count (not cancelled, skipped, neutral or stale).',
+          },
+          succeededRuns: {
+            type: 'integer',
+          },
+          successRate: {
+            type: 'number',
+            nullable: true,
+            description:
+              'succeededRuns ÷ completedRuns; null without completed runs.',
+          },
+          medianDurationSeconds: {
+            type: 'number',
+            nullable: true,
+            description:
+              'The median of finishedAt − startedAt over the counted runs (the\nmean of the two middle ones for an even count, as percentile_cont\n0.5); null without completed runs.\n',
+          },
+          suites: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineTestSuiteTotals',
+            },
+          },
+          failingWorkflows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FailingWorkflow',
+            },
+          },
+          failingTests: {
+            type: 'array',
+            description: 'At most 50, the most often failing first.',
+            items: {
+              $ref: '#/components/schemas/FailingTest',
+            },
+          },
+          flakyTests: {
+            type: 'array',
+            description: 'At most 50, the most recent first.',
+            items: {
+              $ref: '#/components/schemas/FlakyTest',
+            },
+          },
+        },
+        required: [
+          'from',
+          'to',
+          'completedRuns',
+          'succeededRuns',
+          'successRate',
+          'medianDurationSeconds',
+          'suites',
+          'failingWorkflows',
+          'failingTests',
+          'flakyTests',
+        ],
+        additionalProperties: false,
+      },
       DeliveryEvent: {
         description: 'One event of the event API v1, told apart by `type`.',
         oneOf: [
@@ -438,12 +856,16 @@ export const spec = {
           {
             $ref: '#/components/schemas/IncidentEvent',
           },
+          {
+            $ref: '#/components/schemas/PipelineRunEvent',
+          },
         ],
         discriminator: {
           propertyName: 'type',
           mapping: {
             deployment: '#/components/schemas/DeploymentEvent',
             incident: '#/components/schemas/IncidentEvent',
+            pipeline_run: '#/components/schemas/PipelineRunEvent',
           },
         },
       },
@@ -2093,7 +2515,7 @@ export const spec = {
       post: {
         operationId: 'PostEvents',
         description:
-          'Reports deployment and incident events: one event object, or an array\nof up to 1000. Services (including static external-access tokens) and\nusers may call it, with the `delivery.event.create` permission on the\nentity of each event: events for other entities are rejected on\n`entityRef`, and a batch of which none may be reported is a 403.\nIdempotent on `id`. Each event is validated on its own (see\n`DeploymentEvent` and `IncidentEvent`): the valid ones are stored even\nwhen others are rejected.\n',
+          'Reports deployment, incident and pipeline run events: one event object, or an array\nof up to 1000. Services (including static external-access tokens) and\nusers may call it, with the `delivery.event.create` permission on the\nentity of each event: events for other entities are rejected on\n`entityRef`, and a batch of which none may be reported is a 403.\nIdempotent on `id`. Each event is validated on its own (see\n`DeploymentEvent`, `IncidentEvent` and `PipelineRunEvent`): the valid ones are stored even\nwhen others are rejected.\n',
         requestBody: {
           required: true,
           content: {
@@ -2513,6 +2935,135 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/IncidentPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/pipelines/health': {
+      get: {
+        operationId: 'GetPipelineHealth',
+        description:
+          "CI health of a component, a domain's components, a group's entities\nor the whole portal over `[from, to)` (the last 30 days unless\ntold): success rate and median duration of the completed runs,\nworkflows failing now, failing and flaky tests, each linked to its\nruns. Entities whose deployments the caller may not read are left\nout; a component they may not read is a 403.\n",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description:
+              '`component:…`, `domain:…` or `group:…`; left out for the whole portal.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description: 'ISO 8601 timestamp; 30 days before `to` unless told.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'ISO 8601 timestamp; now unless told.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineHealth',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/pipelines/runs': {
+      get: {
+        operationId: 'GetPipelineRuns',
+        description:
+          "The newest pipeline runs of a component or of a domain's components,\nby `startedAt`, with their tests. Components whose deployments the\ncaller may not read are left out of a domain; a component they may\nnot read is a 403.\n",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description: '`component:ns/name` or `domain:ns/name`.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many runs.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 25,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PipelineRunPage',
                 },
               },
             },

@@ -61,13 +61,13 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Reports deployment and incident events: one event object, or an array
+     * Reports deployment, incident and pipeline run events: one event object, or an array
      *     of up to 1000. Services (including static external-access tokens) and
      *     users may call it, with the `delivery.event.create` permission on the
      *     entity of each event: events for other entities are rejected on
      *     `entityRef`, and a batch of which none may be reported is a 403.
      *     Idempotent on `id`. Each event is validated on its own (see
-     *     `DeploymentEvent` and `IncidentEvent`): the valid ones are stored even
+     *     `DeploymentEvent`, `IncidentEvent` and `PipelineRunEvent`): the valid ones are stored even
      *     when others are rejected.
      */
     post: operations['PostEvents'];
@@ -187,6 +187,52 @@ export interface paths {
      *     read are left out of a domain; a component they may not read is a 403.
      */
     get: operations['GetIncidents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pipelines/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * CI health of a component, a domain's components, a group's entities
+     *     or the whole portal over `[from, to)` (the last 30 days unless
+     *     told): success rate and median duration of the completed runs,
+     *     workflows failing now, failing and flaky tests, each linked to its
+     *     runs. Entities whose deployments the caller may not read are left
+     *     out; a component they may not read is a 403.
+     */
+    get: operations['GetPipelineHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pipelines/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The newest pipeline runs of a component or of a domain's components,
+     *     by `startedAt`, with their tests. Components whose deployments the
+     *     caller may not read are left out of a domain; a component they may
+     *     not read is a 403.
+     */
+    get: operations['GetPipelineRuns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -571,10 +617,189 @@ export interface components {
       deploymentId?: components['schemas']['EventText'];
       url?: components['schemas']['EventUrl'];
     };
+    /**
+     * Where a pipeline run is: `queued` (requested, waiting or pending on
+     *     GitHub), `in_progress`, or `completed` with a `conclusion`.
+     */
+    PipelineRunStatus: 'queued' | 'in_progress' | 'completed';
+    /**
+     * How a completed run ended, in GitHub Actions' words. Success rate
+     *     counts `success` against `failure`, `timed_out`, `startup_failure`
+     *     and `action_required`; `cancelled`, `skipped`, `neutral` and `stale`
+     *     runs are not counted.
+     */
+    PipelineRunConclusion:
+      | 'success'
+      | 'failure'
+      | 'cancelled'
+      | 'skipped'
+      | 'timed_out'
+      | 'action_required'
+      | 'neutral'
+      | 'stale'
+      | 'startup_failure';
+    PipelineTestCount: number;
+    /**
+     * One test suite of a run: how many tests passed, failed and were
+     *     skipped, and the names of up to 100 failing tests.
+     */
+    PipelineTestSuiteEvent: {
+      /** unit, integration, contract, chaos, blue-green or any other name. */
+      suite: components['schemas']['EventText'];
+      passed: components['schemas']['PipelineTestCount'];
+      failed: components['schemas']['PipelineTestCount'];
+      skipped: components['schemas']['PipelineTestCount'];
+      failedTests?: components['schemas']['EventText'][];
+    };
+    /**
+     * A pipeline run event: one attempt of a CI workflow run of an entity.
+     *     `conclusion` and `finishedAt` are required when `status` is
+     *     `completed`, and must be left out otherwise; `finishedAt` must not
+     *     be before `startedAt`. A field that is `null` counts as left out. A
+     *     later event with the same `id` replaces the stored one, except that
+     *     a run that is not completed never replaces a completed one. Tests
+     *     are kept per suite: each suite an event reports replaces that suite
+     *     of the run whatever the run's status, and suites it leaves out stay,
+     *     so the jobs of a workflow each report their own suites while it
+     *     runs and GitHub reports the conclusion once it is done.
+     */
+    PipelineRunEvent: {
+      /**
+       * discriminator enum property added by openapi-typescript
+       */
+      type: 'pipeline_run';
+      id: components['schemas']['EventText'];
+      entityRef: components['schemas']['EventEntityRef'];
+      workflow: components['schemas']['EventText'];
+      /** Which attempt of the run this is; 1 unless told. */
+      runAttempt?: number;
+      status: components['schemas']['PipelineRunStatus'];
+      conclusion?: components['schemas']['PipelineRunConclusion'];
+      branch?: components['schemas']['EventText'];
+      /**
+       * The repository's default branch; when left out, `main` and
+       *     `master` count as the default branch.
+       */
+      defaultBranch?: components['schemas']['EventText'];
+      commitSha?: components['schemas']['EventText'];
+      startedAt: components['schemas']['EventTimestamp'];
+      finishedAt?: components['schemas']['EventTimestamp'];
+      url?: components['schemas']['EventUrl'];
+      tests?: components['schemas']['PipelineTestSuiteEvent'][];
+    };
+    /** A stored pipeline run, as the events of its id left it. */
+    PipelineRun: {
+      id: string;
+      entityRef: string;
+      workflow: string;
+      runAttempt: number;
+      status: components['schemas']['PipelineRunStatus'];
+      conclusion?: components['schemas']['PipelineRunConclusion'];
+      branch?: string;
+      defaultBranch?: string;
+      commitSha?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      /** finishedAt − startedAt, once completed. */
+      durationSeconds?: number;
+      url?: string;
+      tests?: components['schemas']['PipelineTestSuiteEvent'][];
+    };
+    /** The answer to `GET /pipelines/runs`: the newest runs of a scope. */
+    PipelineRunPage: {
+      items: components['schemas']['PipelineRun'][];
+    };
+    /** A pipeline run an answer points at. */
+    PipelineRunLink: {
+      id: string;
+      entityRef: string;
+      workflow: string;
+      runAttempt: number;
+      branch?: string;
+      commitSha?: string;
+      conclusion?: components['schemas']['PipelineRunConclusion'];
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      url?: string;
+    };
+    /**
+     * A workflow failing now: its latest completed run on the default
+     *     branch (not cancelled or skipped) failed.
+     */
+    FailingWorkflow: {
+      entityRef: string;
+      workflow: string;
+      branch?: string;
+      run: components['schemas']['PipelineRunLink'];
+    };
+    /**
+     * A test that fails in the latest completed run of its workflow on the
+     *     default branch, with how many runs of the window it failed in.
+     */
+    FailingTest: {
+      entityRef: string;
+      workflow: string;
+      suite: string;
+      name: string;
+      failures: number;
+      run: components['schemas']['PipelineRunLink'];
+    };
+    /**
+     * A test that failed in one run and passed (its suite reported, the
+     *     test not failing) in a later attempt of the same run or a later run
+     *     of the same workflow on the same commit, within the window.
+     */
+    FlakyTest: {
+      entityRef: string;
+      workflow: string;
+      suite: string;
+      name: string;
+      failedRun: components['schemas']['PipelineRunLink'];
+      passedRun: components['schemas']['PipelineRunLink'];
+    };
+    /** The tests of one suite summed over the window's completed runs. */
+    PipelineTestSuiteTotals: {
+      suite: string;
+      passed: number;
+      failed: number;
+      skipped: number;
+    };
+    /**
+     * The answer to `GET /pipelines/health`: CI health of a scope over the
+     *     window `[from, to)`, by the runs that finished in it.
+     */
+    PipelineHealth: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** Completed runs that count (not cancelled, skipped, neutral or stale). */
+      completedRuns: number;
+      succeededRuns: number;
+      /** succeededRuns ÷ completedRuns; null without completed runs. */
+      successRate: number | null;
+      /**
+       * The median of finishedAt − startedAt over the counted runs (the
+       *     mean of the two middle ones for an even count, as percentile_cont
+       *     0.5); null without completed runs.
+       */
+      medianDurationSeconds: number | null;
+      suites: components['schemas']['PipelineTestSuiteTotals'][];
+      failingWorkflows: components['schemas']['FailingWorkflow'][];
+      /** At most 50, the most often failing first. */
+      failingTests: components['schemas']['FailingTest'][];
+      /** At most 50, the most recent first. */
+      flakyTests: components['schemas']['FlakyTest'][];
+    };
     /** One event of the event API v1, told apart by `type`. */
     DeliveryEvent:
       | components['schemas']['DeploymentEvent']
-      | components['schemas']['IncidentEvent'];
+      | components['schemas']['IncidentEvent']
+      | components['schemas']['PipelineRunEvent'];
     /** A stored incident, as its latest event reported it. */
     Incident: {
       id: string;
@@ -1497,6 +1722,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IncidentPage'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPipelineHealth: {
+    parameters: {
+      query?: {
+        /** `component:…`, `domain:…` or `group:…`; left out for the whole portal. */
+        entityRef?: string;
+        /** ISO 8601 timestamp; 30 days before `to` unless told. */
+        from?: string;
+        /** ISO 8601 timestamp; now unless told. */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PipelineHealth'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPipelineRuns: {
+    parameters: {
+      query: {
+        /** `component:ns/name` or `domain:ns/name`. */
+        entityRef: string;
+        /** At most this many runs. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PipelineRunPage'];
         };
       };
       400: components['responses']['ErrorResponse'];

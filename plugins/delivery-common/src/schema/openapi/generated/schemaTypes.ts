@@ -119,6 +119,119 @@ export type DeploymentEvent = components['schemas']['DeploymentEvent'];
 export type IncidentEvent = components['schemas']['IncidentEvent'];
 
 /**
+ * Where a pipeline run is: `queued` (requested, waiting or pending on
+ * GitHub), `in_progress`, or `completed` with a `conclusion`.
+ *
+ * @public
+ */
+export type PipelineRunStatus = components['schemas']['PipelineRunStatus'];
+
+/**
+ * How a completed run ended, in GitHub Actions' words. Success rate
+ * counts `success` against `failure`, `timed_out`, `startup_failure`
+ * and `action_required`; `cancelled`, `skipped`, `neutral` and `stale`
+ * runs are not counted.
+ *
+ * @public
+ */
+export type PipelineRunConclusion =
+  components['schemas']['PipelineRunConclusion'];
+
+/**
+ * The `PipelineTestCount` schema of the delivery API.
+ *
+ * @public
+ */
+export type PipelineTestCount = components['schemas']['PipelineTestCount'];
+
+/**
+ * One test suite of a run: how many tests passed, failed and were
+ * skipped, and the names of up to 100 failing tests.
+ *
+ * @public
+ */
+export type PipelineTestSuiteEvent =
+  components['schemas']['PipelineTestSuiteEvent'];
+
+/**
+ * A pipeline run event: one attempt of a CI workflow run of an entity.
+ * `conclusion` and `finishedAt` are required when `status` is
+ * `completed`, and must be left out otherwise; `finishedAt` must not
+ * be before `startedAt`. A field that is `null` counts as left out. A
+ * later event with the same `id` replaces the stored one, except that
+ * a run that is not completed never replaces a completed one. Tests
+ * are kept per suite: each suite an event reports replaces that suite
+ * of the run whatever the run's status, and suites it leaves out stay,
+ * so the jobs of a workflow each report their own suites while it
+ * runs and GitHub reports the conclusion once it is done.
+ *
+ * @public
+ */
+export type PipelineRunEvent = components['schemas']['PipelineRunEvent'];
+
+/**
+ * A stored pipeline run, as the events of its id left it.
+ *
+ * @public
+ */
+export type PipelineRun = components['schemas']['PipelineRun'];
+
+/**
+ * The answer to `GET /pipelines/runs`: the newest runs of a scope.
+ *
+ * @public
+ */
+export type PipelineRunPage = components['schemas']['PipelineRunPage'];
+
+/**
+ * A pipeline run an answer points at.
+ *
+ * @public
+ */
+export type PipelineRunLink = components['schemas']['PipelineRunLink'];
+
+/**
+ * A workflow failing now: its latest completed run on the default
+ * branch (not cancelled or skipped) failed.
+ *
+ * @public
+ */
+export type FailingWorkflow = components['schemas']['FailingWorkflow'];
+
+/**
+ * A test that fails in the latest completed run of its workflow on the
+ * default branch, with how many runs of the window it failed in.
+ *
+ * @public
+ */
+export type FailingTest = components['schemas']['FailingTest'];
+
+/**
+ * A test that failed in one run and passed (its suite reported, the
+ * test not failing) in a later attempt of the same run or a later run
+ * of the same workflow on the same commit, within the window.
+ *
+ * @public
+ */
+export type FlakyTest = components['schemas']['FlakyTest'];
+
+/**
+ * The tests of one suite summed over the window's completed runs.
+ *
+ * @public
+ */
+export type PipelineTestSuiteTotals =
+  components['schemas']['PipelineTestSuiteTotals'];
+
+/**
+ * The answer to `GET /pipelines/health`: CI health of a scope over the
+ * window `[from, to)`, by the runs that finished in it.
+ *
+ * @public
+ */
+export type PipelineHealth = components['schemas']['PipelineHealth'];
+
+/**
  * One event of the event API v1, told apart by `type`.
  *
  * @public

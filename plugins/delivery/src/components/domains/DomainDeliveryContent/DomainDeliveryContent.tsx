@@ -13,6 +13,7 @@ import { DomainMatrixTable } from '../DomainMatrixTable';
 import { DoraSection } from '../../dora/DoraSection';
 import { HealthIndicators, useHealthIndicators } from '../HealthIndicators';
 import { LoadingState } from '../../shared/LoadingState';
+import { PipelineHealthCard } from '../../pipelines/PipelineHealthCard';
 import { ActiveControlsBanner } from '../../controls/ActiveControlsBanner';
 import { useDeliverySignal } from '../../shared/useDeliverySignal';
 
@@ -20,7 +21,8 @@ const DAY = 24 * 3600 * 1000;
 
 /**
  * A domain's delivery: the component × environment matrix with drift, its
- * DORA metrics, its failures of the last 24 hours, and its recent deployments.
+ * DORA metrics, its pipelines and tests, its failures of the last 24 hours,
+ * and its recent deployments.
  */
 export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
   const deliveryApi = useApi(deliveryApiRef);
@@ -104,6 +106,12 @@ export const DomainDeliveryContent = ({ domainRef }: { domainRef: string }) => {
       </Grid>
       <Grid item xs={12}>
         <DoraSection
+          entityRef={domainRef}
+          scope={`the components of ${domainName}`}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <PipelineHealthCard
           entityRef={domainRef}
           scope={`the components of ${domainName}`}
         />

@@ -3,14 +3,17 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   DoraTier,
   DoraTiers,
+  PipelineHealth,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { NotYetAvailable } from '../NotYetAvailable';
+import { pipelineHealthSummary } from '../../pipelines/pipelineHealthSummary';
 
 /** The health indicators; each `undefined` until the delivery backend has answered with it. */
 export interface HealthIndicatorValues {
   openIncidents?: number;
   pendingApprovals?: number;
   doraTiers?: DoraTiers;
+  pipelines?: PipelineHealth;
 }
 
 const TIER_NAMES: Array<[keyof DoraTiers, string]> = [
@@ -44,7 +47,7 @@ const tierLabel = (name: string, tier: DoraTier | null) =>
   `${name}: ${tier ?? 'not rated'}`;
 
 /**
- * Open incidents, pending approvals and DORA tiers; each shows a dash saying
+ * Open incidents, pending approvals, DORA tiers and CI health; each shows a dash saying
  * what will appear there while it is loading or could not be read.
  */
 export const HealthIndicators = ({
@@ -83,6 +86,14 @@ export const HealthIndicators = ({
           </span>
         ) : (
           <NotYetAvailable explanation="The DORA tiers (deployment frequency, lead time, change failure rate, recovery) of the last 30 days appear here once the delivery backend answers with them." />
+        )}
+      </dd>
+      <dt>CI, last 30 days</dt>
+      <dd>
+        {values.pipelines ? (
+          pipelineHealthSummary(values.pipelines)
+        ) : (
+          <NotYetAvailable explanation="The CI success rate, median run duration and failing workflows of the last 30 days appear here once the delivery backend answers with them." />
         )}
       </dd>
     </dl>

@@ -14,17 +14,19 @@ async function optional<T>(
   }
 }
 
-/** Reads the health indicators the API offers for an entity (a component or a domain). */
+/** Reads the health indicators the API offers for an entity (a component or a domain), CI health among them. */
 export async function readHealthIndicators(
   api: DeliveryApi,
   entityRef: string,
 ): Promise<HealthIndicatorValues> {
-  const [openIncidents, pendingApprovals, doraTiers] = await Promise.all([
-    optional(() => api.countOpenIncidents?.(entityRef)),
-    optional(() => api.countPendingApprovals?.(entityRef)),
-    optional(() => api.getDoraTiers?.(entityRef)),
-  ]);
-  return { openIncidents, pendingApprovals, doraTiers };
+  const [openIncidents, pendingApprovals, doraTiers, pipelines] =
+    await Promise.all([
+      optional(() => api.countOpenIncidents?.(entityRef)),
+      optional(() => api.countPendingApprovals?.(entityRef)),
+      optional(() => api.getDoraTiers?.(entityRef)),
+      optional(() => api.getPipelineHealth?.(entityRef)),
+    ]);
+  return { openIncidents, pendingApprovals, doraTiers, pipelines };
 }
 
 /**

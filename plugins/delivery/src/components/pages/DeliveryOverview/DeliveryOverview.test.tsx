@@ -30,6 +30,7 @@ describe('DeliveryOverview', () => {
       'Business Enablement',
       'Journey',
       'DORA metrics of the portal',
+      'Pipelines and tests, last 30 days',
       'Newest deployments',
     ]);
     expect(screen.getByText('2 components, 1 with drift')).toBeInTheDocument();

@@ -18,6 +18,7 @@ import { DeploymentHistory } from '../../deployments/DeploymentHistory';
 import { DomainHealthCard } from '../../domains/DomainHealthCard';
 import { DoraSection } from '../../dora/DoraSection';
 import { LoadingState } from '../../shared/LoadingState';
+import { PipelineHealthCard } from '../../pipelines/PipelineHealthCard';
 import {
   DeliveryOverviewData,
   useDeliveryOverview,
@@ -126,6 +127,19 @@ const OverviewBody = ({ data }: { data: DeliveryOverviewData }) => {
         ))}
         <Grid item xs={12}>
           <DoraSection {...overviewDoraScope(filters, data)} />
+        </Grid>
+        <Grid item xs={12}>
+          <PipelineHealthCard
+            entityRef={filters.domain || undefined}
+            scope={
+              filters.domain
+                ? `the components of ${
+                    data.domains.find(d => d.domainRef === filters.domain)
+                      ?.title ?? filters.domain
+                  }`
+                : 'every delivered component of the portal'
+            }
+          />
         </Grid>
         <Grid item xs={12}>
           <DeploymentHistory

@@ -1,0 +1,1 @@
+export { PipelineHealthCard, PipelineHealthView } from './PipelineHealthCard';
