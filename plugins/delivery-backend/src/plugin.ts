@@ -124,7 +124,9 @@ export const deliveryPlugin = createBackendPlugin({
           dora: readDoraSettings(config, environments),
           onDeploymentsChanged: changed =>
             deliverySignals.deploymentsChanged(changed),
+          logger,
         });
+        lifecycle.addShutdownHook(() => store.stopDoraRebuild());
         const catalog = new EntityCatalog(catalogService, auth);
         const verificationStore = await DatabaseVerificationStore.create({
           database,

@@ -1,0 +1,30 @@
+import { Knex } from 'knex';
+import { isDerivedWith } from './derivationState';
+import { deriveIngested } from './deriveIngested';
+import { DoraDerivationSettings } from './DoraDerivationSettings';
+import { lockDerivation } from './doraStatements';
+import { IngestedChanges } from './ingestedChanges';
+import { recordPendingChanges } from './pendingChanges';
+
+/**
+ * Brings the DORA tables up to date with one ingestion, in its transaction,
+ * when they are derived with these settings; while they are being derived
+ * again (or with other settings), records the changes for the rebuild to
+ * derive instead. Under the derivation lock, which the rebuild takes to
+ * declare itself done, so that no ingestion falls between the two.
+ */
+export async function deriveOrDefer(
+  tx: Knex.Transaction,
+  settings: DoraDerivationSettings,
+  changes: IngestedChanges,
+): Promise<void> {
+  if (changes.deploymentIds.length === 0 && changes.incidentIds.length === 0) {
+    return;
+  }
+  await lockDerivation(tx);
+  if (await isDerivedWith(tx, settings)) {
+    await deriveIngested(tx, settings, changes);
+  } else {
+    await recordPendingChanges(tx, changes);
+  }
+}
