@@ -115,6 +115,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       // DORA's tables follow in the same transaction (or after a rebuild).
       await deriveOrDefer(tx, this.dora, {
         deploymentIds: upserted.changedIds,
+        storedDeployments: upserted.stored,
         replacedCommits: upserted.replacedCommits,
         listedCommits: upserted.listedCommits,
         incidentIds: incidentsUpserted.changedIds,
