@@ -116,6 +116,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       await deriveOrDefer(tx, this.dora, {
         deploymentIds: upserted.changedIds,
         storedDeployments: upserted.stored,
+        replacedDeploymentIds: upserted.replacedIds,
         replacedCommits: upserted.replacedCommits,
         listedCommits: upserted.listedCommits,
         incidentIds: incidentsUpserted.changedIds,

@@ -111,6 +111,8 @@ export type UpsertedDeployments = Pick<
   changedIds: string[];
   /** Those deployments as stored now. */
   stored: StoredDeployment[];
+  /** Of those, the ones stored before (replaced, not inserted). */
+  replacedIds: string[];
   /** The events not applied because their id belongs elsewhere. */
   conflicts: EventIdConflict[];
 };
@@ -129,6 +131,7 @@ export async function upsertDeployments(
     return {
       changedIds: [],
       stored: [],
+      replacedIds: [],
       replacedCommits: [],
       listedCommits: [],
       conflicts: batch.conflicts,
@@ -172,6 +175,7 @@ export async function upsertDeployments(
     return {
       changedIds,
       stored: [],
+      replacedIds: [],
       replacedCommits: [],
       listedCommits: [],
       conflicts,
@@ -244,7 +248,14 @@ export async function upsertDeployments(
     sha: sha as string,
     committedAt: committedAt as number,
   }));
-  return { changedIds, stored, replacedCommits, listedCommits, conflicts };
+  return {
+    changedIds,
+    stored,
+    replacedIds,
+    replacedCommits,
+    listedCommits,
+    conflicts,
+  };
 }
 
 /** Upserts incidents: the ids of those inserted or replaced, and the conflicts. */

@@ -4,7 +4,8 @@ import { DoraDerivationSettings } from './DoraDerivationSettings';
 // Bumped when the derivation itself changes, so that the tables are rebuilt.
 // 2: neighbours, attribution and rework within each production environment.
 const DERIVATION_VERSION = 2;
-const SETTINGS_NAME = 'derivation';
+/** The `dora_settings` row that says what the tables are derived with. */
+export const DERIVATION_SETTINGS_NAME = 'derivation';
 // The row's value while the tables are being derived again for a setting.
 const REBUILDING = 'rebuilding:';
 
@@ -19,14 +20,14 @@ export function settingsValue(settings: DoraDerivationSettings): string {
 
 async function storedValue(knex: Knex): Promise<string | undefined> {
   const row = await knex('dora_settings')
-    .where('name', SETTINGS_NAME)
+    .where('name', DERIVATION_SETTINGS_NAME)
     .first('value');
   return row?.value;
 }
 
 async function store(knex: Knex, value: string): Promise<void> {
   await knex('dora_settings')
-    .insert({ name: SETTINGS_NAME, value })
+    .insert({ name: DERIVATION_SETTINGS_NAME, value })
     .onConflict('name')
     .merge(['value']);
 }

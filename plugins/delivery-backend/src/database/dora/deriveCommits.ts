@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { eachChunk } from '../chunks';
+import { chunks, eachChunk } from '../chunks';
 import type {
   IngestedChanges,
   ProductionDeploymentAfter,
@@ -13,6 +13,9 @@ import {
 } from './doraStatements';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+
+// A batch's listed commits (two columns a row) in one statement.
+const LISTED_PER_STATEMENT = 10_000;
 
 const pairsTable = (tx: Knex.Transaction, pairs: Array<[string, string]>) =>
   rowsTable(
@@ -199,5 +202,7 @@ export async function deriveCommits(
   for (const { sha, committedAt } of listedCommits) {
     earliest.set(sha, Math.min(committedAt, earliest.get(sha) ?? Infinity));
   }
-  await eachChunk([...earliest], chunk => lowerCommitTimes(tx, chunk));
+  for (const chunk of chunks([...earliest], LISTED_PER_STATEMENT)) {
+    await lowerCommitTimes(tx, chunk);
+  }
 }

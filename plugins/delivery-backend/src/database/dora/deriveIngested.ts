@@ -1,11 +1,19 @@
 import { Knex } from 'knex';
 import { deriveCommits } from './deriveCommits';
+import {
+  DERIVATION_SETTINGS_NAME,
+  isDerivedWith,
+  settingsValue,
+} from './derivationState';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import {
+  DERIVATION_LOCK,
   isIn,
   isPostgres,
-  lockDerivation,
   rowsOf,
+  failedAfter,
+  failureCauseAfter,
+  recoveredAtAfter,
   rowsTable,
   updateFailures,
   updateIncidentCounts,
@@ -94,7 +102,8 @@ interface NextDeployment {
   trigger: string | null;
 }
 
-// Sets the next_ columns of these deployments; writes only those that change.
+// Sets the next_ columns of these deployments, and what follows from them;
+// writes only those that change.
 function setNext(tx: Knex.Transaction, chunk: Array<[string, NextDeployment]>) {
   const rows = rowsTable(
     tx,
@@ -112,11 +121,19 @@ function setNext(tx: Knex.Transaction, chunk: Array<[string, NextDeployment]>) {
       n.trigger,
     ]),
   );
+  // Failure and recovery follow from the new successor (and the incident
+  // counts, which do not change here), in the same write.
   return tx.raw(
     `UPDATE dora_deployments
      SET next_deployment_id = v.next_deployment_id,
        next_finished_at = v.next_finished_at,
-       next_trigger = v.next_trigger
+       next_trigger = v.next_trigger,
+       failed = ${failedAfter('v.next_trigger')},
+       failure_cause = ${failureCauseAfter('v.next_trigger')},
+       recovered_at = ${recoveredAtAfter(
+         'v.next_trigger',
+         'v.next_finished_at',
+       )}
      FROM ${rows.sql}
      WHERE dora_deployments.deployment_id = v.deployment_id
        AND (dora_deployments.next_deployment_id IS DISTINCT FROM v.next_deployment_id
@@ -124,6 +141,35 @@ function setNext(tx: Knex.Transaction, chunk: Array<[string, NextDeployment]>) {
          OR dora_deployments.next_trigger IS DISTINCT FROM v.next_trigger)`,
     rows.bindings,
   );
+}
+
+// Every statement of the derivation looks up a bounded set of rows by
+// index. Left to itself, PostgreSQL's planner hash-joins them against a
+// sequential scan once a table is mid-sized (tens of thousands of rows),
+// which costs a scan of the whole table per ingestion.
+const INDEX_LOOKUPS_ONLY = `set_config('enable_seqscan', 'off', true),
+  set_config('enable_hashjoin', 'off', true),
+  set_config('enable_mergejoin', 'off', true)`;
+
+/**
+ * Takes the derivation lock (see `lockDerivation`) and sets up the
+ * transaction for {@link deriveIngested}; answers whether the DORA tables
+ * are derived, completely, with these settings. One round trip: it is paid
+ * by every ingestion.
+ */
+export async function prepareDerivation(
+  tx: Knex.Transaction,
+  settings?: DoraDerivationSettings,
+): Promise<boolean> {
+  if (!isPostgres(tx)) {
+    return settings ? isDerivedWith(tx, settings) : true;
+  }
+  const result = await tx.raw(
+    `SELECT pg_advisory_xact_lock(?) AS locked, ${INDEX_LOOKUPS_ONLY},
+       (SELECT value FROM dora_settings WHERE name = ?) AS value`,
+    [DERIVATION_LOCK, DERIVATION_SETTINGS_NAME],
+  );
+  return settings ? result.rows[0].value === settingsValue(settings) : true;
 }
 
 /**
@@ -145,36 +191,37 @@ export async function deriveIngested(
   tx: Knex.Transaction,
   settings: DoraDerivationSettings,
   changes: IngestedChanges,
+  options: {
+    /** Whether the transaction already ran {@link prepareDerivation}. */
+    prepared?: boolean;
+  } = {},
 ): Promise<void> {
   const { deploymentIds, incidentIds } = changes;
   if (deploymentIds.length === 0 && incidentIds.length === 0) {
     return;
   }
-  await lockDerivation(tx);
-  if (isPostgres(tx)) {
-    // Every statement below looks up a bounded set of rows by index. Left to
-    // itself, the planner hash-joins them against a sequential scan once a
-    // table is mid-sized (tens of thousands of rows), which costs a scan of
-    // the whole table per ingestion.
-    await tx.raw('SET LOCAL enable_seqscan = off');
-    await tx.raw('SET LOCAL enable_hashjoin = off');
-    await tx.raw('SET LOCAL enable_mergejoin = off');
+  if (!options.prepared) {
+    await prepareDerivation(tx);
   }
   const byDeploymentId = (ids: string[]) => isIn(tx, 'd.deployment_id', ids);
 
-  // Where the changed deployments were in the production history.
-  const before = await inChunks(deploymentIds, async ids => {
-    const where = byDeploymentId(ids);
-    return rowsOf<ProductionDeploymentBefore>(
-      await tx.raw(
-        `SELECT d.deployment_id, d.entity_ref, d.environment, d.head_commit_sha, d.next_finished_at,
+  // Where the changed deployments were in the production history (a newly
+  // inserted one was nowhere).
+  const before = await inChunks(
+    changes.replacedDeploymentIds ?? deploymentIds,
+    async ids => {
+      const where = byDeploymentId(ids);
+      return rowsOf<ProductionDeploymentBefore>(
+        await tx.raw(
+          `SELECT d.deployment_id, d.entity_ref, d.environment, d.head_commit_sha, d.next_finished_at,
            ${neighbour('deployment_id', 'before')} AS predecessor_id,
            ${neighbour('finished_at', 'before')} AS predecessor_finished_at
          FROM dora_deployments d WHERE ${where.sql}`,
-        where.bindings,
-      ),
-    );
-  });
+          where.bindings,
+        ),
+      );
+    },
+  );
 
   // Which of them are succeeded production deployments now, and where.
   await eachChunk(
@@ -268,22 +315,26 @@ export async function deriveIngested(
       where.bindings,
     );
   });
-  const successorChanged = [...next.keys(), ...formerPredecessors];
 
+  // Incidents that name a deployment that was or is in the production
+  // history may move; those naming any other still name nothing there.
   const attributionTargets = await reattributeIncidents(tx, settings, {
     incidentIds,
-    deploymentIds,
+    deploymentIds: unique([
+      ...before.map(row => row.deployment_id),
+      ...after.map(row => row.deployment_id),
+    ]),
     before,
     after,
   });
 
-  // Incident counts where the incidents changed; failure and recovery also
-  // where the successor changed.
+  // Incident counts where the incidents changed; failure and recovery there
+  // and where the successor was looked up again (setNext did the others).
   const targets = unique(attributionTargets);
   await eachChunk(targets, ids =>
     updateIncidentCounts(tx, isIn(tx, 'deployment_id', ids)),
   );
-  await eachChunk(unique([...successorChanged, ...targets]), ids =>
+  await eachChunk(unique([...formerPredecessors, ...targets]), ids =>
     updateFailures(tx, isIn(tx, 'deployment_id', ids)),
   );
 

@@ -1,8 +1,6 @@
 import { Knex } from 'knex';
-import { isDerivedWith } from './derivationState';
-import { deriveIngested } from './deriveIngested';
+import { deriveIngested, prepareDerivation } from './deriveIngested';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
-import { lockDerivation } from './doraStatements';
 import { IngestedChanges } from './ingestedChanges';
 import { recordPendingChanges } from './pendingChanges';
 
@@ -21,9 +19,8 @@ export async function deriveOrDefer(
   if (changes.deploymentIds.length === 0 && changes.incidentIds.length === 0) {
     return;
   }
-  await lockDerivation(tx);
-  if (await isDerivedWith(tx, settings)) {
-    await deriveIngested(tx, settings, changes);
+  if (await prepareDerivation(tx, settings)) {
+    await deriveIngested(tx, settings, changes, { prepared: true });
   } else {
     await recordPendingChanges(tx, changes);
   }

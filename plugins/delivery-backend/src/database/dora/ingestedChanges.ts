@@ -19,6 +19,11 @@ export interface IngestedChanges {
    * ingestion does); else they are read from the raw tables.
    */
   storedDeployments?: StoredDeployment[];
+  /**
+   * Of those, the ones stored before this change (replaced, not inserted);
+   * when left out, any of them may have been.
+   */
+  replacedDeploymentIds?: string[];
   /** The commits that replaced deployments listed before they were replaced. */
   replacedCommits: Array<{ deploymentId: string; sha: string }>;
   /** The commits the inserted or replaced deployments list now. */
