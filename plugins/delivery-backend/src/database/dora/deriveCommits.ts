@@ -76,8 +76,7 @@ function commitsBrought(
   return pairs;
 }
 
-// A commit that a changed deployment brings now, with the earliest (by
-// finished_at, then id) changed deployment that brings it.
+// A commit that a changed deployment brings now, and that deployment.
 interface Candidate {
   entityRef: string;
   sha: string;
@@ -85,29 +84,24 @@ interface Candidate {
   finishedAt: number;
 }
 
+// The candidates by the key of their (entity, sha) pair: several changed
+// deployments may bring one commit; the database picks the earliest, in its
+// own order of ids.
 function candidates(
   after: ProductionDeploymentAfter[],
   commits: Array<{ deploymentId: string; sha: string }>,
-): Map<string, Candidate> {
-  const result = new Map<string, Candidate>();
+): Map<string, Candidate[]> {
+  const result = new Map<string, Candidate[]>();
   const byId = new Map(after.map(row => [row.deployment_id, row]));
   const add = (row: ProductionDeploymentAfter, sha: string) => {
     const key = JSON.stringify([row.entity_ref, sha]);
-    const finishedAt = Number(row.finished_at);
-    const known = result.get(key);
-    if (
-      !known ||
-      finishedAt < known.finishedAt ||
-      (finishedAt === known.finishedAt &&
-        row.deployment_id < known.deploymentId)
-    ) {
-      result.set(key, {
-        entityRef: row.entity_ref,
-        sha,
-        deploymentId: row.deployment_id,
-        finishedAt,
-      });
-    }
+    const candidate = {
+      entityRef: row.entity_ref,
+      sha,
+      deploymentId: row.deployment_id,
+      finishedAt: Number(row.finished_at),
+    };
+    result.set(key, [...(result.get(key) ?? []), candidate]);
   };
   for (const { deploymentId, sha } of commits) {
     const row = byId.get(deploymentId);
@@ -144,13 +138,20 @@ async function offerFirstDeployments(
     ],
     chunk.map(c => [c.entityRef, c.sha, c.deploymentId, c.finishedAt]),
   );
-  // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON.
+  // The earliest offer of each pair only: a statement may not update a row
+  // twice.
   await tx.raw(
     `INSERT INTO dora_commits (entity_ref, sha, first_deployment_id, first_finished_at, committed_at)
-     SELECT offered.entity_ref, offered.sha, offered.deployment_id, offered.finished_at,
-       (SELECT min(t.committed_at) FROM deployment_commits t WHERE t.sha = offered.sha)
-     FROM ${offered.sql}
-     WHERE true
+     SELECT earliest.entity_ref, earliest.sha, earliest.deployment_id, earliest.finished_at,
+       (SELECT min(t.committed_at) FROM deployment_commits t WHERE t.sha = earliest.sha)
+     FROM (
+       SELECT offered.*, row_number() OVER (
+         PARTITION BY offered.entity_ref, offered.sha
+         ORDER BY offered.finished_at, offered.deployment_id
+       ) AS position
+       FROM ${offered.sql}
+     ) earliest
+     WHERE earliest.position = 1
      ON CONFLICT (sha, entity_ref) DO UPDATE SET
        first_deployment_id = excluded.first_deployment_id,
        first_finished_at = excluded.first_finished_at
@@ -191,7 +192,7 @@ export async function deriveCommits(
     await insertFirstDeployments(tx, broughtBy(tx, chunk));
   });
   await eachChunk([...brought.values()], chunk =>
-    offerFirstDeployments(tx, chunk),
+    offerFirstDeployments(tx, chunk.flat()),
   );
 
   // Times: recomputed for commits an event stopped listing, lowered for

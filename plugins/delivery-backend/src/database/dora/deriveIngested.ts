@@ -10,6 +10,7 @@ import {
   DERIVATION_LOCK,
   isIn,
   isPostgres,
+  REWORK,
   rowsOf,
   failedAfter,
   failureCauseAfter,
@@ -243,12 +244,26 @@ export async function deriveIngested(
       d.status === 'succeeded' &&
       d.finishedAt !== null,
   );
+  // Each with the successor it has among the deployments stored before, and
+  // the failure that follows from it (it has no incidents yet): usually
+  // right, so that few are written again below.
   await eachChunk(inserted, chunk => {
-    const rows = rowsTable(tx, 'v', INSERTED_COLUMNS, chunk.map(insertedRow));
+    const rows = rowsTable(tx, 'd', INSERTED_COLUMNS, chunk.map(insertedRow));
     return tx.raw(
-      `INSERT INTO dora_deployments (deployment_id, entity_ref, environment, finished_at, trigger, head_commit_sha)
-       SELECT v.deployment_id, v.entity_ref, v.environment, v.finished_at, v.trigger, v.head_commit_sha
-       FROM ${rows.sql}`,
+      `INSERT INTO dora_deployments (deployment_id, entity_ref, environment, finished_at, trigger,
+         head_commit_sha, next_deployment_id, next_finished_at, next_trigger,
+         failed, failure_cause, recovered_at)
+       SELECT x.*,
+         CASE WHEN x.next_trigger IN ${REWORK} THEN 1 ELSE 0 END,
+         CASE WHEN x.next_trigger IN ${REWORK} THEN x.next_trigger END,
+         CASE WHEN x.next_trigger IN ${REWORK} THEN x.next_finished_at END
+       FROM (
+         SELECT d.deployment_id, d.entity_ref, d.environment, d.finished_at, d.trigger, d.head_commit_sha,
+           ${neighbour('deployment_id', 'after')} AS next_deployment_id,
+           ${neighbour('finished_at', 'after')} AS next_finished_at,
+           ${neighbour('trigger', 'after')} AS next_trigger
+         FROM ${rows.sql}
+       ) x`,
       rows.bindings,
     );
   });

@@ -94,8 +94,8 @@ export async function lockDerivation(tx: Knex.Transaction): Promise<void> {
   }
 }
 
-// A deployment fails when the next one rolls back or hot-fixes it.
-const REWORK = `('rollback', 'hotfix')`;
+/** The triggers of rework: a deployment fails when the next one has one. */
+export const REWORK = `('rollback', 'hotfix')`;
 
 /**
  * Attributes the production incidents matching `where` (over `incidents i`)
