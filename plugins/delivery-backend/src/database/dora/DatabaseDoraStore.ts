@@ -7,6 +7,11 @@ import {
 } from './aggregateByEntity';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
+import {
+  coversWholeUtcDays,
+  LeadTimeFigures,
+  leadTimesByDay,
+} from './leadTimesByDay';
 import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
 
 type Millis = number | string;
@@ -91,6 +96,9 @@ export class DatabaseDoraStore implements DoraStore {
         await tx.raw(`SET LOCAL work_mem = '${SORT_MEMORY}'`);
         return tx.raw(sql, bindings);
       });
+    // Everybody's lead times over whole UTC days: from the counts per day,
+    // without sorting the window.
+    const byDay = !entityRefs && coversWholeUtcDays(edges);
     const [deploymentResult, commitResult] = await Promise.all([
       inMemory(
         `SELECT bucket, count(*) AS deployments,
@@ -108,8 +116,10 @@ export class DatabaseDoraStore implements DoraStore {
          GROUP BY GROUPING SETS ((bucket), ())`,
         [edges, from, to, ...scopeBindings],
       ),
-      inMemory(
-        `SELECT bucket, count(*) AS commits,
+      byDay
+        ? leadTimesByDay(this.db, edges)
+        : inMemory(
+            `SELECT bucket, count(*) AS commits,
            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY lead_time) AS lead_time
          FROM (
            SELECT width_bucket(first_finished_at, ?::bigint[]) AS bucket,
@@ -119,8 +129,8 @@ export class DatabaseDoraStore implements DoraStore {
              AND committed_at IS NOT NULL ${scope}
          ) window_commits
          GROUP BY GROUPING SETS ((bucket), ())`,
-        [edges, from, to, ...scopeBindings],
-      ),
+            [edges, from, to, ...scopeBindings],
+          ),
     ]);
 
     // Bucket numbers are 1-based; the grand total has none.
@@ -143,6 +153,16 @@ export class DatabaseDoraStore implements DoraStore {
         openFailures: Number(row.open_failures),
         recoveryMedianMs: numberOrNull(row.recovery_median),
       });
+    }
+    if (byDay) {
+      (commitResult as LeadTimeFigures[]).forEach((figures, range) =>
+        Object.assign(range === 0 ? total : buckets[range - 1], {
+          leadTimeCommits: figures.commits,
+          leadTimeMedianMs: figures.median,
+          leadTimeP90Ms: figures.p90,
+        }),
+      );
+      return { total, buckets };
     }
     for (const row of rowsOf<{
       bucket: number | null;
