@@ -60,8 +60,7 @@ describe('leadTimesByDay', () => {
           expect(figures).toEqual(expected);
           expect(figures[0].median).not.toBeNull();
         }
-        return (await sortedFigures(knex, 0, Number.MAX_SAFE_INTEGER))
-          .commits;
+        return (await sortedFigures(knex, 0, Number.MAX_SAFE_INTEGER)).commits;
       };
 
       for (let seed = 1; seed <= 4; seed++) {
