@@ -20,6 +20,9 @@ const REWORK = `('rollback', 'hotfix')`;
 
 // Enough to sort a portal-wide quarter's lead times (~250,000) in memory.
 const SORT_MEMORY = '64MB';
+// As many entities as sort their window's rows in PostgreSQL's default
+// memory (a few thousand rows each).
+const FEW_ENTITIES = 50;
 
 const numberOrNull = (value: Millis | null | undefined) =>
   value === null || value === undefined ? null : Number(value);
@@ -90,12 +93,15 @@ export class DatabaseDoraStore implements DoraStore {
     const scopeBindings = entityRefs ? [entityRefs] : [];
 
     // Each query sorts its window's values for percentile_cont: let the
-    // sort stay in memory rather than spill to disk.
+    // sort stay in memory rather than spill to disk. A few entities' rows
+    // sort within the default memory: one round trip rather than four.
     const inMemory = (sql: string, bindings: Knex.RawBinding[]) =>
-      this.db.transaction(async tx => {
-        await tx.raw(`SET LOCAL work_mem = '${SORT_MEMORY}'`);
-        return tx.raw(sql, bindings);
-      });
+      entityRefs && entityRefs.length <= FEW_ENTITIES
+        ? this.db.raw(sql, bindings)
+        : this.db.transaction(async tx => {
+            await tx.raw(`SET LOCAL work_mem = '${SORT_MEMORY}'`);
+            return tx.raw(sql, bindings);
+          });
     // Everybody's lead times over whole UTC days: from the counts per day,
     // without sorting the window.
     const byDay = !entityRefs && coversWholeUtcDays(edges);
