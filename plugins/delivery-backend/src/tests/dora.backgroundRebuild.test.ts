@@ -71,6 +71,33 @@ describe('a change of DORA settings', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'derives what a replica still running with the old settings ingested after the rebuild, %p',
+    async databaseId => {
+      const history = randomHistory(13);
+      const { knex, store: old } = await createDora(databases, databaseId, {
+        settings: before,
+      });
+      await ingestInto(old, history.slice(0, 60));
+      const current = await DatabaseDeliveryStore.create({
+        database: { getClient: async () => knex },
+        dora: after,
+      });
+      await current.whenDoraTablesCurrent();
+
+      // The old replica's events are stored and recorded, not derived with
+      // its settings; the next ingestion of a current replica derives them.
+      await ingestInto(old, history.slice(60, 110));
+      expect((await knex('dora_pending_changes')).length).toBeGreaterThan(0);
+      await ingestInto(current, history.slice(110));
+
+      expect(await knex('dora_pending_changes')).toEqual([]);
+      expect(await snapshot(knex)).toEqual(
+        await derivedFromScratch(knex, after),
+      );
+    },
+  );
+
   it('on two replicas: one rebuilds while both start, answer from the old tables and ingest', async () => {
     if (!databases.eachSupportedId().some(([id]) => id === 'POSTGRES_15')) {
       return;

@@ -155,22 +155,34 @@ const INDEX_LOOKUPS_ONLY = `set_config('enable_seqscan', 'off', true),
 /**
  * Takes the derivation lock (see `lockDerivation`) and sets up the
  * transaction for {@link deriveIngested}; answers whether the DORA tables
- * are derived, completely, with these settings. One round trip: it is paid
- * by every ingestion.
+ * are derived, completely, with these settings, and whether changes wait in
+ * `dora_pending_changes`. One round trip: it is paid by every ingestion.
  */
 export async function prepareDerivation(
   tx: Knex.Transaction,
   settings?: DoraDerivationSettings,
-): Promise<boolean> {
+): Promise<{ derived: boolean; pending: boolean }> {
   if (!isPostgres(tx)) {
-    return settings ? isDerivedWith(tx, settings) : true;
+    if (!settings) {
+      return { derived: true, pending: false };
+    }
+    const pending = await tx('dora_pending_changes').first('id');
+    return {
+      derived: await isDerivedWith(tx, settings),
+      pending: pending !== undefined,
+    };
   }
   const result = await tx.raw(
     `SELECT pg_advisory_xact_lock(?) AS locked, ${INDEX_LOOKUPS_ONLY},
-       (SELECT value FROM dora_settings WHERE name = ?) AS value`,
+       (SELECT value FROM dora_settings WHERE name = ?) AS value,
+       EXISTS (SELECT 1 FROM dora_pending_changes) AS pending`,
     [DERIVATION_LOCK, DERIVATION_SETTINGS_NAME],
   );
-  return settings ? result.rows[0].value === settingsValue(settings) : true;
+  const [row] = result.rows;
+  return {
+    derived: settings ? row.value === settingsValue(settings) : true,
+    pending: Boolean(row.pending),
+  };
 }
 
 /**

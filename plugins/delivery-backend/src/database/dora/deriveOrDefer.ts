@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { deriveIngested, prepareDerivation } from './deriveIngested';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import { IngestedChanges } from './ingestedChanges';
-import { recordPendingChanges } from './pendingChanges';
+import { derivePendingChanges, recordPendingChanges } from './pendingChanges';
 
 /**
  * Brings the DORA tables up to date with one ingestion, in its transaction,
@@ -19,7 +19,15 @@ export async function deriveOrDefer(
   if (changes.deploymentIds.length === 0 && changes.incidentIds.length === 0) {
     return;
   }
-  if (await prepareDerivation(tx, settings)) {
+  const { derived, pending } = await prepareDerivation(tx, settings);
+  if (derived) {
+    // Changes recorded by a replica that ran with other settings after the
+    // last rebuild: derived first, from the state they were recorded on.
+    if (pending) {
+      while ((await derivePendingChanges(tx, settings, 5000)) > 0) {
+        // until none is left
+      }
+    }
     await deriveIngested(tx, settings, changes, { prepared: true });
   } else {
     await recordPendingChanges(tx, changes);
