@@ -4,9 +4,13 @@ import { Knex } from 'knex';
 export const HISTORY = {
   entities: 500,
   domains: 4,
-  // DELIVERY_BENCH_DORA_SCALE=0.1 makes a tenth of the history, for a trial.
+  // `yarn bench:dora 10M` makes ten times the history (10,000,000
+  // deployments); DELIVERY_BENCH_DORA_SCALE=0.1 a tenth, for a trial.
   deploymentsPerEntity: Math.round(
-    2000 * Number(process.env.DELIVERY_BENCH_DORA_SCALE ?? 1),
+    2000 *
+      (process.argv.includes('10M')
+        ? 10
+        : Number(process.env.DELIVERY_BENCH_DORA_SCALE ?? 1)),
   ),
   commitsPerDeployment: 3,
   /** The history ends here (exclusive), 2026-11-01T00:00Z... */

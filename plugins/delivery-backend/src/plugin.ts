@@ -145,7 +145,9 @@ export const deliveryPlugin = createBackendPlugin({
           dora: readDoraSettings(config, environments),
           onDeploymentsChanged: changed =>
             deliverySignals.deploymentsChanged(changed),
+          logger,
         });
+        lifecycle.addShutdownHook(() => store.stopDoraRebuild());
         const catalog = new EntityCatalog(catalogService, auth, cache);
         const verificationStore = await DatabaseVerificationStore.create({
           database,

@@ -1,5 +1,6 @@
 import {
   DatabaseService,
+  LoggerService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
@@ -30,12 +31,12 @@ import {
   toIncident,
   toMillis,
 } from './rows';
-import { deriveIngested } from './dora/deriveIngested';
+import { BackgroundDoraRebuild } from './dora/backgroundRebuild';
+import { deriveOrDefer } from './dora/deriveOrDefer';
 import {
   DEFAULT_DORA_SETTINGS,
   DoraDerivationSettings,
 } from './dora/DoraDerivationSettings';
-import { ensureDoraTablesCurrent } from './dora/rebuildDoraTables';
 import { upsertDeployments, upsertIncidents } from './upsertEvents';
 import { whereEntities } from './whereEntities';
 
@@ -47,8 +48,10 @@ const migrationsDir = resolvePackagePath(
 /** The Knex implementation of {@link DeliveryStore}, for SQLite and PostgreSQL. */
 export class DatabaseDeliveryStore implements DeliveryStore {
   /**
-   * Connects to the plugin's database and, unless skipped, migrates it;
-   * rebuilds the DORA tables if they were derived with other settings.
+   * Connects to the plugin's database and, unless skipped, migrates it. If
+   * the DORA tables were derived with other settings, they are derived again
+   * in the background (see {@link BackgroundDoraRebuild}); this does not
+   * wait for it.
    */
   static async create(options: {
     database: DatabaseService;
@@ -57,6 +60,10 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     dora?: DoraDerivationSettings;
     /** Told of every batch that stored or changed deployments, once it is committed. */
     onDeploymentsChanged?: DeploymentsChangedListener;
+    /** Where a background rebuild of the DORA tables reports. */
+    logger?: LoggerService;
+    /** How often a replica that found another one rebuilding looks again. */
+    doraRebuildRetryMs?: number;
   }): Promise<DatabaseDeliveryStore> {
     const { database, skipMigrations } = options;
     const dora = options.dora ?? DEFAULT_DORA_SETTINGS;
@@ -64,10 +71,15 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     if (!database.migrations?.skip && !skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    await ensureDoraTablesCurrent(client, dora);
+    const doraRebuild = new BackgroundDoraRebuild(client, dora, {
+      logger: options.logger,
+      retryMs: options.doraRebuildRetryMs,
+    });
+    await doraRebuild.start();
     return new DatabaseDeliveryStore(
       client,
       dora,
+      doraRebuild,
       options.onDeploymentsChanged,
     );
   }
@@ -75,8 +87,19 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   private constructor(
     private readonly db: Knex,
     private readonly dora: DoraDerivationSettings,
+    private readonly doraRebuild: BackgroundDoraRebuild,
     private readonly onDeploymentsChanged?: DeploymentsChangedListener,
   ) {}
+
+  /** Resolves once the DORA tables are derived with this store's settings. */
+  whenDoraTablesCurrent(): Promise<void> {
+    return this.doraRebuild.whenCurrent();
+  }
+
+  /** Stops waiting to rebuild the DORA tables, at shutdown. */
+  stopDoraRebuild(): void {
+    this.doraRebuild.stop();
+  }
 
   async ingest(
     deployments: DeploymentEvent[],
@@ -89,9 +112,11 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     const { changedIds, conflicts } = await this.db.transaction(async tx => {
       const upserted = await upsertDeployments(tx, deployments, now);
       const incidentsUpserted = await upsertIncidents(tx, incidents, now);
-      // DORA's tables follow in the same transaction.
-      await deriveIngested(tx, this.dora, {
+      // DORA's tables follow in the same transaction (or after a rebuild).
+      await deriveOrDefer(tx, this.dora, {
         deploymentIds: upserted.changedIds,
+        storedDeployments: upserted.stored,
+        replacedDeploymentIds: upserted.replacedIds,
         replacedCommits: upserted.replacedCommits,
         listedCommits: upserted.listedCommits,
         incidentIds: incidentsUpserted.changedIds,

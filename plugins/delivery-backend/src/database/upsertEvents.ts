@@ -11,7 +11,7 @@ import {
   storedOwnerConflicts,
   winners,
 } from './eventBatches';
-import { IngestedChanges } from './dora/ingestedChanges';
+import { IngestedChanges, StoredDeployment } from './dora/ingestedChanges';
 import {
   DEPLOYMENT_COLUMNS,
   INCIDENT_COLUMNS,
@@ -55,15 +55,29 @@ async function upsert(
     rows: Value[][];
     keepColumns: string[];
     replaceWhen: string;
+    /** A column counting replacements, read back to tell them from inserts. */
+    revisionColumn?: string;
   },
-): Promise<string[]> {
-  const { table, columns, keepColumns, replaceWhen } = options;
+): Promise<Array<{ id: string; replaced: boolean }>> {
+  const { table, columns, keepColumns, replaceWhen, revisionColumn } = options;
   const assignments = columns
     .filter(column => column !== 'id' && !keepColumns.includes(column))
     .map(column => `${quote(column)} = excluded.${quote(column)}`)
+    .concat(
+      revisionColumn
+        ? [
+            `${quote(revisionColumn)} = ${quote(table)}.${quote(
+              revisionColumn,
+            )} + 1`,
+          ]
+        : [],
+    )
     .join(', ');
+  const returning = revisionColumn
+    ? `"id", ${quote(revisionColumn)} AS "revision"`
+    : `"id"`;
   const rowPlaceholder = `(${columns.map(() => '?').join(', ')})`;
-  const changed: string[] = [];
+  const changed: Array<{ id: string; replaced: boolean }> = [];
 
   const rowsPerStatement = Math.floor(
     PARAMETERS_PER_STATEMENT / columns.length,
@@ -76,13 +90,14 @@ async function upsert(
       `WHERE (${replaceWhen}) AND ${OWNER_COLUMNS.map(
         column =>
           `${quote(table)}.${quote(column)} = excluded.${quote(column)}`,
-      ).join(' AND ')} RETURNING "id"`;
+      ).join(' AND ')} RETURNING ${returning}`;
     const result = await tx.raw(sql, chunk.flat());
     // pg answers a result object, the SQLite drivers an array of rows.
-    const rows: Array<{ id: string }> = Array.isArray(result)
-      ? result
-      : result.rows;
-    changed.push(...rows.map(row => row.id));
+    const rows: Array<{ id: string; revision?: number | string }> =
+      Array.isArray(result) ? result : result.rows;
+    changed.push(
+      ...rows.map(row => ({ id: row.id, replaced: Number(row.revision) > 0 })),
+    );
   }
   return changed;
 }
@@ -94,6 +109,10 @@ export type UpsertedDeployments = Pick<
 > & {
   /** The deployments inserted or replaced. */
   changedIds: string[];
+  /** Those deployments as stored now. */
+  stored: StoredDeployment[];
+  /** Of those, the ones stored before (replaced, not inserted). */
+  replacedIds: string[];
   /** The events not applied because their id belongs elsewhere. */
   conflicts: EventIdConflict[];
 };
@@ -111,16 +130,19 @@ export async function upsertDeployments(
   if (deployments.length === 0) {
     return {
       changedIds: [],
+      stored: [],
+      replacedIds: [],
       replacedCommits: [],
       listedCommits: [],
       conflicts: batch.conflicts,
     };
   }
 
-  const changedIds = await upsert(tx, {
+  const upserted = await upsert(tx, {
     table: 'deployments',
     columns: WRITTEN_DEPLOYMENT_COLUMNS,
     keepColumns: ['received_at'],
+    revisionColumn: 'revision',
     // An in_progress event never replaces a finished deployment.
     replaceWhen: `excluded."status" <> 'in_progress' OR "deployments"."status" = 'in_progress'`,
     rows: deployments.map(event => {
@@ -144,18 +166,28 @@ export async function upsertDeployments(
       ];
     }),
   });
+  const changedIds = upserted.map(row => row.id);
   const conflicts = [
     ...batch.conflicts,
     ...(await storedOwnerConflicts(tx, 'deployments', batch, changedIds)),
   ];
   if (changedIds.length === 0) {
-    return { changedIds, replacedCommits: [], listedCommits: [], conflicts };
+    return {
+      changedIds,
+      stored: [],
+      replacedIds: [],
+      replacedCommits: [],
+      listedCommits: [],
+      conflicts,
+    };
   }
 
-  // The commits follow the event that won: replace them for changed rows only.
+  // The commits follow the event that won: replace them for replaced rows;
+  // an inserted one has none yet.
   const changed = new Set(changedIds);
+  const replacedIds = upserted.filter(row => row.replaced).map(row => row.id);
   const replacedCommits: UpsertedDeployments['replacedCommits'] = [];
-  await eachChunk(changedIds, async ids => {
+  await eachChunk(replacedIds, async ids => {
     const result = await tx.raw(
       `DELETE FROM "deployment_commits" WHERE "deployment_id" IN (${ids
         .map(() => '?')
@@ -172,10 +204,21 @@ export async function upsertDeployments(
     );
   });
   const commitRows: Value[][] = [];
+  const stored: StoredDeployment[] = [];
   for (const deployment of deployments) {
     if (!changed.has(deployment.id)) {
       continue;
     }
+    const listsCommits = (deployment.commits ?? []).length > 0;
+    stored.push({
+      id: deployment.id,
+      entityRef: deployment.entityRef,
+      environment: deployment.environment,
+      status: deployment.status,
+      trigger: deployment.trigger,
+      finishedAt: toOptionalMillis(deployment.finishedAt),
+      headCommitSha: listsCommits ? null : deployment.commitSha,
+    });
     const seen = new Set<string>();
     for (const commit of deployment.commits ?? []) {
       if (!seen.has(commit.sha)) {
@@ -205,7 +248,14 @@ export async function upsertDeployments(
     sha: sha as string,
     committedAt: committedAt as number,
   }));
-  return { changedIds, replacedCommits, listedCommits, conflicts };
+  return {
+    changedIds,
+    stored,
+    replacedIds,
+    replacedCommits,
+    listedCommits,
+    conflicts,
+  };
 }
 
 /** Upserts incidents: the ids of those inserted or replaced, and the conflicts. */
@@ -223,7 +273,7 @@ export async function upsertIncidents(
   if (incidents.length === 0) {
     return { changedIds: [], conflicts: batch.conflicts };
   }
-  const changedIds = await upsert(tx, {
+  const upserted = await upsert(tx, {
     table: 'incidents',
     columns: WRITTEN_INCIDENT_COLUMNS,
     keepColumns: ['received_at'],
@@ -241,6 +291,7 @@ export async function upsertIncidents(
       now,
     ]),
   });
+  const changedIds = upserted.map(row => row.id);
   const conflicts = [
     ...batch.conflicts,
     ...(await storedOwnerConflicts(tx, 'incidents', batch, changedIds)),

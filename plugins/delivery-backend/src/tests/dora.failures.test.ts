@@ -176,7 +176,8 @@ describe('DORA change failure rate and recovery', () => {
 
       // The same database, started again with a 24 h window.
       const database = { getClient: async () => first.knex };
-      await DatabaseDeliveryStore.create({ database });
+      const again = await DatabaseDeliveryStore.create({ database });
+      await again.whenDoraTablesCurrent();
       const { total } = await new DatabaseDoraStore(first.knex).aggregate({
         edges: [Date.parse('2026-03-02'), Date.parse('2026-03-05')],
       });

@@ -7,6 +7,11 @@ import {
 } from './aggregateByEntity';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
+import {
+  coversWholeUtcDays,
+  LeadTimeFigures,
+  leadTimesByDay,
+} from './leadTimesByDay';
 import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
 
 type Millis = number | string;
@@ -15,6 +20,9 @@ const REWORK = `('rollback', 'hotfix')`;
 
 // Enough to sort a portal-wide quarter's lead times (~250,000) in memory.
 const SORT_MEMORY = '64MB';
+// As many entities as sort their window's rows in PostgreSQL's default
+// memory (a few thousand rows each).
+const FEW_ENTITIES = 50;
 
 const numberOrNull = (value: Millis | null | undefined) =>
   value === null || value === undefined ? null : Number(value);
@@ -85,12 +93,18 @@ export class DatabaseDoraStore implements DoraStore {
     const scopeBindings = entityRefs ? [entityRefs] : [];
 
     // Each query sorts its window's values for percentile_cont: let the
-    // sort stay in memory rather than spill to disk.
+    // sort stay in memory rather than spill to disk. A few entities' rows
+    // sort within the default memory: one round trip rather than four.
     const inMemory = (sql: string, bindings: Knex.RawBinding[]) =>
-      this.db.transaction(async tx => {
-        await tx.raw(`SET LOCAL work_mem = '${SORT_MEMORY}'`);
-        return tx.raw(sql, bindings);
-      });
+      entityRefs && entityRefs.length <= FEW_ENTITIES
+        ? this.db.raw(sql, bindings)
+        : this.db.transaction(async tx => {
+            await tx.raw(`SET LOCAL work_mem = '${SORT_MEMORY}'`);
+            return tx.raw(sql, bindings);
+          });
+    // Everybody's lead times over whole UTC days: from the counts per day,
+    // without sorting the window.
+    const byDay = !entityRefs && coversWholeUtcDays(edges);
     const [deploymentResult, commitResult] = await Promise.all([
       inMemory(
         `SELECT bucket, count(*) AS deployments,
@@ -108,8 +122,10 @@ export class DatabaseDoraStore implements DoraStore {
          GROUP BY GROUPING SETS ((bucket), ())`,
         [edges, from, to, ...scopeBindings],
       ),
-      inMemory(
-        `SELECT bucket, count(*) AS commits,
+      byDay
+        ? leadTimesByDay(this.db, edges)
+        : inMemory(
+            `SELECT bucket, count(*) AS commits,
            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY lead_time) AS lead_time
          FROM (
            SELECT width_bucket(first_finished_at, ?::bigint[]) AS bucket,
@@ -119,8 +135,8 @@ export class DatabaseDoraStore implements DoraStore {
              AND committed_at IS NOT NULL ${scope}
          ) window_commits
          GROUP BY GROUPING SETS ((bucket), ())`,
-        [edges, from, to, ...scopeBindings],
-      ),
+            [edges, from, to, ...scopeBindings],
+          ),
     ]);
 
     // Bucket numbers are 1-based; the grand total has none.
@@ -143,6 +159,16 @@ export class DatabaseDoraStore implements DoraStore {
         openFailures: Number(row.open_failures),
         recoveryMedianMs: numberOrNull(row.recovery_median),
       });
+    }
+    if (byDay) {
+      (commitResult as LeadTimeFigures[]).forEach((figures, range) =>
+        Object.assign(range === 0 ? total : buckets[range - 1], {
+          leadTimeCommits: figures.commits,
+          leadTimeMedianMs: figures.median,
+          leadTimeP90Ms: figures.p90,
+        }),
+      );
+      return { total, buckets };
     }
     for (const row of rowsOf<{
       bucket: number | null;

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { eachChunk } from '../chunks';
+import { chunks, eachChunk } from '../chunks';
 import type {
   IngestedChanges,
   ProductionDeploymentAfter,
@@ -13,6 +13,9 @@ import {
 } from './doraStatements';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+
+// A batch's listed commits (two columns a row) in one statement.
+const LISTED_PER_STATEMENT = 10_000;
 
 const pairsTable = (tx: Knex.Transaction, pairs: Array<[string, string]>) =>
   rowsTable(
@@ -50,7 +53,7 @@ function broughtBy(tx: Knex.Transaction, pairs: Array<[string, string]>) {
 // The (entity, sha) pairs of the commits production deployments bring: those
 // they list and their head commits, each once, by a key of the pair.
 function commitsBrought(
-  deployments: Array<ProductionDeploymentBefore | ProductionDeploymentAfter>,
+  deployments: ProductionDeploymentBefore[],
   commits: Array<{ deploymentId: string; sha: string }>,
 ): Map<string, [string, string]> {
   const pairs = new Map<string, [string, string]>();
@@ -73,6 +76,91 @@ function commitsBrought(
   return pairs;
 }
 
+// A commit that a changed deployment brings now, and that deployment.
+interface Candidate {
+  entityRef: string;
+  sha: string;
+  deploymentId: string;
+  finishedAt: number;
+}
+
+// The candidates by the key of their (entity, sha) pair: several changed
+// deployments may bring one commit; the database picks the earliest, in its
+// own order of ids.
+function candidates(
+  after: ProductionDeploymentAfter[],
+  commits: Array<{ deploymentId: string; sha: string }>,
+): Map<string, Candidate[]> {
+  const result = new Map<string, Candidate[]>();
+  const byId = new Map(after.map(row => [row.deployment_id, row]));
+  const add = (row: ProductionDeploymentAfter, sha: string) => {
+    const key = JSON.stringify([row.entity_ref, sha]);
+    const candidate = {
+      entityRef: row.entity_ref,
+      sha,
+      deploymentId: row.deployment_id,
+      finishedAt: Number(row.finished_at),
+    };
+    result.set(key, [...(result.get(key) ?? []), candidate]);
+  };
+  for (const { deploymentId, sha } of commits) {
+    const row = byId.get(deploymentId);
+    if (row) {
+      add(row, sha);
+    }
+  }
+  for (const row of after) {
+    if (row.head_commit_sha) {
+      add(row, row.head_commit_sha);
+    }
+  }
+  return result;
+}
+
+/**
+ * Makes each candidate the first deployment of its commit where it is
+ * earlier than the one recorded, or where none is: a deployment that
+ * starts to bring a commit can only move its first deployment earlier. A
+ * new row takes the commit's earliest known time.
+ */
+async function offerFirstDeployments(
+  tx: Knex.Transaction,
+  chunk: Candidate[],
+): Promise<void> {
+  const offered = rowsTable(
+    tx,
+    'offered',
+    [
+      { name: 'entity_ref', type: 'text' },
+      { name: 'sha', type: 'text' },
+      { name: 'deployment_id', type: 'text' },
+      { name: 'finished_at', type: 'bigint' },
+    ],
+    chunk.map(c => [c.entityRef, c.sha, c.deploymentId, c.finishedAt]),
+  );
+  // The earliest offer of each pair only: a statement may not update a row
+  // twice.
+  await tx.raw(
+    `INSERT INTO dora_commits (entity_ref, sha, first_deployment_id, first_finished_at, committed_at)
+     SELECT earliest.entity_ref, earliest.sha, earliest.deployment_id, earliest.finished_at,
+       (SELECT min(t.committed_at) FROM deployment_commits t WHERE t.sha = earliest.sha)
+     FROM (
+       SELECT offered.*, row_number() OVER (
+         PARTITION BY offered.entity_ref, offered.sha
+         ORDER BY offered.finished_at, offered.deployment_id
+       ) AS position
+       FROM ${offered.sql}
+     ) earliest
+     WHERE earliest.position = 1
+     ON CONFLICT (sha, entity_ref) DO UPDATE SET
+       first_deployment_id = excluded.first_deployment_id,
+       first_finished_at = excluded.first_finished_at
+     WHERE (excluded.first_finished_at, excluded.first_deployment_id)
+       < (dora_commits.first_finished_at, dora_commits.first_deployment_id)`,
+    offered.bindings,
+  );
+}
+
 // The first production deployment of each commit a changed deployment brings
 // or brought, and the time of each commit a changed deployment lists or listed.
 export async function deriveCommits(
@@ -85,10 +173,10 @@ export async function deriveCommits(
   const { replacedCommits, listedCommits, before, after } = options;
 
   // Commits a changed deployment brought before may now have another first
-  // deployment, or none: delete and derive again. Those it brings now keep
-  // or get one: derive and upsert.
+  // deployment, or none: delete and derive again from every deployment that
+  // brings them. Those only brought now can only get an earlier one.
   const moved = commitsBrought(before, replacedCommits);
-  const brought = commitsBrought(after, listedCommits);
+  const brought = candidates(after, listedCommits);
   for (const key of moved.keys()) {
     brought.delete(key);
   }
@@ -104,7 +192,7 @@ export async function deriveCommits(
     await insertFirstDeployments(tx, broughtBy(tx, chunk));
   });
   await eachChunk([...brought.values()], chunk =>
-    insertFirstDeployments(tx, broughtBy(tx, chunk), { replace: true }),
+    offerFirstDeployments(tx, chunk.flat()),
   );
 
   // Times: recomputed for commits an event stopped listing, lowered for
@@ -115,5 +203,7 @@ export async function deriveCommits(
   for (const { sha, committedAt } of listedCommits) {
     earliest.set(sha, Math.min(committedAt, earliest.get(sha) ?? Infinity));
   }
-  await eachChunk([...earliest], chunk => lowerCommitTimes(tx, chunk));
+  for (const chunk of chunks([...earliest], LISTED_PER_STATEMENT)) {
+    await lowerCommitTimes(tx, chunk);
+  }
 }

@@ -79,8 +79,8 @@ export function rowsTable(
   };
 }
 
-// An arbitrary constant: the key of the advisory lock around DORA derivation.
-const DERIVATION_LOCK = 7_358_114_021;
+/** An arbitrary constant: the key of the advisory lock around DORA derivation. */
+export const DERIVATION_LOCK = 7_358_114_021;
 
 /**
  * Serialises DORA derivation across transactions and replicas until the
@@ -94,8 +94,8 @@ export async function lockDerivation(tx: Knex.Transaction): Promise<void> {
   }
 }
 
-// A deployment fails when the next one rolls back or hot-fixes it.
-const REWORK = `('rollback', 'hotfix')`;
+/** The triggers of rework: a deployment fails when the next one has one. */
+export const REWORK = `('rollback', 'hotfix')`;
 
 /**
  * Attributes the production incidents matching `where` (over `incidents i`)
@@ -166,13 +166,26 @@ export async function updateIncidentCounts(
 // Failed: an incident is attributed to it, or the next one is rework.
 // Recovery: to the latest resolution of its incidents (open while any is
 // unresolved); without incidents, to the rollback or hotfix after it.
-const FAILED = `CASE WHEN incident_count > 0 OR next_trigger IN ${REWORK} THEN 1 ELSE 0 END`;
-const FAILURE_CAUSE = `CASE WHEN incident_count > 0 THEN 'incident'
-  WHEN next_trigger IN ${REWORK} THEN next_trigger END`;
-const RECOVERED_AT = `CASE
+// Over a dora_deployments row, with its next deployment's trigger and
+// finish given by these expressions.
+
+/** Whether a deployment failed (1 or 0), given its next one's trigger. */
+export const failedAfter = (nextTrigger: string) =>
+  `CASE WHEN incident_count > 0 OR ${nextTrigger} IN ${REWORK} THEN 1 ELSE 0 END`;
+/** Why a deployment failed, given its next one's trigger. */
+export const failureCauseAfter = (nextTrigger: string) =>
+  `CASE WHEN incident_count > 0 THEN 'incident'
+  WHEN ${nextTrigger} IN ${REWORK} THEN ${nextTrigger} END`;
+/** When a failed deployment recovered, given its next one's trigger and finish. */
+export const recoveredAtAfter = (nextTrigger: string, nextFinishedAt: string) =>
+  `CASE
   WHEN incident_count > 0 THEN
     CASE WHEN open_incident_count = 0 THEN incidents_resolved_at END
-  WHEN next_trigger IN ${REWORK} THEN next_finished_at END`;
+  WHEN ${nextTrigger} IN ${REWORK} THEN ${nextFinishedAt} END`;
+
+const FAILED = failedAfter('next_trigger');
+const FAILURE_CAUSE = failureCauseAfter('next_trigger');
+const RECOVERED_AT = recoveredAtAfter('next_trigger', 'next_finished_at');
 
 /**
  * Recomputes failure and recovery of the deployments matching `where` (over

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { markDerived } from './derivationState';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import {
   insertFirstDeployments,
@@ -9,29 +10,15 @@ import {
   updateIncidentCounts,
 } from './doraStatements';
 
-// Bumped when the derivation itself changes, so that the tables are rebuilt.
-// 2: neighbours, attribution and rework within each production environment.
-const DERIVATION_VERSION = 2;
-const SETTINGS_NAME = 'derivation';
-
-function settingsValue(settings: DoraDerivationSettings): string {
-  return JSON.stringify({
-    version: DERIVATION_VERSION,
-    productionEnvironments: [...settings.productionEnvironments].sort(),
-    incidentAttributionWindowMs: settings.incidentAttributionWindowMs,
-  });
-}
-
 /**
- * Derives the DORA tables from scratch from the raw tables, set-based, in
- * the given transaction: the bulk path, used when the settings change and
- * after loading history directly into the raw tables (the benchmark).
+ * Derives the DORA tables from scratch from the raw tables as the
+ * transaction sees them, set-based: the bulk path. Records nothing in
+ * `dora_settings`; see {@link rebuildDoraTables} and `backgroundRebuild`.
  */
-export async function rebuildDoraTables(
+export async function deriveDoraTables(
   tx: Knex.Transaction,
   settings: DoraDerivationSettings,
 ): Promise<void> {
-  await lockDerivation(tx);
   await tx('dora_commits').delete();
   await tx('dora_incidents').delete();
   await tx('dora_deployments').delete();
@@ -75,30 +62,21 @@ export async function rebuildDoraTables(
       WHERE d.head_commit_sha IS NOT NULL`,
     bindings: [],
   });
-
-  const value = settingsValue(settings);
-  await tx('dora_settings')
-    .insert({ name: SETTINGS_NAME, value })
-    .onConflict('name')
-    .merge(['value']);
 }
 
 /**
- * Rebuilds the DORA tables unless they were derived with these settings;
- * one replica rebuilds while the others wait, then find them current.
+ * Derives the DORA tables from scratch in the given transaction, holding
+ * off ingestion's derivation meanwhile, and records them as derived with
+ * these settings: after loading history straight into the raw tables (the
+ * benchmark) and in tests. A running backend rebuilds in the background.
  */
-export async function ensureDoraTablesCurrent(
-  knex: Knex,
+export async function rebuildDoraTables(
+  tx: Knex.Transaction,
   settings: DoraDerivationSettings,
 ): Promise<void> {
-  const value = settingsValue(settings);
-  await knex.transaction(async tx => {
-    await lockDerivation(tx);
-    const row = await tx('dora_settings')
-      .where('name', SETTINGS_NAME)
-      .first('value');
-    if (row?.value !== value) {
-      await rebuildDoraTables(tx, settings);
-    }
-  });
+  await lockDerivation(tx);
+  // What was left to a rebuild is derived by this one.
+  await tx('dora_pending_changes').delete();
+  await deriveDoraTables(tx, settings);
+  await markDerived(tx, settings);
 }
