@@ -7,7 +7,6 @@
 // Run: yarn bench:dora  (PostgreSQL from scripts/postgres.sh or DELIVERY_BENCH_POSTGRES);
 // yarn bench:dora 10M  for 10,000,000 deployments and 30,000,000 commits (long to generate).
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DoraSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import knexFactory, { Knex } from 'knex';
@@ -22,6 +21,7 @@ import { DeploymentReadAccess } from '../../plugins/delivery-backend/src/service
 import { EntityCatalog } from '../../plugins/delivery-backend/src/service/catalog/EntityCatalog';
 import { ScopedEntities } from '../../plugins/delivery-backend/src/service/catalog/ScopedEntities';
 import { baselineAggregate } from './baseline';
+import { benchCatalogEntities } from './catalog';
 import { domainRef, entityRef, generateHistory, HISTORY } from './history';
 import { ingestLiveBatch } from './live';
 
@@ -52,43 +52,6 @@ async function medianTime<T>(work: () => Promise<T>): Promise<[T, number]> {
   }
   times.sort((a, b) => a - b);
   return [result, times[Math.floor(times.length / 2)]];
-}
-
-function catalogEntities(): Entity[] {
-  const entities: Entity[] = [];
-  for (let d = 0; d < HISTORY.domains; d++) {
-    entities.push(
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Domain',
-        metadata: { name: `bench-domain-${d}` },
-        spec: { owner: 'group:default/bench-team' },
-      },
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'System',
-        metadata: { name: `bench-system-${d}` },
-        spec: {
-          owner: 'group:default/bench-team',
-          domain: `bench-domain-${d}`,
-        },
-      },
-    );
-  }
-  for (let e = 0; e < HISTORY.entities; e++) {
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: `bench-${e}` },
-      spec: {
-        type: 'service',
-        lifecycle: 'production',
-        owner: 'group:default/bench-team',
-        system: `bench-system-${e % HISTORY.domains}`,
-      },
-    });
-  }
-  return entities;
 }
 
 async function count(knex: Knex, table: string): Promise<number> {
@@ -164,7 +127,7 @@ async function main() {
       new DatabaseDoraStore(knex),
       new ScopedEntities(
         new EntityCatalog(
-          catalogServiceMock({ entities: catalogEntities() }),
+          catalogServiceMock({ entities: benchCatalogEntities() }),
           mockServices.auth(),
         ),
         new DeploymentReadAccess(mockServices.permissions()),
