@@ -1,6 +1,7 @@
 import type { EventCommit } from '@domain-delivery/backstage-plugin-delivery-common';
 import type { GitHubClientFactory } from '@domain-delivery/backstage-plugin-delivery-node';
 import type { WebhookRepository } from '../githubRepository';
+import { shortText, subjectLine } from './commitText';
 
 type GitHubClient = Awaited<ReturnType<GitHubClientFactory['forRepository']>>;
 
@@ -24,18 +25,38 @@ export interface DeploymentToTrace {
   sha: string;
 }
 
-interface CommitOnGitHub {
+/** A commit as GitHub's compare and commit APIs give it. */
+export interface CommitOnGitHub {
   sha: string;
+  /** The GitHub user who wrote it, when GitHub knows the email. */
+  author?: { login?: string } | null;
   commit: {
+    message?: string;
     committer?: { date?: string } | null;
-    author?: { date?: string } | null;
+    author?: { name?: string; date?: string } | null;
   };
 }
 
-function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
+/**
+ * The commit as an event reports it: when it was made, the first line of its
+ * message and its author (the GitHub login, else the name git recorded).
+ */
+export function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
   const committedAt =
     commit.commit.committer?.date ?? commit.commit.author?.date;
-  return committedAt ? { sha: commit.sha, committedAt } : undefined;
+  if (!committedAt) {
+    return undefined;
+  }
+  const message = commit.commit.message && subjectLine(commit.commit.message);
+  const author = shortText(
+    commit.author?.login ?? commit.commit.author?.name ?? '',
+  );
+  return {
+    sha: commit.sha,
+    committedAt,
+    ...(message && { message }),
+    ...(author && { author }),
+  };
 }
 
 /**
