@@ -8,14 +8,18 @@ import {
   deliveryEventSourcesExtensionPoint,
   gitHubClientsServiceRef,
 } from '@domain-delivery/backstage-plugin-delivery-node';
+import { BackfillState } from './backfill/BackfillState';
+import { GitHubBackfill } from './backfill/GitHubBackfill';
 import { RepositoryEntities } from './catalog/RepositoryEntities';
 import { readGitHubSourceSettings } from './config/readGitHubSourceSettings';
 import { DeploymentCommits } from './deployments/DeploymentCommits';
 import { GitHubWebhookEventSource } from './GitHubWebhookEventSource';
+import { pipelineRunEvents } from './pipelines/pipelineRunEvents';
 
 /**
  * Records GitHub's deployments and incident issues, as its webhooks report
- * them through Backstage's events system, in the delivery plugin.
+ * them through Backstage's events system, in the delivery plugin; and fills
+ * the history from GitHub's REST API with a scheduled backfill.
  *
  * @public
  */
@@ -30,6 +34,8 @@ export const deliveryModuleGitHub = createBackendModule({
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         githubClients: gitHubClientsServiceRef,
       },
@@ -39,21 +45,39 @@ export const deliveryModuleGitHub = createBackendModule({
         logger,
         auth,
         catalog,
+        database,
+        scheduler,
         events,
         githubClients,
       }) {
         const settings = readGitHubSourceSettings(config);
+        const entities = new RepositoryEntities(catalog, auth);
+        const commits = settings.deployments.commits
+          ? new DeploymentCommits(githubClients)
+          : undefined;
         eventSources.addEventSource(
           new GitHubWebhookEventSource({
             events,
             logger,
             settings,
-            entities: new RepositoryEntities(catalog, auth),
-            commits: settings.deployments.commits
-              ? new DeploymentCommits(githubClients)
-              : undefined,
+            entities,
+            commits,
           }),
         );
+        if (settings.backfill.enabled) {
+          eventSources.addEventSource(
+            new GitHubBackfill({
+              settings,
+              scheduler,
+              logger,
+              entities,
+              clients: githubClients,
+              state: await BackfillState.create(database),
+              commits,
+              runEvents: pipelineRunEvents,
+            }),
+          );
+        }
       },
     });
   },

@@ -1,4 +1,4 @@
-import { BackendFeature } from '@backstage/backend-plugin-api';
+import { BackendFeature, ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -103,7 +103,13 @@ function githubEventsModules(): BackendFeature[] {
  * plugin and this module; GitHub's REST API is whatever msw answers.
  */
 export async function startWebhookBackend(
-  options: { github?: JsonObject; entities?: Entity[] } = {},
+  options: {
+    github?: JsonObject;
+    entities?: Entity[];
+    /** Where GitHub's REST API is, e.g. a stand-in on 127.0.0.1. */
+    apiBaseUrl?: string;
+    features?: Array<BackendFeature | ServiceFactory>;
+  } = {},
 ) {
   const { server } = await startTestBackend({
     features: [
@@ -126,7 +132,13 @@ export async function startWebhookBackend(
             useEventBus: 'never',
           },
           integrations: {
-            github: [{ host: 'github.com', token: 'ghp_test' }],
+            github: [
+              {
+                host: 'github.com',
+                token: 'ghp_test',
+                ...(options.apiBaseUrl && { apiBaseUrl: options.apiBaseUrl }),
+              },
+            ],
           },
           delivery: {
             environments: [
@@ -142,10 +154,13 @@ export async function startWebhookBackend(
               deployments: {
                 environments: [{ github: 'production', environment: 'prod' }],
               },
+              // Tests of the webhooks ask GitHub only what a delivery makes them ask.
+              backfill: { enabled: false },
             },
           },
         },
       }),
+      ...(options.features ?? []),
     ],
   });
   return new WebhookBackend(server);

@@ -1,8 +1,20 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
 /** Where `delivery.github` is read from. */
 export const GITHUB_SOURCE_CONFIG_KEY = 'delivery.github';
+
+/** How often the backfill runs unless `delivery.github.backfill.schedule` says. */
+export const DEFAULT_BACKFILL_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { minutes: 30 },
+    timeout: { hours: 3 },
+    initialDelay: { minutes: 1 },
+  };
 
 /** What the GitHub source records, as `delivery.github` configures it. */
 export interface GitHubSourceSettings {
@@ -20,6 +32,14 @@ export interface GitHubSourceSettings {
     /** The portal environment incidents are reported in, when configured. */
     environment?: string;
   };
+  backfill: {
+    enabled: boolean;
+    /** How far back the first run reads, in days. */
+    days: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    /** The GitHub host of the repositories that `github.com/project-slug` names. */
+    host: string;
+  };
 }
 
 /** Reads `delivery.github`; every part is on unless it is turned off. */
@@ -28,6 +48,7 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
     config.getOptionalConfig(GITHUB_SOURCE_CONFIG_KEY) ?? new ConfigReader({});
   const deployments = github.getOptionalConfig('deployments');
   const incidents = github.getOptionalConfig('incidents');
+  const backfill = github.getOptionalConfig('backfill');
 
   const mapped = new Map<string, string>();
   for (const entry of deployments?.getOptionalConfigArray('environments') ??
@@ -48,6 +69,12 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
     );
   }
 
+  const days = backfill?.getOptionalNumber('days') ?? 90;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new InputError(
+      `${GITHUB_SOURCE_CONFIG_KEY}.backfill.days must be a whole number of days, at least 1`,
+    );
+  }
   return {
     deployments: {
       enabled: deployments?.getOptionalBoolean('enabled') ?? true,
@@ -59,6 +86,16 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
       enabled: incidents?.getOptionalBoolean('enabled') ?? true,
       label: label.trim().toLocaleLowerCase('en-US'),
       environment: incidents?.getOptionalString('environment'),
+    },
+    backfill: {
+      enabled: backfill?.getOptionalBoolean('enabled') ?? true,
+      days,
+      schedule: backfill?.has('schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            backfill.getConfig('schedule'),
+          )
+        : DEFAULT_BACKFILL_SCHEDULE,
+      host: backfill?.getOptionalString('host') ?? 'github.com',
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The event API's limit on a text field, such as a commit's author. */
 export const MAX_TEXT_LENGTH = 255;
 
-const NUL = /\u0000/g;
+const NUL = '\u0000';
 const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -11,7 +11,7 @@ const LONE_SURROGATE =
  * cost the deployment its record.
  */
 export function storable(text: string): string {
-  return text.replace(NUL, '').replace(LONE_SURROGATE, '\ufffd');
+  return text.split(NUL).join('').replace(LONE_SURROGATE, '\ufffd');
 }
 
 /** The text, storable and trimmed, cut at 255 characters; undefined when blank. */
