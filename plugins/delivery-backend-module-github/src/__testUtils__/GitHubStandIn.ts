@@ -68,6 +68,10 @@ export interface StandInRun {
   updated_at: string;
 }
 
+// GitHub's ids are unique across all repositories, and grow with time.
+let lastId = 1000;
+const nextId = () => ++lastId;
+
 /** One repository's history on the stand-in. */
 export class StandInRepository {
   /** Oldest first. */
@@ -76,7 +80,6 @@ export class StandInRepository {
   readonly deployments: StandInDeployment[] = [];
   /** Newest first, as GitHub lists them. */
   readonly runs: StandInRun[] = [];
-  private nextId = 1000;
 
   constructor(readonly owner: string, readonly repo: string) {}
 
@@ -111,7 +114,7 @@ export class StandInRepository {
     states: Array<[state: string, at: number]> = [],
   ): StandInDeployment {
     const deployment: StandInDeployment = {
-      id: ++this.nextId,
+      id: nextId(),
       sha,
       ref: 'main',
       environment,
@@ -130,7 +133,7 @@ export class StandInRepository {
 
   /** A new status of a deployment: it becomes its latest, and updates it. */
   setStatus(deployment: StandInDeployment, state: string, at: number): void {
-    const id = ++this.nextId;
+    const id = nextId();
     deployment.statuses.unshift({
       id,
       state,
@@ -145,7 +148,7 @@ export class StandInRepository {
 
   /** A workflow run created at `at`, completed five minutes later unless told otherwise. */
   run(at: number, options: { completed?: boolean } = {}): StandInRun {
-    const id = ++this.nextId;
+    const id = nextId();
     const completed = options.completed ?? true;
     const run: StandInRun = {
       id,
