@@ -1,7 +1,7 @@
 import { pipelineRunEvents } from './pipelines/pipelineRunEvents';
 import { BACKFILL_TASK_ID } from './backfill/GitHubBackfill';
 import { CapturedTasks } from './__testUtils__/capturedTasks';
-import { GitHubStandIn, instant } from './__testUtils__/GitHubStandIn';
+import { GitHubStandIn } from './__testUtils__/GitHubStandIn';
 import {
   HELLO_WORLD_REF,
   startWebhookBackend,
@@ -252,6 +252,3 @@ describe('the GitHub backfill', () => {
     );
   });
 });
-
-// The stand-in's instants and the API's agree to the second.
-void instant;

@@ -12,7 +12,7 @@ import type { RepositoryEntities } from '../catalog/RepositoryEntities';
 import type { GitHubSourceSettings } from '../config/readGitHubSourceSettings';
 import type { DeploymentCommits } from '../deployments/DeploymentCommits';
 import type { WebhookRepository } from '../githubRepository';
-import { BackfillFeed, BackfillState } from './BackfillState';
+import { BackfillFeed, BackfillState, FeedPosition } from './BackfillState';
 import { DeploymentBackfill } from './DeploymentBackfill';
 import { GitHubLists } from './GitHubLists';
 import { RateLimitedRequests, Sleep } from './rateLimit';
@@ -174,7 +174,10 @@ export class GitHubBackfill implements DeliveryEventSource {
     const key = `${host}/${owner}/${repo}`;
     const feeds: Array<{
       feed: BackfillFeed;
-      read: (r: RepositoryRun, p: any) => Promise<FeedRead<DeliveryEvent>>;
+      read: (
+        run: RepositoryRun,
+        position: FeedPosition | undefined,
+      ) => Promise<FeedRead<DeliveryEvent>>;
       count: 'deployments' | 'workflowRuns';
     }> = [];
     if (settings.deployments.enabled) {
