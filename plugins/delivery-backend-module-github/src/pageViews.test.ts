@@ -27,9 +27,9 @@ const SYSTEM: Entity = {
   spec: { owner: 'team-a', domain: 'greetings' },
 };
 
-const day = (offset: number) =>
+const dayOf = (offset: number) =>
   new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-const WINDOW = `from=${day(-30)}&to=${day(1)}`;
+const WINDOW = `from=${dayOf(-30)}&to=${dayOf(1)}`;
 
 // Every read a page of the portal makes: the entity's tabs, /delivery, the
 // domain's page, the approvals inbox, the promotion dialog's history.
