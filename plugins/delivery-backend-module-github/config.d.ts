@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the Domain Delivery plugins. */
   delivery?: {
@@ -65,6 +67,31 @@ export interface Config {
       pipelines?: {
         /** Whether to record them. Defaults to true. */
         enabled?: boolean;
+      };
+      /**
+       * The backfill: a scheduled task (one run at a time across replicas)
+       * that reads, per repository a catalog entity's
+       * `github.com/project-slug` names, its deployments with their statuses
+       * and commits, and its workflow runs, through `integrations.github`.
+       * The first run reads `days` back; later runs only what changed, each
+       * list asked for with the ETag of its last answer (a 304 does not count
+       * against GitHub's rate limit). A reached rate limit is waited out.
+       */
+      backfill?: {
+        /** Whether to run it. Defaults to true. */
+        enabled?: boolean;
+        /** How far back the first run reads, in days. Defaults to 90. */
+        days?: number;
+        /**
+         * When it runs. Defaults to every 30 minutes, the first a minute
+         * after the backend starts, each run stopped after 3 hours.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * The GitHub host of the repositories the annotation names (it names
+         * only `owner/repo`). Defaults to `github.com`.
+         */
+        host?: string;
       };
     };
   };

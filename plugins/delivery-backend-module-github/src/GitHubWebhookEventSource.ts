@@ -17,8 +17,7 @@ import type {
 import { RepositoryEntities } from './catalog/RepositoryEntities';
 import { GitHubSourceSettings } from './config/readGitHubSourceSettings';
 import { DeploymentCommits } from './deployments/DeploymentCommits';
-import { deploymentEvents } from './deployments/deploymentEvents';
-import { deploymentState } from './deployments/deploymentState';
+import { deploymentEvents, statusReport } from './deployments/deploymentEvents';
 import { WebhookRepository, webhookRepository } from './githubRepository';
 import { incidentEvents, isIncident } from './incidents/incidentEvents';
 import { pipelineRunEvents } from './pipelines/pipelineRunEvents';
@@ -176,42 +175,24 @@ export class GitHubWebhookEventSource implements DeliveryEventSource {
     status: DeploymentStatusCreatedEvent['deployment_status'] | undefined,
   ): Promise<DeliveryEvent[]> {
     const { deployment } = payload;
-    const state = deploymentState(
-      status?.state,
-      status?.created_at ?? deployment.created_at,
-    );
+    const repository = webhookRepository(payload.repository);
+    const report = statusReport(repository, deployment, status);
     const environment = this.options.settings.deployments.environmentFor(
       deployment.environment,
     );
-    if (!state || !this.knownEnvironments.has(environment)) {
+    if (!report || !this.knownEnvironments.has(environment)) {
       return [];
     }
-    const repository = webhookRepository(payload.repository);
     const entityRefs = await this.options.entities.refsOf(repository.slug);
     if (!entityRefs.length) {
       return [];
     }
     // Only a finished deployment asks GitHub for its commits: its report
     // replaces every unfinished one, so asking earlier would be wasted.
-    const commits = state.finishedAt
+    const commits = report.state.finishedAt
       ? await this.commitsOf(repository, deployment)
       : undefined;
-    return deploymentEvents({
-      report: {
-        repository,
-        deployment,
-        state,
-        url:
-          status?.log_url ||
-          status?.target_url ||
-          `${repository.url}/deployments/${encodeURIComponent(
-            deployment.environment,
-          )}`,
-      },
-      environment,
-      entityRefs,
-      commits,
-    });
+    return deploymentEvents({ report, environment, entityRefs, commits });
   }
 
   private async commitsOf(

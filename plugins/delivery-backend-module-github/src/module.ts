@@ -9,16 +9,20 @@ import {
   deliveryEventSourcesExtensionPoint,
   gitHubClientsServiceRef,
 } from '@domain-delivery/backstage-plugin-delivery-node';
+import { BackfillState } from './backfill/BackfillState';
+import { GitHubBackfill } from './backfill/GitHubBackfill';
 import { RepositoryEntities } from './catalog/RepositoryEntities';
 import { readGitHubSourceSettings } from './config/readGitHubSourceSettings';
 import { DeploymentCommits } from './deployments/DeploymentCommits';
 import { GitHubWebhookEventSource } from './GitHubWebhookEventSource';
 import { GitHubDeploymentProtection } from './protection/GitHubDeploymentProtection';
+import { pipelineRunEvents } from './pipelines/pipelineRunEvents';
 
 /**
- * Records GitHub's deployments and incident issues, as its webhooks report
- * them through Backstage's events system, in the delivery plugin, and
- * answers GitHub's deployment protection rule requests with the promotion
+ * Records GitHub's deployments, workflow runs and incident issues, as its
+ * webhooks report them through Backstage's events system, in the delivery
+ * plugin; fills the history from GitHub's REST API with a scheduled backfill;
+ * and answers GitHub's deployment protection rule requests with the promotion
  * policy.
  *
  * @public
@@ -35,6 +39,8 @@ export const deliveryModuleGitHub = createBackendModule({
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         githubClients: gitHubClientsServiceRef,
       },
@@ -45,11 +51,16 @@ export const deliveryModuleGitHub = createBackendModule({
         logger,
         auth,
         catalog,
+        database,
+        scheduler,
         events,
         githubClients,
       }) {
         const settings = readGitHubSourceSettings(config);
         const entities = new RepositoryEntities(catalog, auth);
+        const commits = settings.deployments.commits
+          ? new DeploymentCommits(githubClients)
+          : undefined;
         if (settings.protectionRules.enabled) {
           gates.addDeploymentGate(
             new GitHubDeploymentProtection({
@@ -67,11 +78,23 @@ export const deliveryModuleGitHub = createBackendModule({
             logger,
             settings,
             entities,
-            commits: settings.deployments.commits
-              ? new DeploymentCommits(githubClients)
-              : undefined,
+            commits,
           }),
         );
+        if (settings.backfill.enabled) {
+          eventSources.addEventSource(
+            new GitHubBackfill({
+              settings,
+              scheduler,
+              logger,
+              entities,
+              clients: githubClients,
+              state: await BackfillState.create(database),
+              commits,
+              runEvents: pipelineRunEvents,
+            }),
+          );
+        }
       },
     });
   },

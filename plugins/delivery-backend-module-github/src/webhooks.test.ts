@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import {
   commitOnGitHub,
   comparison,
+  DESCRIBED,
   listedDeployment,
   listedStatus,
   REPOSITORY_API,
@@ -86,10 +87,15 @@ describe('GitHub webhooks through the events backend', () => {
     commitSha: DEPLOYED_SHA,
     // Newest first, as the delivery API lists them.
     commits: [
-      { sha: DEPLOYED_SHA, committedAt: '2019-05-15T14:00:00.000Z' },
+      {
+        sha: DEPLOYED_SHA,
+        committedAt: '2019-05-15T14:00:00.000Z',
+        ...DESCRIBED,
+      },
       {
         sha: '1111111111111111111111111111111111111111',
         committedAt: '2019-05-15T09:00:00.000Z',
+        ...DESCRIBED,
       },
     ],
     status: 'succeeded',

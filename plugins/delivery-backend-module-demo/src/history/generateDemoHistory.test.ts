@@ -25,6 +25,20 @@ describe('generateDemoHistory', () => {
     expect(history.length).toBeGreaterThan(1000);
   });
 
+  it('gives every commit a message and an author, so the changelog reads like one', () => {
+    const commits = history.flatMap(event =>
+      event.type === 'deployment' ? event.commits ?? [] : [],
+    );
+    expect(commits.length).toBeGreaterThan(1000);
+    for (const commit of commits) {
+      expect(commit.message).toMatch(/^[A-Z][^\n]+$/);
+      expect(commit.author).toMatch(/^[a-z]+-[a-z]+$/);
+    }
+    expect(new Set(commits.map(commit => commit.message)).size).toBeGreaterThan(
+      10,
+    );
+  });
+
   it('gives each entity the same history whether generated alone or with others', () => {
     const alone = generateDemoHistory({
       entityRefs: ['component:default/timetable-service'],

@@ -10,6 +10,7 @@ import { simulateDelivery } from './simulateDelivery';
 import { SimulatedDeployment } from './simulatedHistory';
 import { waitingRelease } from './waitingRelease';
 import { DAY, MINUTE, startOfUtcDay } from './workingHours';
+import { commitDescription } from './commitDescription';
 
 /**
  * What {@link generateDemoHistory} generates a history for.
@@ -92,6 +93,7 @@ function deploymentEvents(
       .map(commit => ({
         sha: commit.sha,
         committedAt: iso(commit.committedAt),
+        ...commitDescription(commit.sha),
       })),
     status: 'in_progress',
     trigger,

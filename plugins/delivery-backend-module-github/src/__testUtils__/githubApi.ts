@@ -58,11 +58,15 @@ type CommitOnGitHub = Pick<
   Data<'repos', 'compareCommitsWithBasehead'>['commits'][number],
   'sha' | 'html_url'
 > & {
+  author: { login: string } | null;
   commit: Pick<
     Data<'repos', 'compareCommitsWithBasehead'>['commits'][number]['commit'],
     'message' | 'author' | 'committer'
   >;
 };
+
+/** What the module records of every {@link commitOnGitHub}: first line and login. */
+export const DESCRIBED = { message: 'A change', author: 'Codertocat' };
 
 /** A commit, as the compare and commit APIs give it. */
 export function commitOnGitHub(sha: string, date: string): CommitOnGitHub {
@@ -70,7 +74,12 @@ export function commitOnGitHub(sha: string, date: string): CommitOnGitHub {
   return {
     sha,
     html_url: `https://github.com/Codertocat/Hello-World/commit/${sha}`,
-    commit: { message: 'A change', author: person, committer: person },
+    author: { login: 'Codertocat' },
+    commit: {
+      message: 'A change\n\nWhat the change is for.',
+      author: person,
+      committer: person,
+    },
   };
 }
 

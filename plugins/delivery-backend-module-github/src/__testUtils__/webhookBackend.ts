@@ -1,4 +1,4 @@
-import { BackendFeature } from '@backstage/backend-plugin-api';
+import { BackendFeature, ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -158,6 +158,9 @@ export async function startWebhookBackend(
     github?: JsonObject;
     entities?: Entity[];
     environments?: JsonObject[];
+    /** Where GitHub's REST API is, e.g. a stand-in on 127.0.0.1. */
+    apiBaseUrl?: string;
+    features?: Array<BackendFeature | ServiceFactory>;
   } = {},
 ) {
   const { server } = await startTestBackend({
@@ -181,7 +184,13 @@ export async function startWebhookBackend(
             useEventBus: 'never',
           },
           integrations: {
-            github: [{ host: 'github.com', token: 'ghp_test' }],
+            github: [
+              {
+                host: 'github.com',
+                token: 'ghp_test',
+                ...(options.apiBaseUrl && { apiBaseUrl: options.apiBaseUrl }),
+              },
+            ],
           },
           delivery: {
             environments: options.environments ?? [
@@ -197,10 +206,13 @@ export async function startWebhookBackend(
               deployments: {
                 environments: [{ github: 'production', environment: 'prod' }],
               },
+              // Tests of the webhooks ask GitHub only what a delivery makes them ask.
+              backfill: { enabled: false },
             },
           },
         },
       }),
+      ...(options.features ?? []),
     ],
   });
   return new WebhookBackend(server);

@@ -84,4 +84,38 @@ describe('readGitHubSourceSettings', () => {
       ),
     ).toThrow('delivery.github.incidents.label must not be blank');
   });
+
+  it('runs the backfill every 30 minutes over 90 days unless told otherwise, and refuses a window that is no whole number of days', () => {
+    expect(readGitHubSourceSettings(new ConfigReader({})).backfill).toEqual({
+      enabled: true,
+      days: 90,
+      host: 'github.com',
+      schedule: expect.objectContaining({ frequency: { minutes: 30 } }),
+    });
+    const configured = readGitHubSourceSettings(
+      new ConfigReader({
+        delivery: {
+          github: {
+            backfill: {
+              enabled: false,
+              days: 30,
+              host: 'ghe.example.com',
+              schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 } },
+            },
+          },
+        },
+      }),
+    ).backfill;
+    expect(configured).toEqual({
+      enabled: false,
+      days: 30,
+      host: 'ghe.example.com',
+      schedule: { frequency: { minutes: 5 }, timeout: { minutes: 4 } },
+    });
+    expect(() =>
+      readGitHubSourceSettings(
+        new ConfigReader({ delivery: { github: { backfill: { days: 0.5 } } } }),
+      ),
+    ).toThrow('delivery.github.backfill.days must be a whole number of days');
+  });
 });

@@ -1,8 +1,20 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
 /** Where `delivery.github` is read from. */
 export const GITHUB_SOURCE_CONFIG_KEY = 'delivery.github';
+
+/** How often the backfill runs unless `delivery.github.backfill.schedule` says. */
+export const DEFAULT_BACKFILL_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { minutes: 30 },
+    timeout: { hours: 3 },
+    initialDelay: { minutes: 1 },
+  };
 
 /** What the GitHub source records, as `delivery.github` configures it. */
 export interface GitHubSourceSettings {
@@ -28,6 +40,14 @@ export interface GitHubSourceSettings {
     /** Whether workflow runs are recorded as pipeline runs. */
     enabled: boolean;
   };
+  backfill: {
+    enabled: boolean;
+    /** How far back the first run reads, in days. */
+    days: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    /** The GitHub host of the repositories that `github.com/project-slug` names. */
+    host: string;
+  };
 }
 
 /** Reads `delivery.github`; every part is on unless it is turned off. */
@@ -38,6 +58,7 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
   const incidents = github.getOptionalConfig('incidents');
   const protectionRules = github.getOptionalConfig('protectionRules');
   const pipelines = github.getOptionalConfig('pipelines');
+  const backfill = github.getOptionalConfig('backfill');
 
   const mapped = new Map<string, string>();
   for (const entry of deployments?.getOptionalConfigArray('environments') ??
@@ -58,6 +79,12 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
     );
   }
 
+  const days = backfill?.getOptionalNumber('days') ?? 90;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new InputError(
+      `${GITHUB_SOURCE_CONFIG_KEY}.backfill.days must be a whole number of days, at least 1`,
+    );
+  }
   return {
     deployments: {
       enabled: deployments?.getOptionalBoolean('enabled') ?? true,
@@ -75,6 +102,16 @@ export function readGitHubSourceSettings(config: Config): GitHubSourceSettings {
     },
     pipelines: {
       enabled: pipelines?.getOptionalBoolean('enabled') ?? true,
+    },
+    backfill: {
+      enabled: backfill?.getOptionalBoolean('enabled') ?? true,
+      days,
+      schedule: backfill?.has('schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            backfill.getConfig('schedule'),
+          )
+        : DEFAULT_BACKFILL_SCHEDULE,
+      host: backfill?.getOptionalString('host') ?? 'github.com',
     },
   };
 }

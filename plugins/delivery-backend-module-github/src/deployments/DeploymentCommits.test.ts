@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import {
   commitOnGitHub,
   comparison,
+  DESCRIBED,
   listedDeployment,
   listedStatus,
   REPOSITORY_API,
@@ -50,7 +51,7 @@ describe('DeploymentCommits', () => {
       ),
     );
     await expect(commits.of(deployment)).resolves.toEqual([
-      { sha: sha(3), committedAt: '2026-12-01T10:00:00Z' },
+      { sha: sha(3), committedAt: '2026-12-01T10:00:00Z', ...DESCRIBED },
     ]);
   });
 
@@ -81,8 +82,8 @@ describe('DeploymentCommits', () => {
       ),
     );
     await expect(commits.of(deployment)).resolves.toEqual([
-      { sha: sha(2), committedAt: '2026-12-01T09:00:00Z' },
-      { sha: sha(3), committedAt: '2026-12-01T10:00:00Z' },
+      { sha: sha(2), committedAt: '2026-12-01T09:00:00Z', ...DESCRIBED },
+      { sha: sha(3), committedAt: '2026-12-01T10:00:00Z', ...DESCRIBED },
     ]);
     expect(asked).toEqual(['production']);
   });

@@ -1,18 +1,27 @@
 import type { EventCommit } from '@domain-delivery/backstage-plugin-delivery-common';
 import type { GitHubClientFactory } from '@domain-delivery/backstage-plugin-delivery-node';
 import type { WebhookRepository } from '../githubRepository';
+import { shortText, subjectLine } from './commitText';
 
-type GitHubClient = Awaited<ReturnType<GitHubClientFactory['forRepository']>>;
+/** A REST client of the repository's host. */
+export type GitHubClient = Awaited<
+  ReturnType<GitHubClientFactory['forRepository']>
+>;
 
 // The event API takes at most this many commits per deployment.
 const MAX_COMMITS = 1000;
 const COMMITS_PER_PAGE = 100;
 // How many earlier deployments of the environment are looked at for the last
 // one that went out, each costing a request for its statuses.
-const EARLIER_DEPLOYMENTS = 10;
+export const EARLIER_DEPLOYMENTS = 10;
 
 // A deployment that went out: `inactive` is a success that a later one replaced.
 const WENT_OUT = new Set(['success', 'inactive']);
+
+/** Whether a deployment whose latest status is this one went out. */
+export function wentOut(latestState: string | undefined): boolean {
+  return latestState !== undefined && WENT_OUT.has(latestState);
+}
 
 /** A deployment to look up the commits of. */
 export interface DeploymentToTrace {
@@ -24,18 +33,38 @@ export interface DeploymentToTrace {
   sha: string;
 }
 
-interface CommitOnGitHub {
+/** A commit as GitHub's compare and commit APIs give it. */
+export interface CommitOnGitHub {
   sha: string;
+  /** The GitHub user who wrote it, when GitHub knows the email. */
+  author?: { login?: string } | null;
   commit: {
+    message?: string;
     committer?: { date?: string } | null;
-    author?: { date?: string } | null;
+    author?: { name?: string; date?: string } | null;
   };
 }
 
-function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
+/**
+ * The commit as an event reports it: when it was made, the first line of its
+ * message and its author (the GitHub login, else the name git recorded).
+ */
+export function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
   const committedAt =
     commit.commit.committer?.date ?? commit.commit.author?.date;
-  return committedAt ? { sha: commit.sha, committedAt } : undefined;
+  if (!committedAt) {
+    return undefined;
+  }
+  const message = commit.commit.message && subjectLine(commit.commit.message);
+  const author = shortText(
+    commit.author?.login ?? commit.commit.author?.name ?? '',
+  );
+  return {
+    sha: commit.sha,
+    committedAt,
+    ...(message && { message }),
+    ...(author && { author }),
+  };
 }
 
 /**
@@ -46,9 +75,30 @@ function eventCommit(commit: CommitOnGitHub): EventCommit | undefined {
 export class DeploymentCommits {
   constructor(private readonly clients: GitHubClientFactory) {}
 
-  async of(deployment: DeploymentToTrace): Promise<EventCommit[]> {
-    const github = await this.clients.forRepository(deployment.repository);
+  /**
+   * The commits the deployment brought, looking up the environment's previous
+   * deployment that went out on GitHub.
+   */
+  async of(
+    deployment: DeploymentToTrace,
+    client?: GitHubClient,
+  ): Promise<EventCommit[]> {
+    const github =
+      client ?? (await this.clients.forRepository(deployment.repository));
     const base = await this.previousSha(github, deployment);
+    return this.since(github, deployment, base);
+  }
+
+  /**
+   * The commits after `base` up to the deployed one, oldest first; the
+   * deployed commit alone without a base. For a caller that already knows
+   * the previous deployment (the backfill, which lists them all).
+   */
+  async since(
+    github: GitHubClient,
+    deployment: Pick<DeploymentToTrace, 'repository' | 'sha'>,
+    base: string | undefined,
+  ): Promise<EventCommit[]> {
     if (!base) {
       const { data } = await github.repos.getCommit({
         owner: deployment.repository.owner,
@@ -85,7 +135,7 @@ export class DeploymentCommits {
         deployment_id: candidate.id,
         per_page: 1,
       });
-      if (statuses[0] && WENT_OUT.has(statuses[0].state)) {
+      if (wentOut(statuses[0]?.state)) {
         return candidate.sha;
       }
     }
@@ -95,7 +145,7 @@ export class DeploymentCommits {
   /** The commits after `base` up to the deployed one, oldest first. */
   private async between(
     github: GitHubClient,
-    deployment: DeploymentToTrace,
+    deployment: Pick<DeploymentToTrace, 'repository' | 'sha'>,
     base: string,
   ): Promise<EventCommit[]> {
     const { owner, repo } = deployment.repository;

@@ -3,10 +3,9 @@ import type {
   DeploymentTrigger,
   EventCommit,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import type { Deployment } from '@octokit/webhooks-types';
 import { recordsOf } from '../eventIds';
 import type { WebhookRepository } from '../githubRepository';
-import type { DeploymentState } from './deploymentState';
+import { deploymentState, type DeploymentState } from './deploymentState';
 
 // The golden path's workflows name a version by the first 12 characters of
 // the commit, as their push events do.
@@ -19,16 +18,70 @@ const REPORTED_TRIGGERS: ReadonlySet<string> = new Set<DeploymentTrigger>([
   'hotfix',
 ]);
 
+/**
+ * A GitHub deployment, as a webhook delivers it and as the REST API lists it:
+ * the fields the portal records.
+ */
+export interface DeploymentOnGitHub {
+  id: number;
+  sha: string;
+  environment: string;
+  created_at: string;
+  payload?: unknown;
+  creator?: { login?: string } | null;
+}
+
+/** A status of a deployment, as a webhook delivers it and as the REST API lists it. */
+export interface DeploymentStatusOnGitHub {
+  state: string;
+  created_at: string;
+  log_url?: string | null;
+  target_url?: string | null;
+}
+
 /** What one `deployment` or `deployment_status` delivery says. */
 export interface DeploymentReport {
   repository: WebhookRepository;
-  deployment: Deployment;
+  deployment: DeploymentOnGitHub;
   state: DeploymentState;
   /** The status's log or target, a link to the rollout. */
   url?: string;
 }
 
-function payloadText(deployment: Deployment, key: string): string | undefined {
+/**
+ * The report of a deployment at one of its statuses (none: just created), or
+ * undefined for a status that says nothing of the rollout (`inactive`). The
+ * webhook and the backfill both report through it, so they agree.
+ */
+export function statusReport(
+  repository: WebhookRepository,
+  deployment: DeploymentOnGitHub,
+  status: DeploymentStatusOnGitHub | undefined,
+): DeploymentReport | undefined {
+  const state = deploymentState(
+    status?.state,
+    status?.created_at ?? deployment.created_at,
+  );
+  if (!state) {
+    return undefined;
+  }
+  return {
+    repository,
+    deployment,
+    state,
+    url:
+      status?.log_url ||
+      status?.target_url ||
+      `${repository.url}/deployments/${encodeURIComponent(
+        deployment.environment,
+      )}`,
+  };
+}
+
+function payloadText(
+  deployment: DeploymentOnGitHub,
+  key: string,
+): string | undefined {
   const payload = deployment.payload as unknown;
   if (!payload || typeof payload !== 'object') {
     return undefined;
@@ -41,7 +94,7 @@ function payloadText(deployment: Deployment, key: string): string | undefined {
  * The version the deployment rolled out: the `version` its payload names
  * (`gh api .../deployments -f payload[version]=1.4.2`), otherwise its commit.
  */
-export function deploymentVersion(deployment: Deployment): string {
+export function deploymentVersion(deployment: DeploymentOnGitHub): string {
   return (
     payloadText(deployment, 'version') ??
     deployment.sha.slice(0, SHORT_SHA_LENGTH)
@@ -49,7 +102,7 @@ export function deploymentVersion(deployment: Deployment): string {
 }
 
 /** `pipeline`, unless the payload names another trigger, e.g. `rollback`. */
-function deploymentTrigger(deployment: Deployment): DeploymentTrigger {
+function deploymentTrigger(deployment: DeploymentOnGitHub): DeploymentTrigger {
   const trigger = payloadText(deployment, 'trigger');
   return trigger && REPORTED_TRIGGERS.has(trigger)
     ? (trigger as DeploymentTrigger)

@@ -233,7 +233,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       deploymentIds,
       (chunk): Promise<CommitRow[]> =>
         this.db('deployment_commits')
-          .select('deployment_id', 'sha', 'committed_at')
+          .select('deployment_id', 'sha', 'committed_at', 'message', 'author')
           .whereIn('deployment_id', chunk)
           .orderBy([
             { column: 'committed_at', order: 'desc' },

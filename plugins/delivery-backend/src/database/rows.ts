@@ -1,4 +1,5 @@
 import {
+  DeploymentCommit,
   DeploymentStatus,
   DeploymentTrigger,
   Incident,
@@ -122,12 +123,19 @@ export interface CommitRow {
   deployment_id: string;
   sha: string;
   committed_at: number | string | null;
+  message?: string | null;
+  author?: string | null;
 }
 
 /** The commit of a `deployment_commits` row, or undefined without a time. */
-export function toCommit(
-  row: CommitRow,
-): { sha: string; committedAt: string } | undefined {
+export function toCommit(row: CommitRow): DeploymentCommit | undefined {
   const committedAt = toOptionalIso(row.committed_at);
-  return committedAt ? { sha: row.sha, committedAt } : undefined;
+  return committedAt
+    ? {
+        sha: row.sha,
+        committedAt,
+        ...(row.message && { message: row.message }),
+        ...(row.author && { author: row.author }),
+      }
+    : undefined;
 }

@@ -36,7 +36,13 @@ const WRITTEN_INCIDENT_COLUMNS = [
   'updated_at',
 ];
 
-const COMMIT_COLUMNS = ['deployment_id', 'sha', 'committed_at'];
+const COMMIT_COLUMNS = [
+  'deployment_id',
+  'sha',
+  'committed_at',
+  'message',
+  'author',
+];
 
 type Value = string | number | null;
 
@@ -227,6 +233,8 @@ export async function upsertDeployments(
           deployment.id,
           commit.sha,
           toMillis(commit.committedAt),
+          commit.message ?? null,
+          commit.author ?? null,
         ]);
       }
     }

@@ -42,6 +42,28 @@ const TEXT_FIELDS: Array<{
       }),
   },
   {
+    field: 'commits[0].message',
+    event: value =>
+      deploymentEvent({
+        commits: [
+          {
+            sha: 'c1',
+            committedAt: '2026-03-02T10:00:00.000Z',
+            message: value,
+          },
+        ],
+      }),
+  },
+  {
+    field: 'commits[0].author',
+    event: value =>
+      deploymentEvent({
+        commits: [
+          { sha: 'c1', committedAt: '2026-03-02T10:00:00.000Z', author: value },
+        ],
+      }),
+  },
+  {
     field: 'url',
     event: value =>
       incidentEvent({ url: `https://pager.example.com/${value}` }),

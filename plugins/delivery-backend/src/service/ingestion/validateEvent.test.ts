@@ -45,7 +45,7 @@ describe('validateEvent', () => {
         {
           ...deployment,
           team: 'parking',
-          commits: [{ ...deployment.commits![0], author: 'jdoe' }],
+          commits: [{ ...deployment.commits![0], branch: 'main' }],
         },
         environments,
       ),
@@ -53,6 +53,34 @@ describe('validateEvent', () => {
     expect(
       validateEvent({ ...incidentEvent(), severity: 'high' }, environments),
     ).toEqual(incidentEvent());
+  });
+
+  it("keeps a commit's author and the first line of its message", () => {
+    const commit = { sha: 'c1', committedAt: '2026-03-02T10:00:00.000Z' };
+    expect(
+      validateEvent(
+        deploymentEvent({
+          commits: [
+            {
+              ...commit,
+              message: '\n  Refund in the customer’s currency 💶\n\nBody text',
+              author: ' octocat ',
+            },
+            { ...commit, sha: 'c2', message: 'x'.repeat(300) },
+          ],
+        }),
+        environments,
+      ),
+    ).toMatchObject({
+      commits: [
+        {
+          ...commit,
+          message: 'Refund in the customer’s currency 💶',
+          author: 'octocat',
+        },
+        { ...commit, sha: 'c2', message: 'x'.repeat(255) },
+      ],
+    });
   });
 
   it('treats null optional fields as absent', () => {
@@ -112,6 +140,37 @@ describe('validateEvent', () => {
       }),
       'commits[0].sha',
       /is required/,
+    ],
+    [
+      deploymentEvent({
+        commits: [
+          {
+            sha: 'a',
+            committedAt: '2026-03-01T00:00:00Z',
+            message: 'a\u0000b',
+          },
+        ],
+      }),
+      'commits[0].message',
+      /NUL/,
+    ],
+    [
+      deploymentEvent({
+        commits: [
+          { sha: 'a', committedAt: '2026-03-01T00:00:00Z', author: 'jd\ud800' },
+        ],
+      }),
+      'commits[0].author',
+      /unpaired surrogate/,
+    ],
+    [
+      deploymentEvent({
+        commits: [
+          { sha: 'a', committedAt: '2026-03-01T00:00:00Z', author: ' ' },
+        ],
+      }),
+      'commits[0].author',
+      /non-empty/,
     ],
     [deploymentEvent({ status: 'done' as any }), 'status', /in_progress, succ/],
     [deploymentEvent({ trigger: 'manual' as any }), 'trigger', /pipeline/],

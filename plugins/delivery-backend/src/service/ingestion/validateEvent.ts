@@ -110,14 +110,32 @@ function notBefore(
   }
 }
 
+// A commit's subject line is what the views show; longer ones are cut.
+const MAX_MESSAGE_LENGTH = 255;
+
+/** The first line of a commit message that says something, at most 255 characters. */
+function firstLine(message: string): string | undefined {
+  const line = message
+    .split(/\r?\n|\r/)
+    .map(text => text.trim())
+    .find(Boolean);
+  // Cut by code points, so that a pair of surrogates is never split.
+  return line && Array.from(line).slice(0, MAX_MESSAGE_LENGTH).join('');
+}
+
 function readDeployment(
   event: DeploymentEvent,
   entityRef: string,
 ): DeploymentEvent {
-  const commits = event.commits?.map((commit, index) => ({
-    sha: commit.sha,
-    committedAt: utc(`commits[${index}].committedAt`, commit.committedAt),
-  }));
+  const commits = event.commits?.map((commit, index) => {
+    const message = commit.message && firstLine(commit.message);
+    return {
+      sha: commit.sha,
+      committedAt: utc(`commits[${index}].committedAt`, commit.committedAt),
+      ...(message && { message }),
+      ...(commit.author && { author: commit.author.trim() }),
+    };
+  });
   const startedAt = utc('startedAt', event.startedAt);
   let finishedAt: string | undefined;
   if (event.status === 'in_progress') {

@@ -146,6 +146,16 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          message: {
+            type: 'string',
+            description:
+              "The first line of the commit's message, when reported.",
+          },
+          author: {
+            type: 'string',
+            description:
+              'Who wrote the commit (a login or a name), when reported.',
+          },
         },
         required: ['sha', 'committedAt'],
         additionalProperties: false,
@@ -330,6 +340,22 @@ export const spec = {
           },
           committedAt: {
             $ref: '#/components/schemas/EventTimestamp',
+          },
+          message: {
+            type: 'string',
+            description:
+              "The commit's message; only its first line is kept, at most 255\ncharacters, e.g. `Refund in the customer's currency`.\n",
+            minLength: 1,
+            maxLength: 65536,
+            pattern: '\\S',
+          },
+          author: {
+            type: 'string',
+            description:
+              'Who wrote the commit: a login or a name, e.g. `octocat`; at most\n255 characters.\n',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
           },
         },
         required: ['sha', 'committedAt'],

@@ -493,6 +493,10 @@ export interface components {
       sha: string;
       /** Format: date-time */
       committedAt: string;
+      /** The first line of the commit's message, when reported. */
+      message?: string;
+      /** Who wrote the commit (a login or a name), when reported. */
+      author?: string;
     };
     /** One rollout of one version of one catalog entity to one environment. */
     Deployment: {
@@ -571,6 +575,16 @@ export interface components {
     EventCommit: {
       sha: components['schemas']['EventText'];
       committedAt: components['schemas']['EventTimestamp'];
+      /**
+       * The commit's message; only its first line is kept, at most 255
+       *     characters, e.g. `Refund in the customer's currency`.
+       */
+      message?: string;
+      /**
+       * Who wrote the commit: a login or a name, e.g. `octocat`; at most
+       *     255 characters.
+       */
+      author?: string;
     };
     /**
      * A deployment event. `finishedAt` is required unless `status` is

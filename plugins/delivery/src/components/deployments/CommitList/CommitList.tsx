@@ -3,17 +3,16 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
 import { DeploymentCommit } from '@domain-delivery/backstage-plugin-delivery-common';
 import { RelativeTime } from '../../shared/RelativeTime';
+import { useCommitLinks } from './useCommitLinks';
 
 /**
- * A commit as the views show it. The event API has no author or message yet;
- * when the backend adds them, they are shown.
+ * A commit as the views show it, with the first line of its message and its
+ * author when its reporter gave them.
  */
-export type CommitSummary = DeploymentCommit & {
-  author?: string;
-  message?: string;
-};
+export type CommitSummary = DeploymentCommit;
 
 const useStyles = makeStyles(theme => ({
   sha: {
@@ -27,16 +26,24 @@ export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
 
-/** A list of commits: short SHA, when it was made, and author and message when known. */
+/**
+ * A list of commits: short SHA, when it was made, and author and message when
+ * known; each links to the commit on GitHub when the entity's
+ * `github.com/project-slug` names its repository.
+ */
 export const CommitList = ({
   commits,
   label,
+  entityRef,
 }: {
   commits: CommitSummary[];
   /** What the list is, for assistive technology, e.g. "Commits waiting for prod". */
   label: string;
+  /** The entity the commits are of, for links to its repository. */
+  entityRef?: string;
 }) => {
   const classes = useStyles();
+  const commitLink = useCommitLinks(entityRef);
   return (
     <List dense aria-label={label} disablePadding>
       {commits.map(commit => (
@@ -50,7 +57,18 @@ export const CommitList = ({
                   className={classes.sha}
                   title={commit.sha}
                 >
-                  {shortSha(commit.sha)}
+                  {commitLink ? (
+                    <Link
+                      to={commitLink(commit.sha)}
+                      aria-label={`Commit ${shortSha(commit.sha)}${
+                        commit.message ? `: ${commit.message}` : ''
+                      }, on GitHub`}
+                    >
+                      {shortSha(commit.sha)}
+                    </Link>
+                  ) : (
+                    shortSha(commit.sha)
+                  )}
                 </Typography>
                 {commit.message && (
                   <Typography component="span" variant="body2">

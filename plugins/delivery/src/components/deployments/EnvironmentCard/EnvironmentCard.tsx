@@ -80,8 +80,11 @@ export const EnvironmentCard = ({
   policy,
   nextEnvironment,
   actions,
+  entityRef,
 }: {
   status: EnvironmentStatus;
+  /** The entity, for links to the commits in its repository. */
+  entityRef?: string;
   policy?: PromotionPolicy;
   nextEnvironment?: NextEnvironmentPolicy;
   /** What may be done about the environment, e.g. promote or roll back. */
@@ -173,6 +176,7 @@ export const EnvironmentCard = ({
           <Divider className={classes.divider} />
           <NextEnvironmentGap
             next={next}
+            entityRef={entityRef}
             nextTitle={nextEnvironment?.title ?? next.environment}
           />
         </>

@@ -24,10 +24,13 @@ const plural = (count: number, word: string) =>
 export const NextEnvironmentGap = ({
   next,
   nextTitle,
+  entityRef,
 }: {
   next: NextEnvironmentStatus;
   /** The next environment's title, e.g. `Production`. */
   nextTitle: string;
+  /** The entity, for links to the commits in its repository. */
+  entityRef?: string;
 }) => {
   const classes = useStyles();
   const [open, setOpen] = useState(false);
@@ -76,6 +79,7 @@ export const NextEnvironmentGap = ({
             <div id={listId}>
               <CommitList
                 commits={commits}
+                entityRef={entityRef}
                 label={`Commits waiting for ${nextTitle}`}
               />
             </div>

@@ -148,6 +148,7 @@ const EntityDeployments = ({
           <Grid item xs={12} md={columns} key={item.environment.name}>
             <EnvironmentCard
               status={item}
+              entityRef={entityRef}
               policy={policies.get(item.environment.name)?.promotion}
               nextEnvironment={
                 next && {

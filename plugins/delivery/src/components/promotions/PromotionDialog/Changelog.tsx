@@ -52,6 +52,7 @@ export const Changelog = ({
       {commits.length > 0 ? (
         <CommitList
           commits={commits}
+          entityRef={preview.entityRef}
           label={`Commits between ${
             currentVersion ?? 'nothing'
           } and ${version}`}
