@@ -26,6 +26,18 @@ export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
 
+// The short sha in code type, the full one on hover.
+const ShortSha = ({ sha, className }: { sha: string; className: string }) => (
+  <Typography
+    component="code"
+    variant="body2"
+    className={className}
+    title={sha}
+  >
+    {shortSha(sha)}
+  </Typography>
+);
+
 /**
  * A list of commits: short SHA, when it was made, and author and message when
  * known; each links to the commit on GitHub when the entity's
@@ -51,25 +63,21 @@ export const CommitList = ({
           <ListItemText
             primary={
               <>
-                <Typography
-                  component="code"
-                  variant="body2"
-                  className={classes.sha}
-                  title={commit.sha}
-                >
-                  {commitLink ? (
-                    <Link
-                      to={commitLink(commit.sha)}
-                      aria-label={`Commit ${shortSha(commit.sha)}${
-                        commit.message ? `: ${commit.message}` : ''
-                      }, on GitHub`}
-                    >
-                      {shortSha(commit.sha)}
-                    </Link>
-                  ) : (
-                    shortSha(commit.sha)
-                  )}
-                </Typography>
+                {/* The link holds the code, so that the code reads just the
+                    sha: the link adds "Opens in a new window" for
+                    assistive technology. */}
+                {commitLink ? (
+                  <Link
+                    to={commitLink(commit.sha)}
+                    aria-label={`Commit ${shortSha(commit.sha)}${
+                      commit.message ? `: ${commit.message}` : ''
+                    }, on GitHub`}
+                  >
+                    <ShortSha sha={commit.sha} className={classes.sha} />
+                  </Link>
+                ) : (
+                  <ShortSha sha={commit.sha} className={classes.sha} />
+                )}
                 {commit.message && (
                   <Typography component="span" variant="body2">
                     {commit.message.split('\n')[0]}
