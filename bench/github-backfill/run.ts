@@ -27,6 +27,7 @@ import {
   StandInCounts,
 } from '../../plugins/delivery-backend-module-github/src/__testUtils__/GitHubStandIn';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
+import { DatabasePipelineRunStore } from '../../plugins/delivery-backend/src/database/pipelines/DatabasePipelineRunStore';
 import { IngestionService } from '../../plugins/delivery-backend/src/service/ingestion/IngestionService';
 import { fillHistory, HistoryShape } from './history';
 
@@ -113,7 +114,15 @@ async function main() {
       database: asDatabaseService(db),
     });
     const environments = readDeliveryEnvironments(config);
-    const ingestion = new IngestionService({ store, environments });
+    // Workflow runs are stored as pipeline runs, as in the plugin.
+    const pipelineRuns = await DatabasePipelineRunStore.create({
+      database: asDatabaseService(db),
+    });
+    const ingestion = new IngestionService({
+      store,
+      environments,
+      pipelineRuns,
+    });
     const clients = new GitHubClientFactory({
       integrations: ScmIntegrations.fromConfig(config),
     });
