@@ -63,9 +63,10 @@ export class WebhookBackend {
     ).send(body);
   }
 
-  async deployments(entityRef = HELLO_WORLD_REF) {
+  // The items a read route answers for the entity, as the test's user.
+  private async items(path: string, entityRef: string) {
     const response = await request(this.server)
-      .get('/api/delivery/deployments')
+      .get(path)
       .query({ entityRef })
       .set('Authorization', mockCredentials.user.header());
     if (response.status !== 200) {
@@ -74,26 +75,16 @@ export class WebhookBackend {
     return response.body.items as JsonObject[];
   }
 
-  async promotions(entityRef = HELLO_WORLD_REF) {
-    const response = await request(this.server)
-      .get('/api/delivery/promotions')
-      .query({ entityRef })
-      .set('Authorization', mockCredentials.user.header());
-    if (response.status !== 200) {
-      throw new Error(`${response.status} ${response.text}`);
-    }
-    return response.body.items as JsonObject[];
+  deployments(entityRef = HELLO_WORLD_REF) {
+    return this.items('/api/delivery/deployments', entityRef);
   }
 
-  async pipelineRuns(entityRef = HELLO_WORLD_REF) {
-    const response = await request(this.server)
-      .get('/api/delivery/pipelines/runs')
-      .query({ entityRef })
-      .set('Authorization', mockCredentials.user.header());
-    if (response.status !== 200) {
-      throw new Error(`${response.status} ${response.text}`);
-    }
-    return response.body.items as JsonObject[];
+  promotions(entityRef = HELLO_WORLD_REF) {
+    return this.items('/api/delivery/promotions', entityRef);
+  }
+
+  pipelineRuns(entityRef = HELLO_WORLD_REF) {
+    return this.items('/api/delivery/pipelines/runs', entityRef);
   }
 
   /** Approves or rejects a promotion as the test's user, through the API. */
@@ -115,15 +106,8 @@ export class WebhookBackend {
     }
   }
 
-  async incidents(entityRef = HELLO_WORLD_REF) {
-    const response = await request(this.server)
-      .get('/api/delivery/incidents')
-      .query({ entityRef })
-      .set('Authorization', mockCredentials.user.header());
-    if (response.status !== 200) {
-      throw new Error(`${response.status} ${response.text}`);
-    }
-    return response.body.items as JsonObject[];
+  incidents(entityRef = HELLO_WORLD_REF) {
+    return this.items('/api/delivery/incidents', entityRef);
   }
 }
 
