@@ -3,7 +3,6 @@ import {
   BackstageCredentials,
   CacheService,
 } from '@backstage/backend-plugin-api';
-import { JsonValue } from '@backstage/types';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -12,6 +11,7 @@ import {
   DELIVERY_SERVICE_ANNOTATION,
   normalizeEntityRef,
 } from '@domain-delivery/backstage-plugin-delivery-common';
+import { CatalogAnswers } from './CatalogAnswers';
 
 /** A component of a domain, with the system that puts it there. */
 export interface DomainComponent {
@@ -45,35 +45,20 @@ function specRef(
 // Keeps each catalog query (a URL) short when a domain has many systems.
 const SYSTEMS_PER_QUERY = 20;
 
-// How long a catalog answer is reused. The catalog itself takes longer than
-// this to process a changed entity, so pages are not noticeably staler.
-const CATALOG_ANSWER_TTL_MS = 10_000;
-
 /**
  * The catalog lookups of the read API, made with the caller's credentials, so
  * that a person sees only the entities the catalog lets them see.
  */
 export class EntityCatalog {
-  /**
-   * @param cache - when given, each answer is kept for a few seconds per
-   *   caller: one page asks the same lookups several times at once, and a
-   *   busy portal asks them many times a second, each a catalog query.
-   */
+  private readonly answers: CatalogAnswers;
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    private readonly cache?: CacheService,
-  ) {}
-
-  // Who the catalog answers (the lookup credentials): a person sees only what
-  // the catalog lets them see, so answers are kept per person.
-  private callerKey(credentials: BackstageCredentials): string {
-    const { principal } = credentials as BackstageCredentials<{
-      type: string;
-      userEntityRef?: string;
-      subject?: string;
-    }>;
-    return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
+    /** When given, answers are kept for a few seconds per caller. */
+    cache?: CacheService,
+  ) {
+    this.answers = new CatalogAnswers(cache);
   }
 
   private async remembered<T>(
@@ -82,22 +67,9 @@ export class EntityCatalog {
     compute: (lookupCredentials: BackstageCredentials) => Promise<T>,
   ): Promise<T> {
     const lookupCredentials = await this.lookupCredentials(credentials);
-    if (!this.cache) {
-      return compute(lookupCredentials);
-    }
-    const key = `${lookup}\n${this.callerKey(lookupCredentials)}`;
-    const kept = await this.cache.get(key);
-    if (kept !== undefined) {
-      return kept as T;
-    }
-    const value = await compute(lookupCredentials);
-    // Not found is not kept: an entity registered a moment ago shows at once.
-    if (value !== undefined) {
-      await this.cache.set(key, value as JsonValue, {
-        ttl: CATALOG_ANSWER_TTL_MS,
-      });
-    }
-    return value;
+    return this.answers.remembered(lookup, lookupCredentials, () =>
+      compute(lookupCredentials),
+    );
   }
 
   // A service, such as CI with a static token restricted to this plugin, may
