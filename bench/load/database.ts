@@ -5,7 +5,9 @@ import { rebuildDoraTables } from '../../plugins/delivery-backend/src/database/d
 import { generateHistory } from '../dora/history';
 
 /** Every database of the bench's replicas starts with this (backend.database.prefix). */
-export const DATABASE_PREFIX = `delivery_bench_load_${process.pid}_`;
+export const DATABASE_PREFIX =
+  process.env.DELIVERY_BENCH_LOAD_DATABASES ??
+  `delivery_bench_load_${process.pid}_`;
 
 /**
  * Fills the delivery plugin's database with the DORA bench's generated

@@ -10,62 +10,20 @@
 //   DELIVERY_BENCH_LOAD_SECONDS    seconds per phase (default 60)
 //   DELIVERY_BENCH_LOAD_RATE       requests per second in total (default 200)
 import { benchCatalogEntities } from '../dora/catalog';
-import { domainRef, entityRef, HISTORY } from '../dora/history';
+import { entityRef, HISTORY } from '../dora/history';
 import {
   DATABASE_PREFIX,
   dropBenchDatabases,
   prepareDeliveryDatabase,
 } from './database';
-import { CallFigures, PageCall, runLoad } from './load';
+import { NOOP, PAGE_CALLS } from './calls';
+import { CallFigures, runLoad } from './load';
 import { startReplicas, stopReplicas } from './replicas';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SECONDS = Number(process.env.DELIVERY_BENCH_LOAD_SECONDS ?? 60);
 const RATE = Number(process.env.DELIVERY_BENCH_LOAD_RATE ?? 200);
 const P99_TARGET = 3;
-
-const q = encodeURIComponent;
-const entity = entityRef(7);
-const domain = domainRef(0);
-const [, entityName] = entity.split('/');
-const [, domainName] = domain.split('/');
-const window = `from=${q(
-  new Date(HISTORY.end - 90 * DAY).toISOString(),
-)}&to=${q(new Date(HISTORY.end).toISOString())}&bucket=day`;
-
-const NOOP: PageCall = { name: 'no-op route', path: '/api/noop/' };
-// What the Deployments tab of one component and the page of one domain ask.
-const PAGE_CALLS: PageCall[] = [
-  { name: 'environments', path: '/api/delivery/environments' },
-  {
-    name: 'entity environments',
-    path: `/api/delivery/entities/component/default/${entityName}/environments`,
-  },
-  {
-    name: 'deployments page',
-    path: `/api/delivery/deployments?entityRef=${q(entity)}&limit=20`,
-  },
-  {
-    name: 'open promotions',
-    path: `/api/delivery/promotions?entityRef=${q(
-      entity,
-    )}&state=pending_approval,approved,executing`,
-  },
-  {
-    name: 'entity DORA',
-    path: `/api/delivery/dora?entityRef=${q(entity)}&${window}`,
-  },
-  { name: 'halts', path: '/api/delivery/halts' },
-  { name: 'freeze windows', path: '/api/delivery/freeze-windows' },
-  {
-    name: 'domain matrix',
-    path: `/api/delivery/domains/default/${domainName}/matrix`,
-  },
-  {
-    name: 'domain DORA',
-    path: `/api/delivery/dora?entityRef=${q(domain)}&${window}`,
-  },
-];
 
 function printFigures(rows: CallFigures[], baselineP99: number) {
   for (const row of rows) {

@@ -20,6 +20,7 @@ import { readDoraSettings } from './config/readDoraSettings';
 import { DatabaseApplicationStatusStore } from './database/applications/DatabaseApplicationStatusStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDoraStore } from './database/dora/DatabaseDoraStore';
+import { RememberedDoraStore } from './database/dora/RememberedDoraStore';
 import { DatabasePipelineRunStore } from './database/pipelines/DatabasePipelineRunStore';
 import { DatabaseVerificationStore } from './database/verifications/DatabaseVerificationStore';
 import { EnvironmentExecutors } from './executors/EnvironmentExecutors';
@@ -31,6 +32,7 @@ import { DomainMatrixService } from './service/environments/DomainMatrixService'
 import { DoraService } from './service/dora/DoraService';
 import { recentChangeFailureRate } from './service/dora/recentChangeFailureRate';
 import { DeploymentReadAccess } from './service/access/DeploymentReadAccess';
+import { createRememberedAnswers } from './service/answers/createRememberedAnswers';
 import { EntityCatalog } from './service/catalog/EntityCatalog';
 import { ScopedEntities } from './service/catalog/ScopedEntities';
 import { EnvironmentStatusService } from './service/environments/EnvironmentStatusService';
@@ -107,7 +109,6 @@ export const deliveryPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         githubClients: gitHubClientsServiceRef,
         auditor: coreServices.auditor,
-        cache: coreServices.cache,
       },
       async init({
         config,
@@ -127,7 +128,6 @@ export const deliveryPlugin = createBackendPlugin({
         signals,
         githubClients,
         auditor,
-        cache,
       }) {
         const environments = readDeliveryEnvironments(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
@@ -148,7 +148,9 @@ export const deliveryPlugin = createBackendPlugin({
           logger,
         });
         lifecycle.addShutdownHook(() => store.stopDoraRebuild());
-        const catalog = new EntityCatalog(catalogService, auth, cache);
+        const catalog = new EntityCatalog(catalogService, auth, {
+          rememberAnswers: true,
+        });
         const verificationStore = await DatabaseVerificationStore.create({
           database,
         });
@@ -180,12 +182,16 @@ export const deliveryPlugin = createBackendPlugin({
           });
         }
         // The scopes of DORA, incidents and the deployment history resolve alike.
-        const scoped = new ScopedEntities(
-          catalog,
-          new DeploymentReadAccess(permissions),
-        );
+        const readAccess = new DeploymentReadAccess(permissions, {
+          rememberDecisions: true,
+        });
+        const scoped = new ScopedEntities(catalog, readAccess);
+        const answers = await createRememberedAnswers({ database, scheduler });
         const dora = new DoraService(
-          await DatabaseDoraStore.create({ database }),
+          new RememberedDoraStore(
+            await DatabaseDoraStore.create({ database }),
+            answers,
+          ),
           scoped,
         );
         const promotionEngine = await createPromotionEngine({
@@ -239,10 +245,12 @@ export const deliveryPlugin = createBackendPlugin({
             auditor,
             environments,
             ingestion,
+            readAccess,
             deployments: new DeploymentsService(
               store,
               scoped,
               verificationStore,
+              answers,
             ),
             environmentStatus: new EnvironmentStatusService({
               store,
@@ -250,11 +258,13 @@ export const deliveryPlugin = createBackendPlugin({
               catalog,
               verifications: verificationStore,
               applicationStatuses,
+              answers,
             }),
             domainMatrix: new DomainMatrixService({
               store,
               environments,
               catalog,
+              answers,
             }),
             dora,
             incidents: new IncidentsService(store, scoped),

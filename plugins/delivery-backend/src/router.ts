@@ -21,6 +21,7 @@ import {
   registerPromotionRoutes,
 } from './routes/promotionRoutes';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
+import { oneDataVersionPerRequest } from './service/answers/RememberedAnswers';
 import { DeploymentReadAccess } from './service/access/DeploymentReadAccess';
 import { EventReportAccess } from './service/access/EventReportAccess';
 import { DeploymentsService } from './service/deployments/DeploymentsService';
@@ -38,6 +39,8 @@ import { registerHaltRoutes } from './routes/haltRoutes';
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Who may read which entity's deployments; asks `permissions` each time when left out. */
+  readAccess?: DeploymentReadAccess;
   environments: Environment[];
   ingestion: IngestionService;
   deployments: DeploymentsService;
@@ -62,7 +65,8 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, environments } = options;
-  const readAccess = new DeploymentReadAccess(permissions);
+  const readAccess =
+    options.readAccess ?? new DeploymentReadAccess(permissions);
   // The spec says which routes need a token; checking it is httpAuth's job in
   // each handler, which answers a missing or bad token with 401, where the
   // schema validator would answer 400.
@@ -70,6 +74,7 @@ export async function createRouter(
     validatorOptions: { validateSecurity: false },
   });
   api.use(refuseUnstorableText);
+  api.use(oneDataVersionPerRequest);
 
   registerHealthRoutes(api);
   registerEnvironmentRoutes(api, { ...options, readAccess });

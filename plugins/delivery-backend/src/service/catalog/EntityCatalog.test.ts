@@ -3,7 +3,6 @@ import {
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { CacheManager } from '@backstage/backend-defaults/cache';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityCatalog } from './EntityCatalog';
@@ -26,24 +25,16 @@ function catalogWith(answers: Record<string, Entity | undefined>) {
   });
 }
 
-function memoryCache() {
-  return CacheManager.fromConfig(mockServices.rootConfig()).forPlugin(
-    'delivery',
-  );
-}
-
-describe('EntityCatalog with the cache service', () => {
+describe('EntityCatalog remembering answers', () => {
   const alice = mockCredentials.user('user:default/alice');
   const bob = mockCredentials.user('user:default/bob');
   const ref = 'component:default/parking-api';
 
   it('asks the catalog once per person while the answer is fresh', async () => {
     const catalog = catalogWith({ 'user:default/alice': component });
-    const entities = new EntityCatalog(
-      catalog,
-      mockServices.auth(),
-      memoryCache(),
-    );
+    const entities = new EntityCatalog(catalog, mockServices.auth(), {
+      rememberAnswers: true,
+    });
 
     await entities.getEntity(ref, alice);
     await entities.getEntity(ref, alice);
@@ -57,11 +48,9 @@ describe('EntityCatalog with the cache service', () => {
   it('does not keep "no such entity", so a new registration shows at once', async () => {
     const answers: Record<string, Entity | undefined> = {};
     const catalog = catalogWith(answers);
-    const entities = new EntityCatalog(
-      catalog,
-      mockServices.auth(),
-      memoryCache(),
-    );
+    const entities = new EntityCatalog(catalog, mockServices.auth(), {
+      rememberAnswers: true,
+    });
 
     await expect(entities.getEntity(ref, alice)).rejects.toThrow(
       `No entity ${ref} in the catalog`,

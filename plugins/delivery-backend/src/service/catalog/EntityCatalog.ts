@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  CacheService,
 } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -50,15 +49,19 @@ const SYSTEMS_PER_QUERY = 20;
  * that a person sees only the entities the catalog lets them see.
  */
 export class EntityCatalog {
-  private readonly answers: CatalogAnswers;
+  private readonly answers?: CatalogAnswers;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    /** When given, answers are kept for a few seconds per caller. */
-    cache?: CacheService,
+    options?: {
+      /** Keep answers for a few seconds per caller (see CatalogAnswers). */
+      rememberAnswers?: boolean;
+    },
   ) {
-    this.answers = new CatalogAnswers(cache);
+    if (options?.rememberAnswers) {
+      this.answers = new CatalogAnswers();
+    }
   }
 
   private async remembered<T>(
@@ -67,6 +70,9 @@ export class EntityCatalog {
     compute: (lookupCredentials: BackstageCredentials) => Promise<T>,
   ): Promise<T> {
     const lookupCredentials = await this.lookupCredentials(credentials);
+    if (!this.answers) {
+      return compute(lookupCredentials);
+    }
     return this.answers.remembered(lookup, lookupCredentials, () =>
       compute(lookupCredentials),
     );

@@ -14,6 +14,10 @@ import { ScopedEntities } from '../catalog/ScopedEntities';
 import { encodeCursor, positionOf } from './deploymentCursor';
 import { withCommits } from './withCommits';
 import { DeploymentVerificationReader } from '../verification/toDeploymentVerification';
+import {
+  computedEachTime,
+  RememberedAnswers,
+} from '../answers/RememberedAnswers';
 
 /** A validated `GET /deployments` query; every filter given must match. */
 export interface DeploymentHistoryRequest {
@@ -53,6 +57,8 @@ export class DeploymentsService {
     private readonly store: DeliveryStore,
     private readonly scoped: ScopedEntities,
     private readonly verifications?: DeploymentVerificationReader,
+    /** Pages kept while the data does not change; none when left out. */
+    private readonly answers: RememberedAnswers = computedEachTime,
   ) {}
 
   /**
@@ -76,13 +82,18 @@ export class DeploymentsService {
       statuses: request.statuses,
       since: request.since,
     };
-    // With entities named, the store reads only readable ones already.
-    return this.readPage(
-      request,
-      filters,
-      entityRefs
-        ? undefined
-        : refs => this.scoped.access.readable(refs, credentials),
+    if (!entityRefs) {
+      return this.readPage(request, filters, refs =>
+        this.scoped.access.readable(refs, credentials),
+      );
+    }
+    // With entities named, the store reads only readable ones already: the
+    // page is the same for everybody who may read them.
+    const { after, limit } = request;
+    const compute = () => this.readPage(request, filters);
+    return this.answers.remembered(
+      `deployments:${JSON.stringify({ filters, after, limit })}`,
+      compute,
     );
   }
 

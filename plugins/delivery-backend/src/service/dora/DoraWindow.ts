@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 
 /** One day or ISO week of a DORA window. */
@@ -49,19 +50,39 @@ function daysBetween(from: number, to: number, zone: string): number {
   return days;
 }
 
-/**
- * The window `[from, to)` split into the calendar days or ISO weeks (Monday
- * to Sunday) of the time zone that overlap it; an `InputError` when that
- * would be more than {@link MAX_DORA_BUCKETS} buckets.
- */
-export function doraWindow(options: {
+/** Which window, in which time zone, split how. */
+export interface DoraWindowOptions {
   /** Milliseconds, before `to`. */
   from: number;
   to: number;
   /** An IANA time zone. */
   timeZone: string;
   bucket: DoraBucketSize;
-}): DoraWindow {
+}
+
+// Windows already split: pages ask for the same few windows (the last 30 or
+// 90 days) again and again, and splitting one in a time zone costs
+// milliseconds of calendar arithmetic per request.
+const splitWindows = new LRUCache<string, DoraWindow>({ max: 256 });
+
+/**
+ * The window `[from, to)` split into the calendar days or ISO weeks (Monday
+ * to Sunday) of the time zone that overlap it; an `InputError` when that
+ * would be more than {@link MAX_DORA_BUCKETS} buckets. Callers do not change
+ * what they get: the same window is handed to every caller.
+ */
+export function doraWindow(options: DoraWindowOptions): DoraWindow {
+  const { from, to, timeZone, bucket } = options;
+  const key = `${from}:${to}:${timeZone}:${bucket}`;
+  let window = splitWindows.get(key);
+  if (!window) {
+    window = splitWindow(options);
+    splitWindows.set(key, window);
+  }
+  return window;
+}
+
+function splitWindow(options: DoraWindowOptions): DoraWindow {
   const { from, to, timeZone, bucket } = options;
   const buckets: DoraWindowBucket[] = [];
   let start = DateTime.fromMillis(from, { zone: timeZone }).startOf(bucket);

@@ -9,6 +9,7 @@ import {
 import { DeploymentRecord } from '../../database/DeliveryStore';
 import { DomainComponent } from '../catalog/EntityCatalog';
 import { ReadableEntities } from '../deployments/DeploymentsService';
+import { computedEachTime } from '../answers/RememberedAnswers';
 import { EnvironmentViewOptions } from './EnvironmentStatusService';
 
 const key = (entityRef: string, environment: string) =>
@@ -48,19 +49,7 @@ export class DomainMatrixService {
     const components = all.filter(c => allowed.has(c.entityRef));
     const entityRefs = components.map(c => c.entityRef);
 
-    const environments = this.environments.map(({ name }) => name);
-    const [running, latest] = await Promise.all([
-      this.options.store.getLatestDeployments({
-        entityRefs,
-        environments,
-        succeededOnly: true,
-      }),
-      this.options.store.getLatestDeployments({
-        entityRefs,
-        environments,
-        succeededOnly: false,
-      }),
-    ]);
+    const [running, latest] = await this.latestDeployments(entityRefs);
     const runningByCell = byEntityAndEnvironment(running);
     const latestByCell = byEntityAndEnvironment(latest);
 
@@ -80,6 +69,30 @@ export class DomainMatrixService {
         this.row(component, runningByCell, latestByCell),
       ),
     };
+  }
+
+  // What runs in each cell and what was deployed there last, finished or not.
+  private latestDeployments(
+    entityRefs: string[],
+  ): Promise<[DeploymentRecord[], DeploymentRecord[]]> {
+    const environments = this.environments.map(({ name }) => name);
+    const compute = () =>
+      Promise.all([
+        this.options.store.getLatestDeployments({
+          entityRefs,
+          environments,
+          succeededOnly: true,
+        }),
+        this.options.store.getLatestDeployments({
+          entityRefs,
+          environments,
+          succeededOnly: false,
+        }),
+      ]);
+    return (this.options.answers ?? computedEachTime).remembered(
+      `matrix:${JSON.stringify(entityRefs)}`,
+      compute,
+    );
   }
 
   private row(

@@ -18,6 +18,10 @@ import {
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { withCommits } from '../deployments/withCommits';
 import { DeploymentVerificationReader } from '../verification/toDeploymentVerification';
+import {
+  computedEachTime,
+  RememberedAnswers,
+} from '../answers/RememberedAnswers';
 
 // How many deployments waiting for promotion are looked at, newest first.
 const MAX_MISSING_DEPLOYMENTS = 100;
@@ -31,6 +35,8 @@ export interface EnvironmentViewOptions {
   verifications?: DeploymentVerificationReader;
   /** How the entity's applications stand, as the sources (Argo CD) last read them. */
   applicationStatuses?: ApplicationStatusStore;
+  /** Answers kept while the data does not change; none when left out. */
+  answers?: RememberedAnswers;
 }
 
 /** Per environment of an entity: what runs, since when, what the next one lacks. */
@@ -50,6 +56,18 @@ export class EnvironmentStatusService {
       this.options.environments,
       entity,
     );
+    // What the catalog says decides only which environments are the entity's.
+    const compute = () => this.environmentsOf(entityRef, environments);
+    return (this.options.answers ?? computedEachTime).remembered(
+      `environments:${entityRef}:${environments.map(e => e.name)}`,
+      compute,
+    );
+  }
+
+  private async environmentsOf(
+    entityRef: string,
+    environments: Environment[],
+  ): Promise<EntityEnvironments> {
     const running = new Map(
       (
         await this.options.store.getLatestDeployments({

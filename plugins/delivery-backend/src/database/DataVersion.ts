@@ -1,0 +1,54 @@
+import { Knex } from 'knex';
+
+/**
+ * Which state of the plugin's data a reader sees, as a short string that
+ * differs whenever a transaction that wrote any of it has committed since:
+ * answers computed after reading a version may be served to anyone who
+ * reads the same version later. PostgreSQL only (the `delivery_data_changes`
+ * migration says how writes are noted); on SQLite there is none.
+ */
+export class DataVersion {
+  private constructor(private readonly db: Knex) {}
+
+  /** The version of this database, or undefined on SQLite. */
+  static of(db: Knex): DataVersion | undefined {
+    return db.client.config.client === 'pg' ? new DataVersion(db) : undefined;
+  }
+
+  /**
+   * The newest writing transaction this moment's snapshot sees, and the
+   * older ones still running (any of them may commit later, which must
+   * change the version although the newest stays the same).
+   */
+  async current(): Promise<string> {
+    const result = await this.db.raw(
+      `SELECT (SELECT max(transaction_id) FROM delivery_data_changes)::text AS newest,
+         pg_current_snapshot()::text AS snapshot`,
+    );
+    const { newest, snapshot } = result.rows[0] as {
+      newest: string | null;
+      snapshot: string;
+    };
+    const newestId = BigInt(newest ?? 0);
+    const running = snapshot.split(':')[2];
+    const olderRunning = running
+      ? running.split(',').filter(id => BigInt(id) < newestId)
+      : [];
+    return [newest ?? '0', ...olderRunning].join(':');
+  }
+
+  /**
+   * Forgets the notes of all but the newest writing transaction, which is
+   * all a version needs; notes of transactions still running are not
+   * visible here and stay.
+   */
+  async prune(): Promise<number> {
+    return this.db('delivery_data_changes')
+      .where(
+        'transaction_id',
+        '<',
+        this.db('delivery_data_changes').max('transaction_id'),
+      )
+      .delete();
+  }
+}

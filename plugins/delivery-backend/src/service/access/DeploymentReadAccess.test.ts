@@ -1,0 +1,56 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { permissionsDenyingEntities } from '../../__testUtils__/readAccess';
+import { DeploymentReadAccess } from './DeploymentReadAccess';
+
+const api = 'component:default/parking-api';
+const worker = 'component:default/parking-worker';
+const secret = 'component:default/secret-api';
+const alice = mockCredentials.user('user:default/alice');
+const bob = mockCredentials.user('user:default/bob');
+
+// The entities each call to the policy asked about.
+const askedAbout = (
+  permissions: ReturnType<typeof permissionsDenyingEntities>,
+) =>
+  permissions.authorize.mock.calls.map(([requests]) =>
+    requests.map(request => (request as { resourceRef?: string }).resourceRef),
+  );
+
+describe('DeploymentReadAccess remembering decisions', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('asks the policy once per person and entity for a few seconds', async () => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 11, 6) });
+    const permissions = permissionsDenyingEntities(secret);
+    const access = new DeploymentReadAccess(permissions, {
+      rememberDecisions: true,
+    });
+
+    await expect(access.readable([api, secret], alice)).resolves.toEqual(
+      new Set([api]),
+    );
+    // A domain page's next call: only the entity not asked about yet.
+    await expect(
+      access.readable([worker, secret, api], alice),
+    ).resolves.toEqual(new Set([worker, api]));
+    await expect(access.assertCanRead(secret, alice)).rejects.toThrow(
+      `You may not read the deployments of ${secret}`,
+    );
+    // What Alice may read says nothing about Bob.
+    await access.readable([api], bob);
+    expect(askedAbout(permissions)).toEqual([[api, secret], [worker], [api]]);
+
+    // Ten seconds on, the policy is asked again.
+    jest.advanceTimersByTime(10_001);
+    await access.readable([api], alice);
+    expect(askedAbout(permissions)).toHaveLength(4);
+  });
+
+  it('asks every time unless told to remember', async () => {
+    const permissions = permissionsDenyingEntities(secret);
+    const access = new DeploymentReadAccess(permissions);
+    await access.readable([api], alice);
+    await access.readable([api], alice);
+    expect(askedAbout(permissions)).toEqual([[api], [api]]);
+  });
+});
