@@ -9,6 +9,11 @@ export const DATABASE_PREFIX =
   process.env.DELIVERY_BENCH_LOAD_DATABASES ??
   `delivery_bench_load_${process.pid}_`;
 
+/** Whether the databases are kept after the run (DELIVERY_BENCH_LOAD_DATABASES), to run again on them. */
+export const KEEP_DATABASES = Boolean(
+  process.env.DELIVERY_BENCH_LOAD_DATABASES,
+);
+
 /**
  * Fills the delivery plugin's database with the DORA bench's generated
  * history and derives its DORA tables up front, as the plugin would at its
@@ -20,6 +25,13 @@ export async function prepareDeliveryDatabase(
 ): Promise<void> {
   const admin = knexFactory({ client: 'pg', connection: `${server}/postgres` });
   try {
+    const { rows } = await admin.raw(
+      'SELECT 1 FROM pg_database WHERE datname = ?',
+      [`${DATABASE_PREFIX}delivery`],
+    );
+    if (rows.length > 0 && KEEP_DATABASES) {
+      return; // prepared by an earlier run
+    }
     await admin.raw(`CREATE DATABASE ${DATABASE_PREFIX}delivery`);
   } finally {
     await admin.destroy();

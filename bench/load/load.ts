@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { BENCH_TOKEN, Replica } from './replicas';
+import { BENCH_TOKENS, Replica } from './replicas';
 
 /** One call a page makes, measured on its own within the mix. */
 export interface PageCall {
@@ -28,7 +28,8 @@ function percentile(sorted: number[], p: number): number {
 /**
  * Sends the calls at `rate` requests per second in total for `seconds`,
  * spread evenly over the calls and the replicas (one rate-limited autocannon
- * instance per call and replica, all at once), and answers each call's
+ * instance per call and replica, all at once), each request from the next
+ * of the bench's callers, and answers each call's
  * latencies pooled over the replicas. Any non-2xx answer, connection error or
  * timeout is an error.
  */
@@ -42,6 +43,15 @@ export async function runLoad(options: {
   const perInstance = rate / (calls.length * replicas.length);
   const runs = calls.flatMap(call =>
     replicas.map(replica => {
+      // Each request comes from the next of the callers in turn.
+      let sent = 0;
+      const nextCaller = (request: autocannon.Request) => ({
+        ...request,
+        headers: {
+          ...request.headers,
+          authorization: `Bearer ${BENCH_TOKENS[sent++ % BENCH_TOKENS.length]}`,
+        },
+      });
       const times: number[] = [];
       return new Promise<{
         call: PageCall;
@@ -51,7 +61,7 @@ export async function runLoad(options: {
         const instance = autocannon(
           {
             url: `${replica.baseUrl}${call.path}`,
-            headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+            requests: [{ setupRequest: nextCaller }],
             connections: 4,
             overallRate: perInstance,
             duration: seconds,

@@ -7,7 +7,15 @@ import { Entity } from '@backstage/catalog-model';
 import { DATABASE_PREFIX } from './database';
 
 const ROOT = resolve(__dirname, '../..');
-export const BENCH_TOKEN = 'load-bench-static-token-0123456789';
+/**
+ * The bench's callers: many people open pages at once, and what the plugin
+ * keeps per caller (catalog answers, read decisions) must not make one
+ * caller look like a crowd. Each is a static token with its own subject.
+ */
+export const BENCH_TOKENS = Array.from(
+  { length: 24 },
+  (_, i) => `load-bench-static-token-${String(i).padStart(2, '0')}-0123456789`,
+);
 
 /** A backend replica the bench started, on its own port. */
 export interface Replica {
@@ -31,12 +39,10 @@ function replicaConfig(options: {
         prefix: DATABASE_PREFIX,
       },
       auth: {
-        externalAccess: [
-          {
-            type: 'static',
-            options: { token: BENCH_TOKEN, subject: 'load-bench' },
-          },
-        ],
+        externalAccess: BENCH_TOKENS.map((token, i) => ({
+          type: 'static',
+          options: { token, subject: `load-bench-caller-${i}` },
+        })),
       },
     },
     catalog: {
@@ -129,7 +135,7 @@ export async function waitUntilServing(
   for (;;) {
     try {
       const response = await fetch(`${replica.baseUrl}${probe}`, {
-        headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+        headers: { authorization: `Bearer ${BENCH_TOKENS[0]}` },
       });
       if (response.ok) return;
     } catch {

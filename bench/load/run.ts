@@ -9,14 +9,18 @@
 //   DELIVERY_BENCH_DORA_SCALE=0.1  a tenth of the history, for a trial
 //   DELIVERY_BENCH_LOAD_SECONDS    seconds per phase (default 60)
 //   DELIVERY_BENCH_LOAD_RATE       requests per second in total (default 200)
+//   DELIVERY_BENCH_LOAD_DATABASES  a database name prefix: kept after the run and used
+//                                  again by the next run with the same prefix
 import { benchCatalogEntities } from '../dora/catalog';
 import { entityRef, HISTORY } from '../dora/history';
 import {
   DATABASE_PREFIX,
   dropBenchDatabases,
+  KEEP_DATABASES,
   prepareDeliveryDatabase,
 } from './database';
 import { NOOP, PAGE_CALLS } from './calls';
+import { cpuPerCall } from './cpuPerCall';
 import { CallFigures, runLoad } from './load';
 import { startReplicas, stopReplicas } from './replicas';
 
@@ -24,6 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const SECONDS = Number(process.env.DELIVERY_BENCH_LOAD_SECONDS ?? 60);
 const RATE = Number(process.env.DELIVERY_BENCH_LOAD_RATE ?? 200);
 const P99_TARGET = 3;
+const CPU_COUNT = 500;
 
 function printFigures(rows: CallFigures[], baselineP99: number) {
   for (const row of rows) {
@@ -78,6 +83,24 @@ async function main() {
     await runLoad({ replicas, calls: PAGE_CALLS, rate: RATE, seconds: 5 });
 
     console.log(
+      `CPU per request, ${CPU_COUNT} requests of each call one after the other to one replica`,
+    );
+    for (const call of await cpuPerCall({
+      replica: replicas[0],
+      calls: [NOOP, ...PAGE_CALLS],
+      count: CPU_COUNT,
+    })) {
+      console.log(
+        `  ${call.name.padEnd(20)} replica ${call.replicaMs
+          .toFixed(2)
+          .padStart(5)} ms   PostgreSQL ${call.postgresMs
+          .toFixed(2)
+          .padStart(5)} ms`,
+      );
+    }
+    console.log('');
+
+    console.log(
       `Baseline: the no-op route alone, ${RATE} requests/s for ${SECONDS} s`,
     );
     const [baseline] = await runLoad({
@@ -113,7 +136,9 @@ async function main() {
   } finally {
     stopReplicas(replicas);
     await new Promise(r => setTimeout(r, 2000));
-    await dropBenchDatabases(server);
+    if (!KEEP_DATABASES) {
+      await dropBenchDatabases(server);
+    }
   }
 }
 
