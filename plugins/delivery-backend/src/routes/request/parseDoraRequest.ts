@@ -1,7 +1,8 @@
 import { QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
 import { DoraBucketSize } from '@domain-delivery/backstage-plugin-delivery-common';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from './isTimeZone';
 import { DoraRequest, DoraScope } from '../../service/dora/DoraService';
 import { doraWindow } from '../../service/dora/DoraWindow';
 import { parseEntityScope } from './parseEntityScope';
@@ -43,7 +44,7 @@ export function parseDoraRequest(
 ): DoraRequest {
   const scope = parseDoraScope(query.entityRef);
   const timeZone = query.timeZone ?? 'UTC';
-  if (!IANAZone.isValidZone(timeZone)) {
+  if (!isTimeZone(timeZone)) {
     throw new InputError(
       `timeZone must be an IANA time zone, such as Europe/Berlin or UTC; got '${timeZone}'`,
     );

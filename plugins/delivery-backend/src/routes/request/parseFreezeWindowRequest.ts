@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from './isTimeZone';
 import { FreezeWindowRequest } from '../../service/promotions/freezeWindows/FreezeWindowService';
 import { isRecord } from './isRecord';
 
@@ -30,7 +31,7 @@ export function parseFreezeWindowRequest(
     );
   }
   const zone = timeZone ?? 'UTC';
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+  if (typeof zone !== 'string' || !isTimeZone(zone)) {
     throw new InputError(
       `timeZone '${String(
         zone,
