@@ -38,18 +38,10 @@ const COLUMN_TYPES: Record<string, ColumnType> = {
   committed_at: 'bigint',
 };
 
-// The columns read, then those only the store keeps.
-const WRITTEN_DEPLOYMENT_COLUMNS = [
-  ...DEPLOYMENT_COLUMNS,
-  'sort_at',
-  'received_at',
-  'updated_at',
-];
-const WRITTEN_INCIDENT_COLUMNS = [
-  ...INCIDENT_COLUMNS,
-  'received_at',
-  'updated_at',
-];
+// The columns read, then those only the store keeps (and the times of
+// the write, the same for every row, see upsert).
+const WRITTEN_DEPLOYMENT_COLUMNS = [...DEPLOYMENT_COLUMNS, 'sort_at'];
+const WRITTEN_INCIDENT_COLUMNS = INCIDENT_COLUMNS;
 
 const COMMIT_COLUMNS = [
   'deployment_id',
@@ -64,11 +56,11 @@ type Value = string | number | null;
 const quote = (column: string) => `"${column}"`;
 
 /**
- * The rows to insert, as the source of an `INSERT`: on PostgreSQL a select
- * from `unnest` of one array parameter per column, which it parses and
- * plans in a fraction of the time a thousand-row `VALUES` list of bound
- * parameters takes (the whole batch in one statement); on SQLite a `VALUES`
- * list, in chunks under its limit of bound parameters.
+ * The rows to insert, as a `FROM` item named `source` for the `SELECT` of an
+ * `INSERT`: on PostgreSQL `unnest` of one array parameter per column, which
+ * it parses and plans in a fraction of the time a thousand-row `VALUES` list
+ * of bound parameters takes (the whole batch in one statement); on SQLite a
+ * `VALUES` list, in chunks under its limit of bound parameters.
  */
 function rowsSources(
   tx: Knex.Transaction,
@@ -78,9 +70,9 @@ function rowsSources(
   if (tx.client.config.client === 'pg') {
     return [
       {
-        sql: `SELECT * FROM unnest(${columns
+        sql: `unnest(${columns
           .map(column => `?::${COLUMN_TYPES[column] ?? 'text'}[]`)
-          .join(', ')})`,
+          .join(', ')}) AS source`,
         bindings: columns.map(
           (_, index) => rows.map(row => row[index]) as unknown as Knex.Value,
         ),
@@ -92,7 +84,7 @@ function rowsSources(
     PARAMETERS_PER_STATEMENT / columns.length,
   );
   return chunks(rows, rowsPerStatement).map(chunk => ({
-    sql: `VALUES ${chunk.map(() => rowPlaceholder).join(', ')}`,
+    sql: `(VALUES ${chunk.map(() => rowPlaceholder).join(', ')}) AS source`,
     bindings: chunk.flat(),
   }));
 }
@@ -110,11 +102,17 @@ async function upsert(
     rows: Value[][];
     keepColumns: string[];
     replaceWhen: string;
+    /** When this is written: `received_at` and `updated_at` of every row. */
+    now: number;
     /** A column counting replacements, read back to tell them from inserts. */
     revisionColumn?: string;
   },
 ): Promise<Array<{ id: string; replaced: boolean }>> {
-  const { table, columns, keepColumns, replaceWhen, revisionColumn } = options;
+  const { table, keepColumns, replaceWhen, revisionColumn } = options;
+  // The times of the write are the same for every row: written as literals
+  // (an integer), not bound as two more parameters a row.
+  const now = Math.trunc(options.now);
+  const columns = [...options.columns, 'received_at', 'updated_at'];
   const assignments = columns
     .filter(column => column !== 'id' && !keepColumns.includes(column))
     .map(column => `${quote(column)} = excluded.${quote(column)}`)
@@ -133,10 +131,11 @@ async function upsert(
     : `"id"`;
   const changed: Array<{ id: string; replaced: boolean }> = [];
 
-  for (const source of rowsSources(tx, columns, options.rows)) {
+  for (const source of rowsSources(tx, options.columns, options.rows)) {
+    // WHERE true tells SQLite that ON CONFLICT is not a join's.
     const sql =
       `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) ` +
-      `${source.sql} ` +
+      `SELECT source.*, ${now}, ${now} FROM ${source.sql} WHERE true ` +
       `ON CONFLICT ("id") DO UPDATE SET ${assignments} ` +
       `WHERE (${replaceWhen}) AND ${OWNER_COLUMNS.map(
         column =>
@@ -196,6 +195,7 @@ export async function upsertDeployments(
     revisionColumn: 'revision',
     // An in_progress event never replaces a finished deployment.
     replaceWhen: `excluded."status" <> 'in_progress' OR "deployments"."status" = 'in_progress'`,
+    now,
     rows: deployments.map(event => {
       const startedAt = toMillis(event.startedAt);
       const finishedAt = toOptionalMillis(event.finishedAt);
@@ -212,8 +212,6 @@ export async function upsertDeployments(
         event.url ?? null,
         event.actor ?? null,
         finishedAt ?? startedAt,
-        now,
-        now,
       ];
     }),
   });
@@ -288,7 +286,7 @@ export async function upsertDeployments(
     await tx.raw(
       `INSERT INTO "deployment_commits" (${COMMIT_COLUMNS.map(quote).join(
         ', ',
-      )}) ${source.sql}`,
+      )}) SELECT * FROM ${source.sql}`,
       source.bindings,
     );
   }
@@ -336,9 +334,8 @@ export async function upsertIncidents(
       toOptionalMillis(event.resolvedAt),
       event.deploymentId ?? null,
       event.url ?? null,
-      now,
-      now,
     ]),
+    now,
   });
   const changedIds = upserted.map(row => row.id);
   const conflicts = [
