@@ -118,14 +118,11 @@ const PRECEDED_WHERE = `dora_deployments.deployment_id = x.predecessor_id
     OR dora_deployments.next_finished_at IS DISTINCT FROM x.finished_at
     OR dora_deployments.next_trigger IS DISTINCT FROM x.trigger)`;
 
+// Whether the predecessor is one of the batch rides along (a row per
+// deployment, not copied to drop it).
 type Placed = ProductionDeploymentAfter & {
   predecessor_in_batch: number | boolean;
 };
-
-const withoutFlag = ({
-  predecessor_in_batch: _,
-  ...row
-}: Placed): ProductionDeploymentAfter => row;
 
 /**
  * Adds succeeded production deployments, none of which is in
@@ -178,7 +175,7 @@ export async function insertProductionDeployments(
        SELECT * FROM placed`,
       batch.bindings,
     );
-    return rowsOf<Placed>(result).map(withoutFlag);
+    return rowsOf<Placed>(result);
   }
   const placed: Placed[] = [];
   for (const chunk of chunks(deployments, ROWS_PER_STATEMENT)) {
@@ -240,5 +237,5 @@ export async function insertProductionDeployments(
       );
     }
   }
-  return placed.map(withoutFlag);
+  return placed;
 }
