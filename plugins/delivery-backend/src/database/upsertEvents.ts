@@ -83,10 +83,19 @@ function rowsSources(
   const rowsPerStatement = Math.floor(
     PARAMETERS_PER_STATEMENT / columns.length,
   );
-  return chunks(rows, rowsPerStatement).map(chunk => ({
-    sql: `(VALUES ${chunk.map(() => rowPlaceholder).join(', ')}) AS source`,
-    bindings: chunk.flat(),
-  }));
+  return chunks(rows, rowsPerStatement).map(chunk => {
+    // The leading values of each row, one per column.
+    const bindings: Value[] = [];
+    for (const row of chunk) {
+      for (let index = 0; index < columns.length; index++) {
+        bindings.push(row[index]);
+      }
+    }
+    return {
+      sql: `(VALUES ${chunk.map(() => rowPlaceholder).join(', ')}) AS source`,
+      bindings,
+    };
+  });
 }
 
 /**
@@ -282,11 +291,15 @@ export async function upsertDeployments(
       }
     }
   }
-  for (const source of rowsSources(tx, COMMIT_COLUMNS, commitRows)) {
+  // Messages and authors are optional: when no commit of the batch has one,
+  // those columns are left to their default, NULL, rather than bound.
+  const described = commitRows.some(row => row[3] !== null || row[4] !== null);
+  const commitColumns = described ? COMMIT_COLUMNS : COMMIT_COLUMNS.slice(0, 3);
+  for (const source of rowsSources(tx, commitColumns, commitRows)) {
     await tx.raw(
-      `INSERT INTO "deployment_commits" (${COMMIT_COLUMNS.map(quote).join(
-        ', ',
-      )}) SELECT * FROM ${source.sql}`,
+      `INSERT INTO "deployment_commits" (${commitColumns
+        .map(quote)
+        .join(', ')}) SELECT * FROM ${source.sql}`,
       source.bindings,
     );
   }
