@@ -19,22 +19,29 @@ import {
   toOptionalMillis,
 } from './rows';
 
-// SQLite allows 32,766 bound parameters per statement (PostgreSQL 65,535);
-// staying under this keeps a 1000-event batch to one statement per table.
+// SQLite allows 32,766 bound parameters per statement; staying under this
+// keeps a 1000-event batch to one statement per table. (PostgreSQL gets one
+// array parameter per column, see rowsSource.)
 const PARAMETERS_PER_STATEMENT = 30_000;
 
-// The columns read, then those only the store keeps.
-const WRITTEN_DEPLOYMENT_COLUMNS = [
-  ...DEPLOYMENT_COLUMNS,
-  'sort_at',
-  'received_at',
-  'updated_at',
-];
-const WRITTEN_INCIDENT_COLUMNS = [
-  ...INCIDENT_COLUMNS,
-  'received_at',
-  'updated_at',
-];
+type ColumnType = 'text' | 'bigint';
+
+// The PostgreSQL type each written column is sent as, in an array.
+const COLUMN_TYPES: Record<string, ColumnType> = {
+  started_at: 'bigint',
+  finished_at: 'bigint',
+  sort_at: 'bigint',
+  received_at: 'bigint',
+  updated_at: 'bigint',
+  opened_at: 'bigint',
+  resolved_at: 'bigint',
+  committed_at: 'bigint',
+};
+
+// The columns read, then those only the store keeps (and the times of
+// the write, the same for every row, see upsert).
+const WRITTEN_DEPLOYMENT_COLUMNS = [...DEPLOYMENT_COLUMNS, 'sort_at'];
+const WRITTEN_INCIDENT_COLUMNS = INCIDENT_COLUMNS;
 
 const COMMIT_COLUMNS = [
   'deployment_id',
@@ -49,6 +56,67 @@ type Value = string | number | null;
 const quote = (column: string) => `"${column}"`;
 
 /**
+ * A column's values as one array parameter. Integers are written as the
+ * array's text form here, which the driver would otherwise quote and escape
+ * one by one; anything else is left to the driver.
+ */
+function arrayParameter(values: Value[], integers: boolean): Knex.Value {
+  if (
+    integers &&
+    values.every(value => value === null || Number.isSafeInteger(value))
+  ) {
+    return `{${values.map(value => value ?? 'NULL').join(',')}}`;
+  }
+  return values as unknown as Knex.Value;
+}
+
+/**
+ * The rows to insert, as a `FROM` item named `source` for the `SELECT` of an
+ * `INSERT`: on PostgreSQL `unnest` of one array parameter per column, which
+ * it parses and plans in a fraction of the time a thousand-row `VALUES` list
+ * of bound parameters takes (the whole batch in one statement); on SQLite a
+ * `VALUES` list, in chunks under its limit of bound parameters.
+ */
+function rowsSources(
+  tx: Knex.Transaction,
+  columns: string[],
+  rows: Value[][],
+): Array<{ sql: string; bindings: Knex.Value[] }> {
+  if (tx.client.config.client === 'pg') {
+    return [
+      {
+        sql: `unnest(${columns
+          .map(column => `?::${COLUMN_TYPES[column] ?? 'text'}[]`)
+          .join(', ')}) AS source`,
+        bindings: columns.map((column, index) =>
+          arrayParameter(
+            rows.map(row => row[index]),
+            COLUMN_TYPES[column] === 'bigint',
+          ),
+        ),
+      },
+    ];
+  }
+  const rowPlaceholder = `(${columns.map(() => '?').join(', ')})`;
+  const rowsPerStatement = Math.floor(
+    PARAMETERS_PER_STATEMENT / columns.length,
+  );
+  return chunks(rows, rowsPerStatement).map(chunk => {
+    // The leading values of each row, one per column.
+    const bindings: Value[] = [];
+    for (const row of chunk) {
+      for (let index = 0; index < columns.length; index++) {
+        bindings.push(row[index]);
+      }
+    }
+    return {
+      sql: `(VALUES ${chunk.map(() => rowPlaceholder).join(', ')}) AS source`,
+      bindings,
+    };
+  });
+}
+
+/**
  * One multi-row `INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING`
  * per chunk, the same SQL on PostgreSQL and SQLite (≥ 3.35). Returns the ids
  * of the rows that were inserted or replaced, not of those the WHERE kept.
@@ -61,11 +129,17 @@ async function upsert(
     rows: Value[][];
     keepColumns: string[];
     replaceWhen: string;
+    /** When this is written: `received_at` and `updated_at` of every row. */
+    now: number;
     /** A column counting replacements, read back to tell them from inserts. */
     revisionColumn?: string;
   },
 ): Promise<Array<{ id: string; replaced: boolean }>> {
-  const { table, columns, keepColumns, replaceWhen, revisionColumn } = options;
+  const { table, keepColumns, replaceWhen, revisionColumn } = options;
+  // The times of the write are the same for every row: written as literals
+  // (an integer), not bound as two more parameters a row.
+  const now = Math.trunc(options.now);
+  const columns = [...options.columns, 'received_at', 'updated_at'];
   const assignments = columns
     .filter(column => column !== 'id' && !keepColumns.includes(column))
     .map(column => `${quote(column)} = excluded.${quote(column)}`)
@@ -82,22 +156,19 @@ async function upsert(
   const returning = revisionColumn
     ? `"id", ${quote(revisionColumn)} AS "revision"`
     : `"id"`;
-  const rowPlaceholder = `(${columns.map(() => '?').join(', ')})`;
   const changed: Array<{ id: string; replaced: boolean }> = [];
 
-  const rowsPerStatement = Math.floor(
-    PARAMETERS_PER_STATEMENT / columns.length,
-  );
-  for (const chunk of chunks(options.rows, rowsPerStatement)) {
+  for (const source of rowsSources(tx, options.columns, options.rows)) {
+    // WHERE true tells SQLite that ON CONFLICT is not a join's.
     const sql =
       `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) ` +
-      `VALUES ${chunk.map(() => rowPlaceholder).join(', ')} ` +
+      `SELECT source.*, ${now}, ${now} FROM ${source.sql} WHERE true ` +
       `ON CONFLICT ("id") DO UPDATE SET ${assignments} ` +
       `WHERE (${replaceWhen}) AND ${OWNER_COLUMNS.map(
         column =>
           `${quote(table)}.${quote(column)} = excluded.${quote(column)}`,
       ).join(' AND ')} RETURNING ${returning}`;
-    const result = await tx.raw(sql, chunk.flat());
+    const result = await tx.raw(sql, source.bindings);
     // pg answers a result object, the SQLite drivers an array of rows.
     const rows: Array<{ id: string; revision?: number | string }> =
       Array.isArray(result) ? result : result.rows;
@@ -151,6 +222,7 @@ export async function upsertDeployments(
     revisionColumn: 'revision',
     // An in_progress event never replaces a finished deployment.
     replaceWhen: `excluded."status" <> 'in_progress' OR "deployments"."status" = 'in_progress'`,
+    now,
     rows: deployments.map(event => {
       const startedAt = toMillis(event.startedAt);
       const finishedAt = toOptionalMillis(event.finishedAt);
@@ -167,8 +239,6 @@ export async function upsertDeployments(
         event.url ?? null,
         event.actor ?? null,
         finishedAt ?? startedAt,
-        now,
-        now,
       ];
     }),
   });
@@ -239,16 +309,16 @@ export async function upsertDeployments(
       }
     }
   }
-  const rowPlaceholder = `(${COMMIT_COLUMNS.map(() => '?').join(', ')})`;
-  const rowsPerStatement = Math.floor(
-    PARAMETERS_PER_STATEMENT / COMMIT_COLUMNS.length,
-  );
-  for (const chunk of chunks(commitRows, rowsPerStatement)) {
+  // Messages and authors are optional: when no commit of the batch has one,
+  // those columns are left to their default, NULL, rather than bound.
+  const described = commitRows.some(row => row[3] !== null || row[4] !== null);
+  const commitColumns = described ? COMMIT_COLUMNS : COMMIT_COLUMNS.slice(0, 3);
+  for (const source of rowsSources(tx, commitColumns, commitRows)) {
     await tx.raw(
-      `INSERT INTO "deployment_commits" (${COMMIT_COLUMNS.map(quote).join(
-        ', ',
-      )}) VALUES ${chunk.map(() => rowPlaceholder).join(', ')}`,
-      chunk.flat(),
+      `INSERT INTO "deployment_commits" (${commitColumns
+        .map(quote)
+        .join(', ')}) SELECT * FROM ${source.sql}`,
+      source.bindings,
     );
   }
   const listedCommits = commitRows.map(([deploymentId, sha, committedAt]) => ({
@@ -295,9 +365,8 @@ export async function upsertIncidents(
       toOptionalMillis(event.resolvedAt),
       event.deploymentId ?? null,
       event.url ?? null,
-      now,
-      now,
     ]),
+    now,
   });
   const changedIds = upserted.map(row => row.id);
   const conflicts = [

@@ -94,6 +94,44 @@ describe('DORA lead time for changes', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'answers for a whole batch as soon as it is stored: re-sent and replaced events, and a commit moved to an earlier deployment, %p',
+    async databaseId => {
+      const { ingest, dora } = await createDora(databases, databaseId);
+      const later = production('later', 30, {
+        ...lighting,
+        commits: [commit('x', 10)],
+      });
+      await ingest([later]);
+
+      // One batch: the stored deployment again, a deployment first reported
+      // running and then finished earlier (bringing x first), and a rollback
+      // after both.
+      const earlier = production('earlier', 20, {
+        ...lighting,
+        commits: [commit('x', 10), commit('y', 12)],
+      });
+      await ingest([
+        { ...earlier, status: 'in_progress', finishedAt: undefined },
+        later,
+        earlier,
+        production('rollback', 40, {
+          ...lighting,
+          trigger: 'rollback',
+          commits: [commit('z', 35)],
+        }),
+      ]);
+      expect((await dora(window)).summary).toMatchObject({
+        deployments: 3,
+        // x at `earlier` (10 h), y (8 h), z (5 h).
+        leadTimeCommits: 3,
+        leadTimeMedianSeconds: hours(8),
+        // `later` is followed by the rollback.
+        failedDeployments: 1,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'moves a commit to an earlier deployment that arrives later, and back when it fails; never to another entity, %p',
     async databaseId => {
       const { ingest, dora } = await createDora(databases, databaseId);

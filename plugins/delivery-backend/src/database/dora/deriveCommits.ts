@@ -50,6 +50,9 @@ function broughtBy(tx: Knex.Transaction, pairs: Array<[string, string]>) {
   };
 }
 
+// The key of an (entity, sha) pair: entity refs hold no NUL character.
+const pairKey = (entityRef: string, sha: string) => `${entityRef}\u0000${sha}`;
+
 // The (entity, sha) pairs of the commits production deployments bring: those
 // they list and their head commits, each once, by a key of the pair.
 function commitsBrought(
@@ -58,7 +61,7 @@ function commitsBrought(
 ): Map<string, [string, string]> {
   const pairs = new Map<string, [string, string]>();
   const add = (entityRef: string, sha: string) =>
-    pairs.set(JSON.stringify([entityRef, sha]), [entityRef, sha]);
+    pairs.set(pairKey(entityRef, sha), [entityRef, sha]);
   const entityOf = new Map(
     deployments.map(r => [r.deployment_id, r.entity_ref]),
   );
@@ -94,14 +97,19 @@ function candidates(
   const result = new Map<string, Candidate[]>();
   const byId = new Map(after.map(row => [row.deployment_id, row]));
   const add = (row: ProductionDeploymentAfter, sha: string) => {
-    const key = JSON.stringify([row.entity_ref, sha]);
+    const key = pairKey(row.entity_ref, sha);
     const candidate = {
       entityRef: row.entity_ref,
       sha,
       deploymentId: row.deployment_id,
       finishedAt: Number(row.finished_at),
     };
-    result.set(key, [...(result.get(key) ?? []), candidate]);
+    const offered = result.get(key);
+    if (offered) {
+      offered.push(candidate);
+    } else {
+      result.set(key, [candidate]);
+    }
   };
   for (const { deploymentId, sha } of commits) {
     const row = byId.get(deploymentId);

@@ -45,6 +45,36 @@ describe('deriveIngested', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'leaves the same tables as a rebuild when batches hold a whole history, corrections included, %p',
+    async databaseId => {
+      const { knex, ingest } = await createDora(databases, databaseId, {
+        settings,
+      });
+      // Large batches: deployments whose neighbours arrive with them, events
+      // re-sent or replaced within the batch, commits whose first production
+      // deployment moves earlier than the one stored.
+      for (const [seed, largest] of [
+        [11, 40],
+        [12, 125],
+        [13, 60],
+      ]) {
+        const random = new SeededRandom(2000 + seed);
+        const events = randomHistory(seed);
+        for (let start = 0; start < events.length; ) {
+          const size = random.integer(1, largest);
+          await ingest(events.slice(start, start + size));
+          start += size;
+        }
+        const incremental = await snapshot(knex);
+        expect(incremental.deployments.length).toBeGreaterThan(10);
+
+        await knex.transaction(tx => rebuildDoraTables(tx, settings));
+        expect(incremental).toEqual(await snapshot(knex));
+      }
+    },
+  );
+
   it('gives the same numbers on every database', async () => {
     const answers = [];
     for (const [databaseId] of databases.eachSupportedId()) {

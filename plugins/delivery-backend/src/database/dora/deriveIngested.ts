@@ -10,12 +10,7 @@ import {
   DERIVATION_LOCK,
   isIn,
   isPostgres,
-  REWORK,
   rowsOf,
-  failedAfter,
-  failureCauseAfter,
-  recoveredAtAfter,
-  rowsTable,
   updateFailures,
   updateIncidentCounts,
 } from './doraStatements';
@@ -23,10 +18,10 @@ import { eachChunk, inChunks } from '../chunks';
 import {
   IngestedChanges,
   Millis,
-  ProductionDeploymentAfter,
   ProductionDeploymentBefore,
   StoredDeployment,
 } from './ingestedChanges';
+import { insertProductionDeployments } from './insertProductionDeployments';
 import { reattributeIncidents } from './reattributeIncidents';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
@@ -41,24 +36,6 @@ function neighbour(column: string, side: 'before' | 'after'): string {
     ORDER BY p.finished_at ${order}, p.deployment_id ${order}
     LIMIT 1)`;
 }
-
-const INSERTED_COLUMNS: Array<{ name: string; type: 'text' | 'bigint' }> = [
-  { name: 'deployment_id', type: 'text' },
-  { name: 'entity_ref', type: 'text' },
-  { name: 'environment', type: 'text' },
-  { name: 'finished_at', type: 'bigint' },
-  { name: 'trigger', type: 'text' },
-  { name: 'head_commit_sha', type: 'text' },
-];
-
-const insertedRow = (d: StoredDeployment): Knex.Value[] => [
-  d.id,
-  d.entityRef,
-  d.environment,
-  d.finishedAt,
-  d.trigger,
-  d.headCommitSha,
-];
 
 // The changed deployments as stored, when the caller does not have them.
 async function storedDeployments(
@@ -95,53 +72,6 @@ async function storedDeployments(
       headCommitSha: row.head_commit_sha,
     }));
   });
-}
-
-interface NextDeployment {
-  id: string | null;
-  finishedAt: Millis | null;
-  trigger: string | null;
-}
-
-// Sets the next_ columns of these deployments, and what follows from them;
-// writes only those that change.
-function setNext(tx: Knex.Transaction, chunk: Array<[string, NextDeployment]>) {
-  const rows = rowsTable(
-    tx,
-    'v',
-    [
-      { name: 'deployment_id', type: 'text' },
-      { name: 'next_deployment_id', type: 'text' },
-      { name: 'next_finished_at', type: 'bigint' },
-      { name: 'next_trigger', type: 'text' },
-    ],
-    chunk.map(([id, n]) => [
-      id,
-      n.id,
-      n.finishedAt === null ? null : Number(n.finishedAt),
-      n.trigger,
-    ]),
-  );
-  // Failure and recovery follow from the new successor (and the incident
-  // counts, which do not change here), in the same write.
-  return tx.raw(
-    `UPDATE dora_deployments
-     SET next_deployment_id = v.next_deployment_id,
-       next_finished_at = v.next_finished_at,
-       next_trigger = v.next_trigger,
-       failed = ${failedAfter('v.next_trigger')},
-       failure_cause = ${failureCauseAfter('v.next_trigger')},
-       recovered_at = ${recoveredAtAfter(
-         'v.next_trigger',
-         'v.next_finished_at',
-       )}
-     FROM ${rows.sql}
-     WHERE dora_deployments.deployment_id = v.deployment_id
-       AND (dora_deployments.next_deployment_id IS DISTINCT FROM v.next_deployment_id
-         OR dora_deployments.next_finished_at IS DISTINCT FROM v.next_finished_at
-         OR dora_deployments.next_trigger IS DISTINCT FROM v.next_trigger)`,
-    rows.bindings,
-  );
 }
 
 // Every statement of the derivation looks up a bounded set of rows by
@@ -256,70 +186,20 @@ export async function deriveIngested(
       d.status === 'succeeded' &&
       d.finishedAt !== null,
   );
-  // Each with the successor it has among the deployments stored before, and
-  // the failure that follows from it (it has no incidents yet): usually
-  // right, so that few are written again below.
-  await eachChunk(inserted, chunk => {
-    const rows = rowsTable(tx, 'd', INSERTED_COLUMNS, chunk.map(insertedRow));
-    return tx.raw(
-      `INSERT INTO dora_deployments (deployment_id, entity_ref, environment, finished_at, trigger,
-         head_commit_sha, next_deployment_id, next_finished_at, next_trigger,
-         failed, failure_cause, recovered_at)
-       SELECT x.*,
-         CASE WHEN x.next_trigger IN ${REWORK} THEN 1 ELSE 0 END,
-         CASE WHEN x.next_trigger IN ${REWORK} THEN x.next_trigger END,
-         CASE WHEN x.next_trigger IN ${REWORK} THEN x.next_finished_at END
-       FROM (
-         SELECT d.deployment_id, d.entity_ref, d.environment, d.finished_at, d.trigger, d.head_commit_sha,
-           ${neighbour('deployment_id', 'after')} AS next_deployment_id,
-           ${neighbour('finished_at', 'after')} AS next_finished_at,
-           ${neighbour('trigger', 'after')} AS next_trigger
-         FROM ${rows.sql}
-       ) x`,
-      rows.bindings,
-    );
-  });
-  const after = await inChunks(
-    inserted.map(d => d.id),
-    async ids => {
-      const where = byDeploymentId(ids);
-      return rowsOf<ProductionDeploymentAfter>(
-        await tx.raw(
-          `SELECT d.deployment_id, d.entity_ref, d.environment, d.finished_at, d.trigger, d.head_commit_sha,
-           ${neighbour('deployment_id', 'before')} AS predecessor_id,
-           ${neighbour('finished_at', 'before')} AS predecessor_finished_at,
-           ${neighbour('deployment_id', 'after')} AS successor_id,
-           ${neighbour('finished_at', 'after')} AS successor_finished_at,
-           ${neighbour('trigger', 'after')} AS successor_trigger
-         FROM dora_deployments d WHERE ${where.sql}`,
-          where.bindings,
-        ),
-      );
-    },
-  );
+  // Each joins the history with its successor, and the deployment before
+  // it, if stored before, gets it as successor.
+  const after = await insertProductionDeployments(tx, inserted);
 
-  // Successors. Of each changed deployment: found above. Of its new
-  // predecessor, unless that changed too: the changed deployment, the only
-  // one right after it. Of its old predecessors: looked up again.
+  // The deployments whose successor is now known: the changed ones and
+  // those they directly follow. Their old predecessors are looked up again.
   const changed = new Set(deploymentIds);
-  const next = new Map<string, NextDeployment>();
+  const next = new Set<string>();
   for (const row of after) {
-    next.set(row.deployment_id, {
-      id: row.successor_id,
-      finishedAt: row.successor_finished_at,
-      trigger: row.successor_trigger,
-    });
-  }
-  for (const row of after) {
+    next.add(row.deployment_id);
     if (row.predecessor_id && !changed.has(row.predecessor_id)) {
-      next.set(row.predecessor_id, {
-        id: row.deployment_id,
-        finishedAt: row.finished_at,
-        trigger: row.trigger,
-      });
+      next.add(row.predecessor_id);
     }
   }
-  await eachChunk([...next], chunk => setNext(tx, chunk));
   const formerPredecessors = unique(
     before.flatMap(row =>
       row.predecessor_id && !next.has(row.predecessor_id)
@@ -356,7 +236,8 @@ export async function deriveIngested(
   });
 
   // Incident counts where the incidents changed; failure and recovery there
-  // and where the successor was looked up again (setNext did the others).
+  // and where the successor was looked up again (the others got theirs
+  // with their successor).
   const targets = unique(attributionTargets);
   await eachChunk(targets, ids =>
     updateIncidentCounts(tx, isIn(tx, 'deployment_id', ids)),

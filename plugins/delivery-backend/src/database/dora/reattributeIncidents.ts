@@ -6,7 +6,7 @@ import {
   rowsOf,
   rowsTable,
 } from './doraStatements';
-import { eachChunk, inChunks } from '../chunks';
+import { IN_LIST_SIZE, chunks, eachChunk, inChunks } from '../chunks';
 import {
   Millis,
   ProductionDeploymentAfter,
@@ -130,21 +130,17 @@ async function incidentsToReattribute(
   },
 ): Promise<string[]> {
   const ids = new Set(options.incidentIds);
-  const naming = await inChunks(options.deploymentIds, async chunk => {
+  const add = (rows: Array<{ id: string }>) =>
+    rows.forEach(row => ids.add(row.id));
+  const naming = (chunk: string[]) => {
     const where = isIn(tx, 'deployment_id', chunk);
-    return rowsOf<{ id: string }>(
-      await tx.raw(
-        `SELECT id FROM incidents WHERE ${where.sql}`,
-        where.bindings,
-      ),
-    );
-  });
-  naming.forEach(row => ids.add(row.id));
-  if (environments.length === 0) {
-    return [...ids];
-  }
+    return {
+      sql: `SELECT id FROM incidents WHERE ${where.sql}`,
+      bindings: where.bindings,
+    };
+  };
   const production = isIn(tx, 'i.environment', environments);
-  const opened = await inChunks(options.spans, async chunk => {
+  const opened = (chunk: OpenedSpan[]) => {
     // An unbounded side is ± 2^53.
     const spans = rowsTable(
       tx,
@@ -163,19 +159,45 @@ async function incidentsToReattribute(
       ]),
     );
     // CROSS JOIN keeps SQLite to probing the incidents of each span.
-    return rowsOf<{ id: string }>(
-      await tx.raw(
-        `SELECT DISTINCT i.id FROM ${spans.sql} CROSS JOIN incidents i
+    return {
+      sql: `SELECT DISTINCT i.id FROM ${spans.sql} CROSS JOIN incidents i
          WHERE i.entity_ref = span.entity_ref
            AND i.environment = span.environment
            AND i.opened_at >= span.opened_from
            AND i.opened_at <= span.opened_to
            AND ${production.sql}
            AND i.deployment_id IS NULL`,
-        [...spans.bindings, ...production.bindings],
+      bindings: [...spans.bindings, ...production.bindings],
+    };
+  };
+  const { deploymentIds } = options;
+  // Without production environments no deployment is in the history.
+  const spans = environments.length > 0 ? options.spans : [];
+  if (
+    deploymentIds.length > 0 &&
+    deploymentIds.length <= IN_LIST_SIZE &&
+    spans.length > 0 &&
+    spans.length <= IN_LIST_SIZE
+  ) {
+    // A batch's worth: both in one round trip.
+    const [named, near] = [naming(deploymentIds), opened(spans)];
+    add(
+      rowsOf<{ id: string }>(
+        await tx.raw(`${named.sql} UNION ${near.sql}`, [
+          ...named.bindings,
+          ...near.bindings,
+        ]),
       ),
     );
-  });
-  opened.forEach(row => ids.add(row.id));
+    return [...ids];
+  }
+  for (const chunk of chunks(deploymentIds, IN_LIST_SIZE)) {
+    const query = naming(chunk);
+    add(rowsOf(await tx.raw(query.sql, query.bindings)));
+  }
+  for (const chunk of chunks(spans, IN_LIST_SIZE)) {
+    const query = opened(chunk);
+    add(rowsOf(await tx.raw(query.sql, query.bindings)));
+  }
   return [...ids];
 }

@@ -33,7 +33,8 @@ function withoutNulls(value: unknown): unknown {
     return value;
   }
   const result: JsonRecord = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     if (item !== null) {
       result[key] = withoutNulls(item);
     }
