@@ -21,6 +21,10 @@ import {
 } from './entityCards';
 import { entityDeploymentsContent } from './entityContents';
 
+// Whole pages render here, first with their lazily loaded parts: on a busy
+// two-core machine that took longer than Jest's default 5 s.
+jest.setTimeout(20_000);
+
 const { component } = serviceWithDomain({
   service: 'payments-api',
   domain: 'business-enablement',

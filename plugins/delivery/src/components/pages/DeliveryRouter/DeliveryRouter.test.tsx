@@ -4,6 +4,10 @@ import { journeyApi } from '../../../__testUtils__/journeyPortal';
 import { renderView } from '../../../__testUtils__/renderView';
 import { DeliveryPageWithHeader, DeliveryRouter } from './DeliveryRouter';
 
+// Whole pages render here, first with their lazily loaded parts: on a busy
+// two-core machine that took longer than Jest's default 5 s.
+jest.setTimeout(20_000);
+
 describe('DeliveryRouter', () => {
   it('shows the overview at its root', async () => {
     await renderView(<DeliveryRouter />, {
