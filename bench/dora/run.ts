@@ -108,7 +108,7 @@ async function main() {
     );
     const [, vacuumMs] = await timed(() =>
       knex.raw(
-        'VACUUM ANALYZE dora_deployments, dora_incidents, dora_commits, dora_lead_time_days, deployments, deployment_commits, incidents',
+        'VACUUM ANALYZE dora_deployments, dora_incidents, dora_commits, dora_days, dora_entity_days, deployments, deployment_commits, incidents',
       ),
     );
     console.log(

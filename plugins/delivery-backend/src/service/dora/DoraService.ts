@@ -61,12 +61,12 @@ export class DoraService {
     if (!members) {
       return response;
     }
-    const perMember = await this.store.aggregateByEntity({
+    const ratings = await this.store.rateEntities({
       from: window.from,
       to: window.to,
       entityRefs: members,
     });
-    return { ...response, ...doraDistribution(perMember, window.days) };
+    return { ...response, ...doraDistribution(ratings, window.days) };
   }
 
   // The pooled aggregates, and the members of a roll-up to spread.
