@@ -6,7 +6,9 @@
 // over the raw tables (the baseline); checks both agree.
 // Run: yarn bench:dora  (PostgreSQL from scripts/postgres.sh or DELIVERY_BENCH_POSTGRES);
 // yarn bench:dora 10M  for 10,000,000 deployments and 30,000,000 commits (long to generate).
+import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DoraSummary } from '@domain-delivery/backstage-plugin-delivery-common';
 import knexFactory, { Knex } from 'knex';
@@ -123,12 +125,18 @@ async function main() {
       )} (+ VACUUM ANALYZE ${seconds(vacuumMs)})`,
     );
 
+    // The catalog answers kept in a memory cache, as the plugin keeps them
+    // in Backstage's cache service.
+    const cache = CacheManager.fromConfig(
+      new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+    ).forPlugin('delivery');
     const dora = new DoraService(
       new DatabaseDoraStore(knex),
       new ScopedEntities(
         new EntityCatalog(
           catalogServiceMock({ entities: benchCatalogEntities() }),
           mockServices.auth(),
+          cache,
         ),
         new DeploymentReadAccess(mockServices.permissions()),
       ),
