@@ -136,7 +136,7 @@ export async function rateEntities(
     });
   }
   if (straddling.length > 0) {
-    // await fromValues(straddling);
+    await fromValues(straddling);
   }
   return ratings;
 }
