@@ -85,8 +85,16 @@ export class DoraService {
         entityRefs: members,
       });
     if (scope.type === 'component') {
-      const { entityRefs } = await this.scoped.members(scope, credentials);
-      return this.store.aggregate({ edges, entityRefs });
+      // Its numbers while checking that the caller may read it and the
+      // catalog has it: answered only once both are known.
+      const pooled = this.store.aggregate({
+        edges,
+        entityRefs: [scope.entityRef],
+      });
+      // Returned, or else left: its failure is reported to the caller or not at all.
+      pooled.catch(() => undefined);
+      await this.scoped.members(scope, credentials);
+      return pooled;
     }
     if (scope.type !== 'portal') {
       const { entityRefs, deliveryComponentRefs } = await this.scoped.members(
