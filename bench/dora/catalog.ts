@@ -3,7 +3,8 @@ import { HISTORY } from './history';
 
 /**
  * The catalog the generated history belongs to: the bench domains, one
- * system per domain, and the bench entities spread over them round-robin.
+ * system per domain, and the bench entities spread over them round-robin,
+ * each a delivered component (so that the portal and a domain rate each).
  */
 export function benchCatalogEntities(): Entity[] {
   const owner = 'group:default/bench-team';
@@ -35,7 +36,11 @@ export function benchCatalogEntities(): Entity[] {
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name: `bench-${e}` },
+      // Delivered components: a roll-up spreads them over the tiers.
+      metadata: {
+        name: `bench-${e}`,
+        annotations: { 'domain-delivery.io/service': `bench-${e}` },
+      },
       spec: {
         type: 'service',
         lifecycle: 'production',

@@ -1,18 +1,17 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { IN_LIST_SIZE, chunks } from '../chunks';
-import {
-  aggregateByEntity,
-  EMPTY_AGGREGATE as EMPTY,
-} from './aggregateByEntity';
+import { EMPTY_AGGREGATE as EMPTY } from './aggregateByEntity';
+import { rateEntities } from './rateEntities';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
+import { coversWholeUtcDays, everybodyByDay } from './everybodyByDay';
 import {
-  coversWholeUtcDays,
-  LeadTimeFigures,
-  leadTimesByDay,
-} from './leadTimesByDay';
-import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
+  DoraAggregate,
+  DoraAggregateQuery,
+  DoraRating,
+  DoraStore,
+} from './DoraStore';
 
 type Millis = number | string;
 
@@ -75,12 +74,12 @@ export class DatabaseDoraStore implements DoraStore {
       : this.aggregateInMemory(edges, entityRefs);
   }
 
-  aggregateByEntity(query: {
+  rateEntities(query: {
     from: number;
     to: number;
     entityRefs: string[];
-  }): Promise<Map<string, DoraAggregate>> {
-    return aggregateByEntity(this.db, query);
+  }): Promise<Map<string, DoraRating>> {
+    return rateEntities(this.db, query);
   }
 
   private async aggregateInPostgres(
@@ -102,9 +101,11 @@ export class DatabaseDoraStore implements DoraStore {
             await tx.raw(`SET LOCAL work_mem = '${SORT_MEMORY}'`);
             return tx.raw(sql, bindings);
           });
-    // Everybody's lead times over whole UTC days: from the counts per day,
-    // without sorting the window.
-    const byDay = !entityRefs && coversWholeUtcDays(edges);
+    // Everybody's numbers over whole UTC days: from the rows per day,
+    // without reading the window's deployments and commits.
+    if (!entityRefs && coversWholeUtcDays(edges)) {
+      return everybodyByDay(this.db, edges);
+    }
     const [deploymentResult, commitResult] = await Promise.all([
       inMemory(
         `SELECT bucket, count(*) AS deployments,
@@ -122,10 +123,8 @@ export class DatabaseDoraStore implements DoraStore {
          GROUP BY GROUPING SETS ((bucket), ())`,
         [edges, from, to, ...scopeBindings],
       ),
-      byDay
-        ? leadTimesByDay(this.db, edges)
-        : inMemory(
-            `SELECT bucket, count(*) AS commits,
+      inMemory(
+        `SELECT bucket, count(*) AS commits,
            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY lead_time) AS lead_time
          FROM (
            SELECT width_bucket(first_finished_at, ?::bigint[]) AS bucket,
@@ -135,8 +134,8 @@ export class DatabaseDoraStore implements DoraStore {
              AND committed_at IS NOT NULL ${scope}
          ) window_commits
          GROUP BY GROUPING SETS ((bucket), ())`,
-            [edges, from, to, ...scopeBindings],
-          ),
+        [edges, from, to, ...scopeBindings],
+      ),
     ]);
 
     // Bucket numbers are 1-based; the grand total has none.
@@ -159,16 +158,6 @@ export class DatabaseDoraStore implements DoraStore {
         openFailures: Number(row.open_failures),
         recoveryMedianMs: numberOrNull(row.recovery_median),
       });
-    }
-    if (byDay) {
-      (commitResult as LeadTimeFigures[]).forEach((figures, range) =>
-        Object.assign(range === 0 ? total : buckets[range - 1], {
-          leadTimeCommits: figures.commits,
-          leadTimeMedianMs: figures.median,
-          leadTimeP90Ms: figures.p90,
-        }),
-      );
-      return { total, buckets };
     }
     for (const row of rowsOf<{
       bucket: number | null;

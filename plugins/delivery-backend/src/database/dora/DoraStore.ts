@@ -1,3 +1,5 @@
+import { DoraTier } from '@domain-delivery/backstage-plugin-delivery-common';
+
 /** Which DORA rows to aggregate: a window split into buckets, some entities. */
 export interface DoraAggregateQuery {
   /**
@@ -29,6 +31,18 @@ export interface DoraAggregate {
   leadTimeP90Ms: number | null;
 }
 
+/**
+ * What rates an entity on its own over a window: the counts behind its
+ * deployment frequency and change failure rate, and the tiers of its
+ * median lead time and recovery time (null without any).
+ */
+export interface DoraRating {
+  deployments: number;
+  failedDeployments: number;
+  leadTime: DoraTier | null;
+  recovery: DoraTier | null;
+}
+
 /** The DORA tables, read: aggregates over a window's rows only. */
 export interface DoraStore {
   /** The entities that have had a succeeded production deployment. */
@@ -40,12 +54,12 @@ export interface DoraStore {
   ): Promise<{ total: DoraAggregate; buckets: DoraAggregate[] }>;
 
   /**
-   * The aggregate of the window `[from, to)` (milliseconds) of each of these
-   * entities on its own, keyed by every ref asked for.
+   * What rates each of these entities on its own over the window `[from,
+   * to)` (milliseconds), keyed by every ref asked for.
    */
-  aggregateByEntity(query: {
+  rateEntities(query: {
     from: number;
     to: number;
     entityRefs: string[];
-  }): Promise<Map<string, DoraAggregate>>;
+  }): Promise<Map<string, DoraRating>>;
 }

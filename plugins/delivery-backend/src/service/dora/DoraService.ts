@@ -3,7 +3,11 @@ import {
   DoraResponse,
   doraTiers,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import { DoraAggregate, DoraStore } from '../../database/dora/DoraStore';
+import {
+  DoraAggregate,
+  DoraRating,
+  DoraStore,
+} from '../../database/dora/DoraStore';
 import { EntityScope } from '../catalog/EntityScope';
 import { DoraWindow } from './DoraWindow';
 import { summarize } from './summarize';
@@ -43,7 +47,7 @@ export class DoraService {
     credentials: BackstageCredentials,
   ): Promise<DoraResponse> {
     const { window } = request;
-    const { total, buckets, members } = await this.aggregate(
+    const { total, buckets, ratings } = await this.aggregate(
       request,
       credentials,
     );
@@ -58,53 +62,66 @@ export class DoraService {
         ...summarize(buckets[index], bucket.days),
       })),
     };
-    if (!members) {
-      return response;
-    }
-    const perMember = await this.store.aggregateByEntity({
-      from: window.from,
-      to: window.to,
-      entityRefs: members,
-    });
-    return { ...response, ...doraDistribution(perMember, window.days) };
+    return ratings
+      ? { ...response, ...doraDistribution(ratings, window.days) }
+      : response;
   }
 
-  // The pooled aggregates, and the members of a roll-up to spread.
+  // The pooled aggregates, and the ratings of a roll-up's members to spread,
+  // read at the same time.
   private async aggregate(
     { scope, window }: DoraRequest,
     credentials: BackstageCredentials,
   ): Promise<{
     total: DoraAggregate;
     buckets: DoraAggregate[];
-    members?: string[];
+    ratings?: Map<string, DoraRating>;
   }> {
     const { edges } = window;
+    const rate = (members: string[]) =>
+      this.store.rateEntities({
+        from: window.from,
+        to: window.to,
+        entityRefs: members,
+      });
     if (scope.type === 'component') {
-      const { entityRefs } = await this.scoped.members(scope, credentials);
-      return this.store.aggregate({ edges, entityRefs });
+      // Its numbers while checking that the caller may read it and the
+      // catalog has it: answered only once both are known.
+      const pooled = this.store.aggregate({
+        edges,
+        entityRefs: [scope.entityRef],
+      });
+      // Returned, or else left: its failure is reported to the caller or not at all.
+      pooled.catch(() => undefined);
+      await this.scoped.members(scope, credentials);
+      return pooled;
     }
     if (scope.type !== 'portal') {
       const { entityRefs, deliveryComponentRefs } = await this.scoped.members(
         scope,
         credentials,
       );
-      const pooled = await this.store.aggregate({ edges, entityRefs });
-      return { ...pooled, members: deliveryComponentRefs };
+      const [pooled, ratings] = await Promise.all([
+        this.store.aggregate({ edges, entityRefs }),
+        rate(deliveryComponentRefs),
+      ]);
+      return { ...pooled, ratings };
     }
     // Everybody's numbers while checking that the caller may read everybody,
     // which is the usual case; else again over what they may read.
     const everybody = this.store.aggregate({ edges });
     // Returned, or else left: its failure is reported to the caller or not at all.
     everybody.catch(() => undefined);
-    const [refs, members] = await Promise.all([
-      this.store.listEntityRefs(),
-      this.scoped.portalDeliveryComponentRefs(credentials),
+    const [pooled, ratings] = await Promise.all([
+      (async () => {
+        const refs = await this.store.listEntityRefs();
+        const readable = await this.scoped.access.readable(refs, credentials);
+        return readable.size === refs.length
+          ? everybody
+          : this.store.aggregate({ edges, entityRefs: [...readable] });
+      })(),
+      this.scoped.portalDeliveryComponentRefs(credentials).then(rate),
     ]);
-    const readable = await this.scoped.access.readable(refs, credentials);
-    const pooled =
-      readable.size === refs.length
-        ? await everybody
-        : await this.store.aggregate({ edges, entityRefs: [...readable] });
-    return { ...pooled, members };
+    return { ...pooled, ratings };
   }
 }

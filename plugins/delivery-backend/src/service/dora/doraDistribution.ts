@@ -4,10 +4,10 @@ import {
   DoraTier,
   DoraTierCounts,
   DoraTiers,
-  doraTiers,
+  changeFailureRateTier,
+  deploymentFrequencyTier,
 } from '@domain-delivery/backstage-plugin-delivery-common';
-import { DoraAggregate } from '../../database/dora/DoraStore';
-import { summarize } from './summarize';
+import { DoraRating } from '../../database/dora/DoraStore';
 
 const METRICS: Array<keyof DoraTiers> = [
   'deploymentFrequency',
@@ -40,7 +40,7 @@ export interface DoraSpread {
  * lowest tier that has any (`none` aside), so a roll-up cannot hide them.
  */
 export function doraDistribution(
-  aggregates: Map<string, DoraAggregate>,
+  ratings: Map<string, DoraRating>,
   days: number,
 ): DoraSpread {
   const counts = Object.fromEntries(
@@ -50,9 +50,22 @@ export function doraDistribution(
     METRICS.map(metric => [metric, new Map<DoraTier, string[]>()]),
   ) as Record<keyof DoraTiers, Map<DoraTier, string[]>>;
 
-  const refs = [...aggregates.keys()].sort();
+  const refs = [...ratings.keys()].sort();
   for (const ref of refs) {
-    const tiers = doraTiers(summarize(aggregates.get(ref)!, days));
+    const rating = ratings.get(ref)!;
+    // As doraTiers rates a summary of the same numbers.
+    const tiers: DoraTiers = {
+      deploymentFrequency: deploymentFrequencyTier(
+        days > 0 ? rating.deployments / days : 0,
+      ),
+      leadTime: rating.leadTime,
+      changeFailureRate: changeFailureRateTier(
+        rating.deployments > 0
+          ? rating.failedDeployments / rating.deployments
+          : null,
+      ),
+      recovery: rating.recovery,
+    };
     for (const metric of METRICS) {
       const tier = tiers[metric];
       if (tier === null) {
