@@ -1,5 +1,10 @@
 import { RememberedAnswers } from '../../service/answers/RememberedAnswers';
-import { DoraAggregate, DoraAggregateQuery, DoraStore } from './DoraStore';
+import {
+  DoraAggregate,
+  DoraAggregateQuery,
+  DoraRating,
+  DoraStore,
+} from './DoraStore';
 
 /**
  * The DORA tables' aggregates, computed once per data version (see
@@ -27,18 +32,15 @@ export class RememberedDoraStore implements DoraStore {
     );
   }
 
-  aggregateByEntity(query: {
+  rateEntities(query: {
     from: number;
     to: number;
     entityRefs: string[];
-  }): Promise<Map<string, DoraAggregate>> {
+  }): Promise<Map<string, DoraRating>> {
+    const { from, to, entityRefs } = query;
     return this.answers.remembered(
-      `dora:byEntity:${JSON.stringify([
-        query.from,
-        query.to,
-        query.entityRefs,
-      ])}`,
-      () => this.store.aggregateByEntity(query),
+      `dora:ratings:${JSON.stringify([from, to, entityRefs])}`,
+      () => this.store.rateEntities(query),
     );
   }
 }
