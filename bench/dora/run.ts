@@ -28,7 +28,7 @@ import { ingestLiveBatch } from './live';
 
 const DAY = 24 * 60 * 60 * 1000;
 const WINDOW_DAYS = 90;
-const RUNS = 5;
+const RUNS = 9;
 const settings: DoraDerivationSettings = {
   productionEnvironments: ['prod'],
   incidentAttributionWindowMs: DAY,
@@ -42,8 +42,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-// The median of several runs after a warm-up run.
-async function medianTime<T>(work: () => Promise<T>): Promise<[T, number]> {
+// The median, fastest and slowest of several runs after a warm-up run.
+async function medianTime<T>(
+  work: () => Promise<T>,
+): Promise<[T, number, number, number]> {
   let [result] = await timed(work);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -52,7 +54,12 @@ async function medianTime<T>(work: () => Promise<T>): Promise<[T, number]> {
     times.push(ms);
   }
   times.sort((a, b) => a - b);
-  return [result, times[Math.floor(times.length / 2)]];
+  return [
+    result,
+    times[Math.floor(times.length / 2)],
+    times[0],
+    times[times.length - 1],
+  ];
 }
 
 async function count(knex: Knex, table: string): Promise<number> {
@@ -183,7 +190,7 @@ async function main() {
         to: iso(to),
         bucket: 'day',
       });
-      const [response, serviceMs] = await medianTime(() =>
+      const [response, serviceMs, fastestMs, slowestMs] = await medianTime(() =>
         dora.getMetrics(request, credentials),
       );
       const [aggregate, baselineMs] = await timed(() =>
@@ -204,7 +211,9 @@ async function main() {
           .toFixed(1)
           .padStart(7)} ms${
           scope.target ? ` (target ≤ ${scope.target} ms)` : ''
-        }   baseline ${baselineMs.toFixed(0).padStart(6)} ms   ` +
+        } (runs ${fastestMs.toFixed(1)}–${slowestMs.toFixed(
+          1,
+        )})   baseline ${baselineMs.toFixed(0).padStart(6)} ms   ` +
           `${ratio.toFixed(0).padStart(5)}× faster   same numbers: ${
             equal ? 'yes' : 'NO'
           }`,

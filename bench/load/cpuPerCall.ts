@@ -17,19 +17,30 @@ function cpuTicks(pid: number): number {
   }
 }
 
-// All PostgreSQL processes on this machine: the server, its connections.
-function postgresTicks(): number {
-  let ticks = 0;
+// CPU ticks of each PostgreSQL process on this machine (the server, its
+// connections), by process id.
+function postgresTicks(): Map<number, number> {
+  const ticks = new Map<number, number>();
   for (const pid of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) {
-        ticks += cpuTicks(Number(pid));
+        ticks.set(Number(pid), cpuTicks(Number(pid)));
       }
     } catch {
       // gone meanwhile
     }
   }
   return ticks;
+}
+
+// The ticks used since `before`, by the processes still there (a connection
+// that ended meanwhile takes its ticks with it) and the new ones.
+function postgresTicksSince(before: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ticks] of postgresTicks()) {
+    used += ticks - (before.get(pid) ?? 0);
+  }
+  return Math.max(0, used);
 }
 
 /** The CPU one request of a call costs, on the replica and in PostgreSQL. */
@@ -76,7 +87,7 @@ export async function cpuPerCall(options: {
     figures.push({
       name: call.name,
       replicaMs: ((cpuTicks(pid) - replicaBefore) * MS_PER_TICK) / count,
-      postgresMs: ((postgresTicks() - postgresBefore) * MS_PER_TICK) / count,
+      postgresMs: (postgresTicksSince(postgresBefore) * MS_PER_TICK) / count,
     });
   }
   return figures;

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BENCH_TOKENS, Replica } from './replicas';
 
 /** One call a page makes, measured on its own within the mix. */
@@ -28,10 +29,10 @@ function percentile(sorted: number[], p: number): number {
 /**
  * Sends the calls at `rate` requests per second in total for `seconds`,
  * spread evenly over the calls and the replicas (one rate-limited autocannon
- * instance per call and replica, all at once), each request from the next
- * of the bench's callers, and answers each call's
- * latencies pooled over the replicas. Any non-2xx answer, connection error or
- * timeout is an error.
+ * instance per call and replica), each request from the next of the bench's
+ * callers, and answers the latencies of each call (by name: calls named
+ * alike are pooled) over all replicas. Any non-2xx answer, connection error
+ * or timeout is an error.
  */
 export async function runLoad(options: {
   replicas: Replica[];
@@ -40,45 +41,67 @@ export async function runLoad(options: {
   seconds: number;
 }): Promise<CallFigures[]> {
   const { replicas, calls, rate, seconds } = options;
-  const perInstance = rate / (calls.length * replicas.length);
-  const runs = calls.flatMap(call =>
-    replicas.map(replica => {
-      // Each request comes from the next of the callers in turn.
-      let sent = 0;
-      const nextCaller = (request: autocannon.Request) => ({
-        ...request,
-        headers: {
-          ...request.headers,
-          authorization: `Bearer ${BENCH_TOKENS[sent++ % BENCH_TOKENS.length]}`,
-        },
-      });
-      const times: number[] = [];
-      return new Promise<{
+  const instances = calls.flatMap(call =>
+    replicas.map(replica => ({ call, replica })),
+  );
+  const perInstance = rate / instances.length;
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const runs = instances.map(
+    ({ call, replica }, index) =>
+      new Promise<{
         call: PageCall;
         result: autocannon.Result;
         times: number[];
       }>((resolvePromise, reject) => {
-        const instance = autocannon(
-          {
-            url: `${replica.baseUrl}${call.path}`,
-            requests: [{ setupRequest: nextCaller }],
-            connections: 4,
-            overallRate: perInstance,
-            duration: seconds,
-            timeout: 10,
+        // Each request comes from the next of the callers in turn.
+        let sent = 0;
+        const nextCaller = (request: autocannon.Request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            authorization: `Bearer ${
+              BENCH_TOKENS[sent++ % BENCH_TOKENS.length]
+            }`,
           },
-          (error, result) =>
-            error ? reject(error) : resolvePromise({ call, result, times }),
-        );
-        instance.on('response', (_client, _status, _bytes, responseTime) =>
-          times.push(responseTime),
-        );
-      });
-    }),
+        });
+        const times: number[] = [];
+        // autocannon's rate limit lets a connection send its quota for a
+        // second at once, when the second starts. One connection per
+        // instance, the instances started evenly over a second, spreads the
+        // requests over each second, as people's arrive, where they would
+        // otherwise all arrive in a burst at the start of every second.
+        setTimeout(() => {
+          const instance = autocannon(
+            {
+              url: `${replica.baseUrl}${call.path}`,
+              requests: [{ setupRequest: nextCaller }],
+              connections: 1,
+              overallRate: perInstance,
+              duration: seconds,
+              timeout: 10,
+            },
+            (error, result) =>
+              error ? reject(error) : resolvePromise({ call, result, times }),
+          );
+          instance.on('response', (_client, _status, _bytes, responseTime) =>
+            times.push(responseTime),
+          );
+        }, (index * 1000) / instances.length);
+      }),
   );
   const done = await Promise.all(runs);
-  return calls.map(call => {
-    const mine = done.filter(run => run.call === call);
+  lag.disable();
+  // Latencies are measured in this process: if its own event loop lags,
+  // the figures include the load generator's wait, not only the replicas'.
+  console.log(
+    `  (load generator's event-loop delay p50 ${(
+      lag.percentile(50) / 1e6
+    ).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms)`,
+  );
+  const names = [...new Set(calls.map(call => call.name))];
+  return names.map(name => {
+    const mine = done.filter(run => run.call.name === name);
     const times = mine.flatMap(run => run.times).sort((a, b) => a - b);
     const errors = mine.reduce(
       (sum, { result }) =>
@@ -86,7 +109,7 @@ export async function runLoad(options: {
       0,
     );
     return {
-      name: call.name,
+      name,
       requests: times.length,
       p50: percentile(times, 0.5),
       p99: percentile(times, 0.99),

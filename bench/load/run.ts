@@ -101,11 +101,11 @@ async function main() {
     console.log('');
 
     console.log(
-      `Baseline: the no-op route alone, ${RATE} requests/s for ${SECONDS} s`,
+      `Baseline: the no-op route alone, ${RATE} requests/s for ${SECONDS} s, sent as the mix is`,
     );
     const [baseline] = await runLoad({
       replicas,
-      calls: [NOOP],
+      calls: [...PAGE_CALLS, NOOP].map(() => NOOP),
       rate: RATE,
       seconds: SECONDS,
     });
