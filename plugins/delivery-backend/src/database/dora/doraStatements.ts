@@ -270,7 +270,7 @@ export async function lowerCommitTimes(
 export async function insertFirstDeployments(
   tx: Knex.Transaction,
   brought: SqlPart,
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; everyCommit?: boolean } = {},
 ): Promise<void> {
   // With `replace`, a row already there is updated, and only if it changes.
   const onConflict = options.replace
@@ -282,10 +282,29 @@ export async function insertFirstDeployments(
          OR dora_commits.first_finished_at IS DISTINCT FROM excluded.first_finished_at
          OR dora_commits.committed_at IS DISTINCT FROM excluded.committed_at`
     : '';
+  // A few commits look their time up by sha. When `brought` is every commit
+  // (a rebuild), one pass groups them all, and the rows go in in time order,
+  // so that three of the table's four indexes grow at their ends: at a
+  // million deployments, millions of lookups and index insertions in random
+  // order took minutes.
+  const earliest = options.everyCommit
+    ? {
+        join: `LEFT JOIN (
+           SELECT t.sha, min(t.committed_at) AS committed_at
+           FROM deployment_commits t GROUP BY t.sha
+         ) earliest ON earliest.sha = ranked.sha`,
+        time: 'earliest.committed_at',
+        order: 'ORDER BY ranked.finished_at',
+      }
+    : {
+        join: '',
+        time: '(SELECT min(t.committed_at) FROM deployment_commits t WHERE t.sha = ranked.sha)',
+        order: '',
+      };
   await tx.raw(
     `INSERT INTO dora_commits (entity_ref, sha, first_deployment_id, first_finished_at, committed_at)
      SELECT ranked.entity_ref, ranked.sha, ranked.deployment_id, ranked.finished_at,
-       (SELECT min(t.committed_at) FROM deployment_commits t WHERE t.sha = ranked.sha)
+       ${earliest.time}
      FROM (
        SELECT b.entity_ref, b.sha, b.deployment_id, b.finished_at,
          row_number() OVER (
@@ -293,7 +312,9 @@ export async function insertFirstDeployments(
          ) AS position
        FROM (${brought.sql}) b
      ) ranked
+     ${earliest.join}
      WHERE ranked.position = 1
+     ${earliest.order}
      ${onConflict}`,
     brought.bindings,
   );

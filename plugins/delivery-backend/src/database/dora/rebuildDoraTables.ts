@@ -4,6 +4,7 @@ import { DoraDerivationSettings } from './DoraDerivationSettings';
 import {
   insertFirstDeployments,
   insertIncidentAttributions,
+  isPostgres,
   lockDerivation,
   placeholders,
   updateFailures,
@@ -42,6 +43,10 @@ export async function deriveDoraTables(
       environments,
     );
   }
+  if (isPostgres(tx)) {
+    // Its size, for the plans of the statements that join it below.
+    await tx.raw('ANALYZE dora_deployments');
+  }
   await insertIncidentAttributions(tx, settings, {
     sql: '1 = 1',
     bindings: [],
@@ -52,16 +57,20 @@ export async function deriveDoraTables(
     sql: `(${attributed} OR next_trigger IN ('rollback', 'hotfix'))`,
     bindings: [],
   });
-  await insertFirstDeployments(tx, {
-    sql: `SELECT d.entity_ref, c.sha, d.deployment_id, d.finished_at
+  await insertFirstDeployments(
+    tx,
+    {
+      sql: `SELECT d.entity_ref, c.sha, d.deployment_id, d.finished_at
       FROM dora_deployments d
       JOIN deployment_commits c ON c.deployment_id = d.deployment_id
       UNION ALL
       SELECT d.entity_ref, d.head_commit_sha AS sha, d.deployment_id, d.finished_at
       FROM dora_deployments d
       WHERE d.head_commit_sha IS NOT NULL`,
-    bindings: [],
-  });
+      bindings: [],
+    },
+    { everyCommit: true },
+  );
 }
 
 /**
