@@ -14,6 +14,7 @@ const NOT_VERSIONED = [
   'delivery_data_changes',
   'dora_days',
   'dora_entity_days',
+  'dora_entity_spans',
 ];
 
 const halt = (id: string) => ({
