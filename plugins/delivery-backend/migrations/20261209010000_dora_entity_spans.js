@@ -1,63 +1,67 @@
 // @ts-check
 
-// What rates an entity over spans of 8 and of 64 UTC days (PostgreSQL only),
+// What rates an entity over spans of 8 UTC days (PostgreSQL only),
 // beside `dora_entity_days`: a roll-up rates its members over a window from
-// the few spans that fit in it and the days left at its edges (a quarter is
-// about 15 rows per entity instead of 90). A span starts on a UTC midnight a
+// the spans that fit in it and the days left at its edges (a quarter is
+// 11 spans and up to 14 days per entity instead of 90 days; a longer span
+// would save little more on a quarter and cost ingestion another row per
+// change). A span starts on a UTC midnight a
 // whole number of spans after 1970-01-01.
 //
-// A statement trigger on `dora_entity_days` adds each change of a day's
-// counts to the two spans holding that day, so the spans are always the sums
-// of their days.
+// The statements of the triggers on `dora_deployments` and `dora_commits`
+// that add each change to the days now add it to the span holding the day
+// too, in the same statement (a trigger of its own on
+// `dora_entity_days` cost ingestion about 5 % of its speed).
 
-const DAY = 86_400_000;
-const SPANS = [8, 64];
+const {
+  ENTITY_DAY,
+  OPERATIONS,
+  DEPLOYMENTS,
+  COMMITS,
+  countsOf,
+  signed,
+  follow,
+  spanStart,
+} = require('./shared/doraDayCounts');
 
-// The counts of `dora_entity_days`, every one summed into the spans.
-const COUNTS = [
-  'deployments',
-  'failed',
-  'recovered',
-  'recovered_under_hour',
-  'recovered_under_day',
-  'recovered_under_week',
-  'commits',
-  'commits_under_day',
-  'commits_under_week',
-  'commits_under_month',
-];
-
-/** @type {Array<['insert' | 'update' | 'delete', number[], string]>} */
-const OPERATIONS = [
-  ['insert', [1], 'NEW TABLE AS new_rows'],
-  ['update', [1, -1], 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-  ['delete', [-1], 'OLD TABLE AS old_rows'],
-];
+const COUNTS = ENTITY_DAY.map(([name]) => name);
 
 /**
- * One statement adding the signed day rows `changed` (a query of `day`,
- * `entity_ref` and the counts) to the spans that hold them.
- * @param {string} changed
+ * The trigger functions of both tables: adding to the spans (and returning
+ * at once when no row changed), or as migration 20261208010000 made them.
+ * @param {import('knex').Knex} knex
+ * @param {boolean} spans
  */
-const addToSpans = changed => `
-  INSERT INTO dora_entity_spans AS t (span, day, entity_ref, ${COUNTS.join(
-    ', ',
-  )})
-  SELECT s.span, c.day - ((c.day % (s.span * ${DAY}::bigint)) + s.span * ${DAY}::bigint) % (s.span * ${DAY}::bigint),
-    c.entity_ref, ${COUNTS.map(name => `sum(c.${name})`).join(', ')}
-  FROM (${changed}) c
-  CROSS JOIN (VALUES ${SPANS.map(span => `(${span})`).join(', ')}) AS s(span)
-  GROUP BY 1, 2, 3
-  HAVING ${COUNTS.map(name => `sum(c.${name}) <> 0`).join(' OR ')}
-  ON CONFLICT (span, day, entity_ref) DO UPDATE SET ${COUNTS.map(
-    name => `${name} = t.${name} + excluded.${name}`,
-  ).join(', ')}`;
-
-/** @type {(rows: string, sign: number) => string} */
-const signed = (rows, sign) =>
-  `SELECT day, entity_ref, ${COUNTS.map(
-    name => `${sign} * ${name} AS ${name}`,
-  ).join(', ')} FROM ${rows}`;
+async function replaceTriggerFunctions(knex, spans) {
+  for (const kind of [DEPLOYMENTS, COMMITS]) {
+    for (const [operation, signs] of OPERATIONS) {
+      const changed = signs
+        .map(sign =>
+          signed(sign > 0 ? 'new_rows' : 'old_rows', sign, {
+            ...kind,
+            counts: countsOf(kind),
+          }),
+        )
+        .join(' UNION ALL ');
+      // A statement that changed no rows (ingestion lowering commit times
+      // that are already the earliest, say) has nothing to add.
+      const rows = signs[0] > 0 ? 'new_rows' : 'old_rows';
+      const nothingChanged = spans
+        ? `IF NOT EXISTS (SELECT FROM ${rows}) THEN
+             RETURN NULL;
+           END IF;`
+        : '';
+      await knex.raw(`
+        CREATE OR REPLACE FUNCTION ${kind.prefix}_${operation}() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          ${nothingChanged}
+          ${follow(kind, changed, { spans })};
+          RETURN NULL;
+        END $$`);
+    }
+  }
+}
 
 /**
  * @param {import('knex').Knex} knex
@@ -67,10 +71,8 @@ exports.up = async function up(knex) {
     return;
   }
   await knex.schema.createTable('dora_entity_spans', table => {
-    table.comment(
-      'What rates an entity on its own, per span of 8 or 64 UTC days',
-    );
-    table.integer('span').notNullable().comment('Days: 8 or 64');
+    table.comment('What rates an entity on its own, per span of 8 UTC days');
+    table.integer('span').notNullable().comment('Days: 8');
     table
       .bigInteger('day')
       .notNullable()
@@ -84,26 +86,14 @@ exports.up = async function up(knex) {
   await knex.raw(`
     ALTER TABLE dora_entity_spans ADD CONSTRAINT dora_entity_spans_pkey
       PRIMARY KEY (span, day, entity_ref) INCLUDE (${COUNTS.join(', ')})`);
-
-  for (const [operation, signs, tables] of OPERATIONS) {
-    const changed = signs
-      .map(sign => signed(sign > 0 ? 'new_rows' : 'old_rows', sign))
-      .join(' UNION ALL ');
-    await knex.raw(`
-      CREATE FUNCTION dora_entity_spans_${operation}() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-      BEGIN
-        ${addToSpans(changed)};
-        RETURN NULL;
-      END $$`);
-    await knex.raw(`
-      CREATE TRIGGER dora_entity_spans_${operation}
-      AFTER ${operation.toUpperCase()} ON dora_entity_days
-      REFERENCING ${tables}
-      FOR EACH STATEMENT EXECUTE FUNCTION dora_entity_spans_${operation}()`);
-  }
+  await replaceTriggerFunctions(knex, true);
   // Summed from the days already there.
-  await knex.raw(addToSpans(signed('dora_entity_days', 1)));
+  await knex.raw(`
+    INSERT INTO dora_entity_spans (span, day, entity_ref, ${COUNTS.join(', ')})
+    SELECT s.span, ${spanStart('d.day', 's.span')}, d.entity_ref,
+      ${COUNTS.map(name => `sum(d.${name})`).join(', ')}
+    FROM dora_entity_days d CROSS JOIN (VALUES (8)) AS s(span)
+    GROUP BY 1, 2, 3`);
 };
 
 /**
@@ -113,11 +103,6 @@ exports.down = async function down(knex) {
   if (knex.client.config.client !== 'pg') {
     return;
   }
-  for (const [operation] of OPERATIONS) {
-    await knex.raw(
-      `DROP TRIGGER dora_entity_spans_${operation} ON dora_entity_days`,
-    );
-    await knex.raw(`DROP FUNCTION dora_entity_spans_${operation}()`);
-  }
+  await replaceTriggerFunctions(knex, false);
   await knex.schema.dropTable('dora_entity_spans');
 };

@@ -71,12 +71,21 @@ function locate(counts: number[], rank: number) {
   throw new Error(`rank ${rank} beyond ${below} values`);
 }
 
-function addInto(sums: number[], counts: string) {
-  counts.split(',').forEach((count, bucket) => {
+// The non-zero counts of a comma-separated list, as [bucket, count] pairs.
+function countsOf(list: string): Array<[number, number]> {
+  const counts: Array<[number, number]> = [];
+  list.split(',').forEach((count, bucket) => {
     if (count !== '' && count !== '0') {
-      sums[bucket] = (sums[bucket] ?? 0) + Number(count);
+      counts.push([bucket, Number(count)]);
     }
   });
+  return counts;
+}
+
+function addInto(sums: number[], counts: Array<[number, number]>) {
+  for (const [bucket, count] of counts) {
+    sums[bucket] = (sums[bucket] ?? 0) + count;
+  }
 }
 
 /**
@@ -117,13 +126,16 @@ export async function everybodyByDay(
       }));
       for (const row of days) {
         const series = bucketOf(edges, Number(row.day));
+        // Taken apart once, added to the window and to the day's bucket.
+        const leadTimes = countsOf(row.lead_time_buckets);
+        const recoveries = countsOf(row.recovery_buckets);
         for (const range of [ranges[0], ranges[series + 1]]) {
           range.deployments += row.deployments;
           range.rework += row.rework;
           range.failed += row.failed;
           range.openFailures += row.open_failures;
-          addInto(range.leadTimes, row.lead_time_buckets);
-          addInto(range.recoveries, row.recovery_buckets);
+          addInto(range.leadTimes, leadTimes);
+          addInto(range.recoveries, recoveries);
         }
       }
 

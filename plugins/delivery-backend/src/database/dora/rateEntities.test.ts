@@ -90,7 +90,7 @@ describe('rateEntities', () => {
         ['2026-03-04', 3],
         ['2026-03-01', 8],
         ['2026-02-20', 30],
-        // Spans of 8 days with days at both edges, and a 64-day span.
+        // Spans of 8 days with days at both edges.
         ['2026-02-27', 12],
         ['2026-01-20', 80],
       ];

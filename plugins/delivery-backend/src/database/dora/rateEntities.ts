@@ -92,8 +92,8 @@ export async function rateEntities(
     return ratings;
   }
 
-  // The window as the fewest rows per entity: spans of 64 and 8 days, and
-  // days toward its edges, each one stretch of its table's index.
+  // The window as the fewest rows per entity: spans of 8 days, and the
+  // days at its edges, each one stretch of its table's index.
   const pieces = spansOfWindow(from, to).map(({ days, from: start, to: end }) =>
     days === 1
       ? {

@@ -1,4 +1,5 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionsDenyingEntities } from '../../__testUtils__/readAccess';
 import { DeploymentReadAccess } from './DeploymentReadAccess';
 
@@ -44,6 +45,41 @@ describe('DeploymentReadAccess remembering decisions', () => {
     jest.advanceTimersByTime(10_001);
     await access.readable([api], alice);
     expect(askedAbout(permissions)).toHaveLength(4);
+  });
+
+  it('uses a decision older than five seconds while asking again in the background, never one older than ten', async () => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 11, 6) });
+    let result: AuthorizeResult.ALLOW | AuthorizeResult.DENY =
+      AuthorizeResult.ALLOW;
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests => requests.map(() => ({ result })),
+    });
+    const access = new DeploymentReadAccess(permissions, {
+      rememberDecisions: true,
+    });
+    await expect(access.readable([api], alice)).resolves.toEqual(
+      new Set([api]),
+    );
+
+    // The policy changes; six seconds on, the read is answered at once from
+    // the decision it made, and the policy is asked again meanwhile.
+    result = AuthorizeResult.DENY;
+    jest.advanceTimersByTime(6_000);
+    await expect(access.readable([api], alice)).resolves.toEqual(
+      new Set([api]),
+    );
+    expect(permissions.authorize).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(0);
+    await expect(access.readable([api], alice)).resolves.toEqual(new Set());
+    expect(permissions.authorize).toHaveBeenCalledTimes(2);
+
+    // Not read for ten seconds: the next read waits for the policy.
+    result = AuthorizeResult.ALLOW;
+    jest.advanceTimersByTime(10_001);
+    await expect(access.readable([api], alice)).resolves.toEqual(
+      new Set([api]),
+    );
+    expect(permissions.authorize).toHaveBeenCalledTimes(3);
   });
 
   it('asks every time unless told to remember', async () => {

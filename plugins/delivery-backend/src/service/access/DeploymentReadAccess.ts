@@ -13,14 +13,27 @@ import { callerKey } from './callerKey';
 // changed policy or group shows within the same few seconds. Only reads are
 // remembered; every change is authorized when it is asked for.
 const READ_DECISION_TTL_MS = 10_000;
+// A decision this old is still used, and asked for again in the background,
+// so that a caller who keeps reading never waits for the policy (a domain's
+// hundred entities are one round trip to it, and more when it has
+// conditions for the catalog to apply).
+const READ_DECISION_REFRESH_MS = 5_000;
 const MAX_READ_DECISIONS = 20_000;
+
+interface Decision {
+  allowed: boolean;
+  /** When the policy made it, ms. */
+  at: number;
+}
 
 /**
  * Who may read an entity's deployments: `delivery.deployment.read`, checked
  * against the catalog entity.
  */
 export class DeploymentReadAccess {
-  private readonly decisions?: LRUCache<string, boolean>;
+  private readonly decisions?: LRUCache<string, Decision>;
+  // The decisions being asked for again in the background.
+  private readonly refreshing = new Set<string>();
 
   constructor(
     private readonly permissions: PermissionsService,
@@ -72,25 +85,68 @@ export class DeploymentReadAccess {
     }
     const caller = callerKey(credentials);
     const key = (ref: string) => `${caller}\n${ref}`;
-    const decided = new Map<string, boolean | undefined>();
-    for (const ref of entityRefs) {
-      decided.set(ref, decisions.get(key(ref)));
-    }
-    const unknown = [...decided.keys()].filter(
-      ref => decided.get(ref) === undefined,
-    );
-    if (unknown.length > 0) {
-      const allowed = await allowedEntities(
-        this.permissions,
-        deliveryDeploymentReadPermission,
-        unknown,
-        credentials,
-      );
-      for (const ref of unknown) {
-        decided.set(ref, allowed.has(ref));
-        decisions.set(key(ref), allowed.has(ref));
+    const refs = [...entityRefs];
+    const now = Date.now();
+    const allowed = new Map<string, boolean>();
+    const aging: string[] = [];
+    for (const ref of refs) {
+      const decision = decisions.get(key(ref));
+      if (decision) {
+        allowed.set(ref, decision.allowed);
+        if (now - decision.at >= READ_DECISION_REFRESH_MS) {
+          aging.push(ref);
+        }
       }
     }
-    return new Set([...decided.keys()].filter(ref => decided.get(ref)));
+    this.refreshInBackground(aging, credentials, key);
+    const unknown = refs.filter(ref => !allowed.has(ref));
+    if (unknown.length > 0) {
+      for (const [ref, decision] of await this.decide(
+        unknown,
+        credentials,
+        key,
+      )) {
+        allowed.set(ref, decision);
+      }
+    }
+    return new Set(refs.filter(ref => allowed.get(ref)));
+  }
+
+  // Asks the policy about these entities and remembers its decisions.
+  private async decide(
+    refs: string[],
+    credentials: BackstageCredentials,
+    key: (ref: string) => string,
+  ): Promise<Map<string, boolean>> {
+    const at = Date.now();
+    const allowed = await allowedEntities(
+      this.permissions,
+      deliveryDeploymentReadPermission,
+      refs,
+      credentials,
+    );
+    const decided = new Map(refs.map(ref => [ref, allowed.has(ref)]));
+    for (const [ref, decision] of decided) {
+      // Its ten seconds count from when the policy was asked.
+      this.decisions?.set(key(ref), { allowed: decision, at }, { start: at });
+    }
+    return decided;
+  }
+
+  // Asks again about decisions that are getting old, once at a time each;
+  // should that fail, they expire and the next read asks in the foreground.
+  private refreshInBackground(
+    refs: string[],
+    credentials: BackstageCredentials,
+    key: (ref: string) => string,
+  ) {
+    const due = refs.filter(ref => !this.refreshing.has(key(ref)));
+    if (due.length === 0) {
+      return;
+    }
+    due.forEach(ref => this.refreshing.add(key(ref)));
+    this.decide(due, credentials, key)
+      .catch(() => undefined)
+      .finally(() => due.forEach(ref => this.refreshing.delete(key(ref))));
   }
 }

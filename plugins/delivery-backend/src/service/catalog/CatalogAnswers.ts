@@ -5,6 +5,9 @@ import { callerKey } from '../access/callerKey';
 // How long a catalog answer is reused. The catalog itself takes longer than
 // this to process a changed entity, so pages are not noticeably staler.
 const CATALOG_ANSWER_TTL_MS = 10_000;
+// An answer this old is still given, and looked up again in the background,
+// so that a caller who keeps reading never waits for the catalog.
+const CATALOG_ANSWER_REFRESH_MS = 5_000;
 const MAX_CATALOG_ANSWERS = 5_000;
 
 /**
@@ -15,10 +18,14 @@ const MAX_CATALOG_ANSWERS = 5_000;
  * Callers do not change what they get.
  */
 export class CatalogAnswers {
-  private readonly kept = new LRUCache<string, { value: unknown }>({
+  private readonly kept = new LRUCache<string, { value: unknown; at: number }>({
     max: MAX_CATALOG_ANSWERS,
     ttl: CATALOG_ANSWER_TTL_MS,
+    // By the wall clock, which the tests can move.
+    perf: Date,
   });
+  // The answers being looked up again in the background.
+  private readonly refreshing = new Set<string>();
 
   async remembered<T>(
     lookup: string,
@@ -28,12 +35,27 @@ export class CatalogAnswers {
     const key = `${lookup}\n${callerKey(credentials)}`;
     const kept = this.kept.get(key);
     if (kept) {
+      if (
+        Date.now() - kept.at >= CATALOG_ANSWER_REFRESH_MS &&
+        !this.refreshing.has(key)
+      ) {
+        this.refreshing.add(key);
+        // Should it fail, the answer expires and the next lookup waits.
+        this.lookUp(key, compute)
+          .catch(() => undefined)
+          .finally(() => this.refreshing.delete(key));
+      }
       return kept.value as T;
     }
+    return this.lookUp(key, compute);
+  }
+
+  private async lookUp<T>(key: string, compute: () => Promise<T>) {
+    const at = Date.now();
     const value = await compute();
     // Not found is not kept: an entity registered a moment ago shows at once.
     if (value !== undefined) {
-      this.kept.set(key, { value });
+      this.kept.set(key, { value, at }, { start: at });
     }
     return value;
   }

@@ -45,6 +45,38 @@ describe('EntityCatalog remembering answers', () => {
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
   });
 
+  it('gives an answer older than five seconds while looking it up again in the background, never one older than ten', async () => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 11, 6) });
+    try {
+      const renamed: Entity = {
+        ...component,
+        metadata: { ...component.metadata, title: 'Parking API' },
+      };
+      const answers: Record<string, Entity | undefined> = {
+        'user:default/alice': component,
+      };
+      const catalog = catalogWith(answers);
+      const entities = new EntityCatalog(catalog, mockServices.auth(), {
+        rememberAnswers: true,
+      });
+      await entities.getEntity(ref, alice);
+
+      answers['user:default/alice'] = renamed;
+      jest.advanceTimersByTime(6_000);
+      await expect(entities.getEntity(ref, alice)).resolves.toEqual(component);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+      await expect(entities.getEntity(ref, alice)).resolves.toEqual(renamed);
+
+      answers['user:default/alice'] = component;
+      jest.advanceTimersByTime(10_001);
+      await expect(entities.getEntity(ref, alice)).resolves.toEqual(component);
+      expect(catalog.getEntityByRef).toHaveBeenCalledTimes(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('does not keep "no such entity", so a new registration shows at once', async () => {
     const answers: Record<string, Entity | undefined> = {};
     const catalog = catalogWith(answers);
