@@ -14,7 +14,6 @@ const NOT_VERSIONED = [
   'delivery_data_changes',
   'dora_days',
   'dora_entity_days',
-  'dora_entity_spans',
 ];
 
 const halt = (id: string) => ({

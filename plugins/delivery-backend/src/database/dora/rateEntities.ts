@@ -8,12 +8,6 @@ import { aggregateByEntity } from './aggregateByEntity';
 import { isPostgres, rowsOf } from './doraStatements';
 import { DoraRating } from './DoraStore';
 import { coversWholeUtcDays } from './everybodyByDay';
-import { spansOfWindow } from './spansOfWindow';
-
-// What a window's rows give for rating, in dora_entity_days and dora_entity_spans.
-const RATED_COLUMNS = `entity_ref, deployments, failed, recovered,
-  recovered_under_hour, recovered_under_day, recovered_under_week,
-  commits, commits_under_day, commits_under_week, commits_under_month`;
 
 const NOT_RATED: DoraRating = {
   deployments: 0,
@@ -54,8 +48,7 @@ const tierOf = (
  * What rates each of these entities on its own over the window `[from, to)`:
  * its deployments and failed deployments, and the tier of its median lead
  * time and recovery time. Over whole UTC days on PostgreSQL, from the rows
- * per entity and day of `dora_entity_days` and per span of days of
- * `dora_entity_spans`: the counts below each tier
+ * per entity and day of `dora_entity_days`: the counts below each tier
  * boundary place a median in its tier exactly, and only an entity whose
  * median straddles a boundary has its values sorted. Else from the
  * window's rows, as {@link aggregateByEntity}. Every entity asked for has an
@@ -92,21 +85,6 @@ export async function rateEntities(
     return ratings;
   }
 
-  // The window as the fewest rows per entity: spans of 8 days, and the
-  // days at its edges, each one stretch of its table's index.
-  const pieces = spansOfWindow(from, to).map(({ days, from: start, to: end }) =>
-    days === 1
-      ? {
-          sql: `SELECT ${RATED_COLUMNS} FROM dora_entity_days
-            WHERE day >= ? AND day < ? AND entity_ref = ANY(?)`,
-          bindings: [start, end, entityRefs],
-        }
-      : {
-          sql: `SELECT ${RATED_COLUMNS} FROM dora_entity_spans
-            WHERE span = ? AND day >= ? AND day < ? AND entity_ref = ANY(?)`,
-          bindings: [days, start, end, entityRefs],
-        },
-  );
   const rows = rowsOf<{
     entity_ref: string;
     deployments: string;
@@ -128,9 +106,10 @@ export async function rateEntities(
          sum(commits) AS commits, sum(commits_under_day) AS commits_under_day,
          sum(commits_under_week) AS commits_under_week,
          sum(commits_under_month) AS commits_under_month
-       FROM (${pieces.map(piece => piece.sql).join(' UNION ALL ')}) window_rows
+       FROM dora_entity_days
+       WHERE day >= ? AND day < ? AND entity_ref = ANY(?)
        GROUP BY entity_ref`,
-      pieces.flatMap(piece => piece.bindings),
+      [from, to, entityRefs],
     ),
   );
   const straddling: string[] = [];
