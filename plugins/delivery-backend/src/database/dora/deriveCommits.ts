@@ -5,12 +5,12 @@ import type {
   ProductionDeploymentAfter,
   ProductionDeploymentBefore,
 } from './ingestedChanges';
+import { rowsTable } from './doraStatements';
 import {
   insertFirstDeployments,
   lowerCommitTimes,
-  rowsTable,
   updateCommitTimes,
-} from './doraStatements';
+} from './commitStatements';
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 

@@ -1,8 +1,8 @@
 import { Knex } from 'knex';
 import { markDerived } from './derivationState';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
+import { insertFirstDeployments } from './commitStatements';
 import {
-  insertFirstDeployments,
   insertIncidentAttributions,
   isPostgres,
   lockDerivation,
