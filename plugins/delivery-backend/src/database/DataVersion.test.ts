@@ -24,6 +24,12 @@ const halt = (id: string) => ({
   created_at: 0,
 });
 
+// The newest noted write of a version. Where a test expects the version to
+// hold, it compares this: transactions of other databases on the same
+// server (other tests' ones, here) that are in flight count in the version
+// too and may end meanwhile.
+const newestWrite = (version: string) => version.split(':')[0];
+
 describe('DataVersion', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
   let knex: Knex;
@@ -44,7 +50,7 @@ describe('DataVersion', () => {
     const version = DataVersion.of(knex)!;
     const start = await version.current();
     await knex('halts').select();
-    expect(await version.current()).toBe(start);
+    expect(newestWrite(await version.current())).toBe(newestWrite(start));
 
     await other('halts').insert(halt('a'));
     const afterWrite = await version.current();
@@ -56,7 +62,7 @@ describe('DataVersion', () => {
         throw new Error('rolled back');
       })
       .catch(() => undefined);
-    expect(await version.current()).toBe(afterWrite);
+    expect(newestWrite(await version.current())).toBe(newestWrite(afterWrite));
 
     await other('halts').where({ id: 'a' }).delete();
     expect(await version.current()).not.toBe(afterWrite);
@@ -84,7 +90,7 @@ describe('DataVersion', () => {
     }
     const before = await version.current();
     await expect(version.prune()).resolves.toBeGreaterThanOrEqual(2);
-    expect(await version.current()).toBe(before);
+    expect(newestWrite(await version.current())).toBe(newestWrite(before));
     await expect(knex('delivery_data_changes').count()).resolves.toEqual([
       { count: '1' },
     ]);
