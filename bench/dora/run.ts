@@ -116,7 +116,7 @@ async function main() {
     );
     const [, vacuumMs] = await timed(async () => {
       await knex.raw(
-        'VACUUM ANALYZE dora_deployments, dora_incidents, dora_commits, dora_days, dora_entity_days, deployments, deployment_commits, incidents',
+        'VACUUM ANALYZE dora_deployments, dora_incidents, dora_commits, dora_days, dora_entity_totals, deployments, deployment_commits, incidents',
       );
       // The derivation's gigabytes written out now, rather than by a
       // checkpoint spread over the timed runs.

@@ -24,156 +24,17 @@
 // `dora_deployments` and `dora_commits`, incremental or rebuild: one pass
 // over the changed rows per statement, both tables written by it.
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const WEEK = 7 * DAY;
-const MONTH = 30 * DAY;
-
-const REWORK = `('rollback', 'hotfix')`;
-const LEAD_TIME = '(r.first_finished_at - r.committed_at)';
-const RECOVERY = '(r.recovered_at - r.finished_at)';
-
-/** @type {(expression: string, ms: number) => string} */
-const below = (expression, ms) =>
-  `CASE WHEN ${expression} < ${ms} THEN 1 ELSE 0 END`;
-
-// The counted columns of each table: [column, expression over a changed row r].
-/** @type {Array<[string, string]>} */
-const DEPLOYMENT_DAY = [
-  ['deployments', '1'],
-  ['rework', `CASE WHEN r.trigger IN ${REWORK} THEN 1 ELSE 0 END`],
-  ['failed', 'r.failed'],
-  [
-    'open_failures',
-    'CASE WHEN r.failed = 1 AND r.recovered_at IS NULL THEN 1 ELSE 0 END',
-  ],
-  ['recovered', 'CASE WHEN r.recovered_at IS NOT NULL THEN 1 ELSE 0 END'],
-];
-/** @type {Array<[string, string]>} */
-const DEPLOYMENT_ENTITY_DAY = [
-  ['deployments', '1'],
-  ['failed', 'r.failed'],
-  ['recovered', 'CASE WHEN r.recovered_at IS NOT NULL THEN 1 ELSE 0 END'],
-  ['recovered_under_hour', below(RECOVERY, HOUR)],
-  ['recovered_under_day', below(RECOVERY, DAY)],
-  ['recovered_under_week', below(RECOVERY, WEEK)],
-];
-/** @type {Array<[string, string]>} */
-const COMMIT_DAY = [['commits', '1']];
-/** @type {Array<[string, string]>} */
-const COMMIT_ENTITY_DAY = [
-  ['commits', '1'],
-  ['commits_under_day', below(LEAD_TIME, DAY)],
-  ['commits_under_week', below(LEAD_TIME, WEEK)],
-  ['commits_under_month', below(LEAD_TIME, MONTH)],
-];
-
-const ENTITY_DAY = [...DEPLOYMENT_ENTITY_DAY, ...COMMIT_ENTITY_DAY];
-
-/** @type {Array<['insert' | 'update' | 'delete', number[], string]>} */
-const OPERATIONS = [
-  ['insert', [1], 'NEW TABLE AS new_rows'],
-  ['update', [1, -1], 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-  ['delete', [-1], 'OLD TABLE AS old_rows'],
-];
-
-/**
- * The rows of `rows`, signed: each count times `sign`, with the entity, the
- * UTC day of `at` and the value bucket of `value` (null where it is).
- * @param {string} rows
- * @param {number} sign
- * @param {{ at: string, value: string, where: string, counts: Array<[string, string]> }} kind
- */
-const signed = (rows, sign, { at, value, where, counts }) => `
-  SELECT r.entity_ref, r.${at} - r.${at} % ${DAY} AS day,
-    dora_lead_time_bucket(${value}) AS bucket,
-    ${counts.map(([name, expr]) => `${sign} * ${expr} AS ${name}`).join(', ')}
-  FROM ${rows} r WHERE ${where}`;
-
-const DEPLOYMENTS = {
-  table: 'dora_deployments',
-  prefix: 'dora_days_deployments',
-  at: 'finished_at',
-  value: RECOVERY,
-  where: 'true',
-  day: DEPLOYMENT_DAY,
-  entityDay: DEPLOYMENT_ENTITY_DAY,
-  buckets: 'recovery_buckets',
-  // Only recovered deployments have a recovery time to put in a bucket.
-  bucketed: 'recovered',
-};
-const COMMITS = {
-  table: 'dora_commits',
-  prefix: 'dora_days_commits',
-  at: 'first_finished_at',
-  value: LEAD_TIME,
-  where: 'r.committed_at IS NOT NULL',
-  day: COMMIT_DAY,
-  entityDay: COMMIT_ENTITY_DAY,
-  buckets: 'lead_time_buckets',
-  bucketed: 'commits',
-};
-
-/**
- * Every column either table counts, once.
- * @param {typeof DEPLOYMENTS} kind
- * @returns {Array<[string, string]>}
- */
-const countsOf = kind =>
-  [...kind.day, ...kind.entityDay].filter(
-    ([name], i, all) => all.findIndex(([other]) => other === name) === i,
-  );
-
-/**
- * One statement adding the signed rows `changed` (a query) to both tables.
- * @param {typeof DEPLOYMENTS} kind
- * @param {string} changed
- */
-function follow(kind, changed) {
-  const counts = countsOf(kind).map(([name]) => name);
-  const dayNames = kind.day.map(c => c[0]);
-  const entityNames = kind.entityDay.map(c => c[0]);
-  const sums = (/** @type {string[]} */ names) =>
-    names.map(name => `sum(${name}) AS ${name}`).join(', ');
-  const nonZero = (/** @type {string[]} */ names, of = '') =>
-    names.map(name => `${of}${name} <> 0`).join(' OR ');
-  const add = (/** @type {string[]} */ names) =>
-    names.map(name => `${name} = t.${name} + excluded.${name}`).join(', ');
-  return `
-    WITH changed AS MATERIALIZED (
-      SELECT entity_ref, day, bucket, ${counts.join(', ')} FROM (${changed}) c
-    ),
-    entity_days AS (
-      INSERT INTO dora_entity_days AS t (day, entity_ref, ${entityNames.join(
-        ', ',
-      )})
-      SELECT day, entity_ref, ${sums(entityNames)} FROM changed
-      GROUP BY day, entity_ref HAVING ${nonZero(
-        entityNames.map(name => `sum(${name})`),
-      )}
-      ON CONFLICT (day, entity_ref) DO UPDATE SET ${add(entityNames)}
-    ),
-    buckets AS (
-      SELECT day, array_agg(bucket) AS buckets, array_agg(delta) AS deltas
-      FROM (
-        SELECT day, bucket, sum(${kind.bucketed}) AS delta FROM changed
-        WHERE bucket IS NOT NULL
-        GROUP BY day, bucket HAVING sum(${kind.bucketed}) <> 0
-      ) b
-      GROUP BY day
-    ),
-    days AS (SELECT day, ${sums(dayNames)} FROM changed GROUP BY day)
-    INSERT INTO dora_days AS t (day, ${dayNames.join(', ')}, ${kind.buckets})
-    SELECT day, ${dayNames
-      .map(name => `coalesce(d.${name}, 0)`)
-      .join(', ')}, dora_bucket_counts(b.buckets, b.deltas)
-    FROM days d LEFT JOIN buckets b USING (day)
-    WHERE b.day IS NOT NULL OR ${nonZero(dayNames, 'd.')}
-    ON CONFLICT (day) DO UPDATE SET ${add(dayNames)},
-      ${kind.buckets} = dora_add_bucket_counts(t.${kind.buckets}, excluded.${
-    kind.buckets
-  })`;
-}
+const {
+  DAY,
+  DEPLOYMENT_DAY,
+  COMMIT_DAY,
+  ENTITY_COLUMNS,
+  KINDS,
+  OPERATIONS,
+  existing,
+  follow,
+  replaceFollowFunctions,
+} = require('./lib/doraDayCounts');
 
 /**
  * @param {import('knex').Knex} knex
@@ -225,7 +86,7 @@ exports.up = async function up(knex) {
     table.comment('What rates an entity on its own, per UTC day');
     table.bigInteger('day').notNullable().comment('UTC midnight, ms');
     table.string('entity_ref', 255).notNullable();
-    for (const [name] of ENTITY_DAY) {
+    for (const name of ENTITY_COLUMNS) {
       table.integer(name).notNullable().defaultTo(0);
     }
   });
@@ -234,7 +95,7 @@ exports.up = async function up(knex) {
   await knex.raw(`
     ALTER TABLE dora_entity_days ADD CONSTRAINT dora_entity_days_pkey
       PRIMARY KEY (day, entity_ref)
-      INCLUDE (${ENTITY_DAY.map(([name]) => name).join(', ')})`);
+      INCLUDE (${ENTITY_COLUMNS.join(', ')})`);
   // A recovery median reads only its rank's bucket, as the lead times do
   // through dora_commits_lead_time_bucket_idx.
   await knex.raw(`
@@ -252,23 +113,9 @@ exports.up = async function up(knex) {
   }
   await knex.schema.dropTable('dora_lead_time_days');
 
-  for (const kind of [DEPLOYMENTS, COMMITS]) {
-    for (const [operation, signs, tables] of OPERATIONS) {
-      const changed = signs
-        .map(sign =>
-          signed(sign > 0 ? 'new_rows' : 'old_rows', sign, {
-            ...kind,
-            counts: countsOf(kind),
-          }),
-        )
-        .join(' UNION ALL ');
-      await knex.raw(`
-        CREATE FUNCTION ${kind.prefix}_${operation}() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          ${follow(kind, changed)};
-          RETURN NULL;
-        END $$`);
+  await replaceFollowFunctions(knex, 'per day');
+  for (const kind of KINDS) {
+    for (const [operation, , tables] of OPERATIONS) {
       await knex.raw(`
         CREATE TRIGGER ${kind.prefix}_${operation}
         AFTER ${operation.toUpperCase()} ON ${kind.table}
@@ -276,15 +123,7 @@ exports.up = async function up(knex) {
         FOR EACH STATEMENT EXECUTE FUNCTION ${kind.prefix}_${operation}()`);
     }
     // Counted from the rows already there.
-    await knex.raw(
-      follow(
-        kind,
-        signed(kind.table, 1, {
-          ...kind,
-          counts: countsOf(kind),
-        }),
-      ),
-    );
+    await knex.raw(follow(kind, existing(kind), 'per day'));
   }
 };
 
@@ -295,7 +134,7 @@ exports.down = async function down(knex) {
   if (knex.client.config.client !== 'pg') {
     return;
   }
-  for (const kind of [DEPLOYMENTS, COMMITS]) {
+  for (const kind of KINDS) {
     for (const [operation] of OPERATIONS) {
       await knex.raw(
         `DROP TRIGGER ${kind.prefix}_${operation} ON ${kind.table}`,

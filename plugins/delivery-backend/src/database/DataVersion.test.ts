@@ -13,7 +13,7 @@ const NOT_VERSIONED = [
   'knex_migrations_lock',
   'delivery_data_changes',
   'dora_days',
-  'dora_entity_days',
+  'dora_entity_totals',
 ];
 
 const halt = (id: string) => ({

@@ -39,6 +39,26 @@ function medianTier(n: number, below: number[]): DoraTier | null | undefined {
   return 'low';
 }
 
+// The counts of dora_entity_totals, each a running total per entity.
+const COUNTS = [
+  'deployments',
+  'failed',
+  'recovered',
+  'recovered_under_hour',
+  'recovered_under_day',
+  'recovered_under_week',
+  'commits',
+  'commits_under_day',
+  'commits_under_week',
+  'commits_under_month',
+];
+
+// An entity's totals up to the last day before an edge: one probe of the index.
+const LAST_ROW_BEFORE = `
+  SELECT ${COUNTS.join(', ')} FROM dora_entity_totals t
+  WHERE t.entity_ref = e.entity_ref AND t.day < ?
+  ORDER BY t.day DESC LIMIT 1`;
+
 const tierOf = (
   ms: number | null,
   tier: (seconds: number | null) => DoraTier | null,
@@ -47,8 +67,9 @@ const tierOf = (
 /**
  * What rates each of these entities on its own over the window `[from, to)`:
  * its deployments and failed deployments, and the tier of its median lead
- * time and recovery time. Over whole UTC days on PostgreSQL, from the rows
- * per entity and day of `dora_entity_days`: the counts below each tier
+ * time and recovery time. Over whole UTC days on PostgreSQL, from the
+ * running totals of `dora_entity_totals` (the window's counts are the totals
+ * before its end less those before its start): the counts below each tier
  * boundary place a median in its tier exactly, and only an entity whose
  * median straddles a boundary has its values sorted. Else from the
  * window's rows, as {@link aggregateByEntity}. Every entity asked for has an
@@ -99,17 +120,13 @@ export async function rateEntities(
     commits_under_month: string;
   }>(
     await db.raw(
-      `SELECT entity_ref, sum(deployments) AS deployments, sum(failed) AS failed,
-         sum(recovered) AS recovered, sum(recovered_under_hour) AS recovered_under_hour,
-         sum(recovered_under_day) AS recovered_under_day,
-         sum(recovered_under_week) AS recovered_under_week,
-         sum(commits) AS commits, sum(commits_under_day) AS commits_under_day,
-         sum(commits_under_week) AS commits_under_week,
-         sum(commits_under_month) AS commits_under_month
-       FROM dora_entity_days
-       WHERE day >= ? AND day < ? AND entity_ref = ANY(?)
-       GROUP BY entity_ref`,
-      [from, to, entityRefs],
+      `SELECT e.entity_ref, ${COUNTS.map(
+        name => `upto.${name} - coalesce(before.${name}, 0) AS ${name}`,
+      ).join(', ')}
+       FROM unnest(?::text[]) AS e(entity_ref)
+       CROSS JOIN LATERAL (${LAST_ROW_BEFORE}) upto
+       LEFT JOIN LATERAL (${LAST_ROW_BEFORE}) before ON true`,
+      [entityRefs, to, from],
     ),
   );
   const straddling: string[] = [];
