@@ -22,7 +22,9 @@
 //
 // Statement triggers keep both in step with every write to
 // `dora_deployments` and `dora_commits`, incremental or rebuild: one pass
-// over the changed rows per statement, both tables written by it.
+// over the changed rows per statement, both tables written by it (the
+// statements are in lib/doraDayCounts.js, which a later migration uses to
+// keep the counts per entity as running totals instead).
 
 const {
   DAY,
