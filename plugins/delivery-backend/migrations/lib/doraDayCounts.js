@@ -93,6 +93,8 @@ const DEPLOYMENTS = {
   buckets: 'recovery_buckets',
   // Only recovered deployments have a recovery time to put in a bucket.
   bucketed: 'recovered',
+  /** The day's percentiles of these values, kept once read. */
+  percentiles: ['recovery_median'],
 };
 const COMMITS = {
   table: 'dora_commits',
@@ -104,6 +106,7 @@ const COMMITS = {
   entityDay: COMMIT_ENTITY_DAY,
   buckets: 'lead_time_buckets',
   bucketed: 'commits',
+  percentiles: ['lead_time_median', 'lead_time_p90'],
 };
 const KINDS = [DEPLOYMENTS, COMMITS];
 
@@ -202,12 +205,16 @@ const runningTotals = names => `
 
 /**
  * One statement adding the signed rows `changed` (a query) to `dora_days`
- * and to the entity counts, kept per day or as running totals.
+ * and to the entity counts, kept per day or as running totals. With
+ * `dayPercentiles`, every day a changed row falls on is written, also when
+ * its counts stay the same (a value may have moved within its bucket), and
+ * forgets the percentiles of its values that a read kept.
  * @param {typeof DEPLOYMENTS} kind
  * @param {string} changed
  * @param {'per day' | 'running totals'} entityCounts
+ * @param {boolean} [dayPercentiles]
  */
-function follow(kind, changed, entityCounts) {
+function follow(kind, changed, entityCounts, dayPercentiles = false) {
   const counts = countsOf(kind).map(([name]) => name);
   const dayNames = kind.day.map(c => c[0]);
   const entityNames = kind.entityDay.map(c => c[0]);
@@ -235,11 +242,19 @@ function follow(kind, changed, entityCounts) {
       .map(name => `coalesce(d.${name}, 0)`)
       .join(', ')}, dora_bucket_counts(b.buckets, b.deltas)
     FROM days d LEFT JOIN buckets b USING (day)
-    WHERE b.day IS NOT NULL OR ${nonZero(dayNames, 'd.')}
+    WHERE ${
+      dayPercentiles
+        ? 'true'
+        : `b.day IS NOT NULL OR ${nonZero(dayNames, 'd.')}`
+    }
     ON CONFLICT (day) DO UPDATE SET ${add(dayNames)},
       ${kind.buckets} = dora_add_bucket_counts(t.${kind.buckets}, excluded.${
     kind.buckets
-  })`;
+  })${
+    dayPercentiles
+      ? kind.percentiles.map(name => `, ${name} = NULL`).join('')
+      : ''
+  }`;
 }
 
 /**
@@ -256,8 +271,13 @@ const existing = kind =>
  * rows per statement, every table written by it.
  * @param {import('knex').Knex} knex
  * @param {'per day' | 'running totals'} entityCounts
+ * @param {boolean} [dayPercentiles] see {@link follow}
  */
-async function replaceFollowFunctions(knex, entityCounts) {
+async function replaceFollowFunctions(
+  knex,
+  entityCounts,
+  dayPercentiles = false,
+) {
   for (const kind of KINDS) {
     for (const [operation, signs] of OPERATIONS) {
       const changed = signs
@@ -277,7 +297,7 @@ async function replaceFollowFunctions(knex, entityCounts) {
         SET enable_hashjoin = off SET enable_mergejoin = off
         AS $$
         BEGIN
-          ${follow(kind, changed, entityCounts)};
+          ${follow(kind, changed, entityCounts, dayPercentiles)};
           RETURN NULL;
         END $$`);
     }

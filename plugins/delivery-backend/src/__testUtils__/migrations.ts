@@ -49,3 +49,20 @@ export async function expectMigrationRoundTrip(
   expect(await existingTables(knex, tables)).toEqual(tables);
   expect(await knex(tables[0])).toEqual([]);
 }
+
+/** Undoes the plugin's migrations from the newest back to `name`, that one included. */
+export async function migrateDownThrough(
+  knex: Knex,
+  name: string,
+): Promise<void> {
+  for (;;) {
+    const [completed] = await knex.migrate.list({ directory: migrationsDir });
+    const names = completed.map((migration: string | { name: string }) =>
+      typeof migration === 'string' ? migration : migration.name,
+    );
+    if (!names.includes(name)) {
+      return;
+    }
+    await knex.migrate.down({ directory: migrationsDir });
+  }
+}

@@ -1,12 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { resolve } from 'node:path';
 import { createDora } from '../__testUtils__/dora';
+import { migrateDownThrough, migrationsDir } from '../__testUtils__/migrations';
 import { randomHistory } from '../__testUtils__/messyDoraHistory';
 
-const migrationsDir = resolve(__dirname, '../../migrations');
 const DAYS_MIGRATION = '20261208010000_dora_days.js';
-// Later, and undone first: it keeps the counts per entity as running totals.
+// Later, and undone first (with those after it): it keeps the counts per
+// entity as running totals.
 const TOTALS_MIGRATION = '20261209000000_dora_entity_totals.js';
 
 jest.setTimeout(60_000);
@@ -54,10 +54,7 @@ describe('the DORA days migration', () => {
       for (let start = 0; start < events.length; start += 7) {
         await ingest(events.slice(start, start + 7));
       }
-      await knex.migrate.down({
-        directory: migrationsDir,
-        name: TOTALS_MIGRATION,
-      });
+      await migrateDownThrough(knex, TOTALS_MIGRATION);
       const kept = await dayRows(knex);
       expect(kept.days.length).toBeGreaterThan(3);
 

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createDora } from '../__testUtils__/dora';
-import { migrationsDir } from '../__testUtils__/migrations';
+import { migrateDownThrough, migrationsDir } from '../__testUtils__/migrations';
 import { randomHistory } from '../__testUtils__/messyDoraHistory';
 
 const TOTALS_MIGRATION = '20261209000000_dora_entity_totals.js';
@@ -149,19 +149,13 @@ describe("the running totals of each entity's DORA counts", () => {
       }
       await check('dora_entity_totals');
 
-      await knex.migrate.down({
-        directory: migrationsDir,
-        name: TOTALS_MIGRATION,
-      });
+      await migrateDownThrough(knex, TOTALS_MIGRATION);
       expect(await knex.schema.hasTable('dora_entity_totals')).toBe(false);
       await check('dora_entity_days');
       await ingest(events.slice(half, half + 7));
       await check('dora_entity_days');
 
-      await knex.migrate.up({
-        directory: migrationsDir,
-        name: TOTALS_MIGRATION,
-      });
+      await knex.migrate.latest({ directory: migrationsDir });
       expect(await knex.schema.hasTable('dora_entity_days')).toBe(false);
       await check('dora_entity_totals');
       for (let start = half + 7; start < events.length; start += 7) {

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { SeededRandom } from '@domain-delivery/backstage-plugin-delivery-node/testUtils';
 import { Knex } from 'knex';
-import { createDora } from '../../__testUtils__/dora';
+import { BASE, commit, createDora, production } from '../../__testUtils__/dora';
 import { randomHistory } from '../../__testUtils__/messyDoraHistory';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
@@ -85,6 +85,62 @@ describe('everybodyByDay', () => {
         )
       ).rows;
       expect(Number(count)).toBe(Number(days));
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "keeps each day's percentiles once read, and forgets them when a change falls on that day, %p",
+    async databaseId => {
+      const { knex, ingest } = await createDora(databases, databaseId, {
+        settings,
+      });
+      // Day 0 of the scenario: three deployments, three lead times.
+      const deployments = [
+        production('a', 2, { commits: [commit('a1', -8)] }),
+        production('b', 5, { commits: [commit('b1', -20)] }),
+        production('c', 9, { commits: [commit('c1', 1)] }),
+      ];
+      await ingest(deployments);
+      const edges = [0, 1, 2].map(i => BASE + i * DAY);
+      const kept = async () =>
+        (
+          await knex.raw(
+            'SELECT lead_time_median, lead_time_p90 FROM dora_days WHERE day = ?',
+            [BASE],
+          )
+        ).rows[0];
+
+      const first = await everybodyByDay(knex, edges);
+      expect(first).toEqual(await sortedFigures(knex, edges));
+      expect(await kept()).toEqual({
+        lead_time_median: first.buckets[0].leadTimeMedianMs,
+        lead_time_p90: first.buckets[0].leadTimeP90Ms,
+      });
+
+      // A kept percentile is what the next read gives for the day.
+      await knex.raw(
+        'UPDATE dora_days SET lead_time_median = 1 WHERE day = ?',
+        [BASE],
+      );
+      expect(
+        (await everybodyByDay(knex, edges)).buckets[0].leadTimeMedianMs,
+      ).toBe(1);
+
+      // The median's commit made a minute earlier: the day's counts stay the
+      // same (its value stays in its bucket), its median does not, and what
+      // was kept is forgotten.
+      await ingest([
+        production('a', 2, { commits: [commit('a1', -8 - 1 / 60)] }),
+      ]);
+      expect(await kept()).toEqual({
+        lead_time_median: null,
+        lead_time_p90: null,
+      });
+      const again = await everybodyByDay(knex, edges);
+      expect(again).toEqual(await sortedFigures(knex, edges));
+      expect(again.buckets[0].leadTimeMedianMs).toBe(
+        first.buckets[0].leadTimeMedianMs! + 60_000,
+      );
     },
   );
 });

@@ -27,6 +27,12 @@ interface DayRow {
   /** How many in value bucket b, the b-th of a comma-separated list; empty for none. */
   lead_time_buckets: string;
   recovery_buckets: string;
+  /** The day's percentiles a read kept, null until then. */
+  lead_time_median: number | null;
+  lead_time_p90: number | null;
+  recovery_median: number | null;
+  /** The row's version (xmin): a kept percentile is written only onto it. */
+  version: string;
 }
 
 // What a range (the window, or a bucket of it) adds up to.
@@ -82,6 +88,9 @@ function countsOf(list: string): Array<[number, number]> {
   return counts;
 }
 
+const total = (counts: number[]) =>
+  counts.reduce((sum, count) => sum + (count ?? 0), 0);
+
 function addInto(sums: number[], counts: Array<[number, number]>) {
   for (const [bucket, count] of counts) {
     sums[bucket] = (sums[bucket] ?? 0) + count;
@@ -103,14 +112,16 @@ export async function everybodyByDay(
 ): Promise<{ total: DoraAggregate; buckets: DoraAggregate[] }> {
   const from = edges[0];
   const to = edges[edges.length - 1];
-  return db.transaction(
+  const { figures, computed } = await db.transaction(
     async tx => {
       const days = rowsOf<DayRow>(
         await tx.raw(
           `SELECT day, deployments, rework, failed, open_failures, commits,
              -- Plain text: much quicker to take apart than an array.
              array_to_string(lead_time_buckets[1:], ',', '') AS lead_time_buckets,
-             array_to_string(recovery_buckets[1:], ',', '') AS recovery_buckets
+             array_to_string(recovery_buckets[1:], ',', '') AS recovery_buckets,
+             lead_time_median, lead_time_p90, recovery_median,
+             xmin::text AS version
            FROM dora_days WHERE day >= ? AND day < ?`,
           [from, to],
         ),
@@ -147,7 +158,7 @@ export async function everybodyByDay(
         counts: number[],
         p: number,
       ) => {
-        const n = counts.reduce((sum, count) => sum + (count ?? 0), 0);
+        const n = total(counts);
         if (n === 0) {
           return undefined;
         }
@@ -166,12 +177,34 @@ export async function everybodyByDay(
         };
         return { n, position, lower, low: at(lower), high: at(upper) };
       };
-      const percentiles = ranges.map((range, index) => ({
-        leadTime: [MEDIAN, P90].map(p =>
-          wanted('lead_time', index, range.leadTimes, p),
-        ),
-        recovery: wanted('recovery', index, range.recoveries, MEDIAN),
-      }));
+      // A range that is one UTC day with a row: that row, whose kept
+      // percentiles stand for reading values.
+      const byDay = new Map(days.map(row => [Number(row.day), row]));
+      const dayOf = (index: number) =>
+        index > 0 && edges[index] - edges[index - 1] === DAY
+          ? byDay.get(edges[index - 1])
+          : undefined;
+      const percentiles = ranges.map((range, index) => {
+        const day = dayOf(index);
+        const leadTimesKept =
+          day?.lead_time_median !== null &&
+          day?.lead_time_median !== undefined &&
+          day.lead_time_p90 !== null;
+        const recoveryKept =
+          day?.recovery_median !== null && day?.recovery_median !== undefined;
+        return {
+          day,
+          leadTimeCommits: total(range.leadTimes),
+          leadTime: leadTimesKept
+            ? [{ kept: day.lead_time_median! }, { kept: day.lead_time_p90! }]
+            : [MEDIAN, P90].map(p =>
+                wanted('lead_time', index, range.leadTimes, p),
+              ),
+          recovery: recoveryKept
+            ? { kept: day.recovery_median! }
+            : wanted('recovery', index, range.recoveries, MEDIAN),
+        };
+      });
 
       const values = await readBuckets(tx, edges, [...reads.values()]);
       const valueAt = (at: { key: string; index: number }) => {
@@ -183,9 +216,14 @@ export async function everybodyByDay(
         return found;
       };
       // As percentile_cont (and percentileCont) interpolate.
-      const interpolate = (rank: ReturnType<typeof wanted>) => {
+      const interpolate = (
+        rank: ReturnType<typeof wanted> | { kept: number },
+      ) => {
         if (!rank) {
           return null;
+        }
+        if ('kept' in rank) {
+          return rank.kept;
         }
         const low = valueAt(rank.low);
         if (
@@ -198,23 +236,95 @@ export async function everybodyByDay(
       };
 
       const aggregates = ranges.map((range, index): DoraAggregate => {
-        const { leadTime, recovery } = percentiles[index];
+        const { leadTime, recovery, leadTimeCommits } = percentiles[index];
         return {
           deployments: range.deployments,
           reworkDeployments: range.rework,
           failedDeployments: range.failed,
           openFailures: range.openFailures,
           recoveryMedianMs: interpolate(recovery),
-          leadTimeCommits: leadTime[0]?.n ?? 0,
+          leadTimeCommits,
           leadTimeMedianMs: interpolate(leadTime[0]),
           leadTimeP90Ms: interpolate(leadTime[1]),
         };
       });
-      return { total: aggregates[0], buckets: aggregates.slice(1) };
+      // The days whose percentiles were computed from values, to keep.
+      const computedDays: DayPercentiles[] = [];
+      percentiles.forEach(({ day, leadTime, recovery }, index) => {
+        const computedLeadTimes = leadTime[0] && !('kept' in leadTime[0]);
+        const computedRecovery = recovery && !('kept' in recovery);
+        if (day && (computedLeadTimes || computedRecovery)) {
+          const { leadTimeMedianMs, leadTimeP90Ms, recoveryMedianMs } =
+            aggregates[index];
+          computedDays.push({
+            day: Number(day.day),
+            version: day.version,
+            leadTimeMedianMs: computedLeadTimes ? leadTimeMedianMs : null,
+            leadTimeP90Ms: computedLeadTimes ? leadTimeP90Ms : null,
+            recoveryMedianMs: computedRecovery ? recoveryMedianMs : null,
+          });
+        }
+      });
+      return {
+        figures: { total: aggregates[0], buckets: aggregates.slice(1) },
+        computed: computedDays,
+      };
     },
     // The counts and the values read from one snapshot.
     { isolationLevel: 'repeatable read', readOnly: true },
   );
+  await keepDayPercentiles(db, computed);
+  return figures;
+}
+
+interface DayPercentiles {
+  day: number;
+  version: string;
+  leadTimeMedianMs: number | null;
+  leadTimeP90Ms: number | null;
+  recoveryMedianMs: number | null;
+}
+
+/**
+ * Keeps the percentiles computed for these days in `dora_days`, each only
+ * if its row is still the version they were computed from: any change on a
+ * day writes its row (and forgets what was kept), so a kept percentile is
+ * always the day's. Rows an ingestion holds are skipped rather than waited
+ * for. Best effort: a percentile not kept is computed again next time.
+ */
+async function keepDayPercentiles(db: Knex, days: DayPercentiles[]) {
+  if (days.length === 0) {
+    return;
+  }
+  // Arrays with nulls, which pg sends as arrays and knex's types leave out.
+  const column = (value: (day: DayPercentiles) => number | string | null) =>
+    days.map(value) as unknown as Knex.Value;
+  const bindings = [
+    column(day => day.day),
+    column(day => day.version),
+    column(day => day.leadTimeMedianMs),
+    column(day => day.leadTimeP90Ms),
+    column(day => day.recoveryMedianMs),
+    column(day => day.day),
+  ];
+  try {
+    await db.raw(
+      `UPDATE dora_days d SET
+         lead_time_median = coalesce(v.lead_time_median, d.lead_time_median),
+         lead_time_p90 = coalesce(v.lead_time_p90, d.lead_time_p90),
+         recovery_median = coalesce(v.recovery_median, d.recovery_median)
+       FROM unnest(?::bigint[], ?::text[], ?::float8[], ?::float8[], ?::float8[])
+         AS v(day, version, lead_time_median, lead_time_p90, recovery_median)
+       WHERE d.day = v.day AND d.xmin::text = v.version
+         AND d.day IN (
+           SELECT l.day FROM dora_days l WHERE l.day = ANY(?::bigint[])
+           FOR UPDATE SKIP LOCKED
+         )`,
+      bindings,
+    );
+  } catch {
+    // Only a later read's shortcut is lost; this read's figures stand.
+  }
 }
 
 // The wanted stretch of sorted values of each read: each read is one range
