@@ -83,6 +83,27 @@ describe('DataVersion', () => {
     );
   });
 
+  it("holds while another database's transactions start and end", async () => {
+    const version = DataVersion.of(knex)!;
+    await knex('halts').insert(halt('first'));
+    // A database of its own on the same server, as the catalog's is.
+    const elsewhere = await databases.init('POSTGRES_15');
+    await elsewhere.schema.createTable('rows', table => table.string('id'));
+    const running = await elsewhere.transaction();
+    try {
+      await running('rows').insert({ id: 'x' });
+      // A write here after it: its id is older than the newest noted one.
+      await knex('halts').insert(halt('second'));
+      const before = await version.current();
+      await running.commit();
+      expect(await version.current()).toBe(before);
+    } finally {
+      if (!running.isCompleted()) {
+        await running.rollback();
+      }
+    }
+  });
+
   it('keeps its value when the notes of older writes are pruned', async () => {
     const version = DataVersion.of(knex)!;
     for (const id of ['a', 'b', 'c']) {

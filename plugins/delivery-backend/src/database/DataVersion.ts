@@ -18,21 +18,35 @@ export class DataVersion {
   /**
    * The newest writing transaction this moment's snapshot sees, and the
    * older ones still running (any of them may commit later, which must
-   * change the version although the newest stays the same).
+   * change the version although the newest stays the same). Transaction ids
+   * are the server's, so the running ones include other databases' (the
+   * catalog's, other plugins'), which never write here: those a backend of
+   * another database is seen running are left out, so that their ending
+   * does not change the version. An id not seen anywhere may have committed
+   * here meanwhile and stays.
    */
   async current(): Promise<string> {
     const result = await this.db.raw(
       `SELECT (SELECT max(transaction_id) FROM delivery_data_changes)::text AS newest,
-         pg_current_snapshot()::text AS snapshot`,
+         pg_current_snapshot()::text AS snapshot,
+         ARRAY(
+           SELECT a.backend_xid::text FROM pg_stat_activity a
+           WHERE a.backend_xid IS NOT NULL
+             AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())
+         ) AS elsewhere`,
     );
-    const { newest, snapshot } = result.rows[0] as {
+    const { newest, snapshot, elsewhere } = result.rows[0] as {
       newest: string | null;
       snapshot: string;
+      elsewhere: string[];
     };
     const newestId = BigInt(newest ?? 0);
+    const otherDatabases = new Set(elsewhere);
     const running = snapshot.split(':')[2];
     const olderRunning = running
-      ? running.split(',').filter(id => BigInt(id) < newestId)
+      ? running
+          .split(',')
+          .filter(id => BigInt(id) < newestId && !otherDatabases.has(id))
       : [];
     return [newest ?? '0', ...olderRunning].join(':');
   }
