@@ -42,11 +42,12 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-// The median, fastest and slowest of several runs after a warm-up run.
+// The median, fastest and slowest of several runs after a warm-up run, and
+// the warm-up's time.
 async function medianTime<T>(
   work: () => Promise<T>,
-): Promise<[T, number, number, number]> {
-  let [result] = await timed(work);
+): Promise<[T, number, number, number, number]> {
+  let [result, firstMs] = await timed(work);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const [again, ms] = await timed(work);
@@ -59,6 +60,7 @@ async function medianTime<T>(
     times[Math.floor(times.length / 2)],
     times[0],
     times[times.length - 1],
+    firstMs,
   ];
 }
 
@@ -156,7 +158,8 @@ async function main() {
     console.log(
       `\nDORA for ${iso(from)} to ${iso(
         to,
-      )} (${WINDOW_DAYS} days, daily series), median of ${RUNS} runs after a warm-up`,
+      )} (${WINDOW_DAYS} days, daily series), median of ${RUNS} runs after a warm-up ` +
+        `(first: the warm-up, which also computes and keeps each day's percentiles)`,
     );
 
     const tenMillion =
@@ -193,9 +196,8 @@ async function main() {
         to: iso(to),
         bucket: 'day',
       });
-      const [response, serviceMs, fastestMs, slowestMs] = await medianTime(() =>
-        dora.getMetrics(request, credentials),
-      );
+      const [response, serviceMs, fastestMs, slowestMs, firstMs] =
+        await medianTime(() => dora.getMetrics(request, credentials));
       const [aggregate, baselineMs] = await timed(() =>
         baselineAggregate(knex, {
           from,
@@ -216,7 +218,9 @@ async function main() {
           scope.target ? ` (target ≤ ${scope.target} ms)` : ''
         } (runs ${fastestMs.toFixed(1)}–${slowestMs.toFixed(
           1,
-        )})   baseline ${baselineMs.toFixed(0).padStart(6)} ms   ` +
+        )}, first ${firstMs.toFixed(1)})   baseline ${baselineMs
+          .toFixed(0)
+          .padStart(6)} ms   ` +
           `${ratio.toFixed(0).padStart(5)}× faster   same numbers: ${
             equal ? 'yes' : 'NO'
           }`,
