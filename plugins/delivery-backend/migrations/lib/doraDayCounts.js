@@ -155,14 +155,26 @@ const perDay = names => `
  */
 const runningTotals = names => `
     entity_changes AS (
-      -- As integers, so that their running sums are bigints, not numerics.
-      SELECT entity_ref, day, ${names
-        .map(name => `sum(${name})::integer AS ${name}`)
-        .join(', ')}
-      FROM changed GROUP BY entity_ref, day
+      -- Whether the day has a row, by one probe of the key (a lateral
+      -- join: never a hash of the whole table).
+      SELECT g.*, k.known IS NOT NULL AS known
+      FROM (
+        -- As integers, so that their running sums are bigints, not numerics.
+        SELECT entity_ref, day, ${names
+          .map(name => `sum(${name})::integer AS ${name}`)
+          .join(', ')}
+        FROM changed GROUP BY entity_ref, day
+        -- A day whose changes cancel out (a row updated in place) raises
+        -- nothing.
+        HAVING ${nonZero(names.map(name => `sum(${name})`))}
+      ) g
+      LEFT JOIN LATERAL (
+        SELECT true AS known FROM dora_entity_totals x
+        WHERE x.entity_ref = g.entity_ref AND x.day = g.day
+      ) k ON true
     ),
     running AS MATERIALIZED (
-      SELECT entity_ref, day, lead(day) OVER w AS next_day,
+      SELECT entity_ref, day, known, lead(day) OVER w AS next_day,
         ${names.map(name => `sum(${name}) OVER w AS ${name}`).join(', ')}
       FROM entity_changes
       WINDOW w AS (PARTITION BY entity_ref ORDER BY day)
@@ -192,11 +204,7 @@ const runningTotals = names => `
         WHERE p.entity_ref = r.entity_ref AND p.day < r.day
         ORDER BY p.day DESC LIMIT 1
       ) p ON true
-      WHERE (${nonZero(names, 'r.')})
-        AND NOT EXISTS (
-          SELECT 1 FROM dora_entity_totals x
-          WHERE x.entity_ref = r.entity_ref AND x.day = r.day
-        )
+      WHERE NOT r.known AND (${nonZero(names, 'r.')})
       -- Latest first: a probe for the row before a day never walks past
       -- rows this statement inserted (not visible to it), which in a
       -- rebuild made the probes of an entity's days quadratic.
