@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
 import { bucketOf } from './aggregateRows';
+import { BucketRead, Kind, readBuckets } from './bucketReads';
 import { rowsOf } from './doraStatements';
 import { DoraAggregate } from './DoraStore';
+import { DayPercentiles, keepDayPercentiles } from './keptDayPercentiles';
 
 const DAY = 86_400_000;
 const MEDIAN = 0.5;
@@ -43,18 +45,6 @@ interface RangeCounts {
   openFailures: number;
   leadTimes: number[];
   recoveries: number[];
-}
-
-type Kind = 'lead_time' | 'recovery';
-
-// Values read from one value bucket of one range: its sorted values from
-// index `first` to `last`.
-interface BucketRead {
-  kind: Kind;
-  range: number;
-  bucket: number;
-  first: number;
-  last: number;
 }
 
 // The ranks percentile_cont(p) interpolates between, 0-based, of n values.
@@ -104,7 +94,9 @@ function addInto(sums: number[], counts: Array<[number, number]>) {
  * percentile are exactly percentile_cont's: the counts per value bucket tell
  * which bucket holds each wanted rank, and only the values of those buckets
  * are read (through `dora_commits_lead_time_bucket_idx` and
- * `dora_deployments_recovery_bucket_idx`). PostgreSQL only.
+ * `dora_deployments_recovery_bucket_idx`). A bucket that is one day uses
+ * the day's percentiles kept in its row; those computed here are kept
+ * afterwards (see `keepDayPercentiles`). PostgreSQL only.
  */
 export async function everybodyByDay(
   db: Knex,
@@ -275,124 +267,4 @@ export async function everybodyByDay(
   );
   await keepDayPercentiles(db, computed);
   return figures;
-}
-
-interface DayPercentiles {
-  day: number;
-  version: string;
-  leadTimeMedianMs: number | null;
-  leadTimeP90Ms: number | null;
-  recoveryMedianMs: number | null;
-}
-
-/**
- * Keeps the percentiles computed for these days in `dora_days`, each only
- * if its row is still the version they were computed from: any change on a
- * day writes its row (and forgets what was kept), so a kept percentile is
- * always the day's. Rows an ingestion holds are skipped rather than waited
- * for. Best effort: a percentile not kept is computed again next time.
- */
-async function keepDayPercentiles(db: Knex, days: DayPercentiles[]) {
-  if (days.length === 0) {
-    return;
-  }
-  // Arrays with nulls, which pg sends as arrays and knex's types leave out.
-  const column = (value: (day: DayPercentiles) => number | string | null) =>
-    days.map(value) as unknown as Knex.Value;
-  const bindings = [
-    column(day => day.day),
-    column(day => day.version),
-    column(day => day.leadTimeMedianMs),
-    column(day => day.leadTimeP90Ms),
-    column(day => day.recoveryMedianMs),
-    column(day => day.day),
-  ];
-  try {
-    await db.raw(
-      `UPDATE dora_days d SET
-         lead_time_median = coalesce(v.lead_time_median, d.lead_time_median),
-         lead_time_p90 = coalesce(v.lead_time_p90, d.lead_time_p90),
-         recovery_median = coalesce(v.recovery_median, d.recovery_median)
-       FROM unnest(?::bigint[], ?::text[], ?::float8[], ?::float8[], ?::float8[])
-         AS v(day, version, lead_time_median, lead_time_p90, recovery_median)
-       WHERE d.day = v.day AND d.xmin::text = v.version
-         AND d.day IN (
-           SELECT l.day FROM dora_days l WHERE l.day = ANY(?::bigint[])
-           FOR UPDATE SKIP LOCKED
-         )`,
-      bindings,
-    );
-  } catch {
-    // Only a later read's shortcut is lost; this read's figures stand.
-  }
-}
-
-// The wanted stretch of sorted values of each read: each read is one range
-// scan of a bucket index.
-async function readBuckets(
-  tx: Knex.Transaction,
-  edges: readonly number[],
-  reads: BucketRead[],
-): Promise<Map<BucketRead, number[]>> {
-  const values = new Map<BucketRead, number[]>();
-  if (reads.length === 0) {
-    return values;
-  }
-  const from = edges[0];
-  const to = edges[edges.length - 1];
-  const rangeEdges = (range: number) =>
-    range === 0 ? [from, to] : [edges[range - 1], edges[range]];
-  const bindings = (kind: Kind) => {
-    const ofKind = reads.filter(read => read.kind === kind);
-    return [
-      ofKind.map(read => reads.indexOf(read)),
-      ofKind.map(read => read.bucket),
-      ofKind.map(read => rangeEdges(read.range)[0]),
-      ofKind.map(read => rangeEdges(read.range)[1]),
-      ofKind.map(read => read.first + 1),
-      ofKind.map(read => read.last + 1),
-    ];
-  };
-  const reading = (
-    value: string,
-    table: string,
-    at: string,
-    known: string,
-  ) => `SELECT r.read, x.values
-    FROM unnest(?::int[], ?::int[], ?::bigint[], ?::bigint[], ?::int[], ?::int[])
-      AS r(read, bucket, range_from, range_to, first, last)
-    CROSS JOIN LATERAL (
-      SELECT (array_agg(${value} ORDER BY ${value}))[r.first:r.last] AS values
-      FROM ${table}
-      WHERE dora_lead_time_bucket(${value}) = r.bucket
-        AND ${at} >= r.range_from AND ${at} < r.range_to AND ${known} IS NOT NULL
-    ) x`;
-  // One index range scan per read, in this process (a parallel plan costs
-  // more to start than the reads take).
-  await tx.raw(
-    `SELECT set_config('enable_seqscan', 'off', true),
-       set_config('max_parallel_workers_per_gather', '0', true)`,
-  );
-  const result = rowsOf<{ read: number; values: string[] }>(
-    await tx.raw(
-      `${reading(
-        'c.first_finished_at - c.committed_at',
-        'dora_commits c',
-        'c.first_finished_at',
-        'c.committed_at',
-      )}
-      UNION ALL
-      ${reading(
-        'd.recovered_at - d.finished_at',
-        'dora_deployments d',
-        'd.finished_at',
-        'd.recovered_at',
-      )}`,
-      [...bindings('lead_time'), ...bindings('recovery')],
-    ),
-  );
-  for (const row of result) {
-    values.set(reads[row.read], row.values.map(Number));
-  }
-  return values;
 }
