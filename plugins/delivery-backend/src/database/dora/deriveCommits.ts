@@ -180,6 +180,20 @@ export async function deriveCommits(
 ): Promise<void> {
   const { replacedCommits, listedCommits, before, after } = options;
 
+  // Times lowered for the commits listed now, before any row is inserted: a
+  // row inserted below takes its commit's earliest time from the stored
+  // events, which already list these, so only the rows there before need
+  // lowering. Most listed commits are new and find none (an index probe
+  // that misses), where probing after the inserts visited each new row for
+  // nothing.
+  const earliest = new Map<string, number>();
+  for (const { sha, committedAt } of listedCommits) {
+    earliest.set(sha, Math.min(committedAt, earliest.get(sha) ?? Infinity));
+  }
+  for (const chunk of chunks([...earliest], LISTED_PER_STATEMENT)) {
+    await lowerCommitTimes(tx, chunk);
+  }
+
   // Commits a changed deployment brought before may now have another first
   // deployment, or none: delete and derive again from every deployment that
   // brings them. Those only brought now can only get an earlier one.
@@ -203,15 +217,7 @@ export async function deriveCommits(
     offerFirstDeployments(tx, chunk.flat()),
   );
 
-  // Times: recomputed for commits an event stopped listing, lowered for
-  // those listed now.
+  // Times recomputed for commits an event stopped listing.
   const unlisted = unique(replacedCommits.map(commit => commit.sha));
   await eachChunk(unlisted, chunk => updateCommitTimes(tx, chunk));
-  const earliest = new Map<string, number>();
-  for (const { sha, committedAt } of listedCommits) {
-    earliest.set(sha, Math.min(committedAt, earliest.get(sha) ?? Infinity));
-  }
-  for (const chunk of chunks([...earliest], LISTED_PER_STATEMENT)) {
-    await lowerCommitTimes(tx, chunk);
-  }
 }

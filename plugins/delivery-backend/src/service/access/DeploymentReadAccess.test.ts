@@ -82,6 +82,27 @@ describe('DeploymentReadAccess remembering decisions', () => {
     expect(permissions.authorize).toHaveBeenCalledTimes(3);
   });
 
+  it('knows whether someone may read every entity from one decision without an entity, kept as the others', async () => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 11, 6) });
+    // Users get a condition (on the entity's kind), services an allow.
+    const permissions = permissionsDenyingEntities(secret);
+    const access = new DeploymentReadAccess(permissions, {
+      rememberDecisions: true,
+    });
+    const service = mockCredentials.service('plugin:catalog');
+
+    await expect(access.readsEveryEntity(alice)).resolves.toBe(false);
+    await expect(access.readsEveryEntity(service)).resolves.toBe(true);
+    await expect(access.readsEveryEntity(alice)).resolves.toBe(false);
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+    // No entity was checked one by one for it.
+    expect(askedAbout(permissions)).toEqual([]);
+
+    jest.advanceTimersByTime(10_001);
+    await access.readsEveryEntity(service);
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
+  });
+
   it('asks every time unless told to remember', async () => {
     const permissions = permissionsDenyingEntities(secret);
     const access = new DeploymentReadAccess(permissions);

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { deliveryDeploymentReadPermission } from '@domain-delivery/backstage-plugin-delivery-common';
 import { LRUCache } from 'lru-cache';
 import { allowedEntities } from './assertAllowed';
@@ -19,6 +20,9 @@ const READ_DECISION_TTL_MS = 10_000;
 // conditions for the catalog to apply).
 const READ_DECISION_REFRESH_MS = 5_000;
 const MAX_READ_DECISIONS = 20_000;
+// Stands for "any entity" among the refs decided: whether the policy allows
+// reading without a condition. No entity ref is a bare asterisk.
+const EVERY_ENTITY = '*';
 
 interface Decision {
   allowed: boolean;
@@ -69,6 +73,15 @@ export class DeploymentReadAccess {
     }
   }
 
+  /**
+   * Whether the policy lets the caller read the deployments of every entity,
+   * without a condition: one decision without a resource, as the catalog
+   * asks before listing. A portal-wide read needs no list of entities then.
+   */
+  async readsEveryEntity(credentials: BackstageCredentials): Promise<boolean> {
+    return (await this.readable([EVERY_ENTITY], credentials)).has(EVERY_ENTITY);
+  }
+
   /** Those of the entities whose deployments the caller may read, in the order given. */
   async readable(
     entityRefs: Iterable<string>,
@@ -76,12 +89,7 @@ export class DeploymentReadAccess {
   ): Promise<Set<string>> {
     const { decisions } = this;
     if (!decisions) {
-      return allowedEntities(
-        this.permissions,
-        deliveryDeploymentReadPermission,
-        entityRefs,
-        credentials,
-      );
+      return this.ask([...entityRefs], credentials);
     }
     const caller = callerKey(credentials);
     const key = (ref: string) => `${caller}\n${ref}`;
@@ -119,18 +127,40 @@ export class DeploymentReadAccess {
     key: (ref: string) => string,
   ): Promise<Map<string, boolean>> {
     const at = Date.now();
-    const allowed = await allowedEntities(
-      this.permissions,
-      deliveryDeploymentReadPermission,
-      refs,
-      credentials,
-    );
+    const allowed = await this.ask(refs, credentials);
     const decided = new Map(refs.map(ref => [ref, allowed.has(ref)]));
     for (const [ref, decision] of decided) {
       // Its ten seconds count from when the policy was asked.
       this.decisions?.set(key(ref), { allowed: decision, at }, { start: at });
     }
     return decided;
+  }
+
+  // Which of these the policy allows: each entity checked against it in one
+  // batch, and any entity (EVERY_ENTITY) by a decision without a resource.
+  private async ask(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const entities = refs.filter(ref => ref !== EVERY_ENTITY);
+    const [unconditional, allowed] = await Promise.all([
+      entities.length < refs.length
+        ? this.permissions.authorizeConditional(
+            [{ permission: deliveryDeploymentReadPermission }],
+            { credentials },
+          )
+        : [],
+      allowedEntities(
+        this.permissions,
+        deliveryDeploymentReadPermission,
+        entities,
+        credentials,
+      ),
+    ]);
+    if (unconditional[0]?.result === AuthorizeResult.ALLOW) {
+      allowed.add(EVERY_ENTITY);
+    }
+    return allowed;
   }
 
   // Asks again about decisions that are getting old, once at a time each;
