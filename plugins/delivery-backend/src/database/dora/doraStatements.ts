@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { arrayParameter } from '../arrayParameter';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 
 // The statements that derive one part of the DORA tables for a given set of
@@ -63,8 +64,11 @@ export function rowsTable(
         .map(column => `?::${column.type}[]`)
         .join(', ')}) AS ${alias}(${columns.map(c => c.name).join(', ')})`,
       // One array per column, each bound as a single parameter.
-      bindings: columns.map(
-        (_, index) => rows.map(row => row[index]) as unknown as Knex.Value,
+      bindings: columns.map((column, index) =>
+        arrayParameter(
+          rows.map(row => row[index]),
+          column.type,
+        ),
       ),
     };
   }

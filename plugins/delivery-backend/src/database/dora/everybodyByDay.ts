@@ -40,6 +40,8 @@ interface DayRow {
 // What a range (the window, or a bucket of it) adds up to.
 interface RangeCounts {
   deployments: number;
+  /** Commits with a lead time: as many as the lead times counted per bucket. */
+  commits: number;
   rework: number;
   failed: number;
   openFailures: number;
@@ -77,6 +79,13 @@ function countsOf(list: string): Array<[number, number]> {
   });
   return counts;
 }
+
+const leadTimesKept = (row: DayRow | undefined) =>
+  row !== undefined &&
+  row.lead_time_median !== null &&
+  row.lead_time_p90 !== null;
+const recoveryKept = (row: DayRow | undefined) =>
+  row !== undefined && row.recovery_median !== null;
 
 const total = (counts: number[]) =>
   counts.reduce((sum, count) => sum + (count ?? 0), 0);
@@ -121,24 +130,39 @@ export async function everybodyByDay(
       // Range 0 is the window, range i + 1 the bucket i.
       const ranges: RangeCounts[] = edges.map(() => ({
         deployments: 0,
+        commits: 0,
         rework: 0,
         failed: 0,
         openFailures: 0,
         leadTimes: [],
         recoveries: [],
       }));
+      // A range that is one UTC day with a row: that row, whose kept
+      // percentiles stand for reading values.
+      const byDay = new Map(days.map(row => [Number(row.day), row]));
+      const dayOf = (index: number) =>
+        index > 0 && edges[index] - edges[index - 1] === DAY
+          ? byDay.get(edges[index - 1])
+          : undefined;
       for (const row of days) {
-        const series = bucketOf(edges, Number(row.day));
-        // Taken apart once, added to the window and to the day's bucket.
+        const series = bucketOf(edges, Number(row.day)) + 1;
+        // Taken apart once, added to the window and to the day's bucket,
+        // unless that bucket is the day and kept its percentiles.
         const leadTimes = countsOf(row.lead_time_buckets);
         const recoveries = countsOf(row.recovery_buckets);
-        for (const range of [ranges[0], ranges[series + 1]]) {
+        const keptDay = dayOf(series);
+        for (const [index, range] of [ranges[0], ranges[series]].entries()) {
           range.deployments += row.deployments;
+          range.commits += row.commits;
           range.rework += row.rework;
           range.failed += row.failed;
           range.openFailures += row.open_failures;
-          addInto(range.leadTimes, leadTimes);
-          addInto(range.recoveries, recoveries);
+          if (index === 0 || !leadTimesKept(keptDay)) {
+            addInto(range.leadTimes, leadTimes);
+          }
+          if (index === 0 || !recoveryKept(keptDay)) {
+            addInto(range.recoveries, recoveries);
+          }
         }
       }
 
@@ -169,31 +193,18 @@ export async function everybodyByDay(
         };
         return { n, position, lower, low: at(lower), high: at(upper) };
       };
-      // A range that is one UTC day with a row: that row, whose kept
-      // percentiles stand for reading values.
-      const byDay = new Map(days.map(row => [Number(row.day), row]));
-      const dayOf = (index: number) =>
-        index > 0 && edges[index] - edges[index - 1] === DAY
-          ? byDay.get(edges[index - 1])
-          : undefined;
       const percentiles = ranges.map((range, index) => {
         const day = dayOf(index);
-        const leadTimesKept =
-          day?.lead_time_median !== null &&
-          day?.lead_time_median !== undefined &&
-          day.lead_time_p90 !== null;
-        const recoveryKept =
-          day?.recovery_median !== null && day?.recovery_median !== undefined;
         return {
           day,
-          leadTimeCommits: total(range.leadTimes),
-          leadTime: leadTimesKept
-            ? [{ kept: day.lead_time_median! }, { kept: day.lead_time_p90! }]
+          leadTimeCommits: range.commits,
+          leadTime: leadTimesKept(day)
+            ? [{ kept: day!.lead_time_median! }, { kept: day!.lead_time_p90! }]
             : [MEDIAN, P90].map(p =>
                 wanted('lead_time', index, range.leadTimes, p),
               ),
-          recovery: recoveryKept
-            ? { kept: day.recovery_median! }
+          recovery: recoveryKept(day)
+            ? { kept: day!.recovery_median! }
             : wanted('recovery', index, range.recoveries, MEDIAN),
         };
       });
