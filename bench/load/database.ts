@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
 import { DoraDerivationSettings } from '../../plugins/delivery-backend/src/database/dora/DoraDerivationSettings';
@@ -48,6 +49,10 @@ export async function prepareDeliveryDatabase(
     await generateHistory(knex);
     await knex.transaction(tx => rebuildDoraTables(tx, settings));
     await knex.raw('VACUUM ANALYZE');
+    // Written out now, to disk too, not by a checkpoint or the kernel
+    // during the timed phases (the server runs without fsync).
+    await knex.raw('CHECKPOINT');
+    spawnSync('sync');
   } finally {
     await knex.destroy();
   }
