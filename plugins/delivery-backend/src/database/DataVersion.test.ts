@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { migrationsDir } from '../__testUtils__/migrations';
-import { DataVersion } from './DataVersion';
+import { DataVersion, versionOf } from './DataVersion';
 
 jest.setTimeout(60_000);
 
@@ -144,5 +144,23 @@ describe('DataVersion', () => {
     } finally {
       await sqlite.destroy();
     }
+  });
+});
+
+describe('versionOf', () => {
+  it("leaves out other databases' transactions also after the ids wrapped around", () => {
+    // Epoch 1: the snapshot's 64-bit ids are 2^32 above the 32-bit ones
+    // pg_stat_activity shows.
+    const epoch = 2 ** 32;
+    const snapshot = `${epoch + 100}:${epoch + 300}:${epoch + 100},${
+      epoch + 150
+    }`;
+    expect(versionOf(String(epoch + 200), snapshot, ['100'])).toBe(
+      `${epoch + 200}:${epoch + 150}`,
+    );
+    expect(versionOf(String(epoch + 200), snapshot, [])).toBe(
+      `${epoch + 200}:${epoch + 100}:${epoch + 150}`,
+    );
+    expect(versionOf(null, '5:5:', [])).toBe('0');
   });
 });

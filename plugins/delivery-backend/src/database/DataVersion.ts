@@ -47,15 +47,7 @@ export class DataVersion {
       snapshot: string;
       elsewhere: string[] | null;
     };
-    const newestId = BigInt(newest ?? 0);
-    const otherDatabases = new Set(elsewhere ?? []);
-    const running = snapshot.split(':')[2];
-    const olderRunning = running
-      ? running
-          .split(',')
-          .filter(id => BigInt(id) < newestId && !otherDatabases.has(id))
-      : [];
-    return [newest ?? '0', ...olderRunning].join(':');
+    return versionOf(newest, snapshot, elsewhere ?? []);
   }
 
   /**
@@ -72,4 +64,33 @@ export class DataVersion {
       )
       .delete();
   }
+}
+
+// The low 32 bits of a transaction id: pg_stat_activity shows a backend's
+// id without the epoch that the snapshot's 64-bit ids carry.
+const WITHOUT_EPOCH = BigInt(0xffffffff);
+
+/**
+ * A version from the newest noted write, the snapshot's text
+ * (`xmin:xmax:running,...`, 64-bit ids) and the 32-bit ids of transactions
+ * other databases' backends are running.
+ */
+export function versionOf(
+  newest: string | null,
+  snapshot: string,
+  elsewhere: string[],
+): string {
+  const newestId = BigInt(newest ?? 0);
+  const otherDatabases = new Set(elsewhere);
+  const running = snapshot.split(':')[2];
+  const olderRunning = running
+    ? running
+        .split(',')
+        .filter(
+          id =>
+            BigInt(id) < newestId &&
+            !otherDatabases.has((BigInt(id) & WITHOUT_EPOCH).toString()),
+        )
+    : [];
+  return [newest ?? '0', ...olderRunning].join(':');
 }
