@@ -100,6 +100,14 @@ export async function startReplicas(options: {
     const child = spawn(
       process.execPath,
       [
+        // DELIVERY_BENCH_LOAD_PROFILE=<folder>: each replica writes a CPU
+        // profile there when it stops, to see where a request's time goes.
+        ...(process.env.DELIVERY_BENCH_LOAD_PROFILE
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${process.env.DELIVERY_BENCH_LOAD_PROFILE}`,
+            ]
+          : []),
         '--require',
         join(ROOT, 'node_modules/@backstage/cli/config/nodeTransform.cjs'),
         join(ROOT, 'bench/load/backend.ts'),
