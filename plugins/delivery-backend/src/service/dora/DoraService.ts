@@ -56,8 +56,8 @@ export class DoraService {
       summary,
       tiers: doraTiers(summary),
       series: window.buckets.map((bucket, index) => ({
-        start: new Date(bucket.start).toISOString(),
-        end: new Date(bucket.end).toISOString(),
+        start: bucket.startIso,
+        end: bucket.endIso,
         label: bucket.label,
         ...summarize(buckets[index], bucket.days),
       })),

@@ -8,6 +8,9 @@ export interface DoraWindowBucket {
   /** Where the calendar day or week starts and ends, in milliseconds. */
   start: number;
   end: number;
+  /** The same instants as the API answers them (written once per window). */
+  startIso: string;
+  endIso: string;
   /** The local day (`2026-03-29`) or ISO week (`2026-W13`). */
   label: string;
   /** How many days of it lie in the window: calendar days in the time zone. */
@@ -100,6 +103,8 @@ function splitWindow(options: DoraWindowOptions): DoraWindow {
     buckets.push({
       start: start.toMillis(),
       end: end.toMillis(),
+      startIso: new Date(start.toMillis()).toISOString(),
+      endIso: new Date(end.toMillis()).toISOString(),
       label:
         bucket === 'day' ? start.toISODate()! : start.toFormat("kkkk-'W'WW"),
       days: daysBetween(overlapStart, overlapEnd, timeZone),
