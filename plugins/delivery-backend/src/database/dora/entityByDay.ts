@@ -1,12 +1,9 @@
 import { Knex } from 'knex';
 import { bucketOf } from './aggregateRows';
 import { DoraAggregate } from './DoraStore';
-import {
-  EntityDay,
-  keepEntityDays,
-  percentileOfSorted,
-  readEntityDays,
-} from './entityDays';
+import { EntityDay, percentileOfSorted } from './entityDayFigures';
+import { readEntityDays } from './entityDays';
+import { keepEntityDays } from './keepEntityDays';
 
 const MEDIAN = 0.5;
 const P90 = 0.9;
