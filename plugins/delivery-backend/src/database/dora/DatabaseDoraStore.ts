@@ -18,9 +18,11 @@ import {
 
 /**
  * The Knex implementation of {@link DoraStore}, over the tables that
- * ingestion derives (see `deriveIngested`). Each query reads only the
- * window's rows through an index. PostgreSQL aggregates in SQL, medians
- * with `percentile_cont`; SQLite answers the rows and they are aggregated in
+ * ingestion derives (see `deriveIngested`). On PostgreSQL, everybody's or
+ * one entity's window over whole UTC days reads rows per day
+ * (`everybodyByDay`, `entityByDay`); other windows and scopes read only the
+ * window's rows through an index and aggregate them in SQL, medians with
+ * `percentile_cont`. SQLite answers the rows and they are aggregated in
  * memory with the same arithmetic, so both give the same numbers.
  */
 export class DatabaseDoraStore implements DoraStore {
