@@ -12,11 +12,16 @@
 // a row per commit.
 //
 // Nothing writes these rows but reads, and ingestion never waits on them: a
-// row is the entity's figures as of the version (xmin) of that day's row in
-// `dora_days`, which the statement triggers write whenever any change falls
-// on the day. A read uses a kept row only while the day's row is still that
-// version, and computes the day again otherwise (see entityByDay.ts).
+// row is the entity's figures as of a version of the day. `dora_days` gains
+// that version: a number from the sequence `dora_day_versions`, drawn anew by
+// the statement triggers for every day a change falls on (see
+// lib/doraDayCounts.js), and never again after, also not by another
+// database restored from a dump (a dump keeps the sequence; a row's xmin
+// would repeat there). A read uses a kept row only while its day is still
+// that version, and computes the day again otherwise (see entityDays.ts).
 // PostgreSQL only, as `dora_days`.
+
+const { replaceFollowFunctions } = require('./lib/doraDayCounts');
 
 /**
  * @param {import('knex').Knex} knex
@@ -25,6 +30,15 @@ exports.up = async function up(knex) {
   if (knex.client.config.client !== 'pg') {
     return;
   }
+  await knex.raw('CREATE SEQUENCE dora_day_versions');
+  // Each day there is gets its own version.
+  await knex.raw(`
+    ALTER TABLE dora_days ADD COLUMN version bigint NOT NULL
+      DEFAULT nextval('dora_day_versions')`);
+  await knex.raw(
+    `COMMENT ON COLUMN dora_days.version IS 'Drawn anew whenever a change falls on the day'`,
+  );
+  await replaceFollowFunctions(knex, 'running totals', true, true);
   await knex.schema.createTable('dora_entity_day_figures', table => {
     table.comment(
       'One entity’s DORA figures of a UTC day, kept by reads while the day is unchanged',
@@ -32,9 +46,11 @@ exports.up = async function up(knex) {
     table.string('entity_ref', 255).notNullable();
     table.bigInteger('day').notNullable().comment('UTC midnight, ms');
     table
-      .text('version')
+      .bigInteger('version')
       .notNullable()
-      .comment('The xmin of the day’s dora_days row these figures are of');
+      .comment(
+        'The version of the day (dora_days.version) these figures are of',
+      );
     for (const name of [
       'deployments',
       'rework',
@@ -70,4 +86,7 @@ exports.down = async function down(knex) {
     return;
   }
   await knex.schema.dropTable('dora_entity_day_figures');
+  await replaceFollowFunctions(knex, 'running totals', true);
+  await knex.raw('ALTER TABLE dora_days DROP COLUMN version');
+  await knex.raw('DROP SEQUENCE dora_day_versions');
 };

@@ -216,13 +216,22 @@ const runningTotals = names => `
  * and to the entity counts, kept per day or as running totals. With
  * `dayPercentiles`, every day a changed row falls on is written, also when
  * its counts stay the same (a value may have moved within its bucket), and
- * forgets the percentiles of its values that a read kept.
+ * forgets the percentiles of its values that a read kept. With
+ * `dayVersions` too, each day written draws a new `version` from the
+ * sequence `dora_day_versions` (an inserted row by the column's default).
  * @param {typeof DEPLOYMENTS} kind
  * @param {string} changed
  * @param {'per day' | 'running totals'} entityCounts
  * @param {boolean} [dayPercentiles]
+ * @param {boolean} [dayVersions]
  */
-function follow(kind, changed, entityCounts, dayPercentiles = false) {
+function follow(
+  kind,
+  changed,
+  entityCounts,
+  dayPercentiles = false,
+  dayVersions = false,
+) {
   const counts = countsOf(kind).map(([name]) => name);
   const dayNames = kind.day.map(c => c[0]);
   const entityNames = kind.entityDay.map(c => c[0]);
@@ -262,7 +271,7 @@ function follow(kind, changed, entityCounts, dayPercentiles = false) {
     dayPercentiles
       ? kind.percentiles.map(name => `, ${name} = NULL`).join('')
       : ''
-  }`;
+  }${dayVersions ? `, version = nextval('dora_day_versions')` : ''}`;
 }
 
 /**
@@ -280,11 +289,13 @@ const existing = kind =>
  * @param {import('knex').Knex} knex
  * @param {'per day' | 'running totals'} entityCounts
  * @param {boolean} [dayPercentiles] see {@link follow}
+ * @param {boolean} [dayVersions] see {@link follow}
  */
 async function replaceFollowFunctions(
   knex,
   entityCounts,
   dayPercentiles = false,
+  dayVersions = false,
 ) {
   for (const kind of KINDS) {
     for (const [operation, signs] of OPERATIONS) {
@@ -305,7 +316,7 @@ async function replaceFollowFunctions(
         SET enable_hashjoin = off SET enable_mergejoin = off
         AS $$
         BEGIN
-          ${follow(kind, changed, entityCounts, dayPercentiles)};
+          ${follow(kind, changed, entityCounts, dayPercentiles, dayVersions)};
           RETURN NULL;
         END $$`);
     }

@@ -8,7 +8,7 @@ const P90 = 0.9;
 /** One entity's DORA figures of one UTC day. */
 export interface EntityDay {
   day: number;
-  /** The xmin of the day's `dora_days` row these figures are of. */
+  /** The version of the day in `dora_days` these figures are of. */
   version: string;
   deployments: number;
   rework: number;

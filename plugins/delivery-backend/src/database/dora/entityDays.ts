@@ -16,7 +16,7 @@ const KEPT_COLUMNS = [
   'f.recoveries',
 ];
 
-// A day of the window: its `dora_days` row's day and version, then what is
+// A day of the window: its day and version in `dora_days`, then what is
 // kept for the entity (nothing, if no row is kept for it).
 interface DayRow {
   day: number;
@@ -31,7 +31,7 @@ interface DayRow {
 // separated by '|' (none holds one): the driver takes a text field apart
 // per column, and one field per row made this read a quarter quicker.
 const KEPT_DAYS = `
-  SELECT concat_ws('|', d.day, d.xmin, ${['f.version', ...KEPT_COLUMNS]
+  SELECT concat_ws('|', d.day, d.version, ${['f.version', ...KEPT_COLUMNS]
     .map(column => `coalesce(${column}::text, '')`)
     .join(', ')}) AS day
   FROM dora_days d

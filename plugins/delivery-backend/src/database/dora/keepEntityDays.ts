@@ -28,12 +28,12 @@ export async function keepEntityDays(
        SELECT ?, v.day, v.version, v.deployments, v.rework, v.failed,
          v.open_failures, v.commits, v.lead_time_median, v.lead_time_p90,
          v.recovery_median, v.lead_times, v.recoveries
-       FROM unnest(?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[],
+       FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[],
          ?::int[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])
          AS v(day, version, deployments, rework, failed, open_failures, commits,
            lead_time_median, lead_time_p90, recovery_median, lead_times, recoveries)
        -- Only figures of the day as it still is.
-       JOIN dora_days d ON d.day = v.day AND d.xmin::text = v.version
+       JOIN dora_days d ON d.day = v.day AND d.version = v.version
        ORDER BY v.day
        ON CONFLICT (entity_ref, day) DO UPDATE SET
          version = excluded.version, deployments = excluded.deployments,
@@ -42,7 +42,9 @@ export async function keepEntityDays(
          lead_time_median = excluded.lead_time_median,
          lead_time_p90 = excluded.lead_time_p90,
          recovery_median = excluded.recovery_median,
-         lead_times = excluded.lead_times, recoveries = excluded.recoveries`,
+         lead_times = excluded.lead_times, recoveries = excluded.recoveries
+       -- Another read may have kept the same version meanwhile.
+       WHERE f.version <> excluded.version`,
       [
         entityRef,
         column(day => day.day),
