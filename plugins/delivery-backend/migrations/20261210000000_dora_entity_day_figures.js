@@ -8,7 +8,7 @@
 // A row holds the day's counts, its exact percentiles, and its lead times and
 // recovery times, sorted: a daily series takes each day's percentiles as
 // they are, and a longer range's exact median or 90th percentile comes from
-// its days' values, a few thousand numbers in one array per day rather than
+// its days' values, a few thousand numbers in one text per day rather than
 // a row per commit.
 //
 // Nothing writes these rows but reads, and ingestion never waits on them: a

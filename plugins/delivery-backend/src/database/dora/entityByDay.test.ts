@@ -6,6 +6,7 @@ import { randomHistory } from '../../__testUtils__/messyDoraHistory';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
 import { DoraDerivationSettings } from './DoraDerivationSettings';
 import { entityByDay } from './entityByDay';
+import { everybodyByDay } from './everybodyByDay';
 import { rebuildDoraTables } from './rebuildDoraTables';
 import { aggregateWindowInPostgres } from './windowAggregate';
 
@@ -117,6 +118,11 @@ describe('entityByDay', () => {
          WHERE entity_ref = ? AND day = ?`,
         [PARKING, BASE],
       );
+      expect(
+        (await entityByDay(knex, PARKING, edges)).buckets[0].leadTimeMedianMs,
+      ).toBe(1);
+      // Everybody's read keeping the day's percentiles changes nothing of it.
+      await everybodyByDay(knex, edges);
       expect(
         (await entityByDay(knex, PARKING, edges)).buckets[0].leadTimeMedianMs,
       ).toBe(1);
