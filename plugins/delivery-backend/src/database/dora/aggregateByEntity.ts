@@ -2,14 +2,15 @@ import { Knex } from 'knex';
 import { IN_LIST_SIZE, chunks } from '../chunks';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { isPostgres, rowsOf } from './doraStatements';
+import {
+  DeploymentColumns,
+  LeadTimeColumns,
+  REWORK,
+  deploymentFigures,
+  leadTimeFigures,
+  numberOrNull,
+} from './aggregateColumns';
 import { DoraAggregate } from './DoraStore';
-
-type Millis = number | string;
-
-const REWORK = `('rollback', 'hotfix')`;
-
-const numberOrNull = (value: Millis | null | undefined) =>
-  value === null || value === undefined ? null : Number(value);
 
 /** Nothing in the window: an entity without rows. */
 export const EMPTY_AGGREGATE: DoraAggregate = {
@@ -82,32 +83,15 @@ async function inPostgres(
     }
     return byEntity.get(ref)!;
   };
-  for (const row of rowsOf<{
-    entity_ref: string;
-    deployments: Millis;
-    rework: Millis;
-    failed: Millis;
-    open_failures: Millis;
-    recovery_median: number | null;
-  }>(deploymentResult)) {
-    Object.assign(entry(row.entity_ref), {
-      deployments: Number(row.deployments),
-      reworkDeployments: Number(row.rework),
-      failedDeployments: Number(row.failed),
-      openFailures: Number(row.open_failures),
-      recoveryMedianMs: numberOrNull(row.recovery_median),
-    });
+  for (const row of rowsOf<DeploymentColumns & { entity_ref: string }>(
+    deploymentResult,
+  )) {
+    Object.assign(entry(row.entity_ref), deploymentFigures(row));
   }
-  for (const row of rowsOf<{
-    entity_ref: string;
-    commits: Millis;
-    lead_time: number[] | null;
-  }>(commitResult)) {
-    Object.assign(entry(row.entity_ref), {
-      leadTimeCommits: Number(row.commits),
-      leadTimeMedianMs: numberOrNull(row.lead_time?.[0]),
-      leadTimeP90Ms: numberOrNull(row.lead_time?.[1]),
-    });
+  for (const row of rowsOf<LeadTimeColumns & { entity_ref: string }>(
+    commitResult,
+  )) {
+    Object.assign(entry(row.entity_ref), leadTimeFigures(row));
   }
   return byEntity;
 }

@@ -3,20 +3,21 @@ import { IN_LIST_SIZE, chunks } from '../chunks';
 import { EMPTY_AGGREGATE as EMPTY } from './aggregateByEntity';
 import { aggregateRows, DeploymentFact, LeadTimeFact } from './aggregateRows';
 import { rowsOf } from './doraStatements';
+import {
+  DeploymentColumns,
+  LeadTimeColumns,
+  REWORK,
+  deploymentFigures,
+  leadTimeFigures,
+  numberOrNull,
+} from './aggregateColumns';
 import { DoraAggregate } from './DoraStore';
-
-type Millis = number | string;
-
-const REWORK = `('rollback', 'hotfix')`;
 
 // Enough to sort a portal-wide quarter's lead times (~250,000) in memory.
 const SORT_MEMORY = '64MB';
 // As many entities as sort their window's rows in PostgreSQL's default
 // memory (a few thousand rows each).
 const FEW_ENTITIES = 50;
-
-const numberOrNull = (value: Millis | null | undefined) =>
-  value === null || value === undefined ? null : Number(value);
 
 /**
  * The aggregates of the window and of each bucket from the window's
@@ -81,33 +82,15 @@ export async function aggregateWindowInPostgres(
   const buckets = edges.slice(1).map(() => ({ ...EMPTY }));
   const target = (bucket: number | null) =>
     bucket === null ? total : buckets[bucket - 1];
-  for (const row of rowsOf<{
-    bucket: number | null;
-    deployments: Millis;
-    rework: Millis;
-    failed: Millis;
-    open_failures: Millis;
-    recovery_median: number | null;
-  }>(deploymentResult)) {
-    Object.assign(target(row.bucket), {
-      deployments: Number(row.deployments),
-      reworkDeployments: Number(row.rework),
-      failedDeployments: Number(row.failed),
-      openFailures: Number(row.open_failures),
-      recoveryMedianMs: numberOrNull(row.recovery_median),
-    });
+  for (const row of rowsOf<DeploymentColumns & { bucket: number | null }>(
+    deploymentResult,
+  )) {
+    Object.assign(target(row.bucket), deploymentFigures(row));
   }
-  for (const row of rowsOf<{
-    bucket: number | null;
-    commits: Millis;
-    lead_time: number[] | null;
-  }>(commitResult)) {
-    // percentile_cont of no rows is null, not an array of nulls.
-    Object.assign(target(row.bucket), {
-      leadTimeCommits: Number(row.commits),
-      leadTimeMedianMs: numberOrNull(row.lead_time?.[0]),
-      leadTimeP90Ms: numberOrNull(row.lead_time?.[1]),
-    });
+  for (const row of rowsOf<LeadTimeColumns & { bucket: number | null }>(
+    commitResult,
+  )) {
+    Object.assign(target(row.bucket), leadTimeFigures(row));
   }
   return { total, buckets };
 }
