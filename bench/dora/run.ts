@@ -29,12 +29,13 @@ import { ingestLiveBatch } from './live';
 
 const DAY = 24 * 60 * 60 * 1000;
 const WINDOW_DAYS = 90;
-const RUNS = 9;
+const RUNS = 21;
 // Calls before the timed ones: the first computes and keeps each day's
-// percentiles; the next let V8 compile the path's JavaScript, as it has on
-// a server that answered such calls before. The first call's time is
+// percentiles; the next let V8 optimize the path's JavaScript, as it has on
+// a server that answered such calls before (three were too few: the timed
+// calls still ran partly unoptimized code). The first call's time is
 // printed as well.
-const WARM_UP = 3;
+const WARM_UP = 20;
 const settings: DoraDerivationSettings = {
   productionEnvironments: ['prod'],
   incidentAttributionWindowMs: DAY,

@@ -1,4 +1,24 @@
 import { Knex } from 'knex';
+import { preparedStatement } from './preparedStatement';
+
+// The newest writing transaction this moment's snapshot sees, the snapshot,
+// and the transactions other databases' backends run (see `current`).
+const readVersion = preparedStatement(
+  `WITH seen AS MATERIALIZED (
+    SELECT (SELECT max(transaction_id) FROM delivery_data_changes) AS newest,
+      pg_current_snapshot() AS snapshot
+  )
+  SELECT newest::text AS newest, snapshot::text AS snapshot,
+    -- Only while a transaction older than the newest write runs (the
+    -- snapshot's xmin is the oldest running): reading pg_stat_activity
+    -- costs PostgreSQL several times the rest, on every request.
+    CASE WHEN pg_snapshot_xmin(snapshot)::text::bigint < newest THEN ARRAY(
+      SELECT a.backend_xid::text FROM pg_stat_activity a
+      WHERE a.backend_xid IS NOT NULL
+        AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())
+    ) END AS elsewhere
+  FROM seen`,
+);
 
 /**
  * Which state of the plugin's data a reader sees, as a short string that
@@ -26,22 +46,7 @@ export class DataVersion {
    * here meanwhile and stays.
    */
   async current(): Promise<string> {
-    const result = await this.db.raw(
-      `WITH seen AS MATERIALIZED (
-         SELECT (SELECT max(transaction_id) FROM delivery_data_changes) AS newest,
-           pg_current_snapshot() AS snapshot
-       )
-       SELECT newest::text AS newest, snapshot::text AS snapshot,
-         -- Only while a transaction older than the newest write runs (the
-         -- snapshot's xmin is the oldest running): reading pg_stat_activity
-         -- costs PostgreSQL several times the rest, on every request.
-         CASE WHEN pg_snapshot_xmin(snapshot)::text::bigint < newest THEN ARRAY(
-           SELECT a.backend_xid::text FROM pg_stat_activity a
-           WHERE a.backend_xid IS NOT NULL
-             AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())
-         ) END AS elsewhere
-       FROM seen`,
-    );
+    const result = await readVersion(this.db);
     const { newest, snapshot, elsewhere } = result.rows[0] as {
       newest: string | null;
       snapshot: string;

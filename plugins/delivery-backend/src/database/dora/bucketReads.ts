@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { preparedStatement } from '../preparedStatement';
 import { rowsOf } from './doraStatements';
 
 /** Which values: lead times (of commits) or recovery times (of deployments). */
@@ -13,6 +14,44 @@ export interface BucketRead {
   first: number;
   last: number;
 }
+
+// The sorted values of one value bucket in a range, from index first to
+// last (1-based), for each read.
+const reading = (
+  value: string,
+  table: string,
+  at: string,
+  known: string,
+) => `SELECT r.read, x.values
+  FROM unnest(?::int[], ?::int[], ?::bigint[], ?::bigint[], ?::int[], ?::int[])
+    AS r(read, bucket, range_from, range_to, first, last)
+  CROSS JOIN LATERAL (
+    SELECT (array_agg(${value} ORDER BY ${value}))[r.first:r.last] AS values
+    FROM ${table}
+    WHERE dora_lead_time_bucket(${value}) = r.bucket
+      AND ${at} >= r.range_from AND ${at} < r.range_to AND ${known} IS NOT NULL
+  ) x`;
+
+const readValues = preparedStatement(
+  `${reading(
+    'c.first_finished_at - c.committed_at',
+    'dora_commits c',
+    'c.first_finished_at',
+    'c.committed_at',
+  )}
+  UNION ALL
+  ${reading(
+    'd.recovered_at - d.finished_at',
+    'dora_deployments d',
+    'd.finished_at',
+    'd.recovered_at',
+  )}`,
+);
+
+const planIndexScans = preparedStatement(
+  `SELECT set_config('enable_seqscan', 'off', true),
+     set_config('max_parallel_workers_per_gather', '0', true)`,
+);
 
 /**
  * The wanted stretch of sorted values of each read, each one range scan of
@@ -43,43 +82,11 @@ export async function readBuckets(
       ofKind.map(read => read.last + 1),
     ];
   };
-  const reading = (
-    value: string,
-    table: string,
-    at: string,
-    known: string,
-  ) => `SELECT r.read, x.values
-    FROM unnest(?::int[], ?::int[], ?::bigint[], ?::bigint[], ?::int[], ?::int[])
-      AS r(read, bucket, range_from, range_to, first, last)
-    CROSS JOIN LATERAL (
-      SELECT (array_agg(${value} ORDER BY ${value}))[r.first:r.last] AS values
-      FROM ${table}
-      WHERE dora_lead_time_bucket(${value}) = r.bucket
-        AND ${at} >= r.range_from AND ${at} < r.range_to AND ${known} IS NOT NULL
-    ) x`;
   // One index range scan per read, in this process (a parallel plan costs
   // more to start than the reads take).
-  await tx.raw(
-    `SELECT set_config('enable_seqscan', 'off', true),
-       set_config('max_parallel_workers_per_gather', '0', true)`,
-  );
+  await planIndexScans(tx);
   const result = rowsOf<{ read: number; values: string[] }>(
-    await tx.raw(
-      `${reading(
-        'c.first_finished_at - c.committed_at',
-        'dora_commits c',
-        'c.first_finished_at',
-        'c.committed_at',
-      )}
-      UNION ALL
-      ${reading(
-        'd.recovered_at - d.finished_at',
-        'dora_deployments d',
-        'd.finished_at',
-        'd.recovered_at',
-      )}`,
-      [...bindings('lead_time'), ...bindings('recovery')],
-    ),
+    await readValues(tx, [...bindings('lead_time'), ...bindings('recovery')]),
   );
   for (const row of result) {
     values.set(reads[row.read], row.values.map(Number));

@@ -1,8 +1,9 @@
 import { Knex } from 'knex';
+import { preparedStatement } from '../preparedStatement';
 import { rowsOf } from './doraStatements';
 import { EntityDay, computeEntityDays, numbersOf } from './entityDayFigures';
 
-// The columns of a kept day, in the order KEPT_DAYS writes them.
+// The columns of a kept day, in the order `keptDays` writes them.
 const KEPT_COLUMNS = [
   'f.deployments',
   'f.rework',
@@ -30,19 +31,19 @@ interface DayRow {
 // has nothing of the entity either). Each row is one text, the fields
 // separated by '|' (none holds one): the driver takes a text field apart
 // per column, and one field per row made this read a quarter quicker.
-const KEPT_DAYS = `
+const keptDays = preparedStatement(`
   SELECT concat_ws('|', d.day, d.version, ${['f.version', ...KEPT_COLUMNS]
     .map(column => `coalesce(${column}::text, '')`)
     .join(', ')}) AS day
   FROM dora_days d
   LEFT JOIN dora_entity_day_figures f ON f.entity_ref = ? AND f.day = d.day
-  WHERE d.day >= ? AND d.day < ?`;
+  WHERE d.day >= ? AND d.day < ?`);
 
 async function readDays(
   db: Knex,
   bindings: Knex.RawBinding[],
 ): Promise<DayRow[]> {
-  return rowsOf<{ day: string }>(await db.raw(KEPT_DAYS, bindings)).map(row => {
+  return rowsOf<{ day: string }>(await keptDays(db, bindings)).map(row => {
     const [day, version, keptVersion, ...kept] = row.day.split('|');
     return { day: Number(day), version, keptVersion, kept };
   });

@@ -6,6 +6,7 @@ import { isTimeZone } from './isTimeZone';
 import { DoraRequest, DoraScope } from '../../service/dora/DoraService';
 import { doraWindow } from '../../service/dora/DoraWindow';
 import { parseEntityScope } from './parseEntityScope';
+import { PLAIN_UTC_TIMESTAMP } from '../../service/plainUtcTimestamp';
 import { spec } from '../../schema/openapi/generated/router';
 
 const BUCKET_SIZES: readonly DoraBucketSize[] = ['day', 'week'];
@@ -23,6 +24,11 @@ function parseDoraScope(entityRef: string | undefined): DoraScope {
 }
 
 function parseInstant(name: string, value: string, zone: string): number {
+  if (PLAIN_UTC_TIMESTAMP.test(value)) {
+    // What the portal's pages send, without luxon's parser (a tenth of a
+    // millisecond per request).
+    return Date.parse(value);
+  }
   // A timestamp with an offset is that instant; without one, or a bare date,
   // it is read in the time zone.
   const parsed = DateTime.fromISO(value, { zone });

@@ -74,9 +74,15 @@ export class FreezeWindowService {
     }
     const at = this.now();
     const names = environment ? [environment] : [...this.environments.keys()];
+    // Every environment's one-off windows in one read.
+    const records = await this.options.store.listFreezeWindows({
+      environment,
+      endingAfter: at.toISOString(),
+    });
     const entries: FreezeWindowEntry[] = [];
     for (const name of names) {
-      for (const { window, record } of await this.windowsOf(name, at)) {
+      const own = records.filter(record => record.environment === name);
+      for (const { window, record } of this.windowsFrom(name, own)) {
         const { active, until } = freezeWindowActivity(window, at);
         entries.push({
           ...(record && { id: record.id }),
@@ -134,11 +140,19 @@ export class FreezeWindowService {
     environment: string,
     at: Date,
   ): Promise<Array<{ window: FreezeWindow; record?: FreezeWindowRecord }>> {
-    const configured = this.environments.get(environment)?.freezeWindows ?? [];
     const records = await this.options.store.listFreezeWindows({
       environment,
       endingAfter: at.toISOString(),
     });
+    return this.windowsFrom(environment, records);
+  }
+
+  // The environment's configured windows, then its one-off ones.
+  private windowsFrom(
+    environment: string,
+    records: FreezeWindowRecord[],
+  ): Array<{ window: FreezeWindow; record?: FreezeWindowRecord }> {
+    const configured = this.environments.get(environment)?.freezeWindows ?? [];
     return [
       ...configured.map(window => ({ window })),
       ...records.map(record => ({ window: toWindow(record), record })),
