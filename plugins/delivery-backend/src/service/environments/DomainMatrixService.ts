@@ -47,9 +47,39 @@ export class DomainMatrixService {
     );
     const allowed = await readable(all.map(c => c.entityRef));
     const components = all.filter(c => allowed.has(c.entityRef));
-    const entityRefs = components.map(c => c.entityRef);
+    // The whole matrix is kept under the data version: the key names the
+    // rest it is built from, each row's component as the catalog has it.
+    const answer = `matrix:${domainRef}:${JSON.stringify(
+      components.map(c => [
+        c.entityRef,
+        c.systemRef,
+        c.entity.metadata.title ?? null,
+      ]),
+    )}`;
+    return (this.options.answers ?? computedEachTime).remembered(answer, () =>
+      this.build(domainRef, components),
+    );
+  }
 
-    const [running, latest] = await this.latestDeployments(entityRefs);
+  private async build(
+    domainRef: string,
+    components: DomainComponent[],
+  ): Promise<DomainMatrix> {
+    const entityRefs = components.map(c => c.entityRef);
+    const environments = this.environments.map(({ name }) => name);
+    // What runs in each cell and what was deployed there last, finished or not.
+    const [running, latest] = await Promise.all([
+      this.options.store.getLatestDeployments({
+        entityRefs,
+        environments,
+        succeededOnly: true,
+      }),
+      this.options.store.getLatestDeployments({
+        entityRefs,
+        environments,
+        succeededOnly: false,
+      }),
+    ]);
     const runningByCell = byEntityAndEnvironment(running);
     const latestByCell = byEntityAndEnvironment(latest);
 
@@ -69,30 +99,6 @@ export class DomainMatrixService {
         this.row(component, runningByCell, latestByCell),
       ),
     };
-  }
-
-  // What runs in each cell and what was deployed there last, finished or not.
-  private latestDeployments(
-    entityRefs: string[],
-  ): Promise<[DeploymentRecord[], DeploymentRecord[]]> {
-    const environments = this.environments.map(({ name }) => name);
-    const compute = () =>
-      Promise.all([
-        this.options.store.getLatestDeployments({
-          entityRefs,
-          environments,
-          succeededOnly: true,
-        }),
-        this.options.store.getLatestDeployments({
-          entityRefs,
-          environments,
-          succeededOnly: false,
-        }),
-      ]);
-    return (this.options.answers ?? computedEachTime).remembered(
-      `matrix:${JSON.stringify(entityRefs)}`,
-      compute,
-    );
   }
 
   private row(
