@@ -11,34 +11,13 @@ import {
   normalizeEntityRef,
 } from '@domain-delivery/backstage-plugin-delivery-common';
 import { CatalogAnswers } from './CatalogAnswers';
+import { refSpellings, specRef } from './specRefs';
 
 /** A component of a domain, with the system that puts it there. */
 export interface DomainComponent {
   entity: Entity;
   entityRef: string;
   systemRef: string;
-}
-
-// A catalog filter matches the stored text of a field, and `spec.domain` or
-// `spec.system` may be written as `name`, `namespace/name` or `kind:namespace/name`.
-function refSpellings(ref: string): string[] {
-  const { kind, namespace, name } = parseEntityRef(ref);
-  return [name, `${namespace}/${name}`, `${kind}:${namespace}/${name}`];
-}
-
-// The canonical ref an entity's spec names, or undefined when it is malformed.
-function specRef(
-  value: unknown,
-  defaults: { defaultKind: string; defaultNamespace?: string },
-): string | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  try {
-    return normalizeEntityRef(value, defaults);
-  } catch {
-    return undefined;
-  }
 }
 
 // Keeps each catalog query (a URL) short when a domain has many systems.
